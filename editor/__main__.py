@@ -1,0 +1,5 @@
+"""Allows `python -m editor`."""
+
+from editor.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Application layer: session, undo commands, table model, settings, workers. QtCore/QtGui only."""

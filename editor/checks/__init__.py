@@ -1,0 +1,1 @@
+"""Quality checks: one rule per module, pure (document, style) -> issues. Qt-free."""

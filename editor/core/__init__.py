@@ -1,0 +1,1 @@
+"""Qt-free core: timecodes, the caption model, style profiles, transcript parsing, segmentation, edits."""

@@ -1,0 +1,82 @@
+"""The caption model: words, cues and the document. Immutable, so an undo step is a pair of snapshots."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+GAP_TOKEN = re.compile(r"^-{2,}$")
+
+
+def is_gap_text(text: str) -> bool:
+    """True for a `--` run: speech the transcriber could not hear."""
+    return bool(GAP_TOKEN.match(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One transcript token; a `--` run is kept as a gap word. Times are set by pacing or alignment."""
+
+    text: str
+    start_ms: int | None = None
+    end_ms: int | None = None
+    confidence: float | None = None
+
+    @property
+    def is_gap(self) -> bool:
+        return is_gap_text(self.text)
+
+    @property
+    def is_timed(self) -> bool:
+        return self.start_ms is not None and self.end_ms is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One caption block on screen: lines joined by `\\n`, shown from start_ms until end_ms."""
+
+    start_ms: int
+    end_ms: int
+    text: str
+    words: tuple[Word, ...] = ()
+    identifier: str = ""
+
+    @property
+    def duration_ms(self) -> int:
+        return self.end_ms - self.start_ms
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    def with_text(self, text: str) -> Cue:
+        """The cue with new text; timed words survive only if the words themselves did not change."""
+        keep_words = self.words and [w.text for w in self.words] == text.split()
+        return replace(self, text=text, words=self.words if keep_words else ())
+
+    def with_times(self, start_ms: int, end_ms: int) -> Cue:
+        return replace(self, start_ms=start_ms, end_ms=end_ms)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """The single source of truth: the ordered cues plus what the project knows about the programme."""
+
+    cues: tuple[Cue, ...] = ()
+    title: str = ""
+    runtime_ms: int | None = None
+    media_path: str | None = None
+    style_name: str = "streaming"
+    glossary: tuple[str, ...] = ()
+    metadata: dict[str, str] = field(default_factory=dict, compare=False)
+
+    def with_cues(self, cues: tuple[Cue, ...] | list[Cue]) -> Document:
+        return replace(self, cues=tuple(cues))
+
+    @property
+    def words(self) -> list[Word]:
+        """Every cue's words in order; cues without timed words contribute their text's tokens."""
+        result: list[Word] = []
+        for cue in self.cues:
+            result.extend(cue.words or (Word(token) for token in cue.text.split()))
+        return result

@@ -1,0 +1,1 @@
+"""Timing: pacing along a runtime, forced alignment to audio, retiming. Qt-free."""

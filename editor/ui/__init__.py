@@ -1,0 +1,1 @@
+"""Widgets: main window, views, dialogs."""
