@@ -2,7 +2,6 @@
 
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
 from editor.paths import sample_transcript_path
@@ -16,13 +15,14 @@ def test_source_checkout_finds_the_bundled_sample() -> None:
     assert "12:45 | 06/24/14" in path.read_text(encoding="utf-8")
 
 
-def test_wheel_ships_the_resources_inside_the_package(tmp_path: Path) -> None:
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path), str(REPO)],
-        check=True,
-        capture_output=True,
-    )
-    wheel = next(tmp_path.glob("cueline-*.whl"))
-    names = zipfile.ZipFile(wheel).namelist()
-    assert "editor/resources/samples/abc-news-2014-06-24-transcript.txt" in names
-    assert "editor/paths.py" in names
+def test_installed_wheel_finds_the_sample_inside_the_package(tmp_path: Path) -> None:
+    pip = [sys.executable, "-m", "pip", "-q", "--disable-pip-version-check"]
+    subprocess.run([*pip, "wheel", "--no-deps", "-w", str(tmp_path / "dist"), str(REPO)], check=True, capture_output=True)
+    wheel = next((tmp_path / "dist").glob("cueline-*.whl"))
+    site = tmp_path / "site"
+    subprocess.run([*pip, "install", "--no-deps", "--target", str(site), str(wheel)], check=True, capture_output=True)
+    probe = "import sys; sys.path.insert(0, sys.argv[1]); import editor.paths as p; print(p.sample_transcript_path())"
+    found = subprocess.run(
+        [sys.executable, "-I", "-c", probe, str(site)], cwd=tmp_path, check=True, capture_output=True, text=True
+    ).stdout.strip()
+    assert Path(found) == site / "editor" / "resources" / "samples" / "abc-news-2014-06-24-transcript.txt"

@@ -27,7 +27,7 @@ def test_parse_timecode_reads_srt_vtt_and_runtime_forms(text: str, ms: int) -> N
 
 @pytest.mark.parametrize("text", ["", "12", "12:60", "1:75:00", "ab:cd", "-0:01", "00:01:02;03"])
 def test_parse_timecode_rejects_garbage_with_a_message(text: str) -> None:
-    with pytest.raises(TimecodeError, match="timecode|below 60"):
+    with pytest.raises(TimecodeError, match=r"timecode|below 60"):
         parse_timecode(text)
 
 
