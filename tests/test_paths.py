@@ -17,8 +17,9 @@ def test_source_checkout_finds_the_bundled_sample() -> None:
 
 def test_installed_wheel_finds_the_sample_inside_the_package(tmp_path: Path) -> None:
     pip = [sys.executable, "-m", "pip", "-q", "--disable-pip-version-check"]
-    subprocess.run([*pip, "wheel", "--no-deps", "-w", str(tmp_path / "dist"), str(REPO)], check=True, capture_output=True)
-    wheel = next((tmp_path / "dist").glob("cueline-*.whl"))
+    dist = tmp_path / "dist"
+    subprocess.run([*pip, "wheel", "--no-deps", "-w", str(dist), str(REPO)], check=True, capture_output=True)
+    wheel = next(dist.glob("cueline-*.whl"))
     site = tmp_path / "site"
     subprocess.run([*pip, "install", "--no-deps", "--target", str(site), str(wheel)], check=True, capture_output=True)
     probe = "import sys; sys.path.insert(0, sys.argv[1]); import editor.paths as p; print(p.sample_transcript_path())"
