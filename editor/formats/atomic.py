@@ -1,0 +1,96 @@
+"""Atomic saves: a crash or a full disk mid-save leaves the old file intact, never half a file."""
+
+from __future__ import annotations
+
+import errno
+import os
+import secrets
+from pathlib import Path
+
+from editor.formats.errors import FormatError
+
+_UTF_BOMS = {"utf-8": "\ufeff", "utf-8-sig": "", "utf-16": "", "utf-16-le": "\ufeff", "utf-16-be": "\ufeff"}
+
+
+def write_text_atomic(
+    path: Path, text: str, *, encoding: str = "utf-8", bom: bool = False, crlf: bool = False
+) -> None:
+    """Write text ("\\n" line ends) through a temporary file beside the target, fsync, then rename over it."""
+    path = Path(path)
+    data = encode_text(text, path, encoding=encoding, bom=bom, crlf=crlf)
+    write_bytes_atomic(path, data)
+
+
+def encode_text(text: str, path: Path | None, *, encoding: str, bom: bool, crlf: bool) -> bytes:
+    """The bytes of a text file; a FormatError naming the line if a character has no form in the encoding."""
+    if crlf:
+        text = text.replace("\r\n", "\n").replace("\n", "\r\n")
+    if bom:
+        text = _UTF_BOMS.get(encoding.lower().replace("_", "-"), "") + text
+    try:
+        return text.encode(encoding)
+    except UnicodeEncodeError as error:
+        line = text[: error.start].count("\n") + 1
+        bad = error.object[error.start]
+        raise FormatError(f"the character {bad!r} cannot be written in {encoding}", path, line) from error
+    except LookupError as error:
+        raise FormatError(f"unknown text encoding {encoding!r}", path) from error
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Replace path's content with data in one step; the target keeps its permissions."""
+    path = Path(path)
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        _write_and_sync(temporary, data, _existing_mode(path))
+        os.replace(temporary, path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise FormatError(_save_failure_message(error), path) from error
+    _sync_folder(path.parent)
+
+
+def _write_and_sync(temporary: Path, data: bytes, mode: int | None) -> None:
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        if mode is not None:
+            os.fchmod(descriptor, mode)
+        view = memoryview(data)
+        while view:
+            written = os.write(descriptor, view)
+            view = view[written:]
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _existing_mode(path: Path) -> int | None:
+    """An existing file's permission bits; None for a new file, which gets 0o666 less the umask."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        return None
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable; some file systems refuse to open a folder, which is harmless."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+def _save_failure_message(error: OSError) -> str:
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "could not save: the disk is full (the previous version of the file is unchanged)"
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "could not save: no permission to write here"
+    if error.errno == errno.ENOENT:
+        return "could not save: the folder does not exist"
+    return f"could not save: {error.strerror or error}"

@@ -1,0 +1,109 @@
+"""Bytes to text for every reader: BOMs, UTF-16 without BOM, UTF-8, and legacy 8-bit code pages detected.
+
+Legacy files are detected with charset-normalizer, never assumed to be Latin-1. When several code pages
+read the bytes equally well (short western texts often do), Windows-1252 wins the tie: it is by far the
+most common legacy encoding of subtitle files, and a superset of Latin-1's printable characters.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from editor.formats.errors import FormatError
+
+# Longest first: a UTF-32 LE BOM starts with the UTF-16 LE one.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_PREFERRED_LEGACY = "cp1252"
+_CHAOS_TIE = 0.001
+_COHERENCE_TIE = 0.1
+_MAX_FILE_BYTES = 200 * 1024 * 1024
+
+
+def read_text(path: Path) -> str:
+    """A text file's content with newlines as "\\n"; a FormatError the user can act on if it can't be read."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > _MAX_FILE_BYTES:
+            raise FormatError("file is too large to be a subtitle or transcript file", path)
+        data = path.read_bytes()
+    except FileNotFoundError as error:
+        raise FormatError("file not found", path) from error
+    except IsADirectoryError as error:
+        raise FormatError("is a folder, not a file", path) from error
+    except PermissionError as error:
+        raise FormatError("permission denied: cannot read this file", path) from error
+    except OSError as error:
+        raise FormatError(f"cannot read this file: {error.strerror or error}", path) from error
+    return decode_bytes(data, path)
+
+
+def decode_bytes(data: bytes, path: Path | None = None) -> str:
+    """Text from bytes in any encoding a subtitle file is found in; FormatError for binary data."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return normalise_newlines(_decode_strictly(data[len(bom) :], encoding, path))
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return normalise_newlines(_decode_strictly(data, utf16, path))
+    if b"\x00" in data:
+        raise FormatError("this is a binary file, not text (it contains NUL bytes)", path, 1)
+    try:
+        return normalise_newlines(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        return normalise_newlines(_decode_legacy(data, path))
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF and lone CR become "\\n", so readers only ever see one line end."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decode_strictly(data: bytes, encoding: str, path: Path | None) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        line = _line_of_offset(data, error.start, encoding)
+        raise FormatError(f"invalid {encoding.upper()} text (byte {error.start})", path, line) from error
+
+
+def _line_of_offset(data: bytes, offset: int, encoding: str) -> int:
+    """1-based line holding a byte offset, counting newlines in what decoded fine before it."""
+    text = data[:offset].decode(encoding, errors="ignore")
+    return normalise_newlines(text).count("\n") + 1
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 without a BOM shows as NUL in every other byte for ASCII-heavy text such as subtitles."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even_nuls = data[0::2].count(0) / (len(data) // 2)
+    odd_nuls = data[1::2].count(0) / (len(data) // 2)
+    if odd_nuls > 0.4 and even_nuls < 0.05:
+        return "utf-16-le"
+    if even_nuls > 0.4 and odd_nuls < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _decode_legacy(data: bytes, path: Path | None) -> str:
+    matches = list(from_bytes(data))
+    if not matches:
+        raise FormatError("cannot tell this file's text encoding: it does not look like text", path)
+    best = matches[0]
+    tied = [
+        m
+        for m in matches
+        if m.chaos <= best.chaos + _CHAOS_TIE and m.coherence >= best.coherence - _COHERENCE_TIE
+    ]
+    if any(_PREFERRED_LEGACY in m.could_be_from_charset for m in tied):
+        return data.decode(_PREFERRED_LEGACY)
+    return str(best)
