@@ -1,0 +1,180 @@
+"""Decode any media's audio to mono PCM with PyAV (the only module that imports av).
+
+Long programmes are decoded as a stream of chunks so a three-hour file never becomes one giant array:
+the waveform reduces each chunk to peaks as it goes, alignment concatenates them for shorter files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import av
+import numpy as np
+
+DEFAULT_SAMPLE_RATE = 16000
+_CHUNK_SECONDS = 10
+
+
+class MediaError(Exception):
+    """The media cannot be opened or decoded; the message names the file and says why, for the user."""
+
+
+class DecodeCancelled(Exception):
+    """The caller asked to stop decoding (the user pressed Cancel)."""
+
+
+ProgressCallback = Callable[[float], None]
+CancelCheck = Callable[[], bool]
+
+
+def media_duration_ms(path: Path) -> int | None:
+    """The media's running time, to compare with the transcript's; None when the container does not say."""
+    with _open_container(path) as container:
+        if container.duration is not None and container.duration > 0:
+            return round(container.duration / 1000)  # container.duration is in microseconds
+        for stream in container.streams:
+            if stream.duration and stream.time_base:
+                return round(float(stream.duration * stream.time_base) * 1000)
+    return None
+
+
+def decode_audio(
+    path: Path,
+    sample_rate: int = DEFAULT_SAMPLE_RATE,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> np.ndarray:
+    """The whole audio track as float32 mono in [-1, 1], resampled for speech alignment."""
+    chunks = list(iter_audio_chunks(path, sample_rate, progress=progress, cancelled=cancelled))
+    if not chunks:
+        return np.zeros(0, dtype=np.float32)
+    return np.concatenate(chunks)
+
+
+def iter_audio_chunks(
+    path: Path,
+    sample_rate: int = DEFAULT_SAMPLE_RATE,
+    *,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+    chunk_seconds: float = _CHUNK_SECONDS,
+) -> Iterator[np.ndarray]:
+    """Consecutive float32 mono chunks of about `chunk_seconds`, so callers can reduce audio as it streams.
+
+    Raises MediaError when the file has no audio or cannot be decoded, DecodeCancelled when `cancelled()`.
+    """
+    chunk_samples = max(1, int(chunk_seconds * sample_rate))
+    with _open_container(path) as container:
+        stream = _audio_stream(container, path)
+        total_seconds = _stream_seconds(container, stream)
+        limit = round(total_seconds * sample_rate) if total_seconds > 0 else None
+        chunks = _resampled_chunks(container, stream, path, sample_rate, chunk_samples, progress, cancelled)
+        yield from _trimmed(chunks, limit)
+    if progress is not None:
+        progress(1.0)
+
+
+def _resampled_chunks(
+    container: av.container.InputContainer,
+    stream: av.audio.stream.AudioStream,
+    path: Path,
+    sample_rate: int,
+    chunk_samples: int,
+    progress: ProgressCallback | None,
+    cancelled: CancelCheck | None,
+) -> Iterator[np.ndarray]:
+    total_seconds = _stream_seconds(container, stream)
+    resampler = av.AudioResampler(format="flt", layout="mono", rate=sample_rate)
+    pending: list[np.ndarray] = []
+    pending_samples = 0
+    for frame, seconds_done in _decoded_frames(container, stream, path):
+        if cancelled is not None and cancelled():
+            raise DecodeCancelled(str(path))
+        for samples in _resampled(resampler, frame):
+            pending.append(samples)
+            pending_samples += samples.size
+        if pending_samples >= chunk_samples:
+            yield _joined(pending)
+            pending, pending_samples = [], 0
+            _report(progress, seconds_done, total_seconds)
+    pending.extend(_resampled(resampler, None))
+    tail = _joined(pending)
+    if tail.size:
+        yield tail
+
+
+def _trimmed(chunks: Iterator[np.ndarray], limit: int | None) -> Iterator[np.ndarray]:
+    """Drop the encoder's padding past the stream's stated duration, so sample times match media times."""
+    emitted = 0
+    for chunk in chunks:
+        if limit is not None and emitted + chunk.size > limit:
+            chunk = chunk[: max(0, limit - emitted)]
+        emitted += chunk.size
+        if chunk.size:
+            yield chunk
+
+
+def _open_container(path: Path) -> av.container.InputContainer:
+    if not Path(path).is_file():
+        raise MediaError(f"{path}: the media file does not exist")
+    try:
+        return av.open(str(path), mode="r")
+    except (av.FFmpegError, OSError, UnicodeDecodeError, ValueError) as error:
+        raise MediaError(f"{path}: damaged, or not a media file this editor can decode ({_reason(error)})") from error
+
+
+def _audio_stream(container: av.container.InputContainer, path: Path) -> av.audio.stream.AudioStream:
+    if not container.streams.audio and not container.streams.video:
+        raise MediaError(f"{path}: damaged, or not a media file this editor can decode (it holds no audio or video)")
+    if not container.streams.audio:
+        raise MediaError(f"{path}: the file has no audio track")
+    stream = container.streams.audio[0]
+    stream.codec_context.thread_type = "AUTO"
+    return stream
+
+
+def _stream_seconds(container: av.container.InputContainer, stream: av.audio.stream.AudioStream) -> float:
+    if stream.duration and stream.time_base:
+        return float(stream.duration * stream.time_base)
+    if container.duration:
+        return container.duration / 1_000_000
+    return 0.0
+
+
+def _decoded_frames(
+    container: av.container.InputContainer, stream: av.audio.stream.AudioStream, path: Path
+) -> Iterator[tuple[av.AudioFrame, float]]:
+    """Each decoded audio frame with its time in seconds (for progress); corrupt packets are skipped."""
+    start = float(stream.start_time * stream.time_base) if stream.start_time and stream.time_base else 0.0
+    try:
+        for packet in container.demux(stream):
+            try:
+                frames = packet.decode()
+            except av.InvalidDataError:
+                continue  # one damaged packet must not lose the whole waveform
+            for frame in frames:
+                seconds = float(frame.time) - start if frame.time is not None else 0.0
+                yield frame, seconds
+    except av.FFmpegError as error:
+        raise MediaError(f"{path}: the audio cannot be decoded ({_reason(error)})") from error
+
+
+def _resampled(resampler: av.AudioResampler, frame: av.AudioFrame | None) -> list[np.ndarray]:
+    return [out.to_ndarray().reshape(-1) for out in resampler.resample(frame)]
+
+
+def _joined(parts: list[np.ndarray]) -> np.ndarray:
+    if not parts:
+        return np.zeros(0, dtype=np.float32)
+    joined: np.ndarray = np.clip(np.concatenate(parts), -1.0, 1.0).astype(np.float32, copy=False)
+    return joined
+
+
+def _report(progress: ProgressCallback | None, seconds_done: float, total_seconds: float) -> None:
+    if progress is not None and total_seconds > 0:
+        progress(min(1.0, max(0.0, seconds_done / total_seconds)))
+
+
+def _reason(error: BaseException) -> str:
+    return str(getattr(error, "strerror", None) or error or type(error).__name__)

@@ -1,0 +1,98 @@
+"""Decoding media audio to 16 kHz mono: what auto-sync and the waveform rely on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from conftest import TONE_HZ, TONE_SECONDS, MakeMedia
+
+from editor.media.audio import DecodeCancelled, MediaError, decode_audio, iter_audio_chunks, media_duration_ms
+
+
+def dominant_frequency(samples: np.ndarray, sample_rate: int) -> float:
+    spectrum = np.abs(np.fft.rfft(samples))
+    return float(np.fft.rfftfreq(samples.size, 1 / sample_rate)[int(np.argmax(spectrum))])
+
+
+@pytest.mark.parametrize("name", ["clip.mp4", "clip.mkv", "clip.webm", "clip.mp3", "clip.wav"])
+def test_every_common_container_decodes_to_the_tone_at_16k(make_media: MakeMedia, name: str) -> None:
+    samples = decode_audio(make_media(name))
+    assert samples.dtype == np.float32
+    assert abs(samples.size - TONE_SECONDS * 16000) <= 16000 * 0.05  # lossy codecs pad a frame or so
+    assert dominant_frequency(samples, 16000) == pytest.approx(TONE_HZ, abs=2)
+    assert np.abs(samples).max() == pytest.approx(1 / 8, rel=0.15)
+
+
+def test_aac_padding_is_trimmed_so_sample_times_match_media_times(bars_mp4: Path) -> None:
+    assert decode_audio(bars_mp4).size == TONE_SECONDS * 16000
+
+
+def test_other_sample_rates_scale_the_length(tone_wav: Path) -> None:
+    assert decode_audio(tone_wav, sample_rate=8000).size == TONE_SECONDS * 8000
+
+
+def test_chunks_stream_the_same_samples_as_the_whole_decode(tone_wav: Path) -> None:
+    chunks = list(iter_audio_chunks(tone_wav, chunk_seconds=0.5))
+    assert len(chunks) >= 5
+    np.testing.assert_array_equal(np.concatenate(chunks), decode_audio(tone_wav))
+
+
+def test_progress_rises_to_one(tone_wav: Path) -> None:
+    seen: list[float] = []
+    list(iter_audio_chunks(tone_wav, chunk_seconds=0.5, progress=seen.append))
+    assert len(seen) >= 3
+    assert seen == sorted(seen)
+    assert 0.0 <= seen[0] < 1.0
+    assert seen[-1] == 1.0
+
+
+def test_cancel_stops_the_decode(tone_wav: Path) -> None:
+    with pytest.raises(DecodeCancelled):
+        decode_audio(tone_wav, cancelled=lambda: True)
+
+
+def test_duration_is_read_from_the_container(bars_mp4: Path, tone_wav: Path) -> None:
+    assert media_duration_ms(bars_mp4) == pytest.approx(TONE_SECONDS * 1000, abs=30)
+    assert media_duration_ms(tone_wav) == TONE_SECONDS * 1000
+
+
+def test_a_subtitle_file_picked_as_media_is_refused_with_its_name(tmp_path: Path) -> None:
+    fake = tmp_path / "interview.mp4"
+    fake.write_text("1\n00:00:01,000 --> 00:00:02,000\nHello\n")
+    with pytest.raises(MediaError, match=r"interview\.mp4: damaged, or not a media file"):
+        decode_audio(fake)
+
+
+def test_garbage_bytes_are_refused_by_both_functions(tmp_path: Path) -> None:
+    fake = tmp_path / "noise.mkv"
+    fake.write_bytes(bytes(range(256)) * 64)
+    for read in (decode_audio, media_duration_ms):
+        with pytest.raises(MediaError, match=r"noise\.mkv: damaged, or not a media file"):
+            read(fake)
+
+
+def test_a_missing_file_says_so(tmp_path: Path) -> None:
+    with pytest.raises(MediaError, match="does not exist"):
+        decode_audio(tmp_path / "gone.wav")
+
+
+def test_a_silent_video_says_it_has_no_audio(make_media: MakeMedia) -> None:
+    with pytest.raises(MediaError, match="no audio track"):
+        decode_audio(make_media("mute.mp4", audio=False))
+
+
+def test_a_truncated_wav_gives_the_audio_before_the_cut(tone_wav: Path, tmp_path: Path) -> None:
+    damaged = tmp_path / "cut.wav"
+    whole = tone_wav.read_bytes()
+    damaged.write_bytes(whole[: len(whole) // 2])
+    assert decode_audio(damaged).size == pytest.approx(TONE_SECONDS * 16000 / 2, rel=0.02)
+
+
+def test_a_truncated_mp4_is_reported_as_damaged(bars_mp4: Path, tmp_path: Path) -> None:
+    damaged = tmp_path / "cut.mp4"
+    whole = bars_mp4.read_bytes()
+    damaged.write_bytes(whole[: len(whole) // 2])  # the index (moov) is at the end: nothing is playable
+    with pytest.raises(MediaError, match=r"cut\.mp4: damaged"):
+        decode_audio(damaged)
