@@ -1,0 +1,25 @@
+"""Minimum gap: captions closer than two frames look like one flickering caption."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from editor.checks.issue import Issue, Rule, Severity
+from editor.core.model import Document
+from editor.core.style import CaptionStyle
+
+NAME = "min-gap"
+
+
+def check(document: Document, style: CaptionStyle) -> list[Issue]:
+    """A warning for each cue followed too closely (but not overlapped) by the next one."""
+    issues = []
+    for index, (cue, following) in enumerate(pairwise(document.cues)):
+        gap = following.start_ms - cue.end_ms
+        if 0 <= gap < style.min_gap_ms:
+            message = f"{gap} ms before the next cue (at least {style.min_gap_ms} ms)"
+            issues.append(Issue(index, Severity.WARNING, NAME, message))
+    return issues
+
+
+RULE = Rule(NAME, "gap below the minimum", check)

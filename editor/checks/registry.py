@@ -1,0 +1,47 @@
+"""Every check Cueline runs, in one list: adding a rule is one module and one line here."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from editor.checks import (
+    empty_cue,
+    line_count,
+    line_length,
+    max_duration,
+    min_duration,
+    min_gap,
+    overlap,
+    reading_speed,
+    reading_speed_limit,
+    unresolved_gap,
+)
+from editor.checks.issue import Issue, Rule, Severity
+from editor.core.model import Document
+from editor.core.style import CaptionStyle
+
+RULES: tuple[Rule, ...] = (
+    empty_cue.RULE,
+    line_length.RULE,
+    line_count.RULE,
+    reading_speed_limit.RULE,
+    reading_speed.RULE,
+    min_duration.RULE,
+    max_duration.RULE,
+    overlap.RULE,
+    min_gap.RULE,
+    unresolved_gap.RULE,
+)
+
+_SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1}
+
+
+def run_checks(document: Document, style: CaptionStyle, rules: Sequence[Rule] = RULES) -> list[Issue]:
+    """All issues of all rules, by cue index (errors first within a cue), so a reader goes top to bottom."""
+    issues = [issue for rule in rules for issue in rule.check(document, style)]
+    return sorted(issues, key=lambda issue: (issue.cue_index, _SEVERITY_ORDER[issue.severity]))
+
+
+def has_errors(issues: Sequence[Issue]) -> bool:
+    """True when any issue is an error: the file breaks a hard rule."""
+    return any(issue.severity is Severity.ERROR for issue in issues)

@@ -1,0 +1,99 @@
+"""Plain-text transcripts: the news-site layout (title, summary, runtime/date, body) or a bare body.
+
+The transcript becomes words first; `--` runs stay as gap words so unheard speech keeps its place and
+stays visible until staff resolve it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from editor.core.model import Word
+from editor.core.timecode import TimecodeError, parse_runtime
+
+_RUNTIME_LINE = re.compile(r"^\s*(?P<runtime>(?:\d+:)?\d{1,2}:\d{2})\s*(?:\|\s*(?P<date>\d{1,2}/\d{1,2}/\d{2,4}))?\s*$")
+_BODY_INTRO = re.compile(r"^\s*Transcript for\b", re.IGNORECASE)
+_GAP_RUN = re.compile(r"(-{2,})")
+_HEADER_LINES = 12  # the header sits at the top; a runtime-like line further down is body text
+
+
+class TranscriptError(ValueError):
+    """A transcript Cueline cannot line up; `line` is 1-based when known."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass(frozen=True, slots=True)
+class Transcript:
+    """What a transcript file says: its header fields and its words in order (untimed)."""
+
+    title: str
+    summary: str
+    date: str
+    runtime_ms: int | None
+    words: tuple[Word, ...]
+
+
+def tokenize(body: str) -> list[str]:
+    """Whitespace-separated tokens, with `--` runs split off any word they touch."""
+    tokens: list[str] = []
+    for chunk in body.split():
+        tokens.extend(part for part in _GAP_RUN.split(chunk) if part)
+    return tokens
+
+
+def _find_runtime_line(lines: list[str]) -> int | None:
+    for index, line in enumerate(lines[:_HEADER_LINES]):
+        if _RUNTIME_LINE.match(line):
+            return index
+    return None
+
+
+def _find_body_intro(lines: list[str], after: int) -> int | None:
+    for index in range(after, min(len(lines), after + _HEADER_LINES)):
+        if _BODY_INTRO.match(lines[index]):
+            return index
+    return None
+
+
+def _header_runtime(line: str, line_number: int) -> tuple[int, str]:
+    match = _RUNTIME_LINE.match(line)
+    assert match is not None
+    try:
+        runtime_ms = parse_runtime(match["runtime"])
+    except TimecodeError as error:
+        raise TranscriptError(f"bad runtime in the header: {error}", line_number) from None
+    return runtime_ms, match["date"] or ""
+
+
+def find_header(text: str) -> bool:
+    """True when the text starts with the news-site header (a runtime line or a `Transcript for` line)."""
+    lines = text.lstrip("\ufeff").splitlines()
+    return _find_runtime_line(lines) is not None or _find_body_intro(lines, 0) is not None
+
+
+def parse_transcript(text: str, runtime_ms: int | None = None) -> Transcript:
+    """Words and header of a transcript; an explicit runtime overrides the header's."""
+    lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    runtime_index = _find_runtime_line(lines)
+    intro_index = _find_body_intro(lines, 0 if runtime_index is None else runtime_index)
+    header_end = max(index for index in (runtime_index, intro_index, -1) if index is not None)
+    header_runtime, date = None, ""
+    if runtime_index is not None:
+        header_runtime, date = _header_runtime(lines[runtime_index], runtime_index + 1)
+    header = [line.strip() for line in lines[: runtime_index if runtime_index is not None else header_end + 1]]
+    header = [line for line in header if line and not _BODY_INTRO.match(line)]
+    words = tuple(Word(token) for token in tokenize("\n".join(lines[header_end + 1 :])))
+    if not words:
+        raise TranscriptError("the transcript has no words", header_end + 2)
+    runtime_ms = runtime_ms if runtime_ms is not None else header_runtime
+    if runtime_ms is None:
+        raise TranscriptError("no runtime: the header has no `MM:SS | MM/DD/YY` line; give the runtime")
+    if runtime_ms <= 0:
+        raise TranscriptError(f"a runtime must be longer than zero, not {runtime_ms} ms")
+    title = header[0] if header else ""
+    return Transcript(title, " ".join(header[1:]), date, runtime_ms, words)

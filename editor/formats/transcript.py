@@ -1,0 +1,29 @@
+"""Transcript files: decoded like any text file Cueline reads, parsed by core.transcript."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from editor.core.transcript import Transcript, TranscriptError, find_header, parse_transcript
+from editor.formats.decoding import read_text
+from editor.formats.errors import FormatError
+
+_SUBTITLE_TIMING = re.compile(r"-->")
+
+
+def read_transcript(path: Path, runtime_ms: int | None = None) -> Transcript:
+    """The transcript in a file, whatever its encoding; errors name the file and line."""
+    text = read_text(path)
+    try:
+        return parse_transcript(text, runtime_ms)
+    except TranscriptError as error:
+        raise FormatError(error.message, path, error.line) from None
+
+
+def looks_like_transcript(text: str) -> bool:
+    """True for running text (with or without the news-site header), false for timed subtitles."""
+    if find_header(text):
+        return True
+    head = text.lstrip("\ufeff")[:4096]
+    return bool(head.strip()) and not head.startswith("WEBVTT") and not _SUBTITLE_TIMING.search(head)

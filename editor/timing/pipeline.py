@@ -1,0 +1,70 @@
+"""The whole job from words to timed caption blocks: pace (without media), cut, then fit the cue times.
+
+Fitting follows guidelines.md's timing rules: a cue may linger a little after its last word, short gaps are
+chained, short cues stretch toward the minimum duration where the next cue leaves room, cues never overlap
+and keep the minimum gap, and nothing runs past the runtime.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from editor.core.model import Cue, Document, Word
+from editor.core.segment import cut_into_cues
+from editor.core.style import CaptionStyle
+from editor.core.transcript import Transcript, TranscriptError
+from editor.timing.pacing import pace_along_runtime
+
+
+def line_up_transcript(transcript: Transcript, style: CaptionStyle) -> Document:
+    """The transcript as a captioned document spread along its runtime, before any audio is heard."""
+    if transcript.runtime_ms is None:
+        raise TranscriptError("no runtime: give the programme's runtime to line the transcript up")
+    words = pace_along_runtime(transcript.words, transcript.runtime_ms)
+    cues = recut(words, style, transcript.runtime_ms)
+    metadata = {"summary": transcript.summary, "date": transcript.date}
+    return Document(
+        cues=tuple(cues), title=transcript.title, runtime_ms=transcript.runtime_ms,
+        style_name=style.name, metadata=metadata,
+    )
+
+
+def recut(
+    words: Sequence[Word], style: CaptionStyle, runtime_ms: int | None, *, lead_in_ms: int = 0, linger_ms: int = 0
+) -> list[Cue]:
+    """Timed words cut into cues whose times keep the style's rules (used by re-cut and auto-sync)."""
+    cues = cut_into_cues(words, style)
+    return fit_cue_times(cues, style, runtime_ms, lead_in_ms=lead_in_ms, linger_ms=linger_ms)
+
+
+def fit_cue_times(
+    cues: Sequence[Cue], style: CaptionStyle, runtime_ms: int | None, *, lead_in_ms: int = 0, linger_ms: int = 0
+) -> list[Cue]:
+    """Cue times adjusted in one pass from the end, so each cue knows where the next one starts."""
+    limit = runtime_ms if runtime_ms is not None else max((cue.end_ms for cue in cues), default=0) + linger_ms
+    fitted: list[Cue] = []
+    next_start: int | None = None
+    for index in range(len(cues) - 1, -1, -1):
+        previous_end = cues[index - 1].end_ms if index > 0 else None
+        cue = _fit_one(cues[index], style, previous_end, next_start, limit, lead_in_ms, linger_ms)
+        fitted.append(cue)
+        next_start = cue.start_ms
+    fitted.reverse()
+    return fitted
+
+
+def _fit_one(
+    cue: Cue, style: CaptionStyle, previous_end: int | None, next_start: int | None, limit: int,
+    lead_in_ms: int, linger_ms: int,
+) -> Cue:
+    """One cue's times: lead in, linger, chain, stretch to the minimum, then stay clear of its neighbours."""
+    earliest = 0 if previous_end is None else max(0, previous_end + style.min_gap_ms)
+    latest = limit if next_start is None else next_start - style.min_gap_ms
+    start = max(0, min(cue.start_ms, max(cue.start_ms - lead_in_ms, earliest), limit - 1))
+    end = cue.end_ms + min(linger_ms, style.max_linger_ms)
+    if next_start is not None and next_start - end < style.chain_gap_ms:
+        end = latest  # chained: a short blink between captions reads as flicker
+    end = min(max(end, start + style.min_duration_ms), latest)
+    if end - start < style.min_duration_ms:
+        start = min(start, max(end - style.min_duration_ms, earliest))
+    return cue.with_times(start, max(end, start + 1))
