@@ -155,7 +155,7 @@ class TimelineView(QWidget):
         if self._time_visible(start_ms) and (self._time_visible(end_ms) or end_ms - start_ms > span):
             return
         middle = (start_ms + end_ms) / 2
-        self._scroll_to(middle - span / 2 if end_ms - start_ms < span else start_ms - span * FOLLOW_MARGIN)
+        self._scroll_to(middle - span / 2 if end_ms - start_ms <= span else start_ms - span * FOLLOW_MARGIN)
 
     def _scroll_to(self, origin_ms: float) -> None:
         self._scale.origin_ms = origin_ms
