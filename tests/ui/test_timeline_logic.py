@@ -1,0 +1,94 @@
+"""The timeline's arithmetic without a widget: time/pixel mapping, ruler labels, visible cues, marks, drag room."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from editor.core.model import Cue, Document, Word
+from editor.core.style import DEFAULT_STYLE
+from editor.ui.timeline_drag import DragKind, start_drag
+from editor.ui.timeline_scale import TimeScale, tick_label, tick_step_ms
+from editor.ui.timeline_track import CueTrack, Mark, MarkKind, marks_of
+
+
+def test_zooming_keeps_the_anchor_time_at_the_same_pixel():
+    scale = TimeScale(origin_ms=5000, ms_per_px=20)
+    anchor = scale.ms_at(300)
+    scale.zoom_about(300, 0.3)
+    assert scale.ms_at(300) == pytest.approx(anchor)
+    assert scale.ms_per_px == pytest.approx(6)
+
+
+def test_scrolling_stops_at_both_ends_of_the_programme():
+    scale = TimeScale(origin_ms=-400, ms_per_px=10)
+    scale.keep_within(total_ms=60_000, width_px=1000)
+    assert scale.origin_ms == 0
+    scale.origin_ms = 59_000
+    scale.keep_within(total_ms=60_000, width_px=1000)
+    assert scale.origin_ms == 50_000
+
+
+@pytest.mark.parametrize(
+    ("ms_per_px", "step"),
+    [(1, 100), (10, 1000), (100, 10_000), (2000, 300_000), (50_000, 7_200_000)],
+)
+def test_ruler_labels_stay_about_a_hundred_pixels_apart(ms_per_px, step):
+    assert tick_step_ms(ms_per_px, min_label_px=90) == step
+
+
+@pytest.mark.parametrize(
+    ("ms", "step", "label"),
+    [(0, 1000, "0:00"), (65_000, 5000, "1:05"), (65_500, 500, "1:05.5"), (65_250, 50, "1:05.250"),
+     (3_725_000, 60_000, "01:02:05")],
+)
+def test_ruler_labels_show_only_the_precision_the_step_needs(ms, step, label):
+    assert tick_label(ms, step) == label
+
+
+def random_document(seed: int) -> Document:
+    rnd = random.Random(seed)
+    cues = []
+    for _ in range(300):
+        start = rnd.randrange(0, 100_000)
+        cues.append(Cue(start, start + rnd.randrange(100, 9000), "x"))
+    return Document(cues=tuple(cues))
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_visible_cues_are_exactly_those_overlapping_the_view_even_when_unsorted(seed):
+    document = random_document(seed)
+    track = CueTrack(document, DEFAULT_STYLE)
+    rnd = random.Random(seed)
+    for _ in range(50):
+        first = rnd.randrange(0, 100_000)
+        last = first + rnd.randrange(0, 20_000)
+        expected = {i for i, c in enumerate(document.cues) if c.end_ms >= first and c.start_ms <= last}
+        assert set(track.visible(first, last)) == expected
+
+
+def test_gap_runs_and_unsure_words_are_placed_by_their_times():
+    cue = Cue(1000, 3000, "we -- Erbil", words=(
+        Word("we", 1000, 1400, 0.9), Word("--", 1400, 2000), Word("Erbil", 2000, 3000, 0.2)))
+    assert marks_of(cue) == (Mark(0.2, 0.5, MarkKind.GAP), Mark(0.5, 1.0, MarkKind.UNSURE))
+
+
+def test_gap_runs_in_a_cue_without_words_are_placed_by_text_position():
+    marks = marks_of(Cue(0, 1000, "abcd -- efgh"))
+    assert [(round(m.begin, 2), round(m.end, 2), m.kind) for m in marks] == [(0.42, 0.58, MarkKind.GAP)]
+
+
+def test_blocks_breaking_the_style_are_flagged():
+    too_fast = Cue(0, 900, "A great many words spoken far too quickly here")
+    fine = Cue(1000, 4000, "Good evening.")
+    track = CueTrack(Document(cues=(too_fast, fine)), DEFAULT_STYLE)
+    assert track.flagged == [True, False]
+
+
+def test_a_drag_never_makes_an_existing_overlap_worse_nor_refuses_to_start():
+    earlier = Cue(0, 2000, "a")
+    overlapping = Cue(1500, 3000, "b")
+    drag = start_drag(1, DragKind.START, 1500, overlapping, (earlier, None), 67, None)
+    assert drag.times_at(1000) == (1500, 3000)  # cannot go further into the neighbour
+    assert drag.times_at(1800) == (1800, 3000)  # but may move away from it
