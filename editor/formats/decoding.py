@@ -25,6 +25,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _PREFERRED_LEGACY = "cp1252"
 _CHAOS_TIE = 0.001
 _COHERENCE_TIE = 0.1
+_MAX_NUL_SHARE = 0.1
 _MAX_FILE_BYTES = 200 * 1024 * 1024
 
 
@@ -54,12 +55,16 @@ def decode_bytes(data: bytes, path: Path | None = None) -> str:
     utf16 = _utf16_without_bom(data)
     if utf16:
         return normalise_newlines(_decode_strictly(data, utf16, path))
-    if b"\x00" in data:
-        raise FormatError("this is a binary file, not text (it contains NUL bytes)", path, 1)
     try:
-        return normalise_newlines(data.decode("utf-8"))
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
+        if b"\x00" in data:
+            raise FormatError("this is a binary file, not text (it contains NUL bytes)", path, 1) from None
         return normalise_newlines(_decode_legacy(data, path))
+    if data.count(0) > len(data) * _MAX_NUL_SHARE:
+        raise FormatError("this is a binary file, not text (it is full of NUL bytes)", path, 1)
+    # A stray NUL in otherwise good text shows as U+FFFD, as the WebVTT spec says; nothing is dropped.
+    return normalise_newlines(text.replace("\x00", "\ufffd"))
 
 
 def normalise_newlines(text: str) -> str:

@@ -1,0 +1,122 @@
+"""SubRip (.srt) through pysrt: pysrt builds and prints the items; we find the blocks and their line numbers.
+
+pysrt alone skips or zeroes what it cannot read (a "00:0x:01" time becomes 0), so every timing line is checked
+here first and a bad one raises a FormatError naming its line. A missing blank line between two cues is
+repaired (the timing line inside a block starts the next cue) since nothing is ambiguous about it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pysrt
+
+from editor.core.model import Cue
+from editor.formats.errors import FormatError
+
+_TIME = r"(\d+):(\d{1,2}):(\d{1,2})[,.](\d{1,3})"
+_TIMING_LINE = re.compile(rf"^\s*{_TIME}\s*-->\s*{_TIME}(?:\s.*)?$")
+_INDEX_LINE = re.compile(r"^\s*\d+\s*$")
+
+
+@dataclass(frozen=True)
+class _Block:
+    """Consecutive non-blank lines and the 1-based line number of the first."""
+
+    first_line: int
+    lines: list[str]
+
+
+def parse_srt(text: str, path: object = None) -> list[Cue]:
+    """Every cue of an SRT file, or a FormatError naming the line of the first malformed one."""
+    where = None if path is None else str(path)
+    cues: list[Cue] = []
+    for block in _split_missing_blank_lines(_blocks(text.lstrip("\ufeff"))):
+        cues.append(_read_cue(block, where))
+    return cues
+
+
+def format_srt(cues: Sequence[Cue]) -> str:
+    """SRT text numbered from 1, "\\n" line ends, a blank line after every cue (as pysrt writes it)."""
+    items = []
+    for number, cue in enumerate(cues, start=1):
+        _check_times(number, cue)
+        text = "\n".join(line for line in cue.text.split("\n") if line.strip())
+        start, end = pysrt.SubRipTime.from_ordinal(cue.start_ms), pysrt.SubRipTime.from_ordinal(cue.end_ms)
+        items.append(str(pysrt.SubRipItem(number, start, end, text)) + "\n")
+    return "".join(items)
+
+
+def _check_times(number: int, cue: Cue) -> None:
+    """SRT has no rule on end versus start, so a converted file keeps what it had; negative times can't be written."""
+    if cue.start_ms < 0 or cue.end_ms < 0:
+        raise FormatError(f"cue {number} has a time before zero ({cue.start_ms} --> {cue.end_ms} ms)")
+
+
+def _blocks(text: str) -> list[_Block]:
+    blocks: list[_Block] = []
+    current: list[str] = []
+    first_line = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            if not current:
+                first_line = number
+            current.append(line)
+        elif current:
+            blocks.append(_Block(first_line, current))
+            current = []
+    if current:
+        blocks.append(_Block(first_line, current))
+    return blocks
+
+
+def _split_missing_blank_lines(blocks: list[_Block]) -> list[_Block]:
+    """A timing line below a block's own timing line starts a new cue (with the cue number just above it)."""
+    result: list[_Block] = []
+    for block in blocks:
+        result.extend(_split_block(block))
+    return result
+
+
+def _split_block(block: _Block) -> list[_Block]:
+    lines = block.lines
+    rows = [row for row, line in enumerate(lines) if _TIMING_LINE.match(line)]
+    if len(rows) < 2 or rows[0] > 1:
+        return [block]
+    parts: list[_Block] = []
+    begin, previous_timing = 0, rows[0]
+    for row in rows[1:]:
+        start = row - 1 if row - 1 > previous_timing and _INDEX_LINE.match(lines[row - 1]) else row
+        parts.append(_Block(block.first_line + begin, lines[begin:start]))
+        begin, previous_timing = start, row
+    parts.append(_Block(block.first_line + begin, lines[begin:]))
+    return parts
+
+
+def _read_cue(block: _Block, where: str | None) -> Cue:
+    lines = block.lines
+    timing_row = 0 if "-->" in lines[0] else 1
+    if timing_row >= len(lines) or "-->" not in lines[timing_row]:
+        raise FormatError(_missing_timing_message(lines), where, block.first_line)
+    if not _TIMING_LINE.match(lines[timing_row]):
+        message = f"bad timing line {lines[timing_row].strip()!r} (expected HH:MM:SS,mmm --> HH:MM:SS,mmm)"
+        raise FormatError(message, where, block.first_line + timing_row)
+    item_lines = [_pad_fractions(line) if row == timing_row else line for row, line in enumerate(lines)]
+    item = pysrt.SubRipItem.from_lines(item_lines)
+    cue = Cue(start_ms=item.start.ordinal, end_ms=item.end.ordinal, text=item.text)
+    if cue.end_ms < cue.start_ms:
+        raise FormatError("the cue ends before it starts", where, block.first_line + timing_row)
+    return cue
+
+
+def _missing_timing_message(lines: list[str]) -> str:
+    if len(lines) == 1 and _INDEX_LINE.match(lines[0]):
+        return f"cue {lines[0].strip()} has no timing line (is the file cut short?)"
+    return f"expected a cue number and a timing line (HH:MM:SS,mmm --> HH:MM:SS,mmm), found {lines[0].strip()!r}"
+
+
+def _pad_fractions(timing_line: str) -> str:
+    """"00:00:01,5" means half a second: pad the fraction to three digits before pysrt reads it as ms."""
+    return re.sub(r"([,.])(\d{1,2})(?!\d)", lambda m: m.group(1) + m.group(2).ljust(3, "0"), timing_line)
