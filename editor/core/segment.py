@@ -15,7 +15,8 @@ from editor.core.model import Cue, Word
 from editor.core.style import CaptionStyle
 from editor.core.words import break_cost
 
-_CUE_COST = 30  # every cue costs something, so cues fill up instead of flashing by
+_CUE_COST = 20  # every cue costs something, so cues fill up instead of flashing by
+_CUE_BREAK_WEIGHT = 2  # a poor break between cues hurts more than inside one, where both lines show at once
 _PAUSE_BONUS = 12  # a silence between words is a natural place to change captions
 _SHORT_COST = 80  # per missing share of the minimum duration
 _LONG_COST_PER_SECOND = 120
@@ -89,7 +90,7 @@ def _best_cue_ends(layout: _Layout, style: CaptionStyle) -> list[int]:
                 if lines > style.max_lines:
                     break
                 silence = max(silence, _pause(layout, last))
-            cost = best[first] + _CUE_COST + layout.boundary_costs[last]
+            cost = best[first] + _CUE_COST + _CUE_BREAK_WEIGHT * layout.boundary_costs[last]
             cost += _timing_cost(layout.starts[first], _shown_until(layout, last, style), chars, silence, style)
             if lines == 2:
                 cost += line_break.best_cost(last)

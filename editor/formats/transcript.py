@@ -15,6 +15,8 @@ _SUBTITLE_TIMING = re.compile(r"-->")
 def read_transcript(path: Path, runtime_ms: int | None = None) -> Transcript:
     """The transcript in a file, whatever its encoding; errors name the file and line."""
     text = read_text(path)
+    if not looks_like_transcript(text):
+        raise FormatError("this is a timed subtitle file, not a transcript (convert it instead)", path, 1)
     try:
         return parse_transcript(text, runtime_ms)
     except TranscriptError as error:

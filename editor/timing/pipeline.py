@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from editor.core.model import Cue, Document, Word
 from editor.core.segment import cut_into_cues
-from editor.core.style import CaptionStyle
+from editor.core.style import CaptionStyle, reading_chars
 from editor.core.transcript import Transcript, TranscriptError
 from editor.timing.pacing import pace_along_runtime
 
@@ -21,12 +21,40 @@ def line_up_transcript(transcript: Transcript, style: CaptionStyle) -> Document:
     if transcript.runtime_ms is None:
         raise TranscriptError("no runtime: give the programme's runtime to line the transcript up")
     words = pace_along_runtime(transcript.words, transcript.runtime_ms)
-    cues = recut(words, style, transcript.runtime_ms)
+    cues = even_out_reading_speed(recut(words, style, transcript.runtime_ms), style)
     metadata = {"summary": transcript.summary, "date": transcript.date}
     return Document(
         cues=tuple(cues), title=transcript.title, runtime_ms=transcript.runtime_ms,
         style_name=style.name, metadata=metadata,
     )
+
+
+# Estimated word times are rough, so without media a chained boundary may move this far to even out the
+# reading speed of the two cues it separates; aligned times (recut) are never moved.
+ESTIMATE_SLACK_MS = 500
+
+
+def even_out_reading_speed(cues: Sequence[Cue], style: CaptionStyle, slack_ms: int = ESTIMATE_SLACK_MS) -> list[Cue]:
+    """Chained neighbours share their time so both read at about the same speed (no fast/slow jolts)."""
+    result = list(cues)
+    for index in range(len(result) - 1):
+        first, second = result[index], result[index + 1]
+        if second.start_ms - first.end_ms != style.min_gap_ms:
+            continue
+        span = second.end_ms - first.start_ms - style.min_gap_ms
+        first_chars, second_chars = reading_chars(first.text), reading_chars(second.text)
+        if span <= 0 or first_chars + second_chars == 0:
+            continue
+        balanced_end = first.start_ms + round(span * first_chars / (first_chars + second_chars))
+        low = max(first.end_ms - slack_ms, first.start_ms + style.min_duration_ms)
+        high = min(first.end_ms + slack_ms, second.end_ms - style.min_gap_ms - style.min_duration_ms,
+                   first.start_ms + style.max_duration_ms)
+        if low > high:
+            continue
+        end = min(max(balanced_end, low), high)
+        result[index] = first.with_times(first.start_ms, end)
+        result[index + 1] = second.with_times(end + style.min_gap_ms, second.end_ms)
+    return result
 
 
 def recut(

@@ -1,0 +1,149 @@
+"""The whole job without media: the seed transcript lined up along 12:45, and cue-time fitting rules."""
+
+import itertools
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from editor.core.model import Cue, Word
+from editor.core.style import STYLES
+from editor.core.transcript import Transcript, parse_transcript
+from editor.paths import sample_transcript_path
+from editor.timing.pipeline import (
+    ESTIMATE_SLACK_MS,
+    even_out_reading_speed,
+    fit_cue_times,
+    line_up_transcript,
+    recut,
+)
+
+STREAMING = STYLES["streaming"]
+SEED_RUNTIME_MS = 765_000
+
+
+@pytest.fixture(scope="module")
+def seed() -> Transcript:
+    return parse_transcript(sample_transcript_path().read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module", params=sorted(STYLES))
+def seed_document(request, seed):
+    return STYLES[request.param], line_up_transcript(seed, STYLES[request.param])
+
+
+def test_every_seed_word_appears_once_in_order(seed, seed_document):
+    _, document = seed_document
+    assert [token for cue in document.cues for token in cue.text.split()] == [w.text for w in seed.words]
+
+
+def test_no_seed_cue_breaks_the_line_limits(seed_document):
+    style, document = seed_document
+    for cue in document.cues:
+        assert len(cue.lines) <= style.max_lines
+        assert all(len(line) <= style.max_chars_per_line for line in cue.lines), cue.text
+
+
+def test_seed_cues_are_ordered_apart_and_inside_the_runtime(seed_document):
+    style, document = seed_document
+    cues = document.cues
+    assert 0 <= cues[0].start_ms <= 1000
+    assert SEED_RUNTIME_MS - 2000 <= cues[-1].end_ms <= SEED_RUNTIME_MS
+    for cue, following in itertools.pairwise(cues):
+        assert cue.start_ms < cue.end_ms
+        assert following.start_ms - cue.end_ms >= style.min_gap_ms
+
+
+def test_seed_cues_keep_the_durations_and_reading_speed(seed_document):
+    style, document = seed_document
+    for cue in document.cues:
+        assert style.min_duration_ms <= cue.duration_ms <= style.max_duration_ms
+        assert len(cue.text.replace("\n", "")) * 1000 / cue.duration_ms <= style.max_cps
+
+
+def test_the_document_carries_the_transcript_header(seed):
+    document = line_up_transcript(seed, STREAMING)
+    assert document.title == seed.title
+    assert document.runtime_ms == SEED_RUNTIME_MS
+    assert document.style_name == "streaming"
+
+
+WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGH'.,?", min_size=1, max_size=14)
+TOKEN = st.one_of(WORD, WORD, WORD, WORD, st.sampled_from(["--", "---", "and", "the", "Mr.", "John"]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(tokens=st.lists(TOKEN, min_size=1, max_size=120), seconds=st.integers(min_value=1, max_value=600))
+def test_any_text_keeps_every_word_once_in_order_within_the_runtime(tokens, seconds):
+    runtime_ms = seconds * 1000
+    transcript = parse_transcript(" ".join(tokens), runtime_ms)
+    document = line_up_transcript(transcript, STREAMING)
+    assert [token for cue in document.cues for token in cue.text.split()] == [w.text for w in transcript.words]
+    for cue, following in zip(document.cues, document.cues[1:], strict=False):
+        assert cue.end_ms <= following.start_ms
+    assert document.cues[-1].end_ms <= runtime_ms
+    for cue in document.cues:
+        assert len(cue.lines) <= STREAMING.max_lines
+
+
+def cue(start: int, end: int, text: str = "words") -> Cue:
+    return Cue(start, end, text)
+
+
+def test_a_short_cue_stretches_toward_the_minimum_where_there_is_room():
+    fitted = fit_cue_times([cue(0, 300), cue(5000, 6000)], STREAMING, 10_000)
+    assert fitted[0].duration_ms == STREAMING.min_duration_ms
+
+
+def test_a_short_cue_stops_short_of_the_next_one():
+    fitted = fit_cue_times([cue(1000, 1300), cue(1700, 3000)], STREAMING, 10_000)
+    assert fitted[0].end_ms == 1700 - STREAMING.min_gap_ms
+    assert fitted[0].start_ms < 1000  # it starts a little early instead
+
+
+def test_small_gaps_are_chained_to_the_minimum_gap():
+    fitted = fit_cue_times([cue(0, 2000), cue(2300, 4000)], STREAMING, 10_000)
+    assert fitted[1].start_ms - fitted[0].end_ms == STREAMING.min_gap_ms
+
+
+def test_wide_gaps_stay_open():
+    fitted = fit_cue_times([cue(0, 2000), cue(5000, 7000)], STREAMING, 10_000)
+    assert fitted[0].end_ms == 2000
+
+
+def test_overlapping_cues_are_pulled_apart():
+    fitted = fit_cue_times([cue(0, 3000), cue(2000, 4000)], STREAMING, 10_000)
+    assert fitted[0].end_ms == 2000 - STREAMING.min_gap_ms
+
+
+def test_nothing_runs_past_the_runtime():
+    fitted = fit_cue_times([cue(0, 2000), cue(9500, 9700)], STREAMING, 10_000)
+    assert fitted[-1].end_ms == 10_000
+
+
+def test_linger_and_lead_in_are_applied_within_limits():
+    fitted = fit_cue_times([cue(1000, 2000), cue(5000, 6000)], STREAMING, 10_000, lead_in_ms=200, linger_ms=300)
+    assert fitted[0].start_ms == 800
+    assert fitted[0].end_ms == 2300
+    lingering = fit_cue_times([cue(1000, 2000)], STREAMING, 10_000, linger_ms=5000)
+    assert lingering[0].end_ms == 2000 + STREAMING.max_linger_ms
+
+
+def test_recut_keeps_the_words_with_their_cues():
+    words = [Word(t, i * 400, i * 400 + 350) for i, t in enumerate("We met the leaders today. They agreed.".split())]
+    cues = recut(words, STREAMING, 10_000)
+    assert [w for c in cues for w in c.words] == words
+    assert cues[0].start_ms == 0
+
+
+def test_chained_neighbours_share_time_to_read_at_a_similar_speed():
+    dense, sparse = cue(0, 2000, "x" * 40), Cue(2000 + STREAMING.min_gap_ms, 5000, "y" * 10)
+    evened = even_out_reading_speed([dense, sparse], STREAMING)
+    assert evened[0].end_ms == 2000 + ESTIMATE_SLACK_MS
+    assert evened[1].start_ms - evened[0].end_ms == STREAMING.min_gap_ms
+    assert evened[1].end_ms == 5000
+
+
+def test_neighbours_apart_are_left_alone():
+    cues = [cue(0, 2000, "x" * 40), cue(3000, 5000, "y")]
+    assert even_out_reading_speed(cues, STREAMING) == cues
