@@ -1,0 +1,169 @@
+"""The `.cueline` project file: the whole Document (cues, timed words, style, runtime, media, glossary) as JSON.
+
+Saved atomically. A media file inside the project's folder is stored relative to it, so a project folder
+can be moved or shared; loading resolves it again. Loading checks every field and names what is wrong.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from editor.core.model import Cue, Document, Word
+from editor.formats.atomic import write_text_atomic
+from editor.formats.decoding import read_text
+from editor.formats.errors import FormatError
+
+PROJECT_EXTENSION = ".cueline"
+FORMAT_VERSION = 1
+
+
+def save_project(document: Document, path: Path) -> None:
+    """Write the document as a project file, replacing any previous version in one step."""
+    path = Path(path)
+    data = {
+        "format_version": FORMAT_VERSION,
+        "title": document.title,
+        "runtime_ms": document.runtime_ms,
+        "media_path": _media_for_saving(document.media_path, path.parent),
+        "style_name": document.style_name,
+        "glossary": list(document.glossary),
+        "metadata": dict(document.metadata),
+        "cues": [_cue_to_json(cue) for cue in document.cues],
+    }
+    write_text_atomic(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+
+
+def load_project(path: Path) -> Document:
+    """The document a project file holds, or a FormatError saying what is wrong with the file."""
+    path = Path(path)
+    text = read_text(path)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise FormatError(f"not a Cueline project: broken JSON ({error.msg})", path, error.lineno) from error
+    try:
+        return _document_from_json(data, path.parent)
+    except _FieldError as error:
+        raise FormatError(str(error), path) from None
+
+
+def is_project_path(path: Path) -> bool:
+    """True for a file the editor opens as a project rather than as subtitles."""
+    return Path(path).suffix.lower() == PROJECT_EXTENSION
+
+
+class _FieldError(ValueError):
+    """A field with the wrong type or value; the message names it."""
+
+
+def _cue_to_json(cue: Cue) -> dict[str, Any]:
+    result: dict[str, Any] = {"start_ms": cue.start_ms, "end_ms": cue.end_ms, "text": cue.text}
+    if cue.identifier:
+        result["identifier"] = cue.identifier
+    if cue.words:
+        result["words"] = [
+            {"text": w.text, "start_ms": w.start_ms, "end_ms": w.end_ms, "confidence": w.confidence}
+            for w in cue.words
+        ]
+    return result
+
+
+def _media_for_saving(media_path: str | None, folder: Path) -> str | None:
+    if not media_path or not os.path.isabs(media_path):
+        return media_path
+    try:
+        return Path(media_path).relative_to(folder.resolve()).as_posix()
+    except ValueError:
+        return media_path
+
+
+def _document_from_json(data: object, folder: Path) -> Document:
+    if not isinstance(data, dict) or "format_version" not in data:
+        raise _FieldError("not a Cueline project: no format_version")
+    version = data["format_version"]
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise _FieldError(f"not a Cueline project: bad format_version {version!r}")
+    if version > FORMAT_VERSION:
+        raise _FieldError(f"made by a newer Cueline (project format {version}); this one reads up to "
+                          f"{FORMAT_VERSION}: please update Cueline")
+    cues = _field(data, "cues", list, [])
+    return Document(
+        cues=tuple(_cue_from_json(item, number) for number, item in enumerate(cues, start=1)),
+        title=_field(data, "title", str, ""),
+        runtime_ms=_optional_ms(data, "runtime_ms", "the project"),
+        media_path=_media_for_loading(_field(data, "media_path", (str, type(None)), None), folder),
+        style_name=_field(data, "style_name", str, "streaming"),
+        glossary=tuple(_strings(_field(data, "glossary", list, []), "glossary")),
+        metadata={str(k): str(v) for k, v in _field(data, "metadata", dict, {}).items()},
+    )
+
+
+def _cue_from_json(item: object, number: int) -> Cue:
+    where = f"cue {number}"
+    if not isinstance(item, dict):
+        raise _FieldError(f"{where} is not an object")
+    start_ms, end_ms = _ms(item, "start_ms", where), _ms(item, "end_ms", where)
+    words = tuple(_word_from_json(w, f"{where}, word {i}") for i, w in enumerate(_field(item, "words", list, []), 1))
+    text = _text(item, "text", where)
+    return Cue(start_ms, end_ms, text, words=words, identifier=_field(item, "identifier", str, "", where))
+
+
+def _word_from_json(item: object, where: str) -> Word:
+    if not isinstance(item, dict):
+        raise _FieldError(f"{where} is not an object")
+    confidence = _field(item, "confidence", (int, float, type(None)), None, where)
+    return Word(
+        text=_text(item, "text", where),
+        start_ms=_optional_ms(item, "start_ms", where),
+        end_ms=_optional_ms(item, "end_ms", where),
+        confidence=None if confidence is None else float(confidence),
+    )
+
+
+def _text(data: dict[str, Any], key: str, where: str) -> str:
+    """A required text field."""
+    if key not in data:
+        raise _FieldError(f"{where}: {key!r} is missing")
+    value: str = _field(data, key, str, "", where)
+    return value
+
+
+def _field(data: dict[str, Any], key: str, kind: type | tuple[type, ...], default: Any, where: str = "") -> Any:
+    """data[key] if it has the right type; the default if absent."""
+    if key not in data:
+        return default
+    value = data[key]
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise _FieldError(f"{where + ': ' if where else ''}{key!r} has the wrong type ({type(value).__name__})")
+    return value
+
+
+def _ms(data: dict[str, Any], key: str, where: str) -> int:
+    value = _optional_ms(data, key, where)
+    if value is None:
+        raise _FieldError(f"{where}: {key!r} is missing")
+    return value
+
+
+def _optional_ms(data: dict[str, Any], key: str, where: str) -> int | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise _FieldError(f"{where}: {key!r} must be a whole number of milliseconds, not {value!r}")
+    return value
+
+
+def _strings(values: list[Any], where: str) -> list[str]:
+    if not all(isinstance(value, str) for value in values):
+        raise _FieldError(f"{where}: every entry must be text")
+    return values
+
+
+def _media_for_loading(media_path: str | None, folder: Path) -> str | None:
+    if not media_path or os.path.isabs(media_path):
+        return media_path
+    return str((folder / media_path).resolve())

@@ -1,0 +1,82 @@
+"""The .cueline project file: everything the editor knows survives a save and a load; bad files are named."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from editor.core.model import Cue, Document, Word
+from editor.formats.errors import FormatError
+from editor.formats.project import load_project, save_project
+
+
+def _document(media: str | None) -> Document:
+    words = (Word("Hello", 1000, 1400, 0.9), Word("--", 1400, 1900, None), Word("world", 1900, 2500, 1.0))
+    return Document(
+        cues=(Cue(1000, 2500, "Hello -- world", words=words, identifier="a"), Cue(3000, 4000, "Tom & «Jerry»")),
+        title="ABC News",
+        runtime_ms=765_000,
+        media_path=media,
+        style_name="broadcast",
+        glossary=("Canberra", "Abbott"),
+        metadata={"source": "transcript"},
+    )
+
+
+def test_save_then_load_gives_the_same_document(tmp_path: Path) -> None:
+    document = _document(str(tmp_path / "media" / "news.mp4"))
+    save_project(document, tmp_path / "news.cueline")
+    loaded = load_project(tmp_path / "news.cueline")
+    assert loaded == document
+    assert loaded.metadata == document.metadata
+
+
+def test_media_inside_the_folder_is_stored_relative_so_the_folder_can_move(tmp_path: Path) -> None:
+    first = tmp_path / "first"
+    first.mkdir()
+    save_project(_document(str(first / "news.mp4")), first / "p.cueline")
+    assert json.loads((first / "p.cueline").read_text())["media_path"] == "news.mp4"
+    moved = first.rename(tmp_path / "moved")
+    assert load_project(moved / "p.cueline").media_path == str(moved / "news.mp4")
+
+
+def test_media_elsewhere_and_no_media_are_kept(tmp_path: Path) -> None:
+    for media in ("/srv/media/news.mp4", None):
+        save_project(_document(media), tmp_path / "p.cueline")
+        assert load_project(tmp_path / "p.cueline").media_path == media
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{ not json", "broken JSON"),
+        ("[1, 2]", "no format_version"),
+        ('{"cues": []}', "no format_version"),
+        ('{"format_version": 99, "cues": []}', "newer Cueline"),
+        ('{"format_version": 1, "cues": [{"start_ms": 0, "end_ms": "1s", "text": "x"}]}', "cue 1: 'end_ms'"),
+        ('{"format_version": 1, "cues": [{"start_ms": 0, "end_ms": 5}]}', "cue 1: 'text' is missing"),
+        ('{"format_version": 1, "cues": {"a": 1}}', "'cues' has the wrong type"),
+    ],
+)
+def test_bad_project_files_say_what_is_wrong(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "bad.cueline"
+    path.write_text(content)
+    with pytest.raises(FormatError, match=message) as caught:
+        load_project(path)
+    assert caught.value.path == path
+
+
+def test_broken_json_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.cueline"
+    path.write_text('{\n "format_version": 1,\n "cues": [,]\n}\n')
+    with pytest.raises(FormatError) as caught:
+        load_project(path)
+    assert caught.value.line == 3
+
+
+def test_untimed_words_and_a_missing_runtime_survive(tmp_path: Path) -> None:
+    document = Document(cues=(Cue(0, 900, "not yet aligned", words=(Word("not"), Word("yet"), Word("aligned"))),))
+    save_project(document, tmp_path / "p.cueline")
+    assert load_project(tmp_path / "p.cueline") == document
