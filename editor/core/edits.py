@@ -1,0 +1,199 @@
+"""Pure edits of a Document: each takes a document and returns a new one, so an undo step is two snapshots.
+
+The editor's undo commands call these and record only what changed (a `CueSplice`), which keeps a
+10,000-cue document cheap to edit. Edits that cannot be made raise `EditError` with a message for the user.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from editor.core.linebreak import break_lines
+from editor.core.model import Cue, Document, Word
+from editor.core.style import CaptionStyle
+
+NEW_CUE_MS = 2000  # length of a cue inserted by hand when there is room for it
+
+
+class EditError(ValueError):
+    """An edit that would break the document (negative or empty times, nothing to split)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CueSplice:
+    """The cues `removed` at `start` replaced by `inserted`: the smallest record of one edit."""
+
+    start: int
+    removed: tuple[Cue, ...]
+    inserted: tuple[Cue, ...]
+
+    def apply_to(self, cues: tuple[Cue, ...]) -> tuple[Cue, ...]:
+        return cues[: self.start] + self.inserted + cues[self.start + len(self.removed) :]
+
+    def inverted(self) -> CueSplice:
+        return CueSplice(self.start, self.inserted, self.removed)
+
+
+def diff_cues(before: Sequence[Cue], after: Sequence[Cue]) -> CueSplice:
+    """The splice turning `before` into `after`; unchanged cues are the same objects, so `is` suffices."""
+    limit = min(len(before), len(after))
+    head = 0
+    while head < limit and before[head] is after[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and before[-1 - tail] is after[-1 - tail]:
+        tail += 1
+    return CueSplice(head, tuple(before[head : len(before) - tail]), tuple(after[head : len(after) - tail]))
+
+
+def _checked_index(document: Document, index: int) -> Cue:
+    if not 0 <= index < len(document.cues):
+        raise EditError(f"there is no cue {index + 1}")
+    return document.cues[index]
+
+
+def _with_cue(document: Document, index: int, cue: Cue) -> Document:
+    return replace_range(document, index, index + 1, (cue,))
+
+
+def replace_range(document: Document, first: int, stop: int, cues: Iterable[Cue]) -> Document:
+    """Cues `first` up to `stop` (exclusive) replaced by `cues`; used by re-cut and paste."""
+    old = document.cues
+    return document.with_cues(old[:first] + tuple(cues) + old[stop:])
+
+
+def set_text(document: Document, index: int, text: str) -> Document:
+    """The cue's text as typed; its timed words survive only if the words themselves are unchanged."""
+    cue = _checked_index(document, index)
+    return _with_cue(document, index, cue.with_text(text))
+
+
+def set_texts(document: Document, texts: Mapping[int, str]) -> Document:
+    """Several cues' texts at once (replace all): one new document, one undo step."""
+    cues = list(document.cues)
+    for index, text in texts.items():
+        cues[index] = cues[index].with_text(text)
+    return document.with_cues(cues)
+
+
+def set_times(document: Document, index: int, start_ms: int, end_ms: int) -> Document:
+    """The cue shown from start_ms to end_ms; a cue must start at or after zero and end after it starts."""
+    cue = _checked_index(document, index)
+    if start_ms < 0:
+        raise EditError("a cue cannot start before 00:00:00.000")
+    if end_ms <= start_ms:
+        raise EditError("a cue must end after it starts")
+    return _with_cue(document, index, cue.with_times(start_ms, end_ms))
+
+
+def nudge(document: Document, index: int, *, start_delta_ms: int = 0, end_delta_ms: int = 0) -> Document:
+    """Move one or both edges of a cue by a few milliseconds (a frame, 100 ms) from the keyboard."""
+    cue = _checked_index(document, index)
+    return set_times(document, index, cue.start_ms + start_delta_ms, cue.end_ms + end_delta_ms)
+
+
+def _timed_words(cue: Cue) -> tuple[Word, ...]:
+    """The cue's words with times; text without aligned words is spread over the cue by length."""
+    tokens = cue.text.split()
+    if cue.words and all(word.is_timed for word in cue.words) and [w.text for w in cue.words] == tokens:
+        return cue.words
+    total = sum(len(token) + 1 for token in tokens) or 1
+    words, position = [], cue.start_ms
+    for token in tokens:
+        end = position + cue.duration_ms * (len(token) + 1) // total
+        words.append(Word(token, position, max(end, position + 1)))
+        position = end
+    return tuple(words)
+
+
+def timed_words(cues: Iterable[Cue]) -> list[Word]:
+    """Every word of the cues, timed (estimated inside each cue when alignment left no times)."""
+    return [word for cue in cues for word in _timed_words(cue)]
+
+
+def _split_time(cue: Cue, words_before: int) -> int:
+    words = _timed_words(cue)
+    if 0 < words_before < len(words):
+        previous, following = words[words_before - 1], words[words_before]
+        assert previous.end_ms is not None and following.start_ms is not None
+        return (previous.end_ms + following.start_ms) // 2
+    return cue.start_ms + cue.duration_ms // 2
+
+
+def split_cue(document: Document, index: int, position: int, style: CaptionStyle) -> Document:
+    """Two cues from one, cut at a position in its text; time is divided where the words divide."""
+    cue = _checked_index(document, index)
+    before, after = cue.text[:position].split(), cue.text[position:].split()
+    if not before or not after:
+        raise EditError("put the text cursor between two words to split a cue")
+    middle = _split_time(cue, len(before))
+    first_end = max(cue.start_ms + 1, middle - style.min_gap_ms // 2)
+    second_start = min(cue.end_ms - 1, first_end + style.min_gap_ms)
+    words = cue.words if len(cue.words) == len(before) + len(after) else ()
+    first = Cue(cue.start_ms, first_end, break_lines(" ".join(before), style), words[: len(before)], cue.identifier)
+    second = Cue(second_start, cue.end_ms, break_lines(" ".join(after), style), words[len(before) :])
+    return replace_range(document, index, index + 1, (first, second))
+
+
+def merge_with_next(document: Document, index: int, style: CaptionStyle) -> Document:
+    """One cue from a cue and the next: from the first's start to the second's end, lines broken anew."""
+    first = _checked_index(document, index)
+    if index + 1 >= len(document.cues):
+        raise EditError("the last cue has no next cue to merge with")
+    second = document.cues[index + 1]
+    words = first.words + second.words if first.words and second.words else ()
+    text = break_lines(f"{first.text} {second.text}", style)
+    merged = Cue(first.start_ms, max(first.end_ms, second.end_ms), text, words, first.identifier)
+    return replace_range(document, index, index + 2, (merged,))
+
+
+def _free_span_after(document: Document, index: int, style: CaptionStyle) -> tuple[int, int]:
+    cues = document.cues
+    start = cues[index].end_ms + style.min_gap_ms if index >= 0 else 0
+    following = cues[index + 1].start_ms - style.min_gap_ms if index + 1 < len(cues) else start + NEW_CUE_MS
+    return start, following
+
+
+def insert_cue_after(document: Document, index: int, style: CaptionStyle, text: str = "") -> Document:
+    """An empty cue after cue `index` (-1: at the top), in the gap if there is one, else overlapping."""
+    if not -1 <= index < len(document.cues):
+        raise EditError(f"there is no cue {index + 1}")
+    start, free_until = _free_span_after(document, index, style)
+    end = min(start + NEW_CUE_MS, free_until)
+    if end - start < style.min_duration_ms:
+        end = start + style.min_duration_ms
+    return replace_range(document, index + 1, index + 1, (Cue(start, end, text),))
+
+
+def delete_cues(document: Document, indices: Iterable[int]) -> Document:
+    """The document without the given cues."""
+    doomed = set(indices)
+    for index in doomed:
+        _checked_index(document, index)
+    return document.with_cues([cue for i, cue in enumerate(document.cues) if i not in doomed])
+
+
+def _shifted(cue: Cue, delta_ms: int) -> Cue:
+    words = tuple(
+        replace(w, start_ms=w.start_ms + delta_ms, end_ms=w.end_ms + delta_ms)
+        if w.start_ms is not None and w.end_ms is not None
+        else w
+        for w in cue.words
+    )
+    return replace(cue, start_ms=cue.start_ms + delta_ms, end_ms=cue.end_ms + delta_ms, words=words)
+
+
+def shift_cues(document: Document, indices: Iterable[int], delta_ms: int) -> Document:
+    """The given cues moved in time together (their words too); nothing moves before zero."""
+    chosen = sorted(set(indices))
+    for index in chosen:
+        _checked_index(document, index)
+    if not chosen:
+        return document
+    earliest = min(document.cues[i].start_ms for i in chosen)
+    delta_ms = max(delta_ms, -earliest)
+    cues = list(document.cues)
+    for index in chosen:
+        cues[index] = _shifted(cues[index], delta_ms)
+    return document.with_cues(cues)

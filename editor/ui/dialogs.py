@@ -1,0 +1,77 @@
+"""The window's questions to the user, as real dialog objects (Qt's own, not the desktop's), so tests and
+keyboard users can answer them like any other window."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+PROJECT_FILTER = "Cueline project (*.cueline)"
+OPEN_FILTER = "Captions and transcripts (*.cueline *.srt *.vtt *.txt);;All files (*)"
+TRANSCRIPT_FILTER = "Transcripts (*.txt);;All files (*)"
+
+
+class Unsaved(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+def ask_unsaved(parent: QWidget, name: str) -> Unsaved:
+    """Save, discard or keep editing, before work would be lost."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes", f"Save the changes to {name}?", parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setInformativeText("Your changes are lost if you don't save them.")
+    buttons = QMessageBox.StandardButton
+    box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
+    box.setDefaultButton(buttons.Save)
+    answer = box.exec()
+    return {buttons.Save: Unsaved.SAVE, buttons.Discard: Unsaved.DISCARD}.get(
+        buttons(answer), Unsaved.CANCEL
+    )
+
+
+def ask_restore(parent: QWidget | None, name: str, saved_at: str) -> bool:
+    """Offer the recovery file found after a crash."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question, "Recover unsaved work",
+        f"Cueline found unsaved changes to {name} from {saved_at}. Restore them?", parent=parent,
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    restore = box.addButton("&Restore", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(restore)
+    box.exec()
+    return box.clickedButton() is restore
+
+
+def show_error(parent: QWidget, title: str, message: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical, title, message, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+
+
+def choose_file(parent: QWidget, caption: str, name_filter: str, folder: Path, *, save_suffix: str = "") -> Path | None:
+    """A file to open, or (with save_suffix) a file to write; None when the user cancels."""
+    dialog = QFileDialog(parent, caption, str(folder), name_filter)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    if save_suffix:
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix(save_suffix)
+    else:
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    if not dialog.exec() or not dialog.selectedFiles():
+        return None
+    return Path(dialog.selectedFiles()[0])
+
+
+def ask_text(parent: QWidget, title: str, label: str, text: str = "") -> str | None:
+    """One line of text from the user; None when cancelled."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setTextValue(text)
+    return dialog.textValue() if dialog.exec() else None

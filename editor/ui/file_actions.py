@@ -1,0 +1,195 @@
+"""Opening, importing, saving and exporting, with the questions that keep work from being lost.
+
+A `.cueline` file is a project (saved back in place); a subtitle file or a transcript is imported into a
+new, not yet saved project. Every read error reaches the user as a message naming the file and line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from editor.app.autosave import Autosave, find_recovery
+from editor.app.commands import push_edit
+from editor.app.session import Session
+from editor.app.settings import SRT_BOM, SRT_CRLF, STYLE_NAME, Settings
+from editor.core.model import Document
+from editor.core.style import style_named
+from editor.core.timecode import TimecodeError, parse_runtime
+from editor.formats.errors import FormatError
+from editor.formats.project import load_project, save_project
+from editor.formats.registry import SUBTITLE_EXTENSIONS, WriteOptions, read_subtitles, write_subtitles
+from editor.formats.transcript import read_transcript
+from editor.paths import sample_transcript_path
+from editor.timing.pipeline import line_up_transcript
+from editor.ui import dialogs
+
+PROJECT_SUFFIX = ".cueline"
+
+
+class FileActions:
+    """File menu behaviour for one window."""
+
+    def __init__(self, parent: QWidget, session: Session, autosave: Autosave, settings: Settings,
+                 report: Callable[[str], None]) -> None:
+        self._parent = parent
+        self._session = session
+        self._autosave = autosave
+        self._settings = settings
+        self._report = report
+        self.recent_changed: Callable[[], None] = lambda: None
+
+    # ----- reading -----
+
+    def read_document(self, path: Path) -> Document:
+        """Any file Cueline opens, as a document (transcripts are lined up along their runtime)."""
+        suffix = path.suffix.lower()
+        if suffix == PROJECT_SUFFIX:
+            return load_project(path)
+        if suffix in SUBTITLE_EXTENSIONS:
+            return read_subtitles(path)
+        return self._lined_up_transcript(path)
+
+    def _lined_up_transcript(self, path: Path) -> Document:
+        try:
+            transcript = read_transcript(path)
+        except FormatError as error:
+            if "runtime" not in error.message.lower():
+                raise
+            transcript = read_transcript(path, self._ask_runtime(path))
+        return line_up_transcript(transcript, style_named(self._settings.get(STYLE_NAME)))
+
+    def _ask_runtime(self, path: Path) -> int:
+        question = f"How long is the programme of {path.name}? (MM:SS)"
+        answer = dialogs.ask_text(self._parent, "Programme runtime", question)
+        if answer is None:
+            raise FormatError("the transcript needs a runtime to be lined up", path)
+        try:
+            return parse_runtime(answer)
+        except TimecodeError as error:
+            raise FormatError(str(error), path) from None
+
+    def open_sample(self) -> None:
+        """The bundled sample transcript, lined up along its 12:45, as a new untitled project."""
+        self._load(self._lined_up_transcript(sample_transcript_path()), None, None)
+
+    def open_path(self, path: Path) -> bool:
+        """Open a project, a subtitle file or a transcript; False (and a message) if it cannot be read."""
+        try:
+            document = self.read_document(path)
+        except (FormatError, OSError) as error:
+            dialogs.show_error(self._parent, "Cannot open file", str(error))
+            return False
+        project = path if path.suffix.lower() == PROJECT_SUFFIX else None
+        self._load(document, project, path)
+        self._settings.add_recent_file(path)
+        self.recent_changed()
+        return True
+
+    def _load(self, document: Document, project: Path | None, origin: Path | None) -> None:
+        self._session.load(document, project)
+        self._autosave.set_origin(origin)
+        self.offer_recovery(origin)
+
+    def offer_recovery(self, origin: Path | None) -> None:
+        """After a crash: put back the work the recovery file kept, as one undoable step."""
+        recovery = find_recovery(origin, self._autosave.folder)
+        if recovery is None:
+            return
+        name = origin.name if origin else "an untitled project"
+        if not dialogs.ask_restore(self._parent, name, recovery.saved_at.strftime("%Y-%m-%d %H:%M:%S")):
+            recovery.path.unlink(missing_ok=True)
+            return
+        try:
+            recovered = recovery.load()
+        except (FormatError, OSError) as error:
+            dialogs.show_error(self._parent, "Cannot restore", str(error))
+            return
+        push_edit(self._session, "Restore unsaved changes", recovered, 0)
+
+    # ----- the menu's commands -----
+
+    def confirm_discard(self) -> bool:
+        """True when the current work may be replaced: it is saved, the user saved it, or chose to drop it."""
+        if not self._session.is_modified:
+            return True
+        answer = dialogs.ask_unsaved(self._parent, self._session.display_name())
+        if answer is dialogs.Unsaved.SAVE:
+            return self.save()
+        if answer is dialogs.Unsaved.DISCARD:
+            self._autosave.discard()
+            return True
+        return False
+
+    def open(self) -> None:
+        if not self.confirm_discard():
+            return
+        path = dialogs.choose_file(self._parent, "Open", dialogs.OPEN_FILTER, self._folder())
+        if path is not None:
+            self.open_path(path)
+
+    def open_recent(self, path: Path) -> None:
+        if self.confirm_discard():
+            self.open_path(path)
+
+    def import_transcript(self) -> None:
+        if not self.confirm_discard():
+            return
+        path = dialogs.choose_file(self._parent, "Import transcript", dialogs.TRANSCRIPT_FILTER, self._folder())
+        if path is not None:
+            self.open_path(path)
+
+    def save(self) -> bool:
+        """Save to the project file, asking for one the first time."""
+        if self._session.path is None:
+            return self.save_as()
+        return self._save_to(self._session.path)
+
+    def save_as(self) -> bool:
+        start = self._folder() / (self._default_stem() + PROJECT_SUFFIX)
+        path = dialogs.choose_file(self._parent, "Save project", dialogs.PROJECT_FILTER, start, save_suffix="cueline")
+        return path is not None and self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            save_project(self._session.document, path)
+        except (FormatError, OSError) as error:
+            dialogs.show_error(self._parent, "Cannot save", str(error))
+            return False
+        if path != self._session.path:
+            self._autosave.set_origin(path)
+            self._session.set_path(path)
+        self._session.undo_stack.setClean()
+        self._settings.add_recent_file(path)
+        self.recent_changed()
+        self._report(f"Saved {path}")
+        return True
+
+    def export(self, suffix: str) -> bool:
+        """Write the captions as SRT or WebVTT (suffix "srt" or "vtt") to a file the user picks."""
+        name_filter = "SubRip (*.srt)" if suffix == "srt" else "WebVTT (*.vtt)"
+        start = self._folder() / f"{self._default_stem()}.{suffix}"
+        path = dialogs.choose_file(self._parent, f"Export {suffix.upper()}", name_filter, start, save_suffix=suffix)
+        return path is not None and self.export_to(path)
+
+    def export_to(self, path: Path) -> bool:
+        options = WriteOptions(self._settings.get(SRT_BOM), self._settings.get(SRT_CRLF))
+        try:
+            write_subtitles(self._session.document, path, options if path.suffix.lower() == ".srt" else None)
+        except (FormatError, OSError) as error:
+            dialogs.show_error(self._parent, "Cannot export", str(error))
+            return False
+        self._report(f"Exported {path}")
+        return True
+
+    def _folder(self) -> Path:
+        current = self._session.path or next(iter(self._settings.recent_files()), None)
+        return current.parent if current else Path.home()
+
+    def _default_stem(self) -> str:
+        if self._session.path:
+            return self._session.path.stem
+        title = self._session.document.title or "untitled"
+        return "".join(c if c.isalnum() or c in "-_ " else "_" for c in title).strip()[:60] or "untitled"

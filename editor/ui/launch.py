@@ -1,0 +1,45 @@
+"""Starting the editor: the Qt application, the main window, and the first document.
+
+With no file the window opens on the bundled sample lined up along its 12:45; with a file it opens that
+project, subtitle file or transcript. Either way a recovery file left by a crash is offered back first.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from editor.app.settings import APPLICATION, ORGANIZATION
+from editor.ui.main_window import MainWindow
+
+
+def application() -> QApplication:
+    """The one QApplication, named so QSettings and the data folders are Cueline's own."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("Cueline")
+    return app
+
+
+def open_window(path: Path | None) -> MainWindow:
+    """A shown main window on `path` (None: the bundled sample)."""
+    window = MainWindow()
+    window.show()
+    if path is None or not window.files.open_path(path):
+        window.files.open_sample()
+    return window
+
+
+def run_editor(path: Path | None, media: Path | None = None) -> int:
+    """Run the editor until its window closes; the exit code for the command line."""
+    app = application()
+    window = open_window(path)
+    if media is not None:
+        window.report(f"Media playback arrives with the video pane; {media.name} is not loaded yet")
+    return app.exec()

@@ -1,0 +1,315 @@
+"""The editor's main window: video slot and current cue on top, the timeline, then the table and the checks.
+
+The window wires views to the session: views read the document, user actions go through EditActions or
+FileActions as undo commands, and every change comes back as one splice that each view applies.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QVBoxLayout, QWidget
+
+from editor.app import find
+from editor.app.autosave import Autosave
+from editor.app.commands import push_edit
+from editor.app.cue_table_model import CueTableModel
+from editor.app.edit_actions import EditActions
+from editor.app.issue_list_model import IssueListModel
+from editor.app.issue_tracker import IssueTracker
+from editor.app.session import Session
+from editor.app.settings import (
+    AUTOSAVE_SECONDS,
+    SPLITTER_STATES,
+    STYLE_NAME,
+    WINDOW_GEOMETRY,
+    WINDOW_STATE,
+    Settings,
+)
+from editor.core.timecode import TimecodeError, parse_timecode
+from editor.ui import dialogs
+from editor.ui.checks_panel import ChecksPanel
+from editor.ui.cue_editor import CueEditor
+from editor.ui.cue_table import CueTableView
+from editor.ui.file_actions import FileActions
+from editor.ui.find_bar import FindBar
+from editor.ui.menus import build_menus
+from editor.ui.timeline import TimelineView
+
+STATUS_MS = 5000
+
+
+class MainWindow(QMainWindow):
+    """One window, one session."""
+
+    media_menu: QMenu  # for the media player's actions
+    recent_menu: QMenu
+    style_actions: dict[str, QAction]
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or Settings()
+        self.session = Session(parent=self)
+        self.issues = IssueTracker(self.session, self)
+        self.autosave = Autosave(self.session, self.settings.get(AUTOSAVE_SECONDS) * 1000)
+        self.table_model = CueTableModel(self.session, self.issues, self)
+        self.edits = EditActions(self.session, self.current_index, self._selected_rows, self.report)
+        self.files = FileActions(self, self.session, self.autosave, self.settings, self.report)
+        self._last_match: find.Match | None = None
+        self._timeline_style_name = ""
+        self._build_views()
+        self._lay_out()
+        build_menus(self)
+        self._connect()
+        self._restore_layout()
+        self._update_title()
+        self._update_recent_menu()
+
+    # ----- construction -----
+
+    def _build_views(self) -> None:
+        self.video_slot = QWidget(self)  # the video pane goes here (editor/ui/video_pane.py)
+        self.video_slot.setObjectName("video_slot")
+        self.video_slot.setAccessibleName("Video")
+        placeholder = QLabel("No media", self.video_slot)
+        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        QVBoxLayout(self.video_slot).addWidget(placeholder)
+        self.video_slot.setMinimumSize(320, 180)
+        self.cue_editor = CueEditor(self)
+        self.timeline = TimelineView(self)
+        self.table = CueTableView(self.table_model, self)
+        self.checks_panel = ChecksPanel(IssueListModel(self.issues, self), self)
+        self.find_bar = FindBar(self)
+        self.find_bar.hide()
+
+    def _lay_out(self) -> None:
+        self.top_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.top_splitter.addWidget(self.video_slot)
+        self.top_splitter.addWidget(self.cue_editor)
+        self.bottom_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        table_area = QWidget(self)
+        table_layout = QVBoxLayout(table_area)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self.table, 1)
+        table_layout.addWidget(self.find_bar)
+        self.bottom_splitter.addWidget(table_area)
+        self.bottom_splitter.addWidget(self.checks_panel)
+        self.bottom_splitter.setSizes([900, 350])
+        self.main_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        for part in (self.top_splitter, self.timeline, self.bottom_splitter):
+            self.main_splitter.addWidget(part)
+        self.main_splitter.setSizes([300, 140, 460])
+        self.main_splitter.setStretchFactor(2, 1)
+        self.setCentralWidget(self.main_splitter)
+        for first, second in (
+            (self.table, self.cue_editor.start_field),
+            (self.cue_editor.text_field, self.timeline),
+            (self.timeline, self.checks_panel.list_view),
+        ):
+            self.setTabOrder(first, second)
+
+    def _connect(self) -> None:
+        session = self.session
+        session.cues_spliced.connect(self._on_document_changed)
+        session.document_replaced.connect(self._on_document_replaced)
+        session.focus_requested.connect(self.select_cue)
+        session.path_changed.connect(self._update_title)
+        session.undo_stack.cleanChanged.connect(self._update_title)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        editor = self.cue_editor
+        editor.text_edited.connect(self.edits.type_text)
+        editor.times_entered.connect(self.edits.set_times)
+        editor.invalid_time.connect(self.report)
+        editor.text_field.focus_left.connect(self.edits.end_typing_run)
+        self.timeline.cue_clicked.connect(self.select_cue)
+        self.timeline.cue_retimed.connect(self.edits.retime)
+        self.checks_panel.cue_activated.connect(self.select_cue)
+        self.find_bar.find_next.connect(self.find_next)
+        self.find_bar.find_previous.connect(lambda: self.find_next(backwards=True))
+        self.find_bar.replace_one.connect(self.replace_current)
+        self.find_bar.replace_all.connect(self.replace_all)
+        self.files.recent_changed = self._update_recent_menu
+
+    # ----- the current cue -----
+
+    def current_index(self) -> int | None:
+        index = self.table.currentIndex()
+        return index.row() if index.isValid() else None
+
+    def _selected_rows(self) -> list[int]:
+        return self.table.selected_rows()
+
+    def select_cue(self, row: int) -> None:
+        """Make cue `row` current and the only selected one, and show it everywhere."""
+        if not 0 <= row < self.table_model.rowCount():
+            return
+        index = self.table_model.index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+
+    def step_cue(self, step: int) -> None:
+        current = self.current_index()
+        self.select_cue(0 if current is None else current + step)
+
+    def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.edits.end_typing_run()
+        self._show_current()
+        self.timeline.set_current_cue(current.row() if current.isValid() else None)
+
+    def _show_current(self) -> None:
+        row = self.current_index()
+        cues = self.session.document.cues
+        self.cue_editor.show_cue(cues[row] if row is not None and row < len(cues) else None, self.session.style)
+
+    # ----- reacting to the document -----
+
+    def _on_document_changed(self) -> None:
+        document = self.session.document
+        if self._timeline_style_name != document.style_name:
+            self._apply_style()
+        self.timeline.set_document(document)
+        self._show_current()
+
+    def _on_document_replaced(self) -> None:
+        self._apply_style()
+        self.timeline.set_document(self.session.document)
+        self.timeline.set_current_cue(None)
+        if self.session.document.cues:
+            self.select_cue(0)
+        else:
+            self._show_current()
+
+    def _apply_style(self) -> None:
+        style = self.session.style
+        self._timeline_style_name = style.name
+        self.timeline.set_style(style)
+        if style.name in self.style_actions:
+            self.style_actions[style.name].setChecked(True)
+
+    def choose_style(self, name: str) -> None:
+        self.settings.set(STYLE_NAME, name)
+        self.edits.use_style(name)
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.session.display_name()}[*] — Cueline")
+        self.setWindowModified(self.session.is_modified)
+
+    def report(self, message: str) -> None:
+        self.statusBar().showMessage(message, STATUS_MS)
+
+    # ----- find and replace -----
+
+    def find_next(self, backwards: bool = False) -> None:
+        try:
+            match = find.find_next(self.session.document, self.find_bar.query(), self._last_match, backwards=backwards)
+        except find.SearchError as error:
+            self.find_bar.message.setText(str(error))
+            return
+        self._last_match = match
+        self.find_bar.message.setText("" if match else "not found")
+        if match is not None:
+            self.select_cue(match.cue_index)
+            cursor = self.cue_editor.text_field.textCursor()
+            cursor.setPosition(match.start)
+            cursor.setPosition(match.end, cursor.MoveMode.KeepAnchor)
+            self.cue_editor.text_field.setTextCursor(cursor)
+
+    def replace_current(self) -> None:
+        query, match = self.find_bar.query(), self._last_match
+        if match is None:
+            self.find_next()
+            return
+        try:
+            after = find.replace_one(self.session.document, query, match, self.find_bar.replace_field.text())
+        except find.SearchError as error:
+            self.find_bar.message.setText(str(error))
+            return
+        push_edit(self.session, f"Replace in cue {match.cue_index + 1}", after, match.cue_index)
+        self._last_match = find.Match(match.cue_index, match.start, match.start)
+        self.find_next()
+
+    def replace_all(self) -> None:
+        try:
+            replacement = self.find_bar.replace_field.text()
+            after, count = find.replace_all(self.session.document, self.find_bar.query(), replacement)
+        except find.SearchError as error:
+            self.find_bar.message.setText(str(error))
+            return
+        push_edit(self.session, f"Replace all ({count})", after, self.current_index())
+        self.find_bar.message.setText(f"replaced {count}")
+        self._last_match = None
+
+    # ----- small dialogs -----
+
+    def ask_shift(self) -> None:
+        question = "Shift the selected cues by (seconds or a timecode, e.g. +1.5 or -0:02.250):"
+        answer = dialogs.ask_text(self, "Shift selection", question, "+0.000")
+        if answer is None:
+            return
+        try:
+            self.edits.shift_selected(parse_offset(answer))
+        except TimecodeError as error:
+            self.report(str(error))
+
+    def show_shortcuts(self) -> None:
+        lines = [
+            f"{action.text().replace('&', '')}: {action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}"
+            for action in self.findChildren(QAction)
+            if action.objectName() and not action.shortcut().isEmpty()
+        ]
+        box = QMessageBox(QMessageBox.Icon.Information, "Keyboard shortcuts", "\n".join(sorted(lines)), parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+
+    def action(self, name: str) -> QAction:
+        """A menu action by its name (as listed in editor/ui/menus.py)."""
+        found = self.findChild(QAction, name)
+        if found is None:
+            raise KeyError(name)
+        return found
+
+    def _update_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for number, path in enumerate(self.settings.recent_files(), start=1):
+            entry = self.recent_menu.addAction(f"&{number % 10} {path.name}")
+            entry.setToolTip(str(path))
+            entry.setShortcut(QKeySequence(f"Ctrl+Shift+{number % 10}"))
+            entry.triggered.connect(lambda _checked=False, path=path: self.files.open_recent(path))
+        self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
+
+    # ----- window state -----
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.get(WINDOW_GEOMETRY)
+        if geometry.isEmpty():
+            self.resize(1400, 900)
+        else:
+            self.restoreGeometry(geometry)
+        self.restoreState(self.settings.get(WINDOW_STATE))
+        for splitter, state in zip(self._splitters(), self.settings.get(SPLITTER_STATES), strict=False):
+            splitter.restoreState(state)
+
+    def _splitters(self) -> list[QSplitter]:
+        return [self.main_splitter, self.top_splitter, self.bottom_splitter]
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.confirm_discard():
+            event.ignore()
+            return
+        self.settings.set(WINDOW_GEOMETRY, self.saveGeometry())
+        self.settings.set(WINDOW_STATE, self.saveState())
+        self.settings.set(SPLITTER_STATES, [splitter.saveState() for splitter in self._splitters()])
+        self.settings.sync()
+        event.accept()
+
+
+def parse_offset(text: str) -> int:
+    """A signed offset in seconds (`-1.5`) or as a timecode (`+0:01.500`), in milliseconds."""
+    stripped = text.strip()
+    sign = -1 if stripped.startswith("-") else 1
+    body = stripped.lstrip("+-").strip()
+    try:
+        return sign * round(float(body) * 1000)
+    except ValueError:
+        return sign * parse_timecode(body)
