@@ -1,0 +1,190 @@
+"""The `cueline` command: batch jobs (import, check, convert) without a display, or the editor.
+
+A user error (missing file, unknown format, bad runtime, malformed subtitle) prints one line naming the
+file and line and exits 2; `check` exits 1 when it finds an error in the captions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from editor.checks.issue import Issue, Severity
+from editor.checks.registry import has_errors, run_checks
+from editor.core.style import DEFAULT_STYLE, STYLES, CaptionStyle, UnknownStyleError, style_named
+from editor.core.timecode import TimecodeError, format_runtime, parse_runtime
+from editor.core.transcript import TranscriptError
+from editor.formats.errors import FormatError
+from editor.formats.registry import WriteOptions, read_subtitles, write_subtitles
+from editor.formats.transcript import read_transcript
+from editor.timing.pipeline import line_up_transcript
+
+EXIT_OK, EXIT_CHECK_FAILED, EXIT_USER_ERROR = 0, 1, 2
+USER_ERRORS = (FormatError, TranscriptError, TimecodeError, UnknownStyleError, OSError)
+
+Runner = Callable[[argparse.Namespace], int]
+
+
+def _runtime_argument(text: str) -> int:
+    try:
+        return parse_runtime(text)
+    except TimecodeError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _add_style_option(parser: argparse.ArgumentParser, default_text: str) -> None:
+    parser.add_argument("--style", choices=list(STYLES), help=f"caption style profile ({default_text})")
+
+
+def _add_write_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--bom", action="store_true", help="write a UTF-8 byte order mark (some players want it)")
+    parser.add_argument("--crlf", action="store_true", help="write Windows line ends (CRLF)")
+
+
+def _write_options(options: argparse.Namespace) -> WriteOptions:
+    return WriteOptions(bom=options.bom, crlf=options.crlf)
+
+
+def _add_import(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> Runner:
+    parser = commands.add_parser(
+        "import", help="line a plain-text transcript up along its runtime and write captions",
+        description="Cut a transcript into caption blocks timed along the programme's runtime (no media "
+        "needed) and write them as SRT or WebVTT, chosen by the output's extension.",
+    )
+    parser.add_argument("transcript", type=Path, help="the transcript (.txt, any encoding)")
+    parser.add_argument("--runtime", type=_runtime_argument, metavar="MM:SS",
+                        help="programme runtime (overrides the transcript header's; needed without a header)")
+    _add_style_option(parser, f"default: {DEFAULT_STYLE.name}")
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT", help="OUT.srt or OUT.vtt")
+    _add_write_options(parser)
+    return _run_import
+
+
+def _run_import(options: argparse.Namespace) -> int:
+    style = style_named(options.style) if options.style else DEFAULT_STYLE
+    transcript = read_transcript(options.transcript, options.runtime)
+    document = line_up_transcript(transcript, style)
+    write_subtitles(document, options.output, _write_options(options))
+    runtime = format_runtime(document.runtime_ms or 0)
+    print(f"{options.output}: {len(document.cues)} cues along {runtime} ({style.label})")
+    return EXIT_OK
+
+
+def _add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> Runner:
+    parser = commands.add_parser(
+        "check", help="list caption problems (exit 1 if any is an error)",
+        description="Check a subtitle file against a caption style: line length, lines per cue, reading "
+        "speed, durations, gaps, overlaps, unresolved `--` and empty cues. Prints FILE:cue N: severity: "
+        "message lines; exits 1 when any issue is an error.",
+    )
+    parser.add_argument("file", type=Path, help="an .srt, .vtt or .cueline file")
+    _add_style_option(parser, f"default: the project's, else {DEFAULT_STYLE.name}")
+    return _run_check
+
+
+def _check_style(options: argparse.Namespace, style_name: str) -> CaptionStyle:
+    if options.style:
+        return style_named(options.style)
+    return STYLES.get(style_name, DEFAULT_STYLE)
+
+
+def _run_check(options: argparse.Namespace) -> int:
+    document = read_subtitles(options.file)
+    issues = run_checks(document, _check_style(options, document.style_name))
+    for issue in issues:
+        print(_issue_line(options.file, issue))
+    errors = sum(issue.severity is Severity.ERROR for issue in issues)
+    print(f"{options.file}: {len(document.cues)} cues, {errors} errors, {len(issues) - errors} warnings",
+          file=sys.stderr)
+    return EXIT_CHECK_FAILED if has_errors(issues) else EXIT_OK
+
+
+def _issue_line(path: Path, issue: Issue) -> str:
+    return f"{path}:cue {issue.cue_index + 1}: {issue.severity}: {issue.message} [{issue.rule}]"
+
+
+def _add_convert(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> Runner:
+    parser = commands.add_parser(
+        "convert", help="convert between subtitle formats",
+        description="Read IN and write OUT; the formats follow the extensions (or IN's content).",
+    )
+    parser.add_argument("input", type=Path, metavar="IN", help="the subtitle file to read")
+    parser.add_argument("output", type=Path, metavar="OUT", help="the file to write (.srt, .vtt, ...)")
+    _add_write_options(parser)
+    return _run_convert
+
+
+def _run_convert(options: argparse.Namespace) -> int:
+    document = read_subtitles(options.input)
+    write_subtitles(document, options.output, _write_options(options))
+    print(f"{options.output}: {len(document.cues)} cues")
+    return EXIT_OK
+
+
+# One entry per subcommand: a function that adds its parser and returns what runs it.
+COMMANDS: dict[str, Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], Runner]] = {
+    "import": _add_import,
+    "check": _add_check,
+    "convert": _add_convert,
+}
+
+
+def _command_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cueline",
+        description="Caption editor. With no command, opens the editor (optionally on FILE, with --media).",
+        epilog="Open the editor: cueline [FILE] [--media MEDIA]",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, add_command in COMMANDS.items():
+        runner = add_command(commands)
+        commands.choices[name].set_defaults(run=runner)
+    return parser
+
+
+def _editor_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="cueline", description="Open the caption editor.")
+    parser.add_argument("file", type=Path, nargs="?", help="a project, subtitle or transcript file")
+    parser.add_argument("--media", type=Path, help="the programme's video or audio")
+    return parser
+
+
+def _launch_editor(argv: list[str]) -> int:
+    """The GUI, imported only now so batch commands work without Qt or a display."""
+    options = _editor_parser().parse_args(argv)
+    for path in (options.file, options.media):
+        if path is not None and not path.exists():
+            raise FormatError("file not found", path)
+    try:
+        from editor.ui.launch import run_editor
+    except ImportError as error:
+        print(f"cueline: the editor cannot start here ({error}); the commands still work: "
+              f"{', '.join(COMMANDS)} (see cueline --help)", file=sys.stderr)
+        return EXIT_USER_ERROR
+    return run_editor(options.file, options.media)
+
+
+def _dispatch(argv: list[str]) -> int:
+    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help")):
+        first = Path(argv[0]) if argv and not argv[0].startswith("-") else None
+        if first is not None and not first.suffix and not first.exists():
+            print(f"cueline: error: unknown command {argv[0]!r} (commands: {', '.join(COMMANDS)})",
+                  file=sys.stderr)
+            return EXIT_USER_ERROR
+        return _launch_editor(argv)
+    options = _command_parser().parse_args(argv)
+    runner: Runner = options.run
+    return runner(options)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `cueline` script; returns the exit code instead of raising."""
+    try:
+        return _dispatch(list(sys.argv[1:] if argv is None else argv))
+    except USER_ERRORS as error:
+        print(f"cueline: error: {error}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except SystemExit as exit_request:  # argparse's --help and usage errors
+        return exit_request.code if isinstance(exit_request.code, int) else EXIT_USER_ERROR

@@ -1,0 +1,127 @@
+"""The `cueline` command as a user runs it: files in, files out, exit codes, one-line errors."""
+
+import subprocess
+import sys
+
+import pytest
+
+from editor.cli import main
+from editor.formats.registry import read_subtitles
+from editor.paths import sample_transcript_path
+
+SEED = sample_transcript_path()
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main([str(arg) for arg in args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_import_writes_srt_and_vtt_with_the_same_cues(tmp_path, capsys):
+    assert run(capsys, "import", SEED, "-o", tmp_path / "seed.srt")[0] == 0
+    assert run(capsys, "import", SEED, "-o", tmp_path / "seed.vtt")[0] == 0
+    srt, vtt = read_subtitles(tmp_path / "seed.srt"), read_subtitles(tmp_path / "seed.vtt")
+    assert len(srt.cues) == len(vtt.cues) > 100
+    assert [c.text for c in srt.cues] == [c.text for c in vtt.cues]
+    assert srt.cues[-1].end_ms <= 765_000
+
+
+def test_import_honours_style_and_runtime(tmp_path, capsys):
+    bare = tmp_path / "bare.txt"
+    bare.write_text("We sat down with the secretary of state today. He said the support will be intense. " * 5)
+    code, out, _ = run(capsys, "import", bare, "--runtime", "0:40", "--style", "cea608", "-o", tmp_path / "b.srt")
+    assert code == 0 and "cues" in out
+    cues = read_subtitles(tmp_path / "b.srt").cues
+    assert all(len(line) <= 32 for cue in cues for line in cue.lines)
+    assert cues[-1].end_ms <= 40_000
+
+
+def test_check_lists_issues_per_cue_and_passes_a_clean_import(tmp_path, capsys):
+    run(capsys, "import", SEED, "-o", tmp_path / "seed.srt")
+    code, out, err = run(capsys, "check", tmp_path / "seed.srt")
+    assert code == 0
+    first = out.splitlines()[0]
+    assert first.startswith(f"{tmp_path / 'seed.srt'}:cue ") and ": warning: " in first
+    assert "0 errors" in err
+
+
+def test_check_exits_1_when_a_cue_breaks_a_hard_rule(tmp_path, capsys):
+    bad = tmp_path / "long.srt"
+    bad.write_text("1\n00:00:01,000 --> 00:00:05,000\n" + "word " * 12 + "\n\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", bad)
+    assert code == 1
+    assert f"{bad}:cue 1: error: line 1 has 59 characters" in out
+
+
+def test_check_uses_the_chosen_style(tmp_path, capsys):
+    cue = tmp_path / "cue.srt"
+    cue.write_text("1\n00:00:01,000 --> 00:00:05,000\nthirty-five characters in this line\n\n", encoding="utf-8")
+    assert run(capsys, "check", cue)[0] == 0
+    assert run(capsys, "check", cue, "--style", "cea608")[0] == 1
+
+
+def test_convert_keeps_every_cue(tmp_path, capsys):
+    run(capsys, "import", SEED, "-o", tmp_path / "seed.srt")
+    assert run(capsys, "convert", tmp_path / "seed.srt", tmp_path / "seed.vtt")[0] == 0
+    assert read_subtitles(tmp_path / "seed.vtt").cues == read_subtitles(tmp_path / "seed.srt").cues
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["import", "missing.txt", "-o", "out.srt"], "missing.txt: file not found"),
+        (["import", str(SEED), "-o", "out.docx"], "out.docx: cannot tell which format"),
+        (["import", str(SEED), "--runtime", "12:99", "-o", "out.srt"], "--runtime"),
+        (["check", "missing.srt"], "missing.srt: file not found"),
+        (["imprt", "x"], "unknown command 'imprt'"),
+    ],
+)
+def test_user_errors_print_one_message_and_exit_non_zero(tmp_path, capsys, monkeypatch, args, expected):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, *args)
+    assert code == 2
+    assert expected in err
+    assert "Traceback" not in err
+
+
+def test_a_malformed_subtitle_is_reported_with_its_line(tmp_path, capsys):
+    bad = tmp_path / "bad.srt"
+    bad.write_text("1\n00:00:01,000 --> 00:00:02,000\nhi\n\n2\n00:00:0x,000 --> 00:00:03,000\nbad\n\n")
+    for command in (["check", bad], ["convert", bad, tmp_path / "out.vtt"]):
+        code, _, err = run(capsys, *command)
+        assert code == 2
+        assert f"{bad}:6:" in err
+    assert not (tmp_path / "out.vtt").exists()
+
+
+def test_a_transcript_without_runtime_needs_one(tmp_path, capsys):
+    bare = tmp_path / "bare.txt"
+    bare.write_text("Just a few words.")
+    code, _, err = run(capsys, "import", bare, "-o", tmp_path / "out.srt")
+    assert code == 2 and "no runtime" in err and str(bare) in err
+
+
+def test_a_subtitle_file_is_not_taken_for_a_transcript(tmp_path, capsys):
+    subtitles = tmp_path / "in.srt"
+    subtitles.write_text("1\n00:00:01,000 --> 00:00:02,000\nhi\n\n")
+    code, _, err = run(capsys, "import", subtitles, "-o", tmp_path / "out.vtt")
+    assert code == 2 and "not a transcript" in err
+
+
+@pytest.mark.parametrize("command", [[], ["import"], ["check"], ["convert"]])
+def test_help_for_every_command(capsys, command):
+    code, out, _ = run(capsys, *command, "--help")
+    assert code == 0
+    assert out.startswith("usage: cueline")
+
+
+def test_the_installed_command_never_shows_a_traceback(tmp_path):
+    bad = tmp_path / "bad.vtt"
+    bad.write_bytes(b"\x00\x01binary")
+    result = subprocess.run(
+        [sys.executable, "-m", "editor", "check", str(bad)], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith("cueline: error:") and str(bad) in result.stderr
+    assert "Traceback" not in result.stderr
