@@ -64,7 +64,7 @@ class TimelineView(QWidget):
         """Show `document`; the zoom and scroll stay put unless there was nothing to show before."""
         was_empty = len(self._track) == 0
         self._document = document
-        self._track = CueTrack(document, self._style)
+        self._track = CueTrack(document, self._style, previous=self._track)
         self._cancel_drag()
         if self._current is not None and self._current >= len(self._track):
             self._current = None
@@ -102,7 +102,7 @@ class TimelineView(QWidget):
     def set_style(self, style: CaptionStyle) -> None:
         """The style gives the drag its minimum gap and decides which blocks are tinted as breaking a rule."""
         self._style = style
-        self._track = CueTrack(self._document, style)
+        self._track = CueTrack(self._document, style, previous=self._track)
         self.update()
 
     # ----- zoom and scroll, also used by the window's View menu -----
@@ -202,11 +202,8 @@ class TimelineView(QWidget):
     def _paint_cues(self, painter: QPainter, area: QRect, exposed: QRect) -> None:
         first = self._scale.ms_at(exposed.left() - 2)
         last = self._scale.ms_at(exposed.right() + 2)
-        indices = self._track.visible(first, last)
-        if self._preview is not None and self._preview[0] not in indices:
-            indices.append(self._preview[0])
         layer = CueLayerPainter(painter, area, self._scale, self._colors, self._current)
-        layer.paint(self._track, indices, self._preview)
+        layer.paint(self._track, first, last, self._preview)
 
     def _repaint_playhead(self) -> None:
         if self._playhead is not None and self._time_visible(self._playhead):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
+import numpy as np
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPalette, QPen, QPolygonF
 
@@ -102,19 +102,18 @@ class CueLayerPainter:
     colors: TimelineColors
     current: int | None
 
-    def paint(self, track: CueTrack, indices: list[int], preview: tuple[int, int, int] | None) -> None:
-        run_left, run_right = math.inf, -math.inf
-        for index in indices:
+    def paint(self, track: CueTrack, first_ms: float, last_ms: float, preview: tuple[int, int, int] | None) -> None:
+        """Blocks wide enough to read one by one; the rest as merged runs computed with numpy."""
+        indices, starts, ends = track.visible_arrays(first_ms, last_ms)
+        lefts, rights = self._columns(starts), self._columns(ends)
+        wide = (rights - lefts >= 3) & (ends >= first_ms)
+        self._fill_runs(lefts[~wide], np.maximum(rights[~wide], lefts[~wide] + 1))
+        readable = indices[wide].tolist()
+        on_top = [i for i in (self.current, preview[0] if preview else None) if i is not None and i not in readable]
+        for index in readable + on_top:
             start, end = _times(track.cues[index], index, preview)
             left, right = self._span(start, end)
-            if right - left >= 3 or index == self.current:
-                self.block(track, index, QRectF(left, self.area.top(), right - left, self.area.height()))
-            elif left <= run_right + 1:
-                run_right = max(run_right, right)
-            else:
-                self._fill_run(run_left, run_right)
-                run_left, run_right = left, right
-        self._fill_run(run_left, run_right)
+            self.block(track, index, QRectF(left, self.area.top(), right - left, self.area.height()))
 
     def block(self, track: CueTrack, index: int, box: QRectF) -> None:
         """One cue: fill (current, tinted or plain), an edge line, its text, and its marks at the foot."""
@@ -137,9 +136,23 @@ class CueLayerPainter:
         right = min(max(round(self.scale.x_of(end)), limit_left), limit_right)
         return left, max(right, left + 1)
 
-    def _fill_run(self, left: float, right: float) -> None:
-        if right > left:
-            self.painter.fillRect(QRectF(left, self.area.top(), right - left, self.area.height()),
+    def _columns(self, times: np.ndarray) -> np.ndarray:
+        """Pixel columns of many times at once, clipped just outside the area as _span does."""
+        columns = np.rint((times - self.scale.origin_ms) / self.scale.ms_per_px)
+        return columns.clip(self.area.left() - 4, self.area.right() + 4).astype(np.int64)
+
+    def _fill_runs(self, lefts: np.ndarray, rights: np.ndarray) -> None:
+        """Thin blocks as solid runs: every column any of them covers, drawn once per unbroken stretch."""
+        if not len(lefts):
+            return
+        offset = self.area.left() - 4
+        coverage = np.zeros(self.area.width() + 10, dtype=np.int64)
+        np.add.at(coverage, lefts - offset, 1)
+        np.add.at(coverage, rights - offset, -1)
+        covered = np.concatenate(([0], (np.cumsum(coverage) > 0).astype(np.int8), [0]))
+        edges = np.flatnonzero(np.diff(covered))
+        for left, right in zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True):
+            self.painter.fillRect(QRectF(left + offset, self.area.top(), right - left, self.area.height()),
                                   self.colors.block_edge)
 
     def _text(self, lines: list[str], box: QRectF, color: QColor) -> None:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from enum import Enum
 from itertools import accumulate
 
+import numpy as np
+
 from editor.core.model import Cue, Document, Word
 from editor.core.style import CaptionStyle, characters_per_second
 
@@ -32,24 +34,49 @@ class Mark:
 class CueTrack:
     """The cues in time order with their marks and rule flags; answers "which cues touch this time span"."""
 
-    def __init__(self, document: Document, style: CaptionStyle) -> None:
+    def __init__(self, document: Document, style: CaptionStyle, previous: CueTrack | None = None) -> None:
+        """`previous` lends what it worked out for cues that are still the same objects (an edit keeps most)."""
         self.cues = document.cues
+        self.style = style
         self.total_ms = max([document.runtime_ms or 0, *(cue.end_ms for cue in self.cues)])
         self.order = sorted(range(len(self.cues)), key=lambda i: self.cues[i].start_ms)
         self._starts = [self.cues[i].start_ms for i in self.order]
         self._reach = list(accumulate((self.cues[i].end_ms for i in self.order), max))
         self._position = {index: position for position, index in enumerate(self.order)}
-        self.marks = [marks_of(cue) for cue in self.cues]
-        self.flagged = [breaks_rule(cue, style) for cue in self.cues]
+        self._order_array = np.array(self.order, dtype=np.int64)
+        self._start_array = np.array(self._starts, dtype=np.float64)
+        self._end_array = np.array([self.cues[i].end_ms for i in self.order], dtype=np.float64)
+        self.marks: list[tuple[Mark, ...]] = []
+        self.flagged: list[bool] = []
+        self._derive_per_cue(previous)
+
+    def _derive_per_cue(self, previous: CueTrack | None) -> None:
+        known = {id(cue): k for k, cue in enumerate(previous.cues)} if previous is not None else {}
+        same_style = previous is not None and previous.style == self.style
+        for cue in self.cues:
+            k = known.get(id(cue))
+            if previous is not None and k is not None and previous.cues[k] is cue:
+                self.marks.append(previous.marks[k])
+                self.flagged.append(previous.flagged[k] if same_style else breaks_rule(cue, self.style))
+            else:
+                self.marks.append(marks_of(cue))
+                self.flagged.append(breaks_rule(cue, self.style))
 
     def __len__(self) -> int:
         return len(self.cues)
 
     def visible(self, first_ms: float, last_ms: float) -> list[int]:
         """Indices of cues overlapping [first_ms, last_ms], in time order, without scanning the rest."""
-        begin = bisect.bisect_left(self._reach, first_ms)
-        end = bisect.bisect_right(self._starts, last_ms)
+        begin, end = self._window(first_ms, last_ms)
         return [i for i in self.order[begin:end] if self.cues[i].end_ms >= first_ms]
+
+    def visible_arrays(self, first_ms: float, last_ms: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Indices, starts and ends of the cues that may touch the span, for painting thousands at once."""
+        begin, end = self._window(first_ms, last_ms)
+        return self._order_array[begin:end], self._start_array[begin:end], self._end_array[begin:end]
+
+    def _window(self, first_ms: float, last_ms: float) -> tuple[int, int]:
+        return bisect.bisect_left(self._reach, first_ms), bisect.bisect_right(self._starts, last_ms)
 
     def neighbours(self, index: int) -> tuple[Cue | None, Cue | None]:
         """The cues just before and after `index` in time, which a drag must not run into."""

@@ -7,7 +7,7 @@ import random
 import pytest
 
 from editor.core.model import Cue, Document, Word
-from editor.core.style import DEFAULT_STYLE
+from editor.core.style import DEFAULT_STYLE, STYLES
 from editor.ui.timeline_drag import DragKind, start_drag
 from editor.ui.timeline_scale import TimeScale, tick_label, tick_step_ms
 from editor.ui.timeline_track import CueTrack, Mark, MarkKind, marks_of
@@ -92,3 +92,17 @@ def test_a_drag_never_makes_an_existing_overlap_worse_nor_refuses_to_start():
     drag = start_drag(1, DragKind.START, 1500, overlapping, (earlier, None), 67, None)
     assert drag.times_at(1000) == (1500, 3000)  # cannot go further into the neighbour
     assert drag.times_at(1800) == (1800, 3000)  # but may move away from it
+
+
+def test_a_track_rebuilt_after_an_edit_reflects_the_edited_cue_and_a_new_style():
+    untouched = Cue(2000, 4000, "untouched -- words")
+    document = Document(cues=(Cue(0, 1000, "plain words"), untouched))
+    track = CueTrack(document, DEFAULT_STYLE)
+    edited = document.with_cues([document.cues[0].with_text("plain -- words"), untouched])
+    rebuilt = CueTrack(edited, DEFAULT_STYLE, previous=track)
+    assert [m.kind for m in rebuilt.marks[0]] == [MarkKind.GAP]
+    assert rebuilt.marks[1] is track.marks[1]
+    short_cue = Cue(0, 900, "ok")
+    restyled = CueTrack(Document(cues=(short_cue,)), STYLES["bbc"],
+                        previous=CueTrack(Document(cues=(short_cue,)), DEFAULT_STYLE))
+    assert restyled.flagged == [True]  # 900 ms is under BBC's 1000 ms minimum, above streaming's 833
