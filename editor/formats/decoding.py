@@ -23,8 +23,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _PREFERRED_LEGACY = "cp1252"
-_CHAOS_TIE = 0.001
-_COHERENCE_TIE = 0.1
+# Within this much "chaos" (charset-normalizer's mess ratio) of the best reading, Windows-1252 wins: on short
+# texts its language-coherence score often prefers a DOS code page that turns curly quotes into "ô" and "ö".
+_CHAOS_TIE = 0.02
 _MAX_NUL_SHARE = 0.1
 _MAX_FILE_BYTES = 200 * 1024 * 1024
 
@@ -104,11 +105,7 @@ def _decode_legacy(data: bytes, path: Path | None) -> str:
     if not matches:
         raise FormatError("cannot tell this file's text encoding: it does not look like text", path)
     best = matches[0]
-    tied = [
-        m
-        for m in matches
-        if m.chaos <= best.chaos + _CHAOS_TIE and m.coherence >= best.coherence - _COHERENCE_TIE
-    ]
+    tied = [m for m in matches if m.chaos <= best.chaos + _CHAOS_TIE]
     if any(_PREFERRED_LEGACY in m.could_be_from_charset for m in tied):
         return data.decode(_PREFERRED_LEGACY)
     return str(best)

@@ -97,9 +97,7 @@ def _split_block(block: _Block) -> list[_Block]:
 
 def _read_cue(block: _Block, where: str | None) -> Cue:
     lines = block.lines
-    timing_row = 0 if "-->" in lines[0] else 1
-    if timing_row >= len(lines) or "-->" not in lines[timing_row]:
-        raise FormatError(_missing_timing_message(lines), where, block.first_line)
+    timing_row = _timing_row(block, where)
     if not _TIMING_LINE.match(lines[timing_row]):
         message = f"bad timing line {lines[timing_row].strip()!r} (expected HH:MM:SS,mmm --> HH:MM:SS,mmm)"
         raise FormatError(message, where, block.first_line + timing_row)
@@ -109,6 +107,16 @@ def _read_cue(block: _Block, where: str | None) -> Cue:
     if cue.end_ms < cue.start_ms:
         raise FormatError("the cue ends before it starts", where, block.first_line + timing_row)
     return cue
+
+
+def _timing_row(block: _Block, where: str | None) -> int:
+    """Where the timing line is: first, or second after a cue number; else the block is not a cue."""
+    lines = block.lines
+    if "-->" in lines[0]:
+        return 0
+    if _INDEX_LINE.match(lines[0]) and len(lines) > 1:
+        return 1
+    raise FormatError(_missing_timing_message(lines), where, block.first_line)
 
 
 def _missing_timing_message(lines: list[str]) -> str:
