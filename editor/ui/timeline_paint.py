@@ -18,6 +18,7 @@ _WARNING = QColor(214, 69, 65)
 _GAP = QColor(240, 140, 40)
 _UNSURE = QColor(235, 205, 70)
 _PLAYHEAD = QColor(255, 84, 64)
+_GAP_HATCH = QBrush(_GAP, Qt.BrushStyle.BDiagPattern)
 
 
 def mix(a: QColor, b: QColor, amount: float) -> QColor:
@@ -124,10 +125,11 @@ class CueLayerPainter:
         edge = self.colors.current_edge if is_current else self.colors.block_edge
         self.painter.setPen(QPen(edge, 2 if is_current else 1))
         self.painter.drawRect(box.adjusted(0.5, 0.5, -0.5, -0.5))
+        text_bottom = box.top()
         if box.width() >= TEXT_MIN_PX:
             color = self.colors.current_text if is_current else self.colors.block_text
-            self._text(track.cues[index].lines, box, color)
-        self._marks(track.marks[index], box)
+            text_bottom = self._text(track.cues[index].lines, box, color)
+        self._marks(track.marks[index], box, text_bottom)
 
     def _span(self, start: int, end: int) -> tuple[float, float]:
         """Pixel edges, kept a little beyond the visible area so huge zooms never overflow Qt's coordinates."""
@@ -155,7 +157,8 @@ class CueLayerPainter:
             self.painter.fillRect(QRectF(left + offset, self.area.top(), right - left, self.area.height()),
                                   self.colors.block_edge)
 
-    def _text(self, lines: list[str], box: QRectF, color: QColor) -> None:
+    def _text(self, lines: list[str], box: QRectF, color: QColor) -> float:
+        """Up to as many lines as fit, each elided; returns where the text ends so marks stay clear of it."""
         metrics = QFontMetrics(self.painter.font())
         room = box.height() - MARK_STRIP_PX - 4
         shown = max(1, min(len(lines), int(room // metrics.lineSpacing())))
@@ -166,17 +169,18 @@ class CueLayerPainter:
             elided = metrics.elidedText(line, Qt.TextElideMode.ElideRight, width)
             self.painter.drawText(QPointF(left, box.top() + 3 + metrics.ascent() + row * metrics.lineSpacing()),
                                   elided)
+        return box.top() + 3 + shown * metrics.lineSpacing()
 
-    def _marks(self, marks: tuple[Mark, ...], box: QRectF) -> None:
+    def _marks(self, marks: tuple[Mark, ...], box: QRectF, hatch_top: float) -> None:
+        """A coloured strip at the foot per mark; gap runs are also hatched between the text and the foot."""
         foot = box.bottom() - MARK_STRIP_PX - 1
         for mark in marks:
             left = box.left() + mark.begin * box.width()
             width = max(2.0, (mark.end - mark.begin) * box.width())
             color = _GAP if mark.kind is MarkKind.GAP else _UNSURE
             self.painter.fillRect(QRectF(left, foot, width, MARK_STRIP_PX), color)
-            if mark.kind is MarkKind.GAP and box.height() > 30:
-                self.painter.fillRect(QRectF(left, box.top() + 1, width, foot - box.top() - 1),
-                                      QBrush(_GAP, Qt.BrushStyle.BDiagPattern))
+            if mark.kind is MarkKind.GAP and foot - hatch_top > 6:
+                self.painter.fillRect(QRectF(left, hatch_top + 2, width, foot - hatch_top - 2), _GAP_HATCH)
 
 
 def _times(cue: Cue, index: int, preview: tuple[int, int, int] | None) -> tuple[int, int]:
