@@ -110,8 +110,9 @@ class TimelineView(QWidget):
     def zoom_by(self, factor: float, anchor_x: float | None = None) -> None:
         """Zoom (factor > 1 zooms out) about pixel `anchor_x`, by default the playhead or the middle."""
         if anchor_x is None:
-            visible_playhead = self._playhead is not None and self._time_visible(self._playhead)
-            anchor_x = self._scale.x_of(self._playhead) if visible_playhead else self.width() / 2
+            playhead = self._playhead
+            visible = playhead is not None and self._time_visible(playhead)
+            anchor_x = self._scale.x_of(playhead) if playhead is not None and visible else self.width() / 2
         self._scale.zoom_about(anchor_x, factor)
         self._scroll_to(self._scale.origin_ms)
 

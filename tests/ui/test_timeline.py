@@ -142,13 +142,24 @@ def test_the_pointer_shows_what_a_press_would_grab(qtbot, view):
     assert view.cursor().shape() == Qt.CursorShape.OpenHandCursor
 
 
-def ctrl_wheel(view: TimelineView, x: int, notches: int) -> None:
+def ctrl_wheel(view: TimelineView, x: int, notches: int, modifiers=Qt.KeyboardModifier.ControlModifier) -> None:
     position = QPointF(x, view.track_rect().center().y())
     event = QWheelEvent(
         position, view.mapToGlobal(position), QPoint(), QPoint(0, 120 * notches),
-        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False,
+        Qt.MouseButton.NoButton, modifiers, Qt.ScrollPhase.NoScrollPhase, False,
     )
     QApplication.sendEvent(view, event)
+
+
+def test_the_plain_wheel_scrolls_and_an_edit_keeps_the_view(view):
+    view.zoom_by(0.1)
+    left, right = view.visible_range_ms()
+    ctrl_wheel(view, 500, -1, Qt.KeyboardModifier.NoModifier)
+    assert view.visible_range_ms()[0] > left
+    after_scroll = view.visible_range_ms()
+    view.set_document(DOCUMENT.with_cues([CUES[0].with_text("Edited."), *CUES[1:]]))
+    assert view.visible_range_ms() == after_scroll
+    assert after_scroll[1] - after_scroll[0] == right - left
 
 
 def test_ctrl_wheel_zooms_about_the_time_under_the_pointer(view):
