@@ -27,7 +27,7 @@ def decode_cue_text(raw: str) -> str:
 
 
 def encode_cue_text(text: str) -> str:
-    """Raw WebVTT cue text from model text: "&", stray "<" and "-->" escaped; tags kept."""
+    """Raw WebVTT cue text from model text: "&", "<" and ">" outside tags escaped; tags kept; never "-->"."""
     pieces = []
     position = 0
     for tag in _WRITABLE_TAG.finditer(text):
@@ -44,7 +44,8 @@ def strip_markup(text: str) -> str:
 
 
 def _escape_plain(text: str) -> str:
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace("-->", "--&gt;")
+    # ">" needs no escape in WebVTT, but FFmpeg's reader drops a raw one (">> Speaker" loses its ">>").
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     for character, reference in _INVISIBLE_AS_REFERENCES.items():
         text = text.replace(character, reference)
     return text
