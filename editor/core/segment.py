@@ -32,7 +32,8 @@ class _Layout:
 
     lengths: list[int]
     starts: list[int | None]
-    ends: list[int | None]
+    shown_until: list[int | None]  # when a cue ending with this word clears
+    pauses_before: list[int]  # silence between the previous word and this one
     boundary_costs: list[float]
 
 
@@ -40,21 +41,22 @@ def _layout(words: Sequence[Word], style: CaptionStyle) -> _Layout:
     texts = [word.text for word in words]
     boundary = [float(break_cost(texts[i], texts[i + 1] if i + 1 < len(texts) else None)) for i in range(len(texts))]
     starts, ends = [w.start_ms for w in words], [w.end_ms for w in words]
+    pauses = [0] * len(words)
     for i in range(len(words) - 1):
         end, next_start = ends[i], starts[i + 1]
-        if end is not None and next_start is not None and next_start - end >= style.chain_gap_ms:
-            boundary[i] -= _PAUSE_BONUS
-    return _Layout([len(text) for text in texts], starts, ends, boundary)
+        if end is not None and next_start is not None:
+            pauses[i + 1] = next_start - end
+            if pauses[i + 1] >= style.chain_gap_ms:
+                boundary[i] -= _PAUSE_BONUS
+    until = [_shown_until(ends[i], starts[i + 1] if i + 1 < len(words) else None, style) for i in range(len(words))]
+    return _Layout([len(text) for text in texts], starts, until, pauses, boundary)
 
 
-def _shown_until(layout: _Layout, last: int, style: CaptionStyle) -> int | None:
-    """When a cue ending with word `last` will clear: chained to the next word or lingering a little."""
-    end = layout.ends[last]
-    if end is None:
-        return None
-    if last + 1 < len(layout.starts) and (next_start := layout.starts[last + 1]) is not None:
-        return max(end, min(next_start - style.min_gap_ms, end + style.chain_gap_ms))
-    return end
+def _shown_until(end: int | None, next_start: int | None, style: CaptionStyle) -> int | None:
+    """When a cue ending at `end` will clear: chained to the next word or lingering a little."""
+    if end is None or next_start is None:
+        return end
+    return max(end, min(next_start - style.min_gap_ms, end + style.chain_gap_ms))
 
 
 def _timing_cost(start: int | None, until: int | None, chars: int, silence_ms: int, style: CaptionStyle) -> float:
@@ -89,9 +91,9 @@ def _best_cue_ends(layout: _Layout, style: CaptionStyle) -> list[int]:
                     lines, line_length = lines + 1, length
                 if lines > style.max_lines:
                     break
-                silence = max(silence, _pause(layout, last))
+                silence = max(silence, layout.pauses_before[last])
             cost = best[first] + _CUE_COST + _CUE_BREAK_WEIGHT * layout.boundary_costs[last]
-            cost += _timing_cost(layout.starts[first], _shown_until(layout, last, style), chars, silence, style)
+            cost += _timing_cost(layout.starts[first], layout.shown_until[last], chars, silence, style)
             if lines == 2:
                 cost += line_break.best_cost(last)
             if cost < best[last + 1]:
@@ -132,11 +134,6 @@ class _LineBreakTracker:
             self._earliest += 1
             self._bottom_chars -= 1 + self._layout.lengths[self._earliest]
         return self._suffix_min[self._earliest - self._first]
-
-
-def _pause(layout: _Layout, index: int) -> int:
-    start, previous_end = layout.starts[index], layout.ends[index - 1]
-    return 0 if start is None or previous_end is None else start - previous_end
 
 
 def _make_cue(words: Sequence[Word], style: CaptionStyle) -> Cue:
