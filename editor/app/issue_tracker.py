@@ -30,10 +30,14 @@ class IssueTracker(QObject):
         self._session = session
         self._issues: list[Issue] = []
         self._by_cue: dict[int, list[Issue]] = {}
-        self._full_run = QTimer(self, singleShot=True, interval=FULL_RUN_DELAY_MS)
+        self._style = session.style
+        self._full_run = QTimer(self)
+        self._full_run.setSingleShot(True)
+        self._full_run.setInterval(FULL_RUN_DELAY_MS)
         self._full_run.timeout.connect(self.check_all)
         session.document_replaced.connect(self.check_all)
         session.cues_spliced.connect(self._on_splice)
+        self.check_all()
 
     @property
     def issues(self) -> list[Issue]:
@@ -45,9 +49,13 @@ class IssueTracker(QObject):
     def check_all(self) -> None:
         """Re-run every rule on the whole document."""
         self._full_run.stop()
-        self._set(run_checks(self._session.document, self._session.style))
+        self._style = self._session.style
+        self._set(run_checks(self._session.document, self._style))
 
     def _on_splice(self, splice: CueSplice) -> None:
+        if self._session.style != self._style:
+            self.check_all()
+            return
         document = self._session.document
         first = max(0, splice.start - 1)
         new_stop = min(len(document.cues), splice.start + len(splice.inserted) + 1)

@@ -1,0 +1,52 @@
+"""Recovery files: written every tenth edit and on the timer, found only when newer than the saved file."""
+
+import os
+
+from editor.app.autosave import EDITS_BETWEEN_SAVES, Autosave, find_recovery, recovery_path
+from editor.app.commands import push_edit
+from editor.core import edits
+from editor.formats.project import load_project, save_project
+
+
+def edit(session, number: int) -> None:
+    push_edit(session, "nudge", edits.nudge(session.document, 0, end_delta_ms=number), 0)
+
+
+def test_every_tenth_edit_writes_the_recovery_file(session, tmp_path) -> None:
+    autosave = Autosave(session, 60_000, tmp_path)
+    autosave.set_origin(None)
+    for number in range(EDITS_BETWEEN_SAVES - 1):
+        edit(session, number + 1)
+    assert not autosave.path.exists()
+    edit(session, 1)
+    assert load_project(autosave.path).cues == session.document.cues
+
+
+def test_the_timer_writes_unsaved_work(qtbot, session, tmp_path) -> None:
+    autosave = Autosave(session, 50, tmp_path)
+    edit(session, 5)
+    qtbot.waitUntil(autosave.path.exists, timeout=5000)
+
+
+def test_saving_removes_the_recovery_file(session, tmp_path) -> None:
+    autosave = Autosave(session, 60_000, tmp_path)
+    edit(session, 5)
+    autosave.write_now()
+    assert autosave.path.exists()
+    session.undo_stack.setClean()
+    assert not autosave.path.exists()
+
+
+def test_recovery_is_offered_only_when_newer_than_the_project(session, tmp_path) -> None:
+    project = tmp_path / "show.cueline"
+    save_project(session.document, project)
+    autosave = Autosave(session, 60_000, tmp_path / "recovery")
+    autosave.set_origin(project)
+    edit(session, 5)
+    autosave.write_now()
+    assert autosave.path == recovery_path(project, tmp_path / "recovery")
+    recovery = find_recovery(project, tmp_path / "recovery")
+    assert recovery is not None and recovery.load().cues == session.document.cues
+    later = autosave.path.stat().st_mtime + 10
+    os.utime(project, (later, later))
+    assert find_recovery(project, tmp_path / "recovery") is None

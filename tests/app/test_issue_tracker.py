@@ -1,0 +1,49 @@
+"""Checks stay current after each edit without a full re-run, and agree with a full run."""
+
+from dataclasses import replace
+
+from editor.app.commands import push_edit
+from editor.app.issue_tracker import IssueTracker
+from editor.checks.registry import run_checks
+from editor.core import edits
+from editor.core.style import STYLES
+
+STYLE = STYLES["streaming"]
+
+
+def findings(issues) -> list[tuple]:
+    """What and where, without the wording (which may name neighbours by number until the idle full run)."""
+    return [(issue.cue_index, issue.severity, issue.rule) for issue in issues]
+
+
+def test_incremental_issues_match_a_full_run_after_each_edit(session) -> None:
+    tracker = IssueTracker(session)
+    steps = [
+        lambda doc: edits.set_text(doc, 2, "x" * 90),
+        lambda doc: edits.set_times(doc, 3, 6500, 6600),
+        lambda doc: edits.insert_cue_after(doc, 0, STYLE),
+        lambda doc: edits.delete_cues(doc, [1]),
+        lambda doc: edits.merge_with_next(doc, 3, STYLE),
+    ]
+    for step in steps:
+        push_edit(session, "edit", step(session.document), 0)
+        assert findings(tracker.issues) == findings(run_checks(session.document, session.style))
+    session.undo_stack.undo()
+    assert findings(tracker.issues) == findings(run_checks(session.document, session.style))
+
+
+def test_the_full_run_follows_when_editing_pauses(qtbot, session) -> None:
+    tracker = IssueTracker(session)
+    push_edit(session, "insert", edits.insert_cue_after(session.document, 0, STYLE), 1)
+    push_edit(session, "overlap", edits.set_times(session.document, 3, 6500, 9000), 3)
+    with qtbot.waitSignal(tracker.issues_changed, timeout=5000):
+        pass
+    assert tracker.issues == run_checks(session.document, session.style)
+
+
+def test_a_new_style_re_checks_everything(session) -> None:
+    tracker = IssueTracker(session)
+    push_edit(session, "long line", edits.set_text(session.document, 0, "a" * 40), 0)
+    assert not [i for i in tracker.issues if i.rule == "line-length"]
+    push_edit(session, "style", replace(session.document, style_name="cea608"), 0)
+    assert [i.cue_index for i in tracker.issues if i.rule == "line-length"] == [0]
