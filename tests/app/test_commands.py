@@ -22,7 +22,7 @@ def test_each_edit_is_one_undo_step_and_undo_restores_the_exact_document(session
 
 def test_the_history_has_no_depth_limit(session) -> None:
     original = session.document
-    for step in range(300):
+    for _step in range(300):
         push_edit(session, "nudge", edits.nudge(session.document, 0, end_delta_ms=1), 0)
     assert session.undo_stack.undoLimit() == 0
     assert session.document.cues[0].end_ms == original.cues[0].end_ms + 300

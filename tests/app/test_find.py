@@ -5,7 +5,9 @@ import pytest
 from editor.app.find import Match, SearchError, SearchQuery, find_next, replace_all, replace_one
 from editor.core.model import Cue, Document
 
-DOC = Document(cues=(Cue(0, 1000, "Kerry met Maliki."), Cue(2000, 3000, "kerry said\nKerryville"), Cue(4000, 5000, "no")))
+DOC = Document(
+    cues=(Cue(0, 1000, "Kerry met Maliki."), Cue(2000, 3000, "kerry said\nKerryville"), Cue(4000, 5000, "no"))
+)
 
 
 def test_find_walks_through_matches_and_wraps_around() -> None:
