@@ -50,6 +50,7 @@ NUMBER_WORDS = frozenset(
 FUNCTION_WORDS = CONJUNCTIONS | PREPOSITIONS
 ABBREVIATIONS = frozenset("mr. mrs. ms. dr. prof. gen. sen. rep. gov. st. vs. etc. e.g. i.e. u.s. u.k.".split())
 
+SPEAKER_CHANGE = frozenset({">>", ">>>"})  # US broadcast transcripts mark a new speaker (>>) or story (>>>)
 _TRAILING_CLOSERS = "\"')]»”’"
 _SENTENCE_END = re.compile(r"[.!?…]+$")
 _CLAUSE_END = re.compile(r"[,;:—–]$")
@@ -93,8 +94,10 @@ def _is_bound_pair(word: str, next_word: str) -> bool:
 
 def break_cost(word: str, next_word: str | None) -> int:
     """Cost of ending a line or a cue after `word` when `next_word` follows (None: the text ends)."""
-    if next_word is None:
-        return SENTENCE_END
+    if next_word is None or next_word in SPEAKER_CHANGE:
+        return SENTENCE_END  # a new speaker starts a new line, better a new caption
+    if word in SPEAKER_CHANGE:
+        return NEVER_SPLIT
     if is_gap_text(word):
         return ANYWHERE if is_gap_text(next_word) else AFTER_GAP
     if ends_sentence(word):

@@ -13,13 +13,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from editor.core.model import Word
-from editor.core.words import ends_clause, ends_sentence
+from editor.core.words import SPEAKER_CHANGE, ends_clause, ends_sentence
 
 SYLLABLE_MS = 190  # about 5 syllables a second, a newsreader's pace
 LETTER_MS = 63  # English news text has about 3 letters per syllable
 SENTENCE_PAUSE_MS = 350
 CLAUSE_PAUSE_MS = 150
 GAP_SPEECH_MS = 700  # an unheard stretch: a word or two of speech
+MARKER_MS = 20
 DIGIT_SYLLABLES = 1.5  # a digit read aloud ("forty", "three hundred") takes about this many syllables
 
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
@@ -42,6 +43,8 @@ def speech_and_pause_ms(word: Word) -> tuple[float, float]:
     """How long the word takes to say, and the pause that follows it, before scaling to the runtime."""
     if word.is_gap:
         return float(GAP_SPEECH_MS), 0.0
+    if word.text in SPEAKER_CHANGE:
+        return float(MARKER_MS), 0.0  # a marker, not speech: just enough to keep words in strict order
     letters = sum(char.isalnum() for char in word.text)
     speech = (count_syllables(word.text) * SYLLABLE_MS + max(letters, 1) * LETTER_MS) / 2
     if ends_sentence(word.text):

@@ -50,3 +50,9 @@ def test_the_end_of_the_text_is_the_best_break():
 def test_numbers_are_recognised_in_digits_and_words():
     assert is_number("40") and is_number("$300") and is_number("forty") and is_number("9/11")
     assert not is_number("fort")
+
+
+def test_a_new_speaker_starts_a_new_line():
+    assert break_cost("agree", ">>") == SENTENCE_END
+    assert break_cost(">>", "Kerry") == NEVER_SPLIT
+    assert break_cost("well", "-") != SENTENCE_END  # a lone dash is punctuation, not a speaker

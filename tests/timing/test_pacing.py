@@ -51,3 +51,9 @@ def test_syllable_estimates():
 
 def test_nothing_to_pace():
     assert pace_along_runtime([], 1000) == []
+
+
+def test_a_speaker_marker_takes_no_speaking_time():
+    timed = pace_along_runtime(words("yes >> no"), 2000)
+    assert timed[0].end_ms <= timed[1].start_ms < timed[1].end_ms <= timed[2].start_ms
+    assert (timed[1].end_ms - timed[1].start_ms) * 5 < timed[0].end_ms - timed[0].start_ms
