@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QApplication, QScrollBar, QSizePolicy, QWidget
 
 from editor.core.model import Document
 from editor.core.style import DEFAULT_STYLE, CaptionStyle
+from editor.ui.timeline_blocks import CueLayerPainter
 from editor.ui.timeline_drag import CueDrag, DragKind, start_drag
-from editor.ui.timeline_paint import CueLayerPainter, TimelineColors, paint_playhead, paint_ruler
+from editor.ui.timeline_paint import TimelineColors, paint_playhead, paint_ruler
 from editor.ui.timeline_scale import ZOOM_STEP, TimeScale
 from editor.ui.timeline_track import CueTrack
 from editor.ui.timeline_waveform import PeakSource, WaveformLayer

@@ -42,11 +42,11 @@ class WaveformLayer:
         lows, highs = self._columns_for(scale.ms_at(band.left()), scale.ms_per_px, band.width())
         middle = band.center().y() + 0.5
         half = band.height() / 2 - 1
+        x0 = band.left() + 0.5
         first = max(0, exposed.left() - band.left() - 1)
         last = min(len(lows), len(highs), exposed.right() - band.left() + 2)
         lines = [
-            QLineF(band.left() + column + 0.5, middle - highs[column] * half,
-                   band.left() + column + 0.5, middle - lows[column] * half + 1)
+            QLineF(x0 + column, middle - highs[column] * half, x0 + column, middle - lows[column] * half + 1)
             for column in range(first, last)
         ]
         painter.setPen(color)
