@@ -14,7 +14,7 @@ from editor.ui.timeline_scale import TimeScale
 from editor.ui.timeline_track import CueTrack, MarkKind
 
 MARK_STRIP_PX = 5  # height of the band at a block's foot where gap runs and unsure words show
-TEXT_MIN_PX = 28  # narrower blocks show no text: an ellipsis alone tells nothing
+TEXT_MIN_PX = 44  # narrower blocks show no text: two letters and an ellipsis tell nothing
 MARK_COLORS = {MarkKind.GAP: QColor(240, 140, 40), MarkKind.UNSURE: QColor(235, 205, 70)}
 _GAP_HATCH = QBrush(MARK_COLORS[MarkKind.GAP], Qt.BrushStyle.BDiagPattern)
 
