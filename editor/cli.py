@@ -13,10 +13,12 @@ from pathlib import Path
 
 from editor.checks.issue import Issue, Severity
 from editor.checks.registry import has_errors, run_checks
+from editor.core.model import Document
 from editor.core.style import DEFAULT_STYLE, STYLES, CaptionStyle, UnknownStyleError, style_named
 from editor.core.timecode import TimecodeError, format_runtime, parse_runtime
 from editor.core.transcript import TranscriptError
 from editor.formats.errors import FormatError
+from editor.formats.project import is_project_path, load_project, save_project
 from editor.formats.registry import WriteOptions, read_subtitles, write_subtitles
 from editor.formats.transcript import read_transcript
 from editor.timing.pipeline import line_up_transcript
@@ -47,6 +49,18 @@ def _write_options(options: argparse.Namespace) -> WriteOptions:
     return WriteOptions(bom=options.bom, crlf=options.crlf)
 
 
+def _read_document(path: Path) -> Document:
+    """A project file or a subtitle file, by its name."""
+    return load_project(path) if is_project_path(path) else read_subtitles(path)
+
+
+def _write_document(document: Document, path: Path, options: argparse.Namespace) -> None:
+    if is_project_path(path):
+        save_project(document, path)
+    else:
+        write_subtitles(document, path, _write_options(options))
+
+
 def _add_import(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> Runner:
     parser = commands.add_parser(
         "import", help="line a plain-text transcript up along its runtime and write captions",
@@ -57,7 +71,8 @@ def _add_import(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     parser.add_argument("--runtime", type=_runtime_argument, metavar="MM:SS",
                         help="programme runtime (overrides the transcript header's; needed without a header)")
     _add_style_option(parser, f"default: {DEFAULT_STYLE.name}")
-    parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT", help="OUT.srt or OUT.vtt")
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT",
+                        help="OUT.srt, OUT.vtt or OUT.cueline")
     _add_write_options(parser)
     return _run_import
 
@@ -66,9 +81,13 @@ def _run_import(options: argparse.Namespace) -> int:
     style = style_named(options.style) if options.style else DEFAULT_STYLE
     transcript = read_transcript(options.transcript, options.runtime)
     document = line_up_transcript(transcript, style)
-    write_subtitles(document, options.output, _write_options(options))
+    _write_document(document, options.output, options)
     runtime = format_runtime(document.runtime_ms or 0)
     print(f"{options.output}: {len(document.cues)} cues along {runtime} ({style.label})")
+    unresolved = sum(word.is_gap for word in transcript.words)
+    if unresolved:
+        print(f"{options.output}: {unresolved} unresolved `--` runs kept in the text (cueline check lists them)",
+              file=sys.stderr)
     return EXIT_OK
 
 
@@ -91,7 +110,7 @@ def _check_style(options: argparse.Namespace, style_name: str) -> CaptionStyle:
 
 
 def _run_check(options: argparse.Namespace) -> int:
-    document = read_subtitles(options.file)
+    document = _read_document(options.file)
     issues = run_checks(document, _check_style(options, document.style_name))
     for issue in issues:
         print(_issue_line(options.file, issue))
@@ -111,14 +130,14 @@ def _add_convert(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         description="Read IN and write OUT; the formats follow the extensions (or IN's content).",
     )
     parser.add_argument("input", type=Path, metavar="IN", help="the subtitle file to read")
-    parser.add_argument("output", type=Path, metavar="OUT", help="the file to write (.srt, .vtt, ...)")
+    parser.add_argument("output", type=Path, metavar="OUT", help="the file to write (.srt, .vtt, .cueline)")
     _add_write_options(parser)
     return _run_convert
 
 
 def _run_convert(options: argparse.Namespace) -> int:
-    document = read_subtitles(options.input)
-    write_subtitles(document, options.output, _write_options(options))
+    document = _read_document(options.input)
+    _write_document(document, options.output, options)
     print(f"{options.output}: {len(document.cues)} cues")
     return EXIT_OK
 

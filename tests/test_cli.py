@@ -6,6 +6,8 @@ import sys
 import pytest
 
 from editor.cli import main
+from editor.core.model import Cue, Document
+from editor.formats.project import save_project
 from editor.formats.registry import read_subtitles
 from editor.paths import sample_transcript_path
 
@@ -125,3 +127,24 @@ def test_the_installed_command_never_shows_a_traceback(tmp_path):
     assert result.returncode == 2
     assert result.stderr.startswith("cueline: error:") and str(bad) in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_projects_go_in_and_out_like_subtitles(tmp_path, capsys):
+    project = tmp_path / "seed.cueline"
+    assert run(capsys, "import", SEED, "--style", "bbc", "-o", project)[0] == 0
+    assert run(capsys, "convert", project, tmp_path / "seed.srt")[0] == 0
+    assert len(read_subtitles(tmp_path / "seed.srt").cues) > 100
+    assert run(capsys, "check", project)[0] == 0
+
+
+def test_a_project_is_checked_against_its_own_style(tmp_path, capsys):
+    forty = Document(cues=(Cue(0, 4000, "x" * 40),), style_name="bbc")  # BBC allows 37 characters a line
+    save_project(forty, tmp_path / "bbc.cueline")
+    assert run(capsys, "check", tmp_path / "bbc.cueline")[0] == 1
+    assert run(capsys, "convert", tmp_path / "bbc.cueline", tmp_path / "bbc.srt")[0] == 0
+    assert run(capsys, "check", tmp_path / "bbc.srt")[0] == 0  # subtitles carry no style: streaming, 42
+
+
+def test_import_warns_about_unresolved_gaps(tmp_path, capsys):
+    _, _, err = run(capsys, "import", SEED, "-o", tmp_path / "seed.vtt")
+    assert "77 unresolved `--` runs" in err
