@@ -76,24 +76,43 @@ def find_header(text: str) -> bool:
     return _find_runtime_line(lines) is not None or _find_body_intro(lines, 0) is not None
 
 
-def parse_transcript(text: str, runtime_ms: int | None = None) -> Transcript:
-    """Words and header of a transcript; an explicit runtime overrides the header's."""
-    lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """Where the header ends and what it says."""
+
+    header: list[str]  # non-blank header lines before the runtime line: title, then summary
+    body: str
+    runtime_ms: int | None
+    date: str
+
+
+def _split_header(lines: list[str], explicit_runtime: bool) -> _Layout:
     runtime_index = _find_runtime_line(lines)
     intro_index = _find_body_intro(lines, 0 if runtime_index is None else runtime_index)
     header_end = max(index for index in (runtime_index, intro_index, -1) if index is not None)
-    header_runtime, date = None, ""
+    runtime_ms, date = None, ""
     if runtime_index is not None:
-        header_runtime, date = _header_runtime(lines[runtime_index], runtime_index + 1)
-    header = [line.strip() for line in lines[: runtime_index if runtime_index is not None else header_end + 1]]
-    header = [line for line in header if line and not _BODY_INTRO.match(line)]
-    words = tuple(Word(token) for token in tokenize("\n".join(lines[header_end + 1 :])))
+        try:
+            runtime_ms, date = _header_runtime(lines[runtime_index], runtime_index + 1)
+        except TranscriptError:
+            if not explicit_runtime:  # an explicit runtime makes a broken header runtime harmless
+                raise
+    header = lines[: runtime_index if runtime_index is not None else header_end + 1]
+    header = [line.strip() for line in header if line.strip() and not _BODY_INTRO.match(line)]
+    return _Layout(header, "\n".join(lines[header_end + 1 :]), runtime_ms, date)
+
+
+def parse_transcript(text: str, runtime_ms: int | None = None) -> Transcript:
+    """Words and header of a transcript; an explicit runtime overrides the header's."""
+    lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    layout = _split_header(lines, explicit_runtime=runtime_ms is not None)
+    words = tuple(Word(token) for token in tokenize(layout.body))
     if not words:
-        raise TranscriptError("the transcript has no words", header_end + 2)
-    runtime_ms = runtime_ms if runtime_ms is not None else header_runtime
+        raise TranscriptError("the transcript has no words", len(lines))
+    runtime_ms = runtime_ms if runtime_ms is not None else layout.runtime_ms
     if runtime_ms is None:
         raise TranscriptError("no runtime: the header has no `MM:SS | MM/DD/YY` line; give the runtime")
     if runtime_ms <= 0:
         raise TranscriptError(f"a runtime must be longer than zero, not {runtime_ms} ms")
-    title = header[0] if header else ""
-    return Transcript(title, " ".join(header[1:]), date, runtime_ms, words)
+    title = layout.header[0] if layout.header else ""
+    return Transcript(title, " ".join(layout.header[1:]), layout.date, runtime_ms, words)

@@ -61,6 +61,7 @@ def test_a_bad_runtime_in_the_header_names_its_line():
     with pytest.raises(TranscriptError) as caught:
         parse_transcript(HEADED.replace("03:07", "03:75"))
     assert caught.value.line == 4
+    assert parse_transcript(HEADED.replace("03:07", "03:75"), runtime_ms=60_000).runtime_ms == 60_000
 
 
 def test_a_transcript_without_words_is_an_error():
