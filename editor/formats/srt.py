@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pysrt
 
 from editor.core.model import Cue
+from editor.formats.decoding import normalise_newlines
 from editor.formats.errors import FormatError
 
 _TIME = r"(\d+):(\d{1,2}):(\d{1,2})[,.](\d{1,3})"
@@ -33,7 +34,7 @@ def parse_srt(text: str, path: object = None) -> list[Cue]:
     """Every cue of an SRT file, or a FormatError naming the line of the first malformed one."""
     where = None if path is None else str(path)
     cues: list[Cue] = []
-    for block in _split_missing_blank_lines(_blocks(text.lstrip("\ufeff"))):
+    for block in _split_missing_blank_lines(_blocks(normalise_newlines(text).lstrip("\ufeff"))):
         cues.append(_read_cue(block, where))
     return cues
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from editor.core.model import Cue
 from editor.core.timecode import format_timecode
+from editor.formats.decoding import normalise_newlines
 from editor.formats.errors import FormatError
 from editor.formats.vtt_markup import decode_cue_text, encode_cue_text
 from editor.formats.vtt_timings import parse_timings
@@ -42,7 +43,8 @@ def parse_vtt(text: str, path: object = None) -> list[Cue]:
 
 def read_vtt(text: str, path: object = None) -> VttReading:
     """The spec's parse; FormatError only when the whole file is rejected (no WEBVTT signature)."""
-    return _Parser(text.replace("\x00", "\ufffd"), path).parse()
+    text = normalise_newlines(text).replace("\x00", "\ufffd")
+    return _Parser(text, path).parse()
 
 
 def format_vtt(cues: Sequence[Cue]) -> str:
@@ -87,7 +89,6 @@ class _Block:
 
     first_line: int
     cue: Cue | None = None
-    lines: list[str] = field(default_factory=list)
     in_header: bool = False
 
 
@@ -161,7 +162,7 @@ class _Parser:
             seen_eof = not self._advance_over_newline()
             if "-->" in line:
                 if not in_header and (state.line_count == 1 or (state.line_count == 2 and not state.seen_arrow)):
-                    self._start_cue(block, state, line, self._line_number(line_start))
+                    self._start_cue(state, line, self._line_number(line_start))
                 else:
                     self.position = state.previous_position
                     self._note_no_blank_line(block, line_start)
@@ -174,7 +175,7 @@ class _Parser:
                 break
         return self._finish_block(block, state)
 
-    def _start_cue(self, block: _Block, state: _BlockState, line: str, line_number: int) -> None:
+    def _start_cue(self, state: _BlockState, line: str, line_number: int) -> None:
         state.seen_arrow = True
         state.previous_position = self.position
         state.timing_line = line_number

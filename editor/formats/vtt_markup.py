@@ -14,7 +14,7 @@ import re
 # The WebVTT tokenizer: "<" opens a tag that runs to the next ">" or to the end of the cue text.
 _TAG_OR_TEXT = re.compile(r"<[^>]*>?|[^<]+")
 # What the writer keeps as a tag: a name (or end tag) or a timestamp right after "<", closed by ">".
-_WRITABLE_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>|<\d[\d:.]*>")
+_WRITABLE_TAG = re.compile(r"</?[A-Za-z][^<>\n]*(?<!--)>|<\d[\d:.]*>")
 _INVISIBLE_AS_REFERENCES = {"\u00a0": "&nbsp;", "\u200e": "&lrm;", "\u200f": "&rlm;"}
 
 
