@@ -29,32 +29,38 @@ def line_up_transcript(transcript: Transcript, style: CaptionStyle) -> Document:
     )
 
 
-# Estimated word times are rough, so without media a chained boundary may move this far to even out the
-# reading speed of the two cues it separates; aligned times (recut) are never moved.
+# Estimated word times are rough, so without media a chained boundary may move up to this far from where
+# the estimate put it, to even out the reading speed of the two cues it separates; aligned times (recut)
+# are never moved. A few passes let the evening spread beyond direct neighbours.
 ESTIMATE_SLACK_MS = 500
+EVENING_PASSES = 3
 
 
 def even_out_reading_speed(cues: Sequence[Cue], style: CaptionStyle, slack_ms: int = ESTIMATE_SLACK_MS) -> list[Cue]:
     """Chained neighbours share their time so both read at about the same speed (no fast/slow jolts)."""
     result = list(cues)
-    for index in range(len(result) - 1):
-        first, second = result[index], result[index + 1]
-        if second.start_ms - first.end_ms != style.min_gap_ms:
-            continue
-        span = second.end_ms - first.start_ms - style.min_gap_ms
-        first_chars, second_chars = reading_chars(first.text), reading_chars(second.text)
-        if span <= 0 or first_chars + second_chars == 0:
-            continue
-        balanced_end = first.start_ms + round(span * first_chars / (first_chars + second_chars))
-        low = max(first.end_ms - slack_ms, first.start_ms + style.min_duration_ms)
-        high = min(first.end_ms + slack_ms, second.end_ms - style.min_gap_ms - style.min_duration_ms,
-                   first.start_ms + style.max_duration_ms)
-        if low > high:
-            continue
-        end = min(max(balanced_end, low), high)
-        result[index] = first.with_times(first.start_ms, end)
-        result[index + 1] = second.with_times(end + style.min_gap_ms, second.end_ms)
+    estimated_ends = [cue.end_ms for cue in cues]
+    for _ in range(EVENING_PASSES):
+        for index, estimated_end in enumerate(estimated_ends[:-1]):
+            if result[index + 1].start_ms - result[index].end_ms == style.min_gap_ms:
+                _share_boundary(result, index, style, estimated_end - slack_ms, estimated_end + slack_ms)
     return result
+
+
+def _share_boundary(cues: list[Cue], index: int, style: CaptionStyle, earliest: int, latest: int) -> None:
+    """Move the boundary after cues[index] toward equal reading speed, within [earliest, latest]."""
+    first, second = cues[index], cues[index + 1]
+    span = second.end_ms - first.start_ms - style.min_gap_ms
+    first_chars, second_chars = reading_chars(first.text), reading_chars(second.text)
+    if span <= 0 or first_chars + second_chars == 0:
+        return
+    balanced_end = first.start_ms + round(span * first_chars / (first_chars + second_chars))
+    low = max(earliest, first.start_ms + style.min_duration_ms)
+    high = min(latest, second.end_ms - style.min_gap_ms - style.min_duration_ms, first.start_ms + style.max_duration_ms)
+    if low <= high:
+        end = min(max(balanced_end, low), high)
+        cues[index] = first.with_times(first.start_ms, end)
+        cues[index + 1] = second.with_times(end + style.min_gap_ms, second.end_ms)
 
 
 def recut(

@@ -147,3 +147,11 @@ def test_chained_neighbours_share_time_to_read_at_a_similar_speed():
 def test_neighbours_apart_are_left_alone():
     cues = [cue(0, 2000, "x" * 40), cue(3000, 5000, "y")]
     assert even_out_reading_speed(cues, STREAMING) == cues
+
+
+def test_evening_never_moves_a_boundary_further_than_the_slack():
+    gap = STREAMING.min_gap_ms
+    cues = [cue(0, 2000, "x" * 60), Cue(2000 + gap, 6000, "y"), Cue(6000 + gap, 9000, "z" * 60)]
+    evened = even_out_reading_speed(cues, STREAMING)
+    for before, after in zip(cues, evened, strict=True):
+        assert abs(after.end_ms - before.end_ms) <= ESTIMATE_SLACK_MS
