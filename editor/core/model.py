@@ -40,6 +40,7 @@ class Cue:
     text: str
     words: tuple[Word, ...] = ()
     identifier: str = ""
+    settings: str = ""  # WebVTT cue settings as read ("align:start line:0"), kept so a file round-trips
 
     @property
     def duration_ms(self) -> int:

@@ -63,6 +63,8 @@ def _cue_to_json(cue: Cue) -> dict[str, Any]:
     result: dict[str, Any] = {"start_ms": cue.start_ms, "end_ms": cue.end_ms, "text": cue.text}
     if cue.identifier:
         result["identifier"] = cue.identifier
+    if cue.settings:
+        result["settings"] = cue.settings
     if cue.words:
         result["words"] = [
             {"text": w.text, "start_ms": w.start_ms, "end_ms": w.end_ms, "confidence": w.confidence}
@@ -108,7 +110,8 @@ def _cue_from_json(item: object, number: int) -> Cue:
     start_ms, end_ms = _ms(item, "start_ms", where), _ms(item, "end_ms", where)
     words = tuple(_word_from_json(w, f"{where}, word {i}") for i, w in enumerate(_field(item, "words", list, []), 1))
     text = _text(item, "text", where)
-    return Cue(start_ms, end_ms, text, words=words, identifier=_field(item, "identifier", str, "", where))
+    identifier, settings = _field(item, "identifier", str, "", where), _field(item, "settings", str, "", where)
+    return Cue(start_ms, end_ms, text, words=words, identifier=identifier, settings=settings)
 
 
 def _word_from_json(item: object, where: str) -> Word:

@@ -56,6 +56,8 @@ def format_vtt(cues: Sequence[Cue]) -> str:
         _check_times(number, cue)
         identifier = _unique_identifier(cue.identifier, used_ids)
         timing = f"{format_timecode(cue.start_ms, '.')} --> {format_timecode(cue.end_ms, '.')}"
+        settings = " ".join(token for token in cue.settings.split() if "-->" not in token)
+        timing = f"{timing} {settings}" if settings else timing
         lines = [identifier] if identifier else []
         lines.append(timing)
         lines.extend(line for line in encode_cue_text(cue.text).split("\n") if line)
@@ -205,9 +207,9 @@ class _Parser:
     def _finish_block(self, block: _Block, state: _BlockState) -> _Block:
         text = "\n".join(state.buffer)
         if state.times is not None:
-            start_ms, end_ms = state.times
+            start_ms, end_ms, settings = state.times
             cue_text = decode_cue_text(text)
-            block.cue = Cue(start_ms=start_ms, end_ms=end_ms, text=cue_text, identifier=state.identifier_text)
+            block.cue = Cue(start_ms, end_ms, cue_text, identifier=state.identifier_text, settings=settings)
             if end_ms < start_ms:
                 self._problem("the cue ends before it starts", state.timing_line)
         elif state.bad_timing:
@@ -232,7 +234,7 @@ class _BlockState:
     seen_arrow: bool = False
     buffer: list[str] = field(default_factory=list)
     identifier: list[str] = field(default_factory=list)
-    times: tuple[int, int] | None = None
+    times: tuple[int, int, str] | None = None
     timing_line: int = 0
     bad_timing: str = ""
     kind: str = ""

@@ -32,8 +32,8 @@ class _Cursor:
         self.position += 1
 
 
-def parse_timings(line: str) -> tuple[int, int]:
-    """Start and end in ms from "start --> end [settings]"; ValueError saying what is wrong."""
+def parse_timings(line: str) -> tuple[int, int, str]:
+    """Start, end (ms) and the settings from "start --> end [settings]"; ValueError saying what is wrong."""
     cursor = _Cursor(line)
     cursor.skip_whitespace()
     start_ms = _timestamp(cursor)
@@ -42,7 +42,8 @@ def parse_timings(line: str) -> tuple[int, int]:
         cursor.expect(character, '"-->" after the start time')
     cursor.skip_whitespace()
     end_ms = _timestamp(cursor)
-    return start_ms, end_ms
+    settings = " ".join(token for token in line[cursor.position :].split() if "-->" not in token)
+    return start_ms, end_ms, settings
 
 
 def _timestamp(cursor: _Cursor) -> int:

@@ -15,7 +15,10 @@ from editor.formats.project import load_project, save_project
 def _document(media: str | None) -> Document:
     words = (Word("Hello", 1000, 1400, 0.9), Word("--", 1400, 1900, None), Word("world", 1900, 2500, 1.0))
     return Document(
-        cues=(Cue(1000, 2500, "Hello -- world", words=words, identifier="a"), Cue(3000, 4000, "Tom & «Jerry»")),
+        cues=(
+            Cue(1000, 2500, "Hello -- world", words=words, identifier="a"),
+            Cue(3000, 4000, "Tom & «Jerry»", settings="align:start"),
+        ),
         title="ABC News",
         runtime_ms=765_000,
         media_path=media,

@@ -11,7 +11,7 @@ from editor.formats.vtt import format_vtt, parse_vtt, read_vtt
 CANONICAL = (
     "WEBVTT\n\n"
     "intro\n00:00:01.000 --> 00:00:02.500\nHello <i>there</i>\n<v Ann>second line\n\n"
-    "00:00:03.000 --> 01:02:04.007\nTom &amp; Jerry say a &lt; b\n"
+    "00:00:03.000 --> 01:02:04.007 line:0 align:start\nTom &amp; Jerry say a &lt; b\n"
 )
 
 
@@ -23,7 +23,7 @@ def test_entities_decode_and_tags_stay_raw() -> None:
     cues = parse_vtt(CANONICAL)
     assert cues == [
         Cue(1000, 2500, "Hello <i>there</i>\n<v Ann>second line", identifier="intro"),
-        Cue(3000, 3_724_007, "Tom & Jerry say a < b"),
+        Cue(3000, 3_724_007, "Tom & Jerry say a < b", settings="line:0 align:start"),
     ]
 
 
@@ -48,9 +48,11 @@ def test_writer_refuses_a_cue_that_does_not_end_after_its_start(end_ms: int) -> 
         format_vtt([Cue(0, 500, "ok"), Cue(1000, end_ms, "bad")])
 
 
-def test_short_timestamps_and_settings_are_read() -> None:
-    text = "WEBVTT\n\n01:02.003 --> 01:03.000 align:start position:10%\nx\n"
-    assert parse_vtt(text) == [Cue(62_003, 63_000, "x")]
+def test_short_timestamps_and_settings_are_read_and_settings_written_back() -> None:
+    text = "WEBVTT\n\n01:02.003 --> 01:03.000   align:start\tposition:10%\nx\n"
+    cues = parse_vtt(text)
+    assert cues == [Cue(62_003, 63_000, "x", settings="align:start position:10%")]
+    assert format_vtt(cues) == "WEBVTT\n\n00:01:02.003 --> 00:01:03.000 align:start position:10%\nx\n"
 
 
 def test_spec_parse_skips_a_bad_cue_and_says_where() -> None:
