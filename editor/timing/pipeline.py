@@ -2,7 +2,8 @@
 
 Fitting follows guidelines.md's timing rules: a cue may linger a little after its last word, short gaps are
 chained, short cues stretch toward the minimum duration where the next cue leaves room, cues never overlap
-and keep the minimum gap, and nothing runs past the runtime.
+and keep the minimum gap, and nothing runs past the runtime. Without media, chained neighbours then share
+time so the reading speed stays even along the programme.
 """
 
 from __future__ import annotations
