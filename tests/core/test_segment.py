@@ -75,3 +75,14 @@ def test_no_words_no_cues():
 
 def test_break_lines_is_available_beside_cut_into_cues():
     assert break_lines("short", STREAMING) == "short"
+
+
+def test_a_three_line_style_is_honoured_too():
+    from dataclasses import replace
+
+    roll_up = replace(STREAMING, name="roll-up", max_lines=3, max_chars_per_line=32)
+    cues = cut_into_cues(timed(SPEECH, word_ms=450), roll_up)
+    assert [w for cue in cues for w in cue.words] == timed(SPEECH, word_ms=450)
+    for cue in cues:
+        assert len(cue.lines) <= 3
+        assert all(len(line) <= 32 for line in cue.lines)
