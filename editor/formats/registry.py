@@ -8,8 +8,8 @@ does and returns what it skipped as warnings with line numbers (for `convert` an
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor.core.model import Cue, Document
@@ -17,20 +17,30 @@ from editor.formats.atomic import write_text_atomic
 from editor.formats.decoding import read_text
 from editor.formats.errors import FormatError
 from editor.formats.srt import format_srt, parse_srt
-from editor.formats.vtt import format_vtt, parse_vtt, read_vtt
+from editor.formats.vtt import format_vtt, read_vtt
 
 _SRT_TIMING = re.compile(r"^\s*\d+:\d{1,2}:\d{1,2}[,.]\d{1,3}\s*-->", re.MULTILINE)
 _SNIFF_CHARACTERS = 4096
+WEBVTT_PREAMBLE = "webvtt_preamble"  # Document.metadata key: header, STYLE and REGION blocks of a read .vtt
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A format's lenient reading of a text: cues, what it skipped (each naming its line), extra metadata."""
+
+    cues: list[Cue]
+    problems: list[FormatError] = field(default_factory=list)
+    metadata: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class SubtitleFormat:
-    """One format: its name, its file extensions, and its text reader and writer."""
+    """One format: its name, its file extensions, how to recognise, read and write it."""
 
     name: str
     extensions: tuple[str, ...]
-    parse: Callable[[str, object], list[Cue]]
-    format: Callable[[Sequence[Cue]], str]
+    read: Callable[[str, Path], Reading]
+    write: Callable[[Document], str]
     looks_like: Callable[[str], bool]
 
 
@@ -50,8 +60,26 @@ def _looks_like_srt(text: str) -> bool:
     return bool(_SRT_TIMING.search(text[:_SNIFF_CHARACTERS]))
 
 
-SRT = SubtitleFormat("SubRip", (".srt",), parse_srt, format_srt, _looks_like_srt)
-VTT = SubtitleFormat("WebVTT", (".vtt",), parse_vtt, format_vtt, _looks_like_vtt)
+def _read_srt(text: str, path: Path) -> Reading:
+    return Reading(parse_srt(text, path))
+
+
+def _write_srt(document: Document) -> str:
+    return format_srt(document.cues)
+
+
+def _read_vtt(text: str, path: Path) -> Reading:
+    reading = read_vtt(text, path)
+    metadata = {WEBVTT_PREAMBLE: reading.preamble} if reading.preamble != "WEBVTT" else {}
+    return Reading(reading.cues, reading.problems, metadata)
+
+
+def _write_vtt(document: Document) -> str:
+    return format_vtt(document.cues, document.metadata.get(WEBVTT_PREAMBLE, "WEBVTT"))
+
+
+SRT = SubtitleFormat("SubRip", (".srt",), _read_srt, _write_srt, _looks_like_srt)
+VTT = SubtitleFormat("WebVTT", (".vtt",), _read_vtt, _write_vtt, _looks_like_vtt)
 FORMATS: tuple[SubtitleFormat, ...] = (VTT, SRT)  # sniffing order: the WEBVTT signature is the surer sign
 SUBTITLE_EXTENSIONS: frozenset[str] = frozenset(ext for fmt in FORMATS for ext in fmt.extensions)
 
@@ -74,21 +102,19 @@ def format_for_path(path: Path, text: str | None = None) -> SubtitleFormat:
 
 def read_subtitles(path: Path) -> Document:
     """The editor's reading: every cue, or a FormatError naming the file and the line of the first bad cue."""
-    path = Path(path)
-    text = read_text(path)
-    subtitle_format = format_for_path(path, text)
-    return _document(subtitle_format.parse(text, path), path)
+    document, problems = read_subtitles_lenient(path)
+    if problems:
+        raise problems[0]
+    return document
 
 
 def read_subtitles_lenient(path: Path) -> tuple[Document, list[FormatError]]:
     """A browser's reading of WebVTT (bad cues skipped), with one warning per skipped or mangled block."""
     path = Path(path)
     text = read_text(path)
-    subtitle_format = format_for_path(path, text)
-    if subtitle_format is VTT:
-        reading = read_vtt(text, path)
-        return _document(reading.cues, path), reading.problems
-    return _document(subtitle_format.parse(text, path), path), []
+    reading = format_for_path(path, text).read(text, path)
+    document = Document(cues=tuple(reading.cues), title=path.stem, metadata=reading.metadata)
+    return document, reading.problems
 
 
 def write_subtitles(document: Document, path: Path, options: WriteOptions | None = None) -> None:
@@ -100,11 +126,8 @@ def write_subtitles(document: Document, path: Path, options: WriteOptions | None
         known = ", ".join(sorted(SUBTITLE_EXTENSIONS))
         raise FormatError(f"cannot tell which format to write: give the file one of {known}", path)
     try:
-        text = subtitle_format.format(document.cues)
+        text = subtitle_format.write(document)
     except FormatError as error:
         raise FormatError(error.message, path, error.line) from error
     write_text_atomic(path, text, bom=options.bom, crlf=options.crlf)
 
-
-def _document(cues: list[Cue], path: Path) -> Document:
-    return Document(cues=tuple(cues), title=path.stem)

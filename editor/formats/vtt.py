@@ -31,6 +31,7 @@ class VttReading:
 
     cues: list[Cue]
     problems: list[FormatError] = field(default_factory=list)
+    preamble: str = "WEBVTT"  # the signature line, header, STYLE, REGION and NOTE blocks before the first cue
 
 
 def parse_vtt(text: str, path: object = None) -> list[Cue]:
@@ -47,9 +48,11 @@ def read_vtt(text: str, path: object = None) -> VttReading:
     return _Parser(text, path).parse()
 
 
-def format_vtt(cues: Sequence[Cue]) -> str:
-    """A WebVTT file any browser loads with every cue: escaped text, unique ids, times in order."""
-    blocks = ["WEBVTT\n"]
+def format_vtt(cues: Sequence[Cue], preamble: str = "WEBVTT") -> str:
+    """A WebVTT file any browser loads with every cue: escaped text, unique ids, times in order.
+
+    preamble is what a read file had before its first cue (`VttReading.preamble`), so styles survive."""
+    blocks = [_valid_preamble(preamble) + "\n"]
     used_ids: set[str] = set()
     ordered = sorted(enumerate(cues, start=1), key=lambda numbered: numbered[1].start_ms)
     for number, cue in ordered:
@@ -63,6 +66,16 @@ def format_vtt(cues: Sequence[Cue]) -> str:
         lines.extend(line for line in encode_cue_text(cue.text).split("\n") if line)
         blocks.append("\n".join(lines) + "\n")
     return "\n".join(blocks)
+
+
+def _valid_preamble(preamble: str) -> str:
+    """The preamble if it parses as cue-free, problem-free WebVTT; else the bare signature."""
+    preamble = preamble.strip("\n")
+    try:
+        reading = read_vtt(preamble)
+    except FormatError:
+        return "WEBVTT"
+    return "WEBVTT" if reading.cues or reading.problems else preamble
 
 
 def _check_times(number: int, cue: Cue) -> None:
@@ -92,6 +105,7 @@ class _Block:
     first_line: int
     cue: Cue | None = None
     in_header: bool = False
+    is_preamble: bool = False
 
 
 class _Parser:
@@ -105,22 +119,33 @@ class _Parser:
         self.newlines = [index for index, character in enumerate(text) if character == "\n"]
         self.cues: list[Cue] = []
         self.problems: list[FormatError] = []
+        self.preamble: list[str] = []
 
     def parse(self) -> VttReading:
         self._check_signature()
-        self._collect_line()
+        self.preamble.append(self._collect_line())
         if self._advance_over_newline() and not self._past_end():
             if self.text[self.position] != "\n":
-                self._collect_block(in_header=True)
+                self._take_block(in_header=True)
             else:
                 self.position += 1
             self._skip_newlines()
             while not self._past_end():
-                block = self._collect_block(in_header=False)
-                if block.cue is not None:
-                    self.cues.append(block.cue)
+                self._take_block(in_header=False)
                 self._skip_newlines()
-        return VttReading(self.cues, self.problems)
+        return VttReading(self.cues, self.problems, "\n\n".join(self.preamble))
+
+    def _take_block(self, in_header: bool) -> None:
+        start = self.position
+        block = self._collect_block(in_header)
+        if block.cue is not None:
+            self.cues.append(block.cue)
+        elif block.is_preamble and not self.cues:
+            raw = self.text[start : self.position].rstrip("\n")
+            if in_header:
+                self.preamble[0] += "\n" + raw
+            else:
+                self.preamble.append(raw)
 
     def _check_signature(self) -> None:
         text = self.text
@@ -214,7 +239,9 @@ class _Parser:
                 self._problem("the cue ends before it starts", state.timing_line)
         elif state.bad_timing:
             self._problem(state.bad_timing, state.timing_line)
-        elif not block.in_header and state.kind == "" and not _is_keyword_line(text, "NOTE"):
+        elif block.in_header or state.kind or _is_keyword_line(text, "NOTE"):
+            block.is_preamble = True
+        else:
             reason = "STYLE and REGION blocks must come before the first cue" if _is_style_or_region(text) else (
                 "text without a timing line (start --> end) is not a cue")
             self._problem(f"{reason}: the block is ignored", block.first_line)

@@ -82,3 +82,14 @@ def test_an_invalid_cue_fails_the_write_and_names_the_file(tmp_path: Path) -> No
     with pytest.raises(FormatError, match="cue 1") as caught:
         write_subtitles(bad, tmp_path / "out.vtt")
     assert caught.value.path == tmp_path / "out.vtt"
+
+
+def test_a_styled_webvtt_file_round_trips_byte_for_byte(tmp_path: Path) -> None:
+    original = (
+        "WEBVTT\n\nSTYLE\n::cue(.loud) { font-weight: bold }\n\n"
+        "1\n00:00:01.000 --> 00:00:02.000 align:start line:90%\n<c.loud>Tom &amp; Jerry</c>\n"
+    )
+    source, copy = tmp_path / "in.vtt", tmp_path / "out.vtt"
+    source.write_text(original, encoding="utf-8")
+    write_subtitles(read_subtitles(source), copy)
+    assert copy.read_text(encoding="utf-8") == original

@@ -89,3 +89,21 @@ def test_notes_styles_and_header_text_are_not_problems() -> None:
     )
     assert read_vtt(text).problems == []
     assert parse_vtt(text) == [Cue(0, 1000, "A")]
+
+
+STYLED = (
+    "WEBVTT - a title\nKind: captions\n\nSTYLE\n::cue { color: yellow }\n\nREGION\nid:low\n\n"
+    "NOTE made by hand\n\n00:00:00.000 --> 00:00:01.000 region:low\nA\n"
+)
+
+
+def test_header_styles_regions_and_notes_before_the_cues_round_trip_exactly() -> None:
+    reading = read_vtt(STYLED)
+    assert reading.preamble == STYLED.split("\n\n00:00:00.000")[0]
+    assert format_vtt(reading.cues, reading.preamble) == STYLED
+
+
+def test_a_preamble_that_is_not_clean_webvtt_is_replaced_by_the_signature() -> None:
+    cues = [Cue(0, 1000, "A")]
+    for bad in ("no signature", "WEBVTT\n\n00:00.000 --> 00:01.000\nsneaked-in cue", "WEBVTT\n\nstray text"):
+        assert format_vtt(cues, bad).startswith("WEBVTT\n\n00:00:00.000")
