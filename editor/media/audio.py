@@ -7,6 +7,7 @@ the waveform reduces each chunk to peaks as it goes, alignment concatenates them
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import av
@@ -28,14 +29,36 @@ ProgressCallback = Callable[[float], None]
 CancelCheck = Callable[[], bool]
 
 
+@dataclass(frozen=True)
+class MediaInfo:
+    """What the editor needs to know before playing: how long, and whether there is sound and picture."""
+
+    duration_ms: int | None
+    has_audio: bool
+    has_video: bool
+
+
+def probe_media(path: Path) -> MediaInfo:
+    """Open the media once to check that it decodes at all (raises MediaError with the reason if not)."""
+    with _open_container(path) as container:
+        has_audio, has_video = bool(container.streams.audio), bool(container.streams.video)
+        if not has_audio and not has_video:
+            raise MediaError(f"{path}: damaged, or not a media file this editor can decode (no audio or video)")
+        return MediaInfo(_container_duration_ms(container), has_audio, has_video)
+
+
 def media_duration_ms(path: Path) -> int | None:
     """The media's running time, to compare with the transcript's; None when the container does not say."""
     with _open_container(path) as container:
-        if container.duration is not None and container.duration > 0:
-            return round(container.duration / 1000)  # container.duration is in microseconds
-        for stream in container.streams:
-            if stream.duration and stream.time_base:
-                return round(float(stream.duration * stream.time_base) * 1000)
+        return _container_duration_ms(container)
+
+
+def _container_duration_ms(container: av.container.InputContainer) -> int | None:
+    if container.duration is not None and container.duration > 0:
+        return round(container.duration / 1000)  # container.duration is in microseconds
+    for stream in container.streams:
+        if stream.duration and stream.time_base:
+            return round(float(stream.duration * stream.time_base) * 1000)
     return None
 
 
@@ -126,7 +149,7 @@ def _open_container(path: Path) -> av.container.InputContainer:
 
 def _audio_stream(container: av.container.InputContainer, path: Path) -> av.audio.stream.AudioStream:
     if not container.streams.audio and not container.streams.video:
-        raise MediaError(f"{path}: damaged, or not a media file this editor can decode (it holds no audio or video)")
+        raise MediaError(f"{path}: damaged, or not a media file this editor can decode (no audio or video)")
     if not container.streams.audio:
         raise MediaError(f"{path}: the file has no audio track")
     stream = container.streams.audio[0]

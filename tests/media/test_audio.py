@@ -8,7 +8,15 @@ import numpy as np
 import pytest
 from conftest import TONE_HZ, TONE_SECONDS, MakeMedia
 
-from editor.media.audio import DecodeCancelled, MediaError, decode_audio, iter_audio_chunks, media_duration_ms
+from editor.media.audio import (
+    DecodeCancelled,
+    MediaError,
+    MediaInfo,
+    decode_audio,
+    iter_audio_chunks,
+    media_duration_ms,
+    probe_media,
+)
 
 
 def dominant_frequency(samples: np.ndarray, sample_rate: int) -> float:
@@ -96,3 +104,18 @@ def test_a_truncated_mp4_is_reported_as_damaged(bars_mp4: Path, tmp_path: Path) 
     damaged.write_bytes(whole[: len(whole) // 2])  # the index (moov) is at the end: nothing is playable
     with pytest.raises(MediaError, match=r"cut\.mp4: damaged"):
         decode_audio(damaged)
+
+
+def test_probe_tells_sound_and_picture_apart(bars_mp4: Path, tone_wav: Path, make_media: MakeMedia) -> None:
+    clip = probe_media(bars_mp4)
+    assert clip.has_audio and clip.has_video and clip.duration_ms == pytest.approx(3000, abs=30)
+    assert probe_media(tone_wav) == MediaInfo(duration_ms=TONE_SECONDS * 1000, has_audio=True, has_video=False)
+    mute = probe_media(make_media("mute.webm", audio=False))
+    assert mute.has_video and not mute.has_audio
+
+
+def test_probe_refuses_what_cannot_play(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.mkv"
+    notes.write_text("WEBVTT\n\n00:01.000 --> 00:02.000\nHello\n")
+    with pytest.raises(MediaError, match=r"notes\.mkv: damaged, or not a media file"):
+        probe_media(notes)
