@@ -35,7 +35,7 @@ def parse_srt(text: str, path: object = None) -> list[Cue]:
     where = None if path is None else str(path)
     cues: list[Cue] = []
     for block in _split_missing_blank_lines(_blocks(normalise_newlines(text).lstrip("\ufeff"))):
-        cues.append(_read_cue(block, where))
+        cues.append(_read_cue(block, where, after_cue=bool(cues)))
     return cues
 
 
@@ -96,9 +96,9 @@ def _split_block(block: _Block) -> list[_Block]:
     return parts
 
 
-def _read_cue(block: _Block, where: str | None) -> Cue:
+def _read_cue(block: _Block, where: str | None, after_cue: bool) -> Cue:
     lines = block.lines
-    timing_row = _timing_row(block, where)
+    timing_row = _timing_row(block, where, after_cue)
     if not _TIMING_LINE.match(lines[timing_row]):
         message = f"bad timing line {lines[timing_row].strip()!r} (expected HH:MM:SS,mmm --> HH:MM:SS,mmm)"
         raise FormatError(message, where, block.first_line + timing_row)
@@ -110,20 +110,22 @@ def _read_cue(block: _Block, where: str | None) -> Cue:
     return cue
 
 
-def _timing_row(block: _Block, where: str | None) -> int:
+def _timing_row(block: _Block, where: str | None, after_cue: bool) -> int:
     """Where the timing line is: first, or second after a cue number; else the block is not a cue."""
     lines = block.lines
     if "-->" in lines[0]:
         return 0
     if _INDEX_LINE.match(lines[0]) and len(lines) > 1:
         return 1
-    raise FormatError(_missing_timing_message(lines), where, block.first_line)
+    raise FormatError(_missing_timing_message(lines, after_cue), where, block.first_line)
 
 
-def _missing_timing_message(lines: list[str]) -> str:
+def _missing_timing_message(lines: list[str], after_cue: bool) -> str:
     if len(lines) == 1 and _INDEX_LINE.match(lines[0]):
         return f"cue {lines[0].strip()} has no timing line (is the file cut short?)"
-    return f"expected a cue number and a timing line (HH:MM:SS,mmm --> HH:MM:SS,mmm), found {lines[0].strip()!r}"
+    hint = " (is there a blank line inside the cue above?)" if after_cue else ""
+    found = lines[0].strip()
+    return f"expected a cue number and a timing line (HH:MM:SS,mmm --> HH:MM:SS,mmm), found {found!r}{hint}"
 
 
 def _pad_fractions(timing_line: str) -> str:

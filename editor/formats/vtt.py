@@ -242,10 +242,14 @@ class _Parser:
         elif block.in_header or state.kind or _is_keyword_line(text, "NOTE"):
             block.is_preamble = True
         else:
-            reason = "STYLE and REGION blocks must come before the first cue" if _is_style_or_region(text) else (
-                "text without a timing line (start --> end) is not a cue")
-            self._problem(f"{reason}: the block is ignored", block.first_line)
+            self._problem(self._ignored_block_message(text), block.first_line)
         return block
+
+    def _ignored_block_message(self, text: str) -> str:
+        if _is_style_or_region(text):
+            return "STYLE and REGION blocks must come before the first cue: the block is ignored"
+        hint = " (is there a blank line inside the cue above?)" if self.cues else ""
+        return f"text without a timing line (start --> end) is not a cue: the block is ignored{hint}"
 
     def _problem(self, message: str, line: int) -> None:
         self.problems.append(FormatError(message, self._where_path(), line))

@@ -65,3 +65,10 @@ def test_malformed_cue_names_its_line(text: str, line: int, message: str) -> Non
 def test_empty_text_has_no_cues() -> None:
     assert parse_srt("") == []
     assert parse_srt("\n\n") == []
+
+
+def test_a_blank_line_inside_a_cue_is_reported_with_a_hint() -> None:
+    text = "1\n00:00:01,000 --> 00:00:02,000\nfirst half\n\nsecond half\n\n2\n00:00:03,000 --> 00:00:04,000\nB\n"
+    with pytest.raises(FormatError, match="blank line inside the cue above") as caught:
+        parse_srt(text, "film.srt")
+    assert caught.value.line == 5

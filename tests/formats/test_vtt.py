@@ -107,3 +107,10 @@ def test_a_preamble_that_is_not_clean_webvtt_is_replaced_by_the_signature() -> N
     cues = [Cue(0, 1000, "A")]
     for bad in ("no signature", "WEBVTT\n\n00:00.000 --> 00:01.000\nsneaked-in cue", "WEBVTT\n\nstray text"):
         assert format_vtt(cues, bad).startswith("WEBVTT\n\n00:00:00.000")
+
+
+def test_a_blank_line_inside_a_cue_is_reported_with_a_hint() -> None:
+    text = "WEBVTT\n\n00:01.000 --> 00:02.000\nfirst half\n\nsecond half\n"
+    with pytest.raises(FormatError, match="blank line inside the cue above") as caught:
+        parse_vtt(text, "clip.vtt")
+    assert caught.value.line == 6
