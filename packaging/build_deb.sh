@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Wraps a PyInstaller folder into a Debian package: the program under /opt/cueline, a /usr/bin/cueline
+# launcher, a desktop entry, the icon and a man page. libvlc is not bundled (python-vlc loads the system's),
+# so the package depends on VLC's library and plugins, and on the X libraries Qt's xcb plugin loads.
+#   packaging/build_deb.sh FOLDER OUTDIR VERSION    -> OUTDIR/cueline_VERSION_ARCH.deb
+set -euo pipefail
+FOLDER=$(realpath "${1:?usage: build_deb.sh FOLDER OUTDIR VERSION}")
+OUTDIR=$(realpath -m "${2:?usage: build_deb.sh FOLDER OUTDIR VERSION}")
+VERSION=${3:?usage: build_deb.sh FOLDER OUTDIR VERSION}
+HERE=$(cd "$(dirname "$0")" && pwd)
+RESOURCES=$HERE/../resources
+ARCH=$(dpkg --print-architecture)
+
+# What the bundle loads from the system (checked with ldd over every library in the folder, see
+# /work/notes/packaging.md): VLC, the X11/xcb/EGL/GL libraries of Qt's xcb plugin, fontconfig and a font.
+DEPENDS=(
+  "libc6 (>= 2.34)" libvlc5 vlc-plugin-base vlc-plugin-video-output
+  libx11-6 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
+  libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxkbcommon0 libxkbcommon-x11-0
+  libegl1 libgl1 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0 fonts-dejavu-core
+)
+
+stage_files() {
+  local root=$1
+  install -d "$root/opt" "$root/usr/bin" "$root/usr/share/applications" "$root/usr/share/doc/cueline" \
+    "$root/usr/share/icons/hicolor/scalable/apps" "$root/usr/share/icons/hicolor/256x256/apps" \
+    "$root/usr/share/man/man1"
+  cp -a "$FOLDER" "$root/opt/cueline"
+  install -m 755 "$HERE/linux/cueline-launcher.sh" "$root/usr/bin/cueline"
+  install -m 644 "$HERE/linux/cueline.desktop" "$root/usr/share/applications/cueline.desktop"
+  install -m 644 "$RESOURCES/icons/cueline.svg" "$root/usr/share/icons/hicolor/scalable/apps/cueline.svg"
+  install -m 644 "$RESOURCES/icons/cueline.png" "$root/usr/share/icons/hicolor/256x256/apps/cueline.png"
+  gzip -9n < "$HERE/linux/cueline.1" > "$root/usr/share/man/man1/cueline.1.gz"
+  install -m 644 "$HERE/linux/copyright" "$root/usr/share/doc/cueline/copyright"
+  printf 'cueline (%s) unstable; urgency=medium\n\n  * Packaged from the PyInstaller bundle.\n\n -- Cueline team <cueline@localhost>  %s\n' \
+    "$VERSION" "$(date -R -u)" | gzip -9n > "$root/usr/share/doc/cueline/changelog.gz"
+  find "$root" -type d -exec chmod 755 {} +
+  find "$root/opt/cueline" -type f ! -perm -u+x -exec chmod 644 {} +
+}
+
+write_control() {
+  local root=$1 depends
+  depends=$(printf '%s, ' "${DEPENDS[@]}")
+  install -d "$root/DEBIAN"
+  cat > "$root/DEBIAN/control" <<CONTROL
+Package: cueline
+Version: $VERSION
+Architecture: $ARCH
+Maintainer: Cueline team <cueline@localhost>
+Installed-Size: $(du -sk --exclude=DEBIAN "$root" | cut -f1)
+Depends: ${depends%, }
+Section: video
+Priority: optional
+Homepage: https://localhost/cueline
+Description: caption editor for captioning staff
+ Cueline turns a rough transcript into caption blocks that follow professional
+ caption rules, lines them up along the programme's runtime, syncs them to the
+ speech, and exports SRT and WebVTT. It brings its own Python and Qt; video
+ playback uses the system's VLC.
+CONTROL
+  (cd "$root" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | sort -z | xargs -0 md5sum) \
+    > "$root/DEBIAN/md5sums"
+}
+
+main() {
+  local staging package
+  staging=$(mktemp -d "$OUTDIR/deb-root.XXXXXX")
+  trap 'rm -rf "$staging"' EXIT
+  stage_files "$staging"
+  write_control "$staging"
+  package="$OUTDIR/cueline_${VERSION}_${ARCH}.deb"
+  dpkg-deb --root-owner-group -Zxz --build "$staging" "$package" >/dev/null
+  echo "$package"
+}
+
+main

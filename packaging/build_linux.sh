@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Builds Cueline's Linux installer from the committed sources (git HEAD): a PyInstaller folder and a .deb.
+#   packaging/build_linux.sh OUTDIR   -> OUTDIR/dist/cueline/ (the program) and OUTDIR/cueline_VERSION_ARCH.deb
+# Builds with the system Python (pyenv's leaks its library path and an unstripped libpython into the bundle)
+# in a build venv at OUTDIR/venv, reused by the next build. CUELINE_BUILD_WORKTREE=1 builds the working tree
+# (uncommitted changes included) instead of HEAD.
+set -euo pipefail
+OUTDIR=$(realpath -m "${1:?usage: packaging/build_linux.sh OUTDIR}")
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+PYTHON=${CUELINE_BUILD_PYTHON:-/usr/bin/python3}
+PYINSTALLER="pyinstaller>=6.10,<7"
+
+export_sources() {
+  rm -rf "$OUTDIR/src"
+  mkdir -p "$OUTDIR/src"
+  if [ -z "${CUELINE_BUILD_WORKTREE:-}" ] && git -C "$REPO" rev-parse --verify -q HEAD >/dev/null; then
+    git -C "$REPO" archive HEAD | tar -x -C "$OUTDIR/src"
+    echo "sources: commit $(git -C "$REPO" rev-parse --short HEAD)"
+  else
+    cp -a "$REPO/editor" "$REPO/resources" "$REPO/packaging" "$REPO/pyproject.toml" "$REPO/README.md" "$OUTDIR/src/"
+    echo "sources: working tree $REPO"
+  fi
+}
+
+setup_build_venv() {
+  "$PYTHON" -c 'import sys; raise SystemExit(sys.version_info < (3, 11))' ||
+    { echo "Building Cueline needs Python 3.11 or newer at $PYTHON (set CUELINE_BUILD_PYTHON)." >&2; exit 1; }
+  [ -x "$OUTDIR/venv/bin/python" ] || "$PYTHON" -m venv "$OUTDIR/venv"
+  "$OUTDIR/venv/bin/python" -m pip install -q --disable-pip-version-check "$OUTDIR/src" "$PYINSTALLER"
+  "$OUTDIR/venv/bin/python" -m pip list --disable-pip-version-check 2>/dev/null |
+    grep -iE '^(pyinstaller|pyside6|av|pocketsphinx|numpy|python-vlc) ' || true
+}
+
+freeze() {
+  local started=$SECONDS
+  "$OUTDIR/venv/bin/pyinstaller" --noconfirm --clean --log-level WARN \
+    --distpath "$OUTDIR/dist" --workpath "$OUTDIR/work" "$OUTDIR/src/packaging/cueline.spec"
+  echo "PyInstaller: $((SECONDS - started)) s, $(du -sh "$OUTDIR/dist/cueline" | cut -f1) in $OUTDIR/dist/cueline"
+}
+
+smoke_test() {
+  local program=$OUTDIR/dist/cueline/cueline
+  "$program" --help >/dev/null
+  "$program" import "$OUTDIR/dist/cueline/_internal/resources/samples/abc-news-2014-06-24-transcript.txt" \
+    -o "$OUTDIR/smoke.srt"
+}
+
+main() {
+  mkdir -p "$OUTDIR"
+  export_sources
+  setup_build_venv
+  freeze
+  find "$OUTDIR/dist/cueline" -xtype l -print -delete  # links left pointing at excluded Qt libraries
+  smoke_test
+  local version
+  version=$("$PYTHON" -c 'import sys, tomllib; print(tomllib.load(open(sys.argv[1], "rb"))["project"]["version"])' \
+    "$OUTDIR/src/pyproject.toml")
+  package=$("$OUTDIR/src/packaging/build_deb.sh" "$OUTDIR/dist/cueline" "$OUTDIR" "$version")
+  echo "package: $package ($(du -h "$package" | cut -f1))"
+}
+
+main
