@@ -1,8 +1,8 @@
 """Bytes to text for every reader: BOMs, UTF-16 without BOM, UTF-8, and legacy 8-bit code pages detected.
 
 Legacy files are detected with charset-normalizer, never assumed to be Latin-1. When several code pages
-read the bytes equally well (short western texts often do), Windows-1252 wins the tie: it is by far the
-most common legacy encoding of subtitle files, and a superset of Latin-1's printable characters.
+read the bytes about equally well (short texts often do), Windows-1252 wins the tie, then the other Windows
+code pages: they are by far the most common legacy encodings of subtitle files.
 """
 
 from __future__ import annotations
@@ -26,6 +26,9 @@ _PREFERRED_LEGACY = "cp1252"
 # Within this much "chaos" (charset-normalizer's mess ratio) of the best reading, Windows-1252 wins: on short
 # texts its language-coherence score often prefers a DOS code page that turns curly quotes into "ô" and "ö".
 _CHAOS_TIE = 0.02
+# Next in a tie: any Windows code page (cp1250 Polish, cp1251 Cyrillic...) over ISO, DOS and Mac ones, which
+# subtitle tools rarely wrote.
+_WINDOWS_CODE_PAGE = "cp125"
 _MAX_NUL_SHARE = 0.1
 _MAX_FILE_BYTES = 200 * 1024 * 1024
 
@@ -108,4 +111,5 @@ def _decode_legacy(data: bytes, path: Path | None) -> str:
     tied = [m for m in matches if m.chaos <= best.chaos + _CHAOS_TIE]
     if any(_PREFERRED_LEGACY in m.could_be_from_charset for m in tied):
         return data.decode(_PREFERRED_LEGACY)
-    return str(best)
+    windows = [m for m in tied if any(name.startswith(_WINDOWS_CODE_PAGE) for name in m.could_be_from_charset)]
+    return str(windows[0] if windows else best)

@@ -40,6 +40,9 @@ def test_unicode_forms_decode_to_the_same_text(data: bytes) -> None:
         ("Привет, как дела? Всё хорошо, спасибо.\n", "cp1251"),
         ("こんにちは、世界。今日はいい天気ですね。\n", "shift_jis"),
         ("Příliš žluťoučký kůň úpěl ďábelské ódy.\n", "cp1250"),
+        ("Łódź jest dużym miastem.\nDzień dobry, jak się masz?\nZażółć gęślą jaźń.\n", "cp1250"),
+        ("Ça va? Très bien.\nOù est la gare, s’il vous plaît?\nC’est à côté du café.\n", "cp1252"),
+        ("Привет, как дела?\nВсё хорошо, спасибо.\nГде находится вокзал?\n", "koi8_r"),
     ],
 )
 def test_legacy_code_pages_are_detected(text: str, encoding: str) -> None:
