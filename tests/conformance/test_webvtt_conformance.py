@@ -55,3 +55,33 @@ def test_case(name: str) -> None:
         assert [_plain(cue[3]) for cue in got] == [_plain(cue[3]) for cue in want]
     else:
         assert [cue[3] for cue in got] == [cue[3] for cue in want]
+
+
+def test_conversion_to_srt_scores_like_the_suites_own_scorer(tmp_path: Path) -> None:
+    """The convert path (browser-like reading, SRT writing) judged by run_conformance.py's own comparison."""
+    import run_conformance  # the suite's scorer, beside this file
+
+    from editor.formats.registry import read_subtitles_lenient, write_subtitles
+
+    meta = json.loads((CASES / "meta.json").read_text(encoding="utf-8"))
+    raw_failures, stripped_failures = set(), set()
+    for name, expected in EXPECTED.items():
+        try:
+            document, _warnings = read_subtitles_lenient(CASES / name)
+        except FormatError:
+            if expected != "file rejected":
+                raw_failures.add(name)
+                stripped_failures.add(name)
+            continue
+        write_subtitles(document, tmp_path / "out.srt")
+        got = run_conformance.parse_srt((tmp_path / "out.srt").read_bytes())
+        if expected == "file rejected" or expected == "no cues":
+            passed = stripped = expected == "no cues" and not got
+        else:
+            passed, stripped, _, _ = run_conformance.compare(expected, meta.get(name, {}), got, False)
+        if not passed:
+            raw_failures.add(name)
+        if not stripped:
+            stripped_failures.add(name)
+    assert stripped_failures == set()
+    assert raw_failures == DECODED_BY_DESIGN
