@@ -116,7 +116,7 @@ class Player:
         if vlc_state in (states.Opening, states.Buffering):
             return PlayerState.OPENING
         if vlc_state == states.Paused:
-            return PlayerState.PAUSED
+            return PlayerState.PAUSED if self._want_paused else PlayerState.PLAYING
         if vlc_state == states.Ended:
             return PlayerState.ENDED
         if vlc_state == states.Error:

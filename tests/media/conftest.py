@@ -1,53 +1,11 @@
-"""Media made on the spot with ffmpeg: a few seconds of colour bars and a pure tone in common containers."""
+"""Media fixtures: generated colour bars and tones (see tests/mediagen.py)."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
-TONE_HZ = 440
-TONE_SECONDS = 3
-
-_CODECS = {
-    ".mp4": ["-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac"],
-    ".mkv": ["-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "libvorbis"],
-    ".webm": ["-c:v", "libvpx", "-deadline", "realtime", "-c:a", "libopus"],
-    ".mp3": ["-c:a", "libmp3lame"],
-    ".wav": ["-c:a", "pcm_s16le"],
-}
-
-MakeMedia = Callable[..., Path]
-
-
-def generate_media(
-    path: Path, *, seconds: float = TONE_SECONDS, tone_hz: int = TONE_HZ, video: bool = True, audio: bool = True
-) -> Path:
-    """Colour bars and/or a sine tone (amplitude 1/8, ffmpeg's default) encoded by the path's extension."""
-    if shutil.which("ffmpeg") is None:
-        pytest.skip("ffmpeg is needed to generate test media (./dev.sh test installs it)")
-    inputs: list[str] = []
-    if video and path.suffix not in {".mp3", ".wav"}:
-        inputs += ["-f", "lavfi", "-i", f"smptebars=size=320x240:rate=25:duration={seconds}"]
-    if audio:
-        inputs += ["-f", "lavfi", "-i", f"sine=frequency={tone_hz}:sample_rate=44100:duration={seconds}"]
-    codecs = _CODECS[path.suffix] if audio else _without_audio_codec(_CODECS[path.suffix])
-    subprocess.run(
-        ["ffmpeg", "-v", "error", "-y", *inputs, *codecs, "-t", str(seconds), str(path)],
-        check=True,
-        timeout=60,
-    )
-    return path
-
-
-def _without_audio_codec(codecs: list[str]) -> list[str]:
-    if "-c:a" not in codecs:
-        return codecs
-    index = codecs.index("-c:a")
-    return codecs[:index] + codecs[index + 2 :]
+from mediagen import MakeMedia, generate_media
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import TONE_SECONDS, MakeMedia
+from mediagen import TONE_SECONDS, MakeMedia
 
 from editor.media.audio import DecodeCancelled, MediaError
 from editor.media.waveform import (
