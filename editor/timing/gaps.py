@@ -1,0 +1,93 @@
+"""Where `--` gaps sit in time: the unheard speech the aligner absorbed there, found in the audio.
+
+A gap's word gets the stretch of speech the transcript lacks (so a caption opening with `--` starts when
+that speech starts), and the gap's audio span runs from the word before to the word after, so the editor
+can play all of what the transcriber missed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from editor.core.model import Word
+from editor.timing.chunks import FRAME_MS
+from editor.timing.confidence import UNPLACED
+
+QUIET_FRAMES = 5  # 50 ms of quiet before an onset, so the previous word's tail is not taken for one
+LOUD_FRAMES = 3
+PAUSE_MS = 50
+
+
+def loudness_threshold(energy: np.ndarray) -> float:
+    """Halfway (in decibels) between the noise floor and speech level: above it, someone is talking."""
+    if len(energy) == 0:
+        return 0.0
+    noise, speech = float(np.percentile(energy, 10)), float(np.percentile(energy, 90))
+    return max(float(np.sqrt(max(noise, 1e-12) * speech)), speech * 1e-3)
+
+
+def speech_onset(energy: np.ndarray, threshold: float, start_ms: int, end_ms: int) -> int | None:
+    """First moment in [start, end) where speech begins after a pause, or None."""
+    loud = energy[start_ms // FRAME_MS: end_ms // FRAME_MS] > threshold
+    quiet_run = 0
+    for frame in range(len(loud)):
+        if not loud[frame]:
+            quiet_run += 1
+        elif quiet_run >= QUIET_FRAMES and loud[frame: frame + LOUD_FRAMES].all():
+            return start_ms + frame * FRAME_MS
+        else:
+            quiet_run = 0
+    return None
+
+
+class Onsets:
+    """Speech onsets in one recording."""
+
+    def __init__(self, energy: np.ndarray) -> None:
+        self._energy, self._threshold = energy, loudness_threshold(energy)
+
+    def __call__(self, start_ms: int, end_ms: int) -> int | None:
+        return speech_onset(self._energy, self._threshold, start_ms, end_ms)
+
+
+
+def place_untimed(
+    words: Sequence[Word], timed: Sequence[Word | None], boundaries: Sequence[int],
+    unheard: dict[int, tuple[int, int]], onset: Onsets,
+) -> tuple[list[Word], list[tuple[int, int]]]:
+    """Every word timed, and the audio span of each run of gaps; `boundaries[n]` is word n's first token."""
+    result: list[Word] = []
+    spans: list[tuple[int, int]] = []
+    index = 0
+    while index < len(words):
+        current = timed[index]
+        if current is not None:
+            result.append(current)
+            index += 1
+            continue
+        run_end = next((n for n in range(index, len(words)) if timed[n] is not None), len(words))
+        before = (result[-1].end_ms or 0) if result else 0
+        following = timed[run_end] if run_end < len(words) else None
+        after = max(before, following.start_ms or 0) if following is not None else before
+        start, end = unheard.get(boundaries[run_end], (before, after))
+        if start <= before + PAUSE_MS:  # the loop also took the pause: speech starts at the next onset
+            start = onset(before, end) or start
+        else:
+            start = min(start, onset(before, start) or start)
+        start, end = max(start, before), max(min(end, after), before)
+        result.extend(_share(words[index:run_end], start, max(start, end)))
+        if after > before and any(word.is_gap for word in words[index:run_end]):
+            spans.append((before, after))
+        index = run_end
+    return result, spans
+
+
+def _share(words: Sequence[Word], start_ms: int, end_ms: int) -> list[Word]:
+    """Consecutive untimed words split a stretch of time evenly; they are unheard, so confidence 0."""
+    step = (end_ms - start_ms) / len(words)
+    return [
+        Word(word.text, start_ms + round(step * n), start_ms + round(step * (n + 1)), UNPLACED)
+        for n, word in enumerate(words)
+    ]

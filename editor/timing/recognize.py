@@ -1,0 +1,173 @@
+"""The speech recogniser behind auto-sync (pocketsphinx stays inside this module, so it can be swapped).
+
+Two jobs, both on short stretches of audio so a worker process can run them: hear which transcript words
+are spoken in a chunk (recognition with a language model made from the nearby transcript text only), and
+place a known run of words inside a span (a grammar that is the words in order, where `--` gaps and the
+span's edges may absorb speech the transcript lacks through a loop of phones).
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import os
+import tempfile
+from collections.abc import Sequence
+from typing import Any, NamedTuple
+
+import numpy as np
+import pocketsphinx
+from pocketsphinx.lm import ArpaBoLM
+
+FRAME_MS = 10
+GARBAGE = ""  # token of a stretch the grammar's phone loop absorbed
+_PHONES = (
+    "AA AE AH AO AW AY B CH D DH EH ER EY F G HH IH IY JH K L M N NG OW OY P R S SH T TH UH UW V W Y Z ZH"
+).split()
+_GARBAGE_WORDS = tuple(f"+garbage+{phone.lower()}" for phone in _PHONES)
+_FILLERS = ("<s>", "</s>", "<sil>", "[NOISE]", "[SPEECH]")
+# How likely the grammar takes a phone of unheard speech instead of the next word (per phone).
+_GARBAGE_ENTRY = 1e-3
+_GARBAGE_REPEAT = 0.5
+MIN_SPAN_BYTES = 3200  # 100 ms of 16-bit audio at 16 kHz: too short to hold a word
+
+
+class HeardWord(NamedTuple):
+    """A token the recogniser placed in time (ms from the start of the media)."""
+
+    token: str
+    start_ms: int
+    end_ms: int
+
+
+class ChunkJob(NamedTuple):
+    """Recognise one chunk of audio against the transcript text expected around it."""
+
+    pcm: bytes  # 16-bit mono at 16 kHz
+    offset_ms: int
+    sentences: tuple[str, ...]  # nearby transcript text, one sentence of spoken tokens per entry
+
+
+class SpanJob(NamedTuple):
+    """Place known tokens inside a span; None in `tokens` marks where unheard speech may sit."""
+
+    pcm: bytes
+    offset_ms: int
+    tokens: tuple[str | None, ...]
+
+
+@functools.cache
+def load_dictionary() -> dict[str, list[str]]:
+    """The pronouncing dictionary shipped with the acoustic model: token -> phone strings."""
+    entries: dict[str, list[str]] = {}
+    path = pocketsphinx.get_model_path(os.path.join("en-us", "cmudict-en-us.dict"))
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            word, _, phones = line.strip().partition(" ")
+            base = word.split("(", 1)[0]
+            entries.setdefault(base, []).append(phones.strip())
+    return entries
+
+
+def dictionary_text(pronunciations: dict[str, list[str]]) -> str:
+    """A small dictionary file for the recogniser: only the transcript's tokens, plus the phone loop."""
+    lines = [f"{garbage} {phone}" for garbage, phone in zip(_GARBAGE_WORDS, _PHONES, strict=True)]
+    for token, variants in sorted(pronunciations.items()):
+        lines.extend(f"{token if n == 0 else f'{token}({n + 1})'} {phones}" for n, phones in enumerate(variants))
+    return "\n".join(lines) + "\n"
+
+
+def init_worker(dictionary: str) -> None:
+    """Build this process's decoder once (a worker serves many jobs)."""
+    _decoder(dictionary)
+
+
+_CURRENT: dict[str, Any] = {}
+
+
+def _decoder(dictionary: str | None = None) -> Any:
+    """The process's decoder, rebuilt when the dictionary changes."""
+    if dictionary is not None and _CURRENT.get("dictionary") != dictionary:
+        with tempfile.NamedTemporaryFile("w", suffix=".dict", delete=False, encoding="utf-8") as handle:
+            handle.write(dictionary)
+        decoder = pocketsphinx.Decoder(
+            lm=None, dict=handle.name, loglevel="FATAL", fwdflat=False, bestpath=False,
+        )
+        os.unlink(handle.name)
+        _CURRENT.update(dictionary=dictionary, decoder=decoder)
+    return _CURRENT["decoder"]
+
+
+def recognize_chunk(job: ChunkJob) -> list[HeardWord]:
+    """Words heard in a chunk; only transcript words nearby can be heard, which keeps the search small."""
+    decoder = _decoder()
+    model = ArpaBoLM(text="\n".join(job.sentences) + "\n", add_start=True)
+    model.compute()
+    with tempfile.NamedTemporaryFile("w", suffix=".arpa", delete=False, encoding="utf-8") as handle:
+        buffer = io.StringIO()
+        model.write(buffer)
+        handle.write(buffer.getvalue())
+    try:
+        decoder.add_lm_file("chunk", handle.name)
+    finally:
+        os.unlink(handle.name)
+    decoder.activate_search("chunk")
+    return _decode(decoder, job.pcm, job.offset_ms)
+
+
+def align_span(job: SpanJob) -> list[HeardWord] | None:
+    """Tokens placed in the span in order (GARBAGE for absorbed speech), or None if they do not fit."""
+    if len(job.pcm) < MIN_SPAN_BYTES:
+        return None
+    decoder = _decoder()
+    transitions = _grammar(job.tokens)
+    final_state = max(target for _, target, *_ in transitions)
+    grammar = decoder.create_fsg("span", 0, final_state, transitions)
+    decoder.add_fsg("span", grammar)
+    decoder.activate_search("span")
+    heard = _decode(decoder, job.pcm, job.offset_ms, keep_garbage=True)
+    expected = [token for token in job.tokens if token is not None]
+    if [word.token for word in heard if word.token != GARBAGE] != expected:
+        return None
+    return heard
+
+
+def _grammar(tokens: Sequence[str | None]) -> list[tuple[int, int, float] | tuple[int, int, float, str]]:
+    """A chain of the tokens in order; at each None a skippable, repeatable loop of phones."""
+    transitions: list[tuple[int, int, float] | tuple[int, int, float, str]] = []
+    for state, token in enumerate(tokens):
+        if token is None:
+            transitions.append((state, state + 1, 1.0))
+            transitions.extend((state, state + 1, _GARBAGE_ENTRY, garbage) for garbage in _GARBAGE_WORDS)
+            transitions.extend((state + 1, state + 1, _GARBAGE_REPEAT, garbage) for garbage in _GARBAGE_WORDS)
+        else:
+            transitions.append((state, state + 1, 1.0, token))
+    if not transitions:
+        transitions.append((0, 1, 1.0))
+    return transitions
+
+
+def _decode(decoder: Any, pcm: bytes, offset_ms: int, keep_garbage: bool = False) -> list[HeardWord]:
+    """Run one utterance and read its word segments, dropping silences and noises."""
+    decoder.start_utt()
+    decoder.process_raw(pcm, full_utt=True)
+    decoder.end_utt()
+    if decoder.hyp() is None:
+        return []
+    heard: list[HeardWord] = []
+    for segment in decoder.seg():
+        word = str(segment.word).split("(", 1)[0]
+        if word in _FILLERS or not word or segment.start_frame < 0:  # "(NULL)": a grammar's empty move
+            continue
+        if word.startswith("+garbage+"):
+            if not keep_garbage:
+                continue
+            word = GARBAGE
+        start = offset_ms + int(segment.start_frame) * FRAME_MS
+        heard.append(HeardWord(word, start, offset_ms + (int(segment.end_frame) + 1) * FRAME_MS))
+    return heard
+
+
+def pcm_bytes(samples: np.ndarray) -> bytes:
+    """Float samples in [-1, 1] as the 16-bit PCM the recogniser reads."""
+    return bytes((np.clip(samples, -1.0, 1.0) * 32767).astype("<i2").tobytes())

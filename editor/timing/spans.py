@@ -1,0 +1,104 @@
+"""Spans between anchors: the words the recogniser did not confirm, and the audio they must lie in.
+
+Each span becomes one small alignment job. Where a `--` gap, a sentence boundary or the file's edge falls
+inside a span, the job may absorb unheard speech there, so the words around it keep their own length.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from editor.core.model import Word
+from editor.timing.anchors import Anchor
+from editor.timing.recognize import GARBAGE, HeardWord
+from editor.timing.script import Script
+
+UNHEARD = None  # an item where speech the transcript lacks may be absorbed
+
+
+@dataclass(frozen=True)
+class Span:
+    """Tokens first..last-1 (with UNHEARD slots) to place between start_ms and end_ms."""
+
+    first: int
+    last: int
+    start_ms: int
+    end_ms: int
+    items: tuple[str | None, ...]
+
+
+def plan_spans(script: Script, words: Sequence[Word], anchors: Sequence[Anchor], duration_ms: int) -> list[Span]:
+    """One span for each run of unanchored tokens, including before the first and after the last anchor."""
+    gap_before = _gap_boundaries(script, words)
+    sentence_starts = set(script.sentence_starts)
+    limits = [Anchor(-1, 0, 0), *anchors, Anchor(len(script.tokens), duration_ms, duration_ms)]
+    spans = []
+    for left, right in itertools.pairwise(limits):
+        first, last = left.token + 1, right.token
+        if first >= last and last not in gap_before:
+            continue
+        items: list[str | None] = [UNHEARD] if left.token < 0 else []
+        for index in range(first, last):
+            if (index in gap_before or (index in sentence_starts and index > first)) and items[-1:] != [UNHEARD]:
+                items.append(UNHEARD)
+            items.append(script.tokens[index])
+        if (last in gap_before or right.token >= len(script.tokens)) and items[-1:] != [UNHEARD]:
+            items.append(UNHEARD)
+        spans.append(Span(first, last, left.end_ms, max(left.end_ms, right.start_ms), tuple(items)))
+    return spans
+
+
+def _gap_boundaries(script: Script, words: Sequence[Word]) -> set[int]:
+    """Token indices that a `--` gap immediately precedes."""
+    boundaries = set()
+    next_token = 0
+    for index, word in enumerate(words):
+        tokens = script.word_tokens[index]
+        if tokens:
+            next_token = tokens.stop
+        elif word.is_gap:
+            boundaries.add(next_token)
+    return boundaries
+
+
+def span_times(span: Span, placed: list[HeardWord] | None) -> dict[int, tuple[int, int]]:
+    """Token index -> (start_ms, end_ms) inside the span; spread by length when alignment failed."""
+    if placed is None:
+        return _spread(span)
+    times = {}
+    index = span.first
+    for word in placed:
+        if word.token != GARBAGE:
+            times[index] = (word.start_ms, word.end_ms)
+            index += 1
+    return times
+
+
+def unheard_speech(span: Span, placed: list[HeardWord] | None) -> dict[int, tuple[int, int]]:
+    """Token index -> (start_ms, end_ms) of the speech absorbed just before that token (a gap's audio)."""
+    found: dict[int, tuple[int, int]] = {}
+    index = span.first
+    for word in placed or ():
+        if word.token != GARBAGE:
+            index += 1
+        elif index in found:
+            found[index] = (found[index][0], word.end_ms)
+        else:
+            found[index] = (word.start_ms, word.end_ms)
+    return found
+
+
+def _spread(span: Span) -> dict[int, tuple[int, int]]:
+    """Tokens spread over the span in proportion to their length: a last resort, marked unplaced."""
+    tokens = [item for item in span.items if item is not None]
+    total = sum(len(token) + 1 for token in tokens)
+    length = span.end_ms - span.start_ms
+    times, offset = {}, 0
+    total = max(total, 1)
+    for index, token in enumerate(tokens):
+        start = span.start_ms + length * offset // total
+        offset += len(token) + 1
+        times[span.first + index] = (start, span.start_ms + length * offset // total)
+    return times

@@ -1,0 +1,51 @@
+"""Speech made inside the tests with espeak-ng, with exact times: phrases are synthesised one by one,
+trimmed, and joined with known pauses, so every phrase's start and end in the audio is known."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import wave
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+RATE = 16_000
+
+
+@dataclass(frozen=True)
+class Speech:
+    """Audio and where each spoken phrase starts and ends (ms)."""
+
+    samples: np.ndarray
+    phrases: list[tuple[str, int, int]]
+
+    def phrase(self, text: str) -> tuple[int, int]:
+        return next((start, end) for said, start, end in self.phrases if said == text)
+
+
+def _espeak(text: str, folder: Path) -> np.ndarray:
+    assert shutil.which("espeak-ng"), "espeak-ng is needed to make test speech (./dev.sh test installs it)"
+    path = folder / "phrase.wav"
+    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "165", "-w", str(path), text], check=True)
+    with wave.open(str(path), "rb") as handle:
+        rate = handle.getframerate()
+        data = np.frombuffer(handle.readframes(handle.getnframes()), dtype=np.int16).astype(np.float32) / 32768
+    resampled = np.interp(np.arange(int(len(data) * RATE / rate)) * rate / RATE, np.arange(len(data)), data)
+    loud = np.flatnonzero(np.abs(resampled) > 0.01)
+    return resampled[loud[0]: loud[-1] + 1].astype(np.float32)
+
+
+def speak(parts: list[str | float], folder: Path) -> Speech:
+    """Phrases (str) and pauses (float seconds) in order, as one recording with known phrase times."""
+    pieces: list[np.ndarray] = []
+    phrases: list[tuple[str, int, int]] = []
+    position = 0
+    for part in parts:
+        clip = np.zeros(int(part * RATE), np.float32) if isinstance(part, float) else _espeak(part, folder)
+        if isinstance(part, str):
+            phrases.append((part, position * 1000 // RATE, (position + len(clip)) * 1000 // RATE))
+        pieces.append(clip)
+        position += len(clip)
+    return Speech(np.concatenate(pieces), phrases)
