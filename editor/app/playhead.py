@@ -78,32 +78,34 @@ def slower(rate: float) -> float | None:
     return lower[-1] if lower else None
 
 
-def cue_index_at(cues: Sequence[Cue], ms: int) -> int | None:
-    """The cue on screen at `ms` (the later one where two touch), or None in a gap."""
-    starts = [cue.start_ms for cue in cues]
-    index = bisect.bisect_right(starts, ms) - 1
-    if index >= 0 and cues[index].start_ms <= ms < cues[index].end_ms:
-        return index
-    return None
+class CueTimes:
+    """Looks cues up by time; built once per document version, asked 50 times a second while playing."""
 
+    def __init__(self, cues: Sequence[Cue]) -> None:
+        self.cues = cues
+        self._starts = [cue.start_ms for cue in cues]
 
-def cue_to_follow(cues: Sequence[Cue], ms: int) -> int | None:
-    """The cue the editor should select at `ms`: the one on screen, else the last one that started."""
-    index = cue_index_at(cues, ms)
-    if index is not None:
-        return index
-    started = bisect.bisect_right([cue.start_ms for cue in cues], ms) - 1
-    return started if started >= 0 else (0 if cues else None)
+    def index_at(self, ms: int) -> int | None:
+        """The cue on screen at `ms` (the later one where two touch), or None in a gap."""
+        index = bisect.bisect_right(self._starts, ms) - 1
+        if index >= 0 and self.cues[index].start_ms <= ms < self.cues[index].end_ms:
+            return index
+        return None
 
+    def to_follow(self, ms: int) -> int | None:
+        """The cue the editor should select at `ms`: the one on screen, else the last one that started."""
+        index = self.index_at(ms)
+        if index is not None:
+            return index
+        started = bisect.bisect_right(self._starts, ms) - 1
+        return started if started >= 0 else (0 if self.cues else None)
 
-def previous_cue_index(cues: Sequence[Cue], ms: int) -> int | None:
-    """The cue before the one at `ms` (or the start of the current one if we are well into it)."""
-    starts = [cue.start_ms for cue in cues]
-    index = bisect.bisect_left(starts, ms - 500) - 1  # half a second in, "previous" restarts this cue
-    return max(index, 0) if cues else None
+    def previous(self, ms: int) -> int | None:
+        """The cue before the one at `ms`, or the current one again when we are well into it."""
+        index = bisect.bisect_left(self._starts, ms - 500) - 1  # half a second in, "previous" restarts it
+        return max(index, 0) if self.cues else None
 
-
-def next_cue_index(cues: Sequence[Cue], ms: int) -> int | None:
-    """The first cue starting after `ms`."""
-    index = bisect.bisect_right([cue.start_ms for cue in cues], ms)
-    return index if index < len(cues) else None
+    def next(self, ms: int) -> int | None:
+        """The first cue starting after `ms`."""
+        index = bisect.bisect_right(self._starts, ms)
+        return index if index < len(self.cues) else None

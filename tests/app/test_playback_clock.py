@@ -4,15 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from editor.app.playhead import (
-    PlayheadClock,
-    cue_index_at,
-    cue_to_follow,
-    faster,
-    next_cue_index,
-    previous_cue_index,
-    slower,
-)
+from editor.app.playhead import CueTimes, PlayheadClock, faster, slower
 from editor.core.model import Cue
 
 
@@ -80,20 +72,20 @@ def test_the_shuttle_ladder_runs_from_half_to_double_speed() -> None:
     assert [slower(rate) for rate in (2.0, 1.0, 0.75, 0.5)] == [1.5, 0.75, 0.5, None]
 
 
-CUES = [Cue(1000, 3000, "One"), Cue(3000, 5000, "Two"), Cue(6000, 8000, "Three")]
+CUES = CueTimes([Cue(1000, 3000, "One"), Cue(3000, 5000, "Two"), Cue(6000, 8000, "Three")])
 
 
 def test_the_cue_on_screen_and_the_one_to_follow() -> None:
-    assert [cue_index_at(CUES, ms) for ms in (500, 1000, 2999, 3000, 5500, 7999, 8000)] == [
+    assert [CUES.index_at(ms) for ms in (500, 1000, 2999, 3000, 5500, 7999, 8000)] == [
         None, 0, 0, 1, None, 2, None,
     ]  # fmt: skip
-    assert [cue_to_follow(CUES, ms) for ms in (500, 5500, 9000)] == [0, 1, 2]
-    assert cue_to_follow([], 100) is None
+    assert [CUES.to_follow(ms) for ms in (500, 5500, 9000)] == [0, 1, 2]
+    assert CueTimes([]).to_follow(100) is None
 
 
 def test_previous_and_next_cue_from_the_playhead() -> None:
-    assert next_cue_index(CUES, 1500) == 1
-    assert next_cue_index(CUES, 6000) is None
-    assert previous_cue_index(CUES, 3200) == 0  # just started cue 2: go to cue 1
-    assert previous_cue_index(CUES, 4000) == 1  # well into cue 2: restart it
-    assert previous_cue_index(CUES, 200) == 0
+    assert CUES.next(1500) == 1
+    assert CUES.next(6000) is None
+    assert CUES.previous(3200) == 0  # just started cue 2: go to cue 1
+    assert CUES.previous(4000) == 1  # well into cue 2: restart it
+    assert CUES.previous(200) == 0

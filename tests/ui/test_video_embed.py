@@ -1,0 +1,55 @@
+"""The video is drawn inside our widget: under a real X server, VLC's window is a child of the pane's surface
+and the grabbed picture is not black, with our caption drawn over it."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from mediagen import generate_media
+
+pytestmark = pytest.mark.xvfb
+CHECK_SCRIPT = Path(__file__).with_name("embedded_video_check.py")
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def x_display() -> Iterator[str]:
+    """Our own Xvfb on a display number it picks itself (-displayfd), so parallel servers never collide."""
+    if shutil.which("Xvfb") is None:
+        pytest.skip("Xvfb is needed for the embedded-video test (./dev.sh test installs it)")
+    read_end, write_end = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x720x24", "-nolisten", "tcp"],
+        pass_fds=(write_end,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    os.close(write_end)
+    with os.fdopen(read_end) as announced:
+        number = announced.readline().strip()
+    assert number, "Xvfb did not start"
+    yield f":{number}"
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def test_vlc_draws_the_picture_inside_our_pane_under_our_caption(x_display: str, tmp_path: Path) -> None:
+    media = generate_media(tmp_path / "bars.mp4", seconds=4)
+    screenshot = tmp_path / "pane.png"
+    env = {**os.environ, "DISPLAY": x_display, "QT_QPA_PLATFORM": "xcb"}
+    result = subprocess.run(
+        [sys.executable, str(CHECK_SCRIPT), str(media), str(screenshot)],
+        env=env, cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["has_vout"], "VLC created no video output"
+    assert report["vlc_children"] >= 1, "VLC's video window is not a child of our surface"
+    assert report["lit_share"] > 0.3, "the picture inside our pane is black"
+    assert report["caption"] == "Good evening.\nThe storm made landfall."
+    assert screenshot.stat().st_size > 10_000
