@@ -19,7 +19,7 @@ from editor.core.timecode import TimecodeError, format_runtime, parse_runtime
 from editor.core.transcript import TranscriptError
 from editor.formats.errors import FormatError
 from editor.formats.project import is_project_path, load_project, save_project
-from editor.formats.registry import WriteOptions, read_subtitles, write_subtitles
+from editor.formats.registry import WriteOptions, read_subtitles, read_subtitles_lenient, write_subtitles
 from editor.formats.transcript import read_transcript
 from editor.timing.pipeline import line_up_transcript
 
@@ -127,16 +127,23 @@ def _issue_line(path: Path, issue: Issue) -> str:
 def _add_convert(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> Runner:
     parser = commands.add_parser(
         "convert", help="convert between subtitle formats",
-        description="Read IN and write OUT; the formats follow the extensions (or IN's content).",
+        description="Read IN and write OUT; the formats follow the extensions (or IN's content). WebVTT is "
+        "read as browsers read it: a malformed cue is skipped with a warning naming its line (--strict: refuse).",
     )
     parser.add_argument("input", type=Path, metavar="IN", help="the subtitle file to read")
     parser.add_argument("output", type=Path, metavar="OUT", help="the file to write (.srt, .vtt, .cueline)")
+    parser.add_argument("--strict", action="store_true", help="refuse a file with any malformed cue")
     _add_write_options(parser)
     return _run_convert
 
 
 def _run_convert(options: argparse.Namespace) -> int:
-    document = _read_document(options.input)
+    if options.strict or is_project_path(options.input):
+        document = _read_document(options.input)
+    else:
+        document, problems = read_subtitles_lenient(options.input)
+        for problem in problems:
+            print(f"cueline: warning: {problem}", file=sys.stderr)
     _write_document(document, options.output, options)
     print(f"{options.output}: {len(document.cues)} cues")
     return EXIT_OK

@@ -148,3 +148,16 @@ def test_a_project_is_checked_against_its_own_style(tmp_path, capsys):
 def test_import_warns_about_unresolved_gaps(tmp_path, capsys):
     _, _, err = run(capsys, "import", SEED, "-o", tmp_path / "seed.vtt")
     assert "77 unresolved `--` runs" in err
+
+
+def test_convert_skips_a_malformed_webvtt_cue_like_a_browser_and_warns_with_its_line(tmp_path, capsys):
+    vtt = tmp_path / "in.vtt"
+    cues = "00:01.000 --> 00:02.000\none\n\n00:0x.000 --> 00:03.000\nbad\n\n00:04.000 --> 00:05.000\nthree\n"
+    vtt.write_text("WEBVTT\n\n" + cues)
+    code, _, err = run(capsys, "convert", vtt, tmp_path / "out.srt")
+    assert code == 0
+    assert f"warning: {vtt}:6:" in err
+    assert (tmp_path / "out.srt").read_text().count("-->") == 2
+    code, _, err = run(capsys, "convert", "--strict", vtt, tmp_path / "strict.srt")
+    assert code == 2 and f"{vtt}:6:" in err
+    assert not (tmp_path / "strict.srt").exists()

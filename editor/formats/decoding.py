@@ -25,7 +25,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _PREFERRED_LEGACY = "cp1252"
 # Within this much "chaos" (charset-normalizer's mess ratio) of the best reading, Windows-1252 wins: on short
 # texts its language-coherence score often prefers a DOS code page that turns curly quotes into "ô" and "ö".
-_CHAOS_TIE = 0.02
+_CHAOS_TIE = 0.1
 # Next in a tie: any Windows code page (cp1250 Polish, cp1251 Cyrillic...) over ISO, DOS and Mac ones, which
 # subtitle tools rarely wrote.
 _WINDOWS_CODE_PAGE = "cp125"

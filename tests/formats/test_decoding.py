@@ -42,6 +42,7 @@ def test_unicode_forms_decode_to_the_same_text(data: bytes) -> None:
         ("Příliš žluťoučký kůň úpěl ďábelské ódy.\n", "cp1250"),
         ("Łódź jest dużym miastem.\nDzień dobry, jak się masz?\nZażółć gęślą jaźń.\n", "cp1250"),
         ("Ça va? Très bien.\nOù est la gare, s’il vous plaît?\nC’est à côté du café.\n", "cp1252"),
+        ("The Señora Muñoz said the façade was déjà vu, à la carte.\n" * 3, "cp1252"),
         ("Привет, как дела?\nВсё хорошо, спасибо.\nГде находится вокзал?\n", "koi8_r"),
     ],
 )

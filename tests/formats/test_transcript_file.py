@@ -7,9 +7,8 @@ from editor.formats.transcript import looks_like_transcript, read_transcript
 from editor.paths import sample_transcript_path
 
 HEADER = "Café Owners Speak\n\nA summary.\n01:30 | 02/03/15\n\nTranscript for Café Owners Speak\n"
-# Only é: the decoder currently reads cp1252 à, ç and ñ as cp1257 (reported to the formats owner).
 BODY = (
-    "The café's “facade” -- reopened this morning after the storm. Senora Munoz, who has run the café "
+    "The café's “facade” -- reopened this morning after the storm. Señora Muñoz, who has run the café "
     "for thirty years, said the damage was deja vu: the same windows broke in the last storm too. "
     "Her neighbours helped to clear the street before the first customers arrived."
 )
