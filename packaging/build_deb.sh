@@ -62,14 +62,35 @@ CONTROL
     > "$root/DEBIAN/md5sums"
 }
 
+system_library_packages() {
+  # Debian packages owning the system libraries that the bundle's programs and libraries link to.
+  find "$FOLDER" -type f \( -name '*.so*' -o -perm -u+x \) -print0 |
+    LD_LIBRARY_PATH="$FOLDER/_internal" xargs -0 ldd 2>/dev/null | awk '$2 == "=>" && $3 ~ /^\// {print $3}' |
+    grep -v "^$FOLDER/" | sort -u | xargs -r realpath | sed 's|^/usr/lib/|/lib/|' | sort -u |
+    while read -r library; do dpkg -S "$library" 2>/dev/null || dpkg -S "/usr$library" 2>/dev/null; done |
+    cut -d: -f1 | sort -u
+}
+
+warn_about_unlisted_libraries() {
+  local package listed
+  listed=" ${DEPENDS[*]%% *} "
+  for package in $(system_library_packages); do
+    case "$listed" in
+      *" $package "*) ;;
+      *) echo "note: the bundle links to a library from $package, which Depends does not list" >&2 ;;
+    esac
+  done
+}
+
 main() {
-  local staging package
-  staging=$(mktemp -d "$OUTDIR/deb-root.XXXXXX")
-  trap 'rm -rf "$staging"' EXIT
-  stage_files "$staging"
-  write_control "$staging"
+  local package
+  STAGING=$(mktemp -d "$OUTDIR/deb-root.XXXXXX")
+  trap 'rm -rf "$STAGING"' EXIT
+  warn_about_unlisted_libraries
+  stage_files "$STAGING"
+  write_control "$STAGING"
   package="$OUTDIR/cueline_${VERSION}_${ARCH}.deb"
-  dpkg-deb --root-owner-group -Zxz --build "$staging" "$package" >/dev/null
+  dpkg-deb --root-owner-group -Zxz --build "$STAGING" "$package" >/dev/null
   echo "$package"
 }
 

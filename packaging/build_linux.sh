@@ -28,7 +28,7 @@ setup_build_venv() {
   [ -x "$OUTDIR/venv/bin/python" ] || "$PYTHON" -m venv "$OUTDIR/venv"
   "$OUTDIR/venv/bin/python" -m pip install -q --disable-pip-version-check "$OUTDIR/src" "$PYINSTALLER"
   "$OUTDIR/venv/bin/python" -m pip list --disable-pip-version-check 2>/dev/null |
-    grep -iE '^(pyinstaller|pyside6|av|pocketsphinx|numpy|python-vlc) ' || true
+    grep -iE '^(pyinstaller|pyside6[-_]essentials|av|pocketsphinx|numpy|python-vlc) ' || true
 }
 
 freeze() {
