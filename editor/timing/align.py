@@ -10,6 +10,7 @@ of it the recogniser heard where it was placed: misheard words come out low.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -31,7 +32,7 @@ from editor.timing.recognize import (
     recognize_chunk,
 )
 from editor.timing.script import Script, make_script, script_pronunciations
-from editor.timing.spans import Span, plan_spans, span_times, unheard_speech
+from editor.timing.spans import Span, gap_boundaries, plan_spans, span_times, unheard_speech
 from editor.timing.workers import AlignmentCancelled, Progress, run_jobs
 
 __all__ = ["Alignment", "AlignmentCancelled", "align_words"]
@@ -73,14 +74,16 @@ def align_words(
     ]
     stage = Progress(progress, 0.0, RECOGNITION_SHARE, len(chunk_jobs))
     heard_by_chunk = run_jobs(recognize_chunk, chunk_jobs, vocabulary, stage, cancelled, parallel)
+    breaks = gap_boundaries(script, words)
     found = [
-        anchor for (first, last), heard in zip(windows, heard_by_chunk, strict=True)
-        for anchor in match_chunk(script.tokens[first:last], first, heard)
+        run for (first, last), heard in zip(windows, heard_by_chunk, strict=True)
+        for run in match_chunk(script.tokens[first:last], first, heard, breaks)
     ]
-    anchors = consistent_chain(found)
+    phone_counts = [len(pronunciations[token][0].split()) for token in script.tokens]
+    anchors = consistent_chain(found, [0, *itertools.accumulate(phone_counts)])
     if not _speech_heard(anchors, script):
         return Alignment(list(words), [], speech_found=False)
-    spans = plan_spans(script, words, anchors, duration_ms)
+    spans = plan_spans(script, breaks, anchors, duration_ms)
     span_jobs = [SpanJob(pcm_bytes(_slice(audio, s.start_ms, s.end_ms)), s.start_ms, s.items) for s in spans]
     stage = Progress(progress, RECOGNITION_SHARE, 1.0, len(span_jobs))
     placed = run_jobs(align_span, span_jobs, vocabulary, stage, cancelled, parallel)

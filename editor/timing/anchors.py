@@ -1,20 +1,26 @@
 """Anchors: transcript tokens the recogniser heard, in order, at a time it measured.
 
-A run of two or more tokens heard in transcript order is very unlikely by chance, so such runs become
-anchors; single matches are left to the aligner. Anchors must increase in both transcript order and time:
-the longest chain that does is kept, which drops matches in untranscribed speech or repeated phrases.
+A run of two or more tokens heard in transcript order is unlikely by chance, so such runs become anchors;
+single matches are left to the aligner. Runs must then agree with each other: increasing in transcript
+order and in time, with enough time between two runs for the words between them to be spoken. The chain
+of runs holding the most tokens under those rules wins, which drops runs matched in untranscribed speech
+or on a phrase the transcript repeats ("the real solution ... the real solution").
 """
 
 from __future__ import annotations
 
-import bisect
 import difflib
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from typing import NamedTuple
 
 from editor.timing.recognize import HeardWord
 
 MIN_RUN = 2
+MIN_RUN_PHONES = 8
+MIN_PHONE_MS = 55  # the least time a phone between two runs can take (fast speech)
+PHONE_SLACK_MS = 300
+PREDECESSORS = 300
+MAX_PAUSE_IN_RUN_MS = 1000  # runs looked back at when chaining: keeps an hour of audio quick
 
 
 class Anchor(NamedTuple):
@@ -25,38 +31,71 @@ class Anchor(NamedTuple):
     end_ms: int
 
 
-def match_chunk(tokens: Sequence[str], first_index: int, heard: Sequence[HeardWord]) -> list[Anchor]:
-    """Anchors from one chunk, whose recognition could only hear tokens[first_index:]."""
+Run = list[Anchor]
+
+
+def match_chunk(
+    tokens: Sequence[str], first_index: int, heard: Sequence[HeardWord], breaks: Container[int] = (),
+) -> list[Run]:
+    """Runs of anchors from one chunk, whose recognition could only hear tokens[first_index:].
+
+    A run never crosses a token in `breaks` (one a `--` gap precedes): the unheard words between are
+    easily misheard as the next transcript word.
+    """
     matcher = difflib.SequenceMatcher(None, list(tokens), [word.token for word in heard], autojunk=False)
-    anchors = []
+    runs: list[Run] = []
     for block in matcher.get_matching_blocks():
-        if block.size < MIN_RUN:
-            continue
-        for offset in range(block.size):
-            word = heard[block.b + offset]
-            anchors.append(Anchor(first_index + block.a + offset, word.start_ms, word.end_ms))
-    return anchors
+        run = [
+            Anchor(first_index + block.a + offset, heard[block.b + offset].start_ms, heard[block.b + offset].end_ms)
+            for offset in range(block.size)
+        ]
+        runs.extend(part for part in _split_at_pauses(run, breaks) if len(part) >= MIN_RUN)
+    return runs
 
 
-def consistent_chain(anchors: Sequence[Anchor]) -> list[Anchor]:
-    """The longest chain of anchors increasing in both time and transcript index."""
-    ordered = sorted(set(anchors), key=lambda anchor: (anchor.start_ms, anchor.token))
-    tails: list[int] = []  # tails[k]: smallest last index of a chain of length k + 1
-    tail_at: list[int] = []
-    parent = [-1] * len(ordered)
-    for position, anchor in enumerate(ordered):
-        length = bisect.bisect_left(tails, anchor.token)
-        if length == len(tails):
-            tails.append(anchor.token)
-            tail_at.append(position)
+def _split_at_pauses(run: Run, breaks: Container[int]) -> list[Run]:
+    """A run broken at gaps and where its words are far apart in time (words in a row are said close)."""
+    parts: list[Run] = []
+    for anchor in run:
+        close = parts and anchor.start_ms - parts[-1][-1].end_ms <= MAX_PAUSE_IN_RUN_MS
+        if close and anchor.token not in breaks:
+            parts[-1].append(anchor)
         else:
-            tails[length] = anchor.token
-            tail_at[length] = position
-        parent[position] = tail_at[length - 1] if length > 0 else -1
-    chain = []
-    position = tail_at[-1] if tail_at else -1
+            parts.append([anchor])
+    return parts
+
+
+def consistent_chain(runs: Sequence[Run], phones_before: Sequence[int]) -> list[Anchor]:
+    """Anchors of the chain of runs with the most tokens that is possible in both order and time.
+
+    `phones_before[k]` counts the phones of tokens 0..k-1, to tell how long the words between runs take.
+    Two short words ("that is") are heard by chance too often to anchor anything, so a run needs three
+    tokens or enough phones.
+    """
+    strong = (run for run in runs if len(run) >= 3 or _phones(run, phones_before) >= MIN_RUN_PHONES)
+    ordered = sorted(strong, key=lambda run: (run[0].start_ms, run[0].token))
+    best = [len(run) for run in ordered]
+    parent = [-1] * len(ordered)
+    for position, run in enumerate(ordered):
+        for earlier in range(max(0, position - PREDECESSORS), position):
+            if best[earlier] + len(run) > best[position] and _can_follow(ordered[earlier], run, phones_before):
+                best[position], parent[position] = best[earlier] + len(run), earlier
+    chain: list[Anchor] = []
+    position = max(range(len(ordered)), key=best.__getitem__, default=-1)
     while position >= 0:
-        chain.append(ordered[position])
+        chain[:0] = ordered[position]
         position = parent[position]
-    chain.reverse()
     return chain
+
+
+def _phones(run: Run, phones_before: Sequence[int]) -> int:
+    return phones_before[run[-1].token + 1] - phones_before[run[0].token]
+
+
+def _can_follow(first: Run, second: Run, phones_before: Sequence[int]) -> bool:
+    """The second run comes after the first in the transcript, and late enough to fit the words between."""
+    if second[0].token <= first[-1].token:
+        return False
+    phones_between = phones_before[second[0].token] - phones_before[first[-1].token + 1]
+    time_between = second[0].start_ms - first[-1].end_ms
+    return time_between >= phones_between * MIN_PHONE_MS - PHONE_SLACK_MS

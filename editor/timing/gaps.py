@@ -72,16 +72,20 @@ def place_untimed(
         following = timed[run_end] if run_end < len(words) else None
         after = max(before, following.start_ms or 0) if following is not None else before
         start, end = unheard.get(boundaries[run_end], (before, after))
-        if start <= before + PAUSE_MS:  # the loop also took the pause: speech starts at the next onset
-            start = onset(before, end) or start
-        else:
-            start = min(start, onset(before, start) or start)
+        start = _speech_start(onset, before, start, end)
         start, end = max(start, before), max(min(end, after), before)
         result.extend(_share(words[index:run_end], start, max(start, end)))
         if after > before and any(word.is_gap for word in words[index:run_end]):
             spans.append((before, after))
         index = run_end
     return result, spans
+
+
+def _speech_start(onset: Onsets, before: int, start: int, end: int) -> int:
+    """Where the unheard speech starts: the absorbed stretch's start, moved to a clearer onset nearby."""
+    if start <= before + PAUSE_MS:  # the phone loop also took the pause: speech starts at the next onset
+        return onset(before, end) or start
+    return min(start, onset(before, start) or start)
 
 
 def _share(words: Sequence[Word], start_ms: int, end_ms: int) -> list[Word]:

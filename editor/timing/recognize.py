@@ -29,6 +29,7 @@ _FILLERS = ("<s>", "</s>", "<sil>", "[NOISE]", "[SPEECH]")
 # How likely the grammar takes a phone of unheard speech instead of the next word (per phone).
 _GARBAGE_ENTRY = 1e-3
 _GARBAGE_REPEAT = 0.5
+SPAN_BEAMS = (None, "1e-100", "1e-200")
 MIN_SPAN_BYTES = 3200  # 100 ms of 16-bit audio at 16 kHz: too short to hold a word
 
 
@@ -82,20 +83,24 @@ def init_worker(dictionary: str) -> None:
     _decoder(dictionary)
 
 
-_CURRENT: dict[str, Any] = {}
+_DECODERS: dict[str | None, Any] = {}  # this process's decoders, by beam (None: the recogniser's default)
+_VOCABULARY: list[str] = []
 
 
-def _decoder(dictionary: str | None = None) -> Any:
-    """The process's decoder, rebuilt when the dictionary changes."""
-    if dictionary is not None and _CURRENT.get("dictionary") != dictionary:
+def _decoder(dictionary: str | None = None, beam: str | None = None) -> Any:
+    """The process's decoder for a beam width, rebuilt when the dictionary changes."""
+    if dictionary is not None and [dictionary] != _VOCABULARY:
+        _DECODERS.clear()
+        _VOCABULARY[:] = [dictionary]
+    if beam not in _DECODERS:
         with tempfile.NamedTemporaryFile("w", suffix=".dict", delete=False, encoding="utf-8") as handle:
-            handle.write(dictionary)
-        decoder = pocketsphinx.Decoder(
-            lm=None, dict=handle.name, loglevel="FATAL", fwdflat=False, bestpath=False,
+            handle.write(_VOCABULARY[0])
+        widths = {} if beam is None else {"beam": beam, "pbeam": beam, "wbeam": beam, "maxhmmpf": -1}
+        _DECODERS[beam] = pocketsphinx.Decoder(
+            lm=None, dict=handle.name, loglevel="FATAL", fwdflat=False, bestpath=False, **widths,
         )
         os.unlink(handle.name)
-        _CURRENT.update(dictionary=dictionary, decoder=decoder)
-    return _CURRENT["decoder"]
+    return _DECODERS[beam]
 
 
 def recognize_chunk(job: ChunkJob) -> list[HeardWord]:
@@ -119,17 +124,17 @@ def align_span(job: SpanJob) -> list[HeardWord] | None:
     """Tokens placed in the span in order (GARBAGE for absorbed speech), or None if they do not fit."""
     if len(job.pcm) < MIN_SPAN_BYTES:
         return None
-    decoder = _decoder()
     transitions = _grammar(job.tokens)
     final_state = max(target for _, target, *_ in transitions)
-    grammar = decoder.create_fsg("span", 0, final_state, transitions)
-    decoder.add_fsg("span", grammar)
-    decoder.activate_search("span")
-    heard = _decode(decoder, job.pcm, job.offset_ms, keep_garbage=True)
     expected = [token for token in job.tokens if token is not None]
-    if [word.token for word in heard if word.token != GARBAGE] != expected:
-        return None
-    return heard
+    for beam in SPAN_BEAMS:  # noisy or unusual voices fall off a narrow beam: widen it until the words fit
+        decoder = _decoder(beam=beam)
+        decoder.add_fsg("span", decoder.create_fsg("span", 0, final_state, transitions))
+        decoder.activate_search("span")
+        heard = _decode(decoder, job.pcm, job.offset_ms, keep_garbage=True)
+        if [word.token for word in heard if word.token != GARBAGE] == expected:
+            return heard
+    return None
 
 
 def _grammar(tokens: Sequence[str | None]) -> list[tuple[int, int, float] | tuple[int, int, float, str]]:

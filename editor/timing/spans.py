@@ -1,7 +1,8 @@
 """Spans between anchors: the words the recogniser did not confirm, and the audio they must lie in.
 
-Each span becomes one small alignment job. Where a `--` gap, a sentence boundary or the file's edge falls
-inside a span, the job may absorb unheard speech there, so the words around it keep their own length.
+Each span becomes one small alignment job. Where a `--` gap or the file's edge falls inside a span (or a
+sentence boundary, when the span has far more time than its words need), the job may absorb unheard speech
+there, so the words around it keep their own length.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from editor.timing.recognize import GARBAGE, HeardWord
 from editor.timing.script import Script
 
 UNHEARD = None  # an item where speech the transcript lacks may be absorbed
+# A span with this much more time than its words need may hold untranscribed speech between sentences too.
+ROOM_FACTOR = 1.5
+ROOM_MS = 1500
 
 
 @dataclass(frozen=True)
@@ -29,10 +33,13 @@ class Span:
     items: tuple[str | None, ...]
 
 
-def plan_spans(script: Script, words: Sequence[Word], anchors: Sequence[Anchor], duration_ms: int) -> list[Span]:
-    """One span for each run of unanchored tokens, including before the first and after the last anchor."""
-    gap_before = _gap_boundaries(script, words)
+def plan_spans(script: Script, gap_before: set[int], anchors: Sequence[Anchor], duration_ms: int) -> list[Span]:
+    """One span for each run of unanchored tokens, including before the first and after the last anchor.
+
+    `gap_before` holds the tokens that a `--` gap precedes (see gap_boundaries).
+    """
     sentence_starts = set(script.sentence_starts)
+    token_ms = sum(anchor.end_ms - anchor.start_ms for anchor in anchors) / max(len(anchors), 1)
     limits = [Anchor(-1, 0, 0), *anchors, Anchor(len(script.tokens), duration_ms, duration_ms)]
     spans = []
     for left, right in itertools.pairwise(limits):
@@ -40,8 +47,10 @@ def plan_spans(script: Script, words: Sequence[Word], anchors: Sequence[Anchor],
         if first >= last and last not in gap_before:
             continue
         items: list[str | None] = [UNHEARD] if left.token < 0 else []
+        roomy = right.start_ms - left.end_ms > ROOM_FACTOR * (last - first) * token_ms + ROOM_MS
         for index in range(first, last):
-            if (index in gap_before or (index in sentence_starts and index > first)) and items[-1:] != [UNHEARD]:
+            at_sentence = roomy and index in sentence_starts and index > first
+            if (index in gap_before or at_sentence) and items[-1:] != [UNHEARD]:
                 items.append(UNHEARD)
             items.append(script.tokens[index])
         if (last in gap_before or right.token >= len(script.tokens)) and items[-1:] != [UNHEARD]:
@@ -50,7 +59,7 @@ def plan_spans(script: Script, words: Sequence[Word], anchors: Sequence[Anchor],
     return spans
 
 
-def _gap_boundaries(script: Script, words: Sequence[Word]) -> set[int]:
+def gap_boundaries(script: Script, words: Sequence[Word]) -> set[int]:
     """Token indices that a `--` gap immediately precedes."""
     boundaries = set()
     next_token = 0
