@@ -8,6 +8,7 @@ from editor.checks import (
     empty_cue,
     line_count,
     line_length,
+    low_confidence,
     max_duration,
     min_duration,
     min_gap,
@@ -31,6 +32,7 @@ RULES: tuple[Rule, ...] = (
     overlap.RULE,
     min_gap.RULE,
     unresolved_gap.RULE,
+    low_confidence.RULE,
 )
 
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1}

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 GAP_TOKEN = re.compile(r"^-{2,}$")
+LOW_CONFIDENCE = 0.5  # an aligned word below this is one the audio hardly supports: likely garbled
 
 
 def is_gap_text(text: str) -> bool:
@@ -29,6 +30,11 @@ class Word:
     @property
     def is_timed(self) -> bool:
         return self.start_ms is not None and self.end_ms is not None
+
+    @property
+    def is_doubtful(self) -> bool:
+        """Alignment heard little of this word (likely garbled); a gap is unresolved rather than doubtful."""
+        return self.confidence is not None and self.confidence < LOW_CONFIDENCE and not self.is_gap
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,6 @@ from editor.timing.recognize import HeardWord
 
 HEARD = 1.0
 UNPLACED = 0.0
-LOW_CONFIDENCE = 0.5  # below this a word is flagged as likely garbled
 
 
 def phones_heard(phones: Sequence[str], heard_phones: Sequence[str]) -> float:
