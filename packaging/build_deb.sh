@@ -11,13 +11,14 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 RESOURCES=$HERE/../resources
 ARCH=$(dpkg --print-architecture)
 
-# What the bundle loads from the system (checked with ldd over every library in the folder, see
-# /work/notes/packaging.md): VLC, the X11/xcb/EGL/GL libraries of Qt's xcb plugin, fontconfig and a font.
+# What the bundle loads from the system: VLC (through python-vlc), and the libraries its files link to but
+# do not carry (the build warns when this list misses one): Qt's X11/xcb/GL stack, fonts, D-Bus, GLib.
 DEPENDS=(
-  "libc6 (>= 2.34)" libvlc5 vlc-plugin-base vlc-plugin-video-output
-  libx11-6 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
-  libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxkbcommon0 libxkbcommon-x11-0
-  libegl1 libgl1 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0 fonts-dejavu-core
+  libvlc5 vlc-plugin-base vlc-plugin-video-output
+  libx11-6 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-glx0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
+  libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1
+  libxcb-xfixes0 libxcb-xkb1 libxkbcommon0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libfreetype6
+  libdbus-1-3 libglib2.0-0 fonts-dejavu-core
 )
 
 stage_files() {
@@ -32,26 +33,34 @@ stage_files() {
   install -m 644 "$RESOURCES/icons/cueline.png" "$root/usr/share/icons/hicolor/256x256/apps/cueline.png"
   gzip -9n < "$HERE/linux/cueline.1" > "$root/usr/share/man/man1/cueline.1.gz"
   install -m 644 "$HERE/linux/copyright" "$root/usr/share/doc/cueline/copyright"
-  printf 'cueline (%s) unstable; urgency=medium\n\n  * Packaged from the PyInstaller bundle.\n\n -- Cueline team <cueline@localhost>  %s\n' \
+  printf 'cueline (%s) unstable; urgency=medium\n\n  * Packaged from the PyInstaller bundle.\n\n -- Cueline team <cueline@example.org>  %s\n' \
     "$VERSION" "$(date -R -u)" | gzip -9n > "$root/usr/share/doc/cueline/changelog.gz"
+  install -d "$root/usr/share/lintian/overrides"
+  install -m 644 "$HERE/linux/lintian-overrides" "$root/usr/share/lintian/overrides/cueline"
   find "$root" -type d -exec chmod 755 {} +
-  find "$root/opt/cueline" -type f ! -perm -u+x -exec chmod 644 {} +
+  find "$root/opt/cueline" -type f -exec chmod 644 {} +
+  chmod 755 "$root/opt/cueline/cueline" "$root/opt/cueline/cueline-selfcheck"
+}
+
+newest_glibc_symbol() {
+  # The C library version the bundle needs: the newest GLIBC_x.y symbol version any of its files uses.
+  find "$FOLDER" -type f \( -name '*.so*' -o -perm -u+x \) -exec objdump -T {} + 2>/dev/null |
+    grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -1 | cut -d_ -f2
 }
 
 write_control() {
   local root=$1 depends
-  depends=$(printf '%s, ' "${DEPENDS[@]}")
+  depends=$(printf '%s, ' "libc6 (>= $(newest_glibc_symbol))" "${DEPENDS[@]}")
   install -d "$root/DEBIAN"
   cat > "$root/DEBIAN/control" <<CONTROL
 Package: cueline
 Version: $VERSION
 Architecture: $ARCH
-Maintainer: Cueline team <cueline@localhost>
+Maintainer: Cueline team <cueline@example.org>
 Installed-Size: $(du -sk --exclude=DEBIAN "$root" | cut -f1)
 Depends: ${depends%, }
 Section: video
 Priority: optional
-Homepage: https://localhost/cueline
 Description: caption editor for captioning staff
  Cueline turns a rough transcript into caption blocks that follow professional
  caption rules, lines them up along the programme's runtime, syncs them to the
@@ -63,17 +72,20 @@ CONTROL
 }
 
 system_library_packages() {
-  # Debian packages owning the system libraries that the bundle's programs and libraries link to.
-  find "$FOLDER" -type f \( -name '*.so*' -o -perm -u+x \) -print0 |
-    LD_LIBRARY_PATH="$FOLDER/_internal" xargs -0 ldd 2>/dev/null | awk '$2 == "=>" && $3 ~ /^\// {print $3}' |
-    grep -v "^$FOLDER/" | sort -u | xargs -r realpath | sed 's|^/usr/lib/|/lib/|' | sort -u |
-    while read -r library; do dpkg -S "$library" 2>/dev/null || dpkg -S "/usr$library" 2>/dev/null; done |
-    cut -d: -f1 | sort -u
+  # Debian packages owning the libraries that the bundle's files link to directly but do not carry.
+  local bundled
+  bundled=$(find "$FOLDER" -name '*.so*' -printf '%f\n' | sort -u)
+  find "$FOLDER" -type f \( -name '*.so*' -o -perm -u+x \) -exec readelf -d {} + 2>/dev/null |
+    sed -n 's/.*(NEEDED).*\[\(.*\)\]$/\1/p' | sort -u | grep -vxF "$bundled" |
+    while read -r soname; do ldconfig -p | awk -v name="$soname" '$1 == name {print $NF; exit}'; done |
+    xargs -r realpath | while read -r library; do
+      dpkg -S "$library" 2>/dev/null || dpkg -S "${library#/usr}" 2>/dev/null || echo "unpackaged-$library:"
+    done | cut -d: -f1 | sort -u
 }
 
 warn_about_unlisted_libraries() {
   local package listed
-  listed=" ${DEPENDS[*]%% *} "
+  listed=" libc6 ${DEPENDS[*]} "
   for package in $(system_library_packages); do
     case "$listed" in
       *" $package "*) ;;
