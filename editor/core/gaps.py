@@ -1,0 +1,78 @@
+"""What an export does with unresolved `--` runs: keep them, write `[inaudible]`, or drop them.
+
+guidelines.md: an export with unresolved runs warns first and offers these three choices. A run is what the
+`unresolved-gap` check counts: a whitespace-separated token of two or more dashes. Dashes inside a word
+("well--no") are punctuation, not a gap, so they are left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from editor.core.model import Cue, is_gap_text
+
+INAUDIBLE = "[inaudible]"
+
+
+class GapPolicy(StrEnum):
+    """The export choices for unheard speech."""
+
+    KEEP = "keep"
+    INAUDIBLE = "inaudible"
+    DROP = "drop"
+
+
+@dataclass(frozen=True, slots=True)
+class GapResolution:
+    """Cues after the policy, how many cues it changed, and how many it removed because nothing was left."""
+
+    cues: tuple[Cue, ...]
+    affected: int
+    removed: int
+
+
+def has_unresolved_gap(text: str) -> bool:
+    """True when the text still shows a `--` run."""
+    return any(is_gap_text(token) for token in text.split())
+
+
+def count_cues_with_gaps(cues: Sequence[Cue]) -> int:
+    """How many cues an export would warn about."""
+    return sum(has_unresolved_gap(cue.text) for cue in cues)
+
+
+def resolve_gap_text(text: str, policy: GapPolicy) -> str:
+    """The cue text with its `--` runs treated by the policy; a run of several tokens becomes one marker."""
+    if policy is GapPolicy.KEEP:
+        return text
+    lines = [_resolve_line(line, policy) if has_unresolved_gap(line) else line for line in text.split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+def resolve_gaps(cues: Sequence[Cue], policy: GapPolicy) -> GapResolution:
+    """Apply the policy to every cue; a cue that DROP leaves empty is removed, not written blank."""
+    result: list[Cue] = []
+    affected = removed = 0
+    for cue in cues:
+        if policy is GapPolicy.KEEP or not has_unresolved_gap(cue.text):
+            result.append(cue)
+            continue
+        affected += 1
+        text = resolve_gap_text(cue.text, policy)
+        if text.strip():
+            result.append(cue.with_text(text))
+        else:
+            removed += 1
+    return GapResolution(tuple(result), affected, removed)
+
+
+def _resolve_line(line: str, policy: GapPolicy) -> str:
+    tokens: list[str] = []
+    for token in line.split():
+        if not is_gap_text(token):
+            tokens.append(token)
+        elif policy is GapPolicy.INAUDIBLE and (not tokens or tokens[-1] != INAUDIBLE):
+            tokens.append(INAUDIBLE)
+    return " ".join(tokens)
