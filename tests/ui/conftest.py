@@ -1,0 +1,58 @@
+"""UI fixtures: a main window on the bundled sample, with isolated settings and data folders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QSettings, QStandardPaths
+
+from editor.app.settings import Settings
+
+QStandardPaths.setTestModeEnabled(True)
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Recovery files and test-mode data folders land in this test's own folder."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    return home
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def make_window(qtbot, settings):
+    """Main windows that close without asking at the end of the test."""
+    from editor.ui.main_window import MainWindow
+
+    windows = []
+
+    def make() -> MainWindow:
+        window = MainWindow(settings)  # not qtbot.addWidget: its close would meet the unsaved-changes prompt
+        window.show()
+        window.activateWindow()
+        qtbot.waitExposed(window)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.session.undo_stack.setClean()
+        window.close()
+        shiboken6.delete(window)
+
+
+@pytest.fixture
+def window(make_window):
+    """The window as `cueline` opens it: the sample lined up along 12:45."""
+    window = make_window()
+    window.files.open_sample()
+    return window
