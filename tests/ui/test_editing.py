@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from answer_dialogs import type_answer, when_dialog_opens
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractItemView
 
 from editor.app.cue_table_model import Column
 from editor.core.timecode import parse_runtime
-from answer_dialogs import type_answer, when_dialog_opens
 
 CTRL, SHIFT, ALT = (
     Qt.KeyboardModifier.ControlModifier,
@@ -154,7 +154,8 @@ def test_recut_the_selection_with_the_style_profile(qtbot, window) -> None:
     click_row(qtbot, window, 20)
     window.cue_editor.text_field.setFocus()
     qtbot.keyClick(window.cue_editor.text_field, Qt.Key.Key_End, CTRL)
-    qtbot.keyClicks(window.cue_editor.text_field, " and then some more words that make this caption far too long to read")
+    extra = " and then some more words that make this caption far too long to read"
+    qtbot.keyClicks(window.cue_editor.text_field, extra)
     before = window.session.document.cues
     click_row(qtbot, window, 19)
     click_row(qtbot, window, 21, SHIFT)
