@@ -22,6 +22,19 @@ def when_dialog_opens(handle: Callable[[QWidget], None]) -> None:
     QTimer.singleShot(0, poll)
 
 
+def answer_in_turn(*handlers: Callable[[QWidget], None]) -> None:
+    """Answer the next few dialogs, one handler each, in the order they open."""
+    if not handlers:
+        return
+    first, rest = handlers[0], handlers[1:]
+
+    def handle(dialog: QWidget) -> None:
+        first(dialog)
+        answer_in_turn(*rest)
+
+    when_dialog_opens(handle)
+
+
 def choose_file(path: Path) -> Callable[[QWidget], None]:
     """Type a file name into the file dialog and accept it."""
 

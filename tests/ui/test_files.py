@@ -1,0 +1,121 @@
+"""Find/replace, save, reopen, export and the questions that keep work from being lost, driven as a user."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from answer_dialogs import answer_in_turn, choose_file, press_button, when_dialog_opens
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from editor.app.settings import RECENT_FILES
+from editor.formats.registry import read_subtitles
+
+CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+
+
+def all_text(window) -> str:
+    return " ".join(cue.text for cue in window.session.document.cues)
+
+
+def reactivate(qtbot, window) -> None:
+    """The offscreen platform does not give the window its focus back when a dialog closes; a desktop does."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+
+
+def replace_all(qtbot, window, find: str, replacement: str, *, whole_words: bool = False) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_H, CTRL)
+    bar = window.find_bar
+    bar.find_field.setText(find)
+    bar.words_box.setChecked(whole_words)
+    bar.replace_field.clear()
+    qtbot.keyClicks(bar.replace_field, replacement)
+    button = next(b for b in bar.findChildren(QPushButton) if b.text() == "Replace &all")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_replace_all_is_one_undo_step(qtbot, window) -> None:
+    before = window.session.document
+    count = len(re.findall(r"\bIraq\b", all_text(window), re.IGNORECASE))
+    replace_all(qtbot, window, "Iraq", "IRAQ", whole_words=True)
+    assert "Iraq " not in all_text(window) and "Iraqis" in all_text(window)
+    assert all_text(window).count("IRAQ") == count
+    assert window.find_bar.message.text().startswith("replaced ")
+    assert window.session.undo_stack.count() == 1
+    qtbot.keyClick(window.table, Qt.Key.Key_Z, CTRL)
+    assert window.session.document == before
+
+
+def test_save_reopen_and_export_srt_and_vtt(qtbot, window, make_window, tmp_path, settings) -> None:
+    replace_all(qtbot, window, "Beisel", "ISIL")
+    project = tmp_path / "kerry.cueline"
+    when_dialog_opens(choose_file(project))
+    qtbot.keyClick(window.table, Qt.Key.Key_S, CTRL)
+    assert json.loads(project.read_text(encoding="utf-8"))["format_version"] >= 1
+    assert not window.isWindowModified() and "kerry.cueline" in window.windowTitle()
+    assert settings.get(RECENT_FILES)[0] == str(project.resolve())
+
+    srt, vtt = tmp_path / "kerry.srt", tmp_path / "kerry.vtt"
+    reactivate(qtbot, window)
+    when_dialog_opens(choose_file(srt))
+    qtbot.keyClick(window.table, Qt.Key.Key_E, CTRL)
+    reactivate(qtbot, window)
+    when_dialog_opens(choose_file(vtt))
+    qtbot.keyClick(window.table, Qt.Key.Key_E, CTRL | SHIFT)
+    raw = srt.read_bytes()
+    assert raw.startswith(b"1\n00:00:") and b"\r\n" not in raw and "ISIL" in raw.decode("utf-8")
+    assert vtt.read_text(encoding="utf-8").startswith("WEBVTT")
+    for exported in (srt, vtt):
+        assert [c.text for c in read_subtitles(exported).cues] == [c.text for c in window.session.document.cues]
+        assert [c.start_ms for c in read_subtitles(exported).cues] == [c.start_ms for c in window.session.document.cues]
+
+    reopened = make_window()
+    reopened.files.open_path(project)
+    assert reopened.session.document.cues == window.session.document.cues
+    assert reopened.session.path == project and not reopened.isWindowModified()
+
+
+def test_srt_options_write_a_bom_and_crlf(qtbot, window, tmp_path) -> None:
+    window.action("srt_bom").trigger()
+    window.action("srt_crlf").trigger()
+    srt = tmp_path / "windows.srt"
+    when_dialog_opens(choose_file(srt))
+    window.action("export_srt").trigger()
+    raw = srt.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf1\r\n00:00:")
+    assert b"\n" not in raw.replace(b"\r\n", b"")
+
+
+def test_closing_with_unsaved_changes_asks_first(qtbot, window) -> None:
+    qtbot.keyClicks(window.cue_editor.text_field, "x")
+    asked: list[str] = []
+    when_dialog_opens(press_button("Cancel", asked))
+    assert not window.close()
+    assert window.isVisible() and "Save the changes" in asked[0]
+    when_dialog_opens(press_button("Discard"))
+    assert window.close()
+
+
+def test_opening_another_file_asks_about_unsaved_changes(qtbot, window, tmp_path) -> None:
+    srt = tmp_path / "other.srt"
+    srt.write_text("1\n00:00:01,000 --> 00:00:02,000\nOther file\n", encoding="utf-8")
+    qtbot.keyClicks(window.cue_editor.text_field, "x")
+    when_dialog_opens(press_button("Cancel"))
+    window.action("open").trigger()
+    assert "x" in window.session.document.cues[0].text
+    answer_in_turn(press_button("Discard"), choose_file(srt))
+    window.action("open").trigger()
+    assert [c.text for c in window.session.document.cues] == ["Other file"]
+    assert window.session.path is None and not window.isWindowModified()
+
+
+def test_a_broken_file_is_reported_not_opened(qtbot, window, tmp_path) -> None:
+    broken = tmp_path / "broken.srt"
+    broken.write_text("1\n00:00:01,000 --> nonsense\nText\n", encoding="utf-8")
+    seen: list[str] = []
+    when_dialog_opens(press_button("OK", seen))
+    assert not window.files.open_path(broken)
+    assert "broken.srt" in seen[0]
+    assert len(window.session.document.cues) > 100

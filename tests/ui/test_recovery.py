@@ -1,0 +1,95 @@
+"""Crash recovery, for real: the editor runs in its own process, is killed with SIGKILL after edits, and on
+restart offers the recovery file; the edits come back."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from editor.core.style import DEFAULT_STYLE
+from editor.formats.project import save_project
+from editor.formats.transcript import read_transcript
+from editor.paths import sample_transcript_path
+from editor.timing.pipeline import line_up_transcript
+
+EDITED_CUES = 12
+
+# Opens the project in the real main window and types a word into each of the first cues, through the
+# window's own actions and text pane; then keeps running until it is killed.
+EDIT_AND_WAIT = f"""
+import sys
+from pathlib import Path
+from PySide6.QtTest import QTest
+from editor.ui.launch import application, open_window
+
+app = application()
+window = open_window(Path(sys.argv[1]))
+for number in range({EDITED_CUES}):
+    window.cue_editor.text_field.moveCursor(window.cue_editor.text_field.textCursor().MoveOperation.End)
+    QTest.keyClicks(window.cue_editor.text_field, f" EDIT{{number}}")
+    window.action("next_cue").trigger()
+print("edited", flush=True)
+app.exec()
+"""
+
+# Starts the editor on the same project, answers the recovery question and reports what it shows.
+RESTART_AND_RESTORE = """
+import json, sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from editor.ui.launch import application, open_window
+
+app = application()
+asked = []
+
+def answer():
+    box = QApplication.activeModalWidget()
+    if not isinstance(box, QMessageBox):
+        QTimer.singleShot(10, answer)
+        return
+    asked.append(box.text())
+    next(b for b in box.buttons() if b.text() == "&Restore").click()
+
+QTimer.singleShot(0, answer)
+window = open_window(Path(sys.argv[1]))
+texts = [cue.text for cue in window.session.document.cues]
+print(json.dumps({"asked": asked, "texts": texts, "modified": window.isWindowModified()}), flush=True)
+window.session.undo_stack.setClean()
+"""
+
+
+def child_environment(home: Path) -> dict[str, str]:
+    environment = dict(os.environ, HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    environment["XDG_DATA_HOME"] = str(home / "data")
+    environment["XDG_CONFIG_HOME"] = str(home / "config")
+    return environment
+
+
+def test_edits_survive_a_sigkill(tmp_path: Path) -> None:
+    project = tmp_path / "kerry.cueline"
+    save_project(line_up_transcript(read_transcript(sample_transcript_path()), DEFAULT_STYLE), project)
+    environment = child_environment(tmp_path / "home")
+    editor = subprocess.Popen(
+        [sys.executable, "-c", EDIT_AND_WAIT, str(project)], env=environment, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert editor.stdout is not None and editor.stdout.readline().strip() == "edited"
+    finally:
+        editor.send_signal(signal.SIGKILL)
+        editor.wait(timeout=30)
+    assert editor.returncode == -signal.SIGKILL
+
+    restarted = subprocess.run(
+        [sys.executable, "-c", RESTART_AND_RESTORE, str(project)],
+        env=environment, capture_output=True, text=True, timeout=120, check=True,
+    )
+    report = json.loads(restarted.stdout.strip().splitlines()[-1])
+    assert "unsaved changes to kerry.cueline" in report["asked"][0]
+    assert report["modified"]
+    for number in range(10):  # the tenth edit wrote the recovery file; later ones may be lost
+        assert report["texts"][number].endswith(f" EDIT{number}")
