@@ -3,7 +3,8 @@
 #   packaging/build_linux.sh OUTDIR   -> OUTDIR/dist/cueline/ (the program) and OUTDIR/cueline_VERSION_ARCH.deb
 # Builds with the system Python (pyenv's leaks its library path and an unstripped libpython into the bundle)
 # in a build venv at OUTDIR/venv, reused by the next build. CUELINE_BUILD_WORKTREE=1 builds the working tree
-# (uncommitted changes included) instead of HEAD.
+# (uncommitted changes included) instead of HEAD. The build machine needs what ./dev.sh installs (libvlc too:
+# the smoke test runs cueline-selfcheck), plus binutils and dpkg-dev's tools.
 set -euo pipefail
 OUTDIR=$(realpath -m "${1:?usage: packaging/build_linux.sh OUTDIR}")
 REPO=$(cd "$(dirname "$0")/.." && pwd)
@@ -39,10 +40,13 @@ freeze() {
 }
 
 smoke_test() {
-  local program=$OUTDIR/dist/cueline/cueline
-  "$program" --help >/dev/null
-  "$program" import "$OUTDIR/dist/cueline/_internal/resources/samples/abc-news-2014-06-24-transcript.txt" \
+  # The frozen programs themselves: the batch import of the bundled sample, then every run-time dependency
+  # (PyAV, speech model, libvlc from the system, a spawned worker, Qt); a broken bundle is never packaged.
+  local folder=$OUTDIR/dist/cueline
+  "$folder/cueline" --help >/dev/null
+  "$folder/cueline" import "$folder/_internal/resources/samples/abc-news-2014-06-24-transcript.txt" \
     -o "$OUTDIR/smoke.srt"
+  QT_QPA_PLATFORM=offscreen "$folder/cueline-selfcheck"
 }
 
 main() {

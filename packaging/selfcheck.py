@@ -72,10 +72,12 @@ def check_video_player(tone: Path) -> str:
 
 
 def check_worker_process() -> str:
-    """Auto-sync's workers start with "spawn": the frozen program must run as a worker, not start again."""
+    """Auto-sync's workers start with "spawn": the frozen program must run as a worker and load the model there."""
+    from editor.timing.recognize import load_dictionary
+
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        worker_pid = pool.submit(os.getpid).result(timeout=60)
-    return f"worker process {worker_pid} answered"
+        entries = len(pool.submit(load_dictionary).result(timeout=120))
+    return f"a worker process read the pronouncing dictionary ({entries} words)"
 
 
 def check_qt_platform() -> str:
