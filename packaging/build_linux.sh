@@ -4,7 +4,7 @@
 # Builds with the system Python (pyenv's leaks its library path and an unstripped libpython into the bundle)
 # in a build venv at OUTDIR/venv, reused by the next build. CUELINE_BUILD_WORKTREE=1 builds the working tree
 # (uncommitted changes included) instead of HEAD. The build machine needs what ./dev.sh installs (libvlc too:
-# the smoke test runs cueline-selfcheck), plus binutils and dpkg-dev's tools.
+# the smoke test runs cueline-selfcheck) and binutils (PyInstaller and build_deb.sh read ELF headers).
 set -euo pipefail
 OUTDIR=$(realpath -m "${1:?usage: packaging/build_linux.sh OUTDIR}")
 REPO=$(cd "$(dirname "$0")/.." && pwd)
