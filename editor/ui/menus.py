@@ -42,7 +42,7 @@ def _file_menu(window: MainWindow) -> None:
     _setting_toggle(window, menu, "srt_bom", "SRT with byte order &mark (BOM)", "Ctrl+Alt+B", SRT_BOM)
     _setting_toggle(window, menu, "srt_crlf", "SRT with &Windows line ends (CRLF)", "Ctrl+Alt+L", SRT_CRLF)
     menu.addSeparator()
-    add_action(menu, "quit", "&Quit", QKeySequence.StandardKey.Quit, window.close)
+    add_action(menu, "quit", "&Quit", "Ctrl+Q", window.close)
 
 
 def _setting_toggle(window: MainWindow, menu: QMenu, name: str, text: str, key: str, setting: Setting[bool]) -> None:

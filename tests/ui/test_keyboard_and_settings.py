@@ -1,0 +1,54 @@
+"""Keyboard-first: every action in a menu with a shortcut, named widgets, and settings that persist."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QSplitter
+
+from editor.app.settings import RECENT_FILES, STYLE_NAME
+
+
+def test_every_action_has_a_menu_entry_and_a_unique_shortcut(window) -> None:
+    actions = [action for action in window.findChildren(QAction) if action.objectName()]
+    assert len(actions) > 30
+    in_menus = {a for menu in window.menuBar().findChildren(type(window.recent_menu)) for a in menu.actions()}
+    shortcuts = []
+    for action in actions:
+        assert action in in_menus, action.objectName()
+        assert not action.shortcut().isEmpty(), action.objectName()
+        shortcuts.extend(key.toString() for key in action.shortcuts())
+    assert len(shortcuts) == len(set(shortcuts))
+
+
+def test_main_widgets_have_accessible_names(window) -> None:
+    names = {
+        widget.accessibleName()
+        for widget in (window.table, window.cue_editor.text_field, window.cue_editor.start_field,
+                       window.cue_editor.end_field, window.timeline, window.checks_panel.list_view,
+                       window.video_slot, window.find_bar.find_field)
+    }
+    assert "" not in names and len(names) == 8
+
+
+def test_style_layout_and_recent_files_persist(window, make_window, settings, tmp_path) -> None:
+    window.action("style_bbc").trigger()
+    assert window.session.document.style_name == "bbc" and window.session.style.max_chars_per_line == 37
+    assert settings.get(STYLE_NAME) == "bbc"
+    srt = tmp_path / "short.srt"
+    srt.write_text("1\n00:00:01,000 --> 00:00:02,000\nHello\n", encoding="utf-8")
+    window.session.undo_stack.setClean()
+    window.files.open_path(srt)
+    window.main_splitter.setSizes([100, 100, 700])
+    window.resize(760, 700)  # within the offscreen screen, so nothing clamps it
+    sizes, size = window.main_splitter.sizes(), window.size()
+    window.close()
+
+    again = make_window()
+    assert settings.get(RECENT_FILES) == [str(srt.resolve())]
+    assert [action.text() for action in again.recent_menu.actions()] == ["&1 short.srt"]
+    assert again.size() == size
+    assert again.main_splitter.sizes()[:2] == sizes[:2]
+    assert all(isinstance(s, QSplitter) for s in again.findChildren(QSplitter))
+    again.files.open_sample()
+    assert again.session.document.style_name == "bbc"
+    assert all(len(line) <= 37 for cue in again.session.document.cues for line in cue.lines)
