@@ -17,11 +17,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from editor.core.model import Word
-from editor.timing.anchors import Anchor, consistent_chain, match_chunk
+from editor.timing.anchors import Anchor, consistent_chain, is_strong, match_chunk
 from editor.timing.chunks import chunk_bounds, frame_energy
 from editor.timing.confidence import HEARD, UNPLACED, overlapping, phones_heard
 from editor.timing.gaps import Onsets, place_untimed
 from editor.timing.recognize import (
+    FRAME_MS,
     ChunkJob,
     HeardWord,
     SpanJob,
@@ -41,6 +42,11 @@ SAMPLE_RATE = 16_000
 PARALLEL_FROM_MS = 90_000  # shorter audio is aligned in this process: starting workers would cost more
 WINDOW_MARGIN_TOKENS = 160  # how far (in tokens) the text a chunk may hear reaches beyond its estimate
 RECOGNITION_SHARE = 0.75  # of the progress bar
+REFINE_SHARE = 0.9
+REFINE_MIN_TOKENS = 3  # a failed span this long (and this many ms) gets a second look
+REFINE_MIN_MS = 1500
+QUIET_START_MS = 80  # a sentence's first word that starts with this much quiet starts too early
+REFINE_MIN_PHONES = 4  # a single word heard on a second look anchors if it is this long
 
 
 @dataclass(frozen=True)
@@ -80,16 +86,59 @@ def align_words(
         for run in match_chunk(script.tokens[first:last], first, heard, breaks)
     ]
     phone_counts = [len(pronunciations[token][0].split()) for token in script.tokens]
-    anchors = consistent_chain(found, [0, *itertools.accumulate(phone_counts)])
+    phones_before = [0, *itertools.accumulate(phone_counts)]
+    anchors = consistent_chain(found, phones_before)
     if not _speech_heard(anchors, script):
         return Alignment(list(words), [], speech_found=False)
     spans = plan_spans(script, breaks, anchors, duration_ms)
-    span_jobs = [SpanJob(pcm_bytes(_slice(audio, s.start_ms, s.end_ms)), s.start_ms, s.items) for s in spans]
-    stage = Progress(progress, RECOGNITION_SHARE, 1.0, len(span_jobs))
-    placed = run_jobs(align_span, span_jobs, vocabulary, stage, cancelled, parallel)
+    stage = Progress(progress, RECOGNITION_SHARE, REFINE_SHARE, len(spans))
+    placed = run_jobs(align_span, [_span_job(audio, span) for span in spans], vocabulary, stage, cancelled, parallel)
+    failed = [span for span, outcome in zip(spans, placed, strict=True) if outcome is None and _worth_refining(span)]
+    if failed:
+        stage = Progress(progress, REFINE_SHARE, 1.0, 2 * len(failed))
+        anchors, spans, placed = _refine(script, audio, failed, anchors, spans, placed, breaks, phones_before, (
+            vocabulary, stage, cancelled, parallel), duration_ms)
+    if progress is not None:
+        progress(1.0)
     heard_all = [word for heard in heard_by_chunk for word in heard]
     onsets = Onsets(frame_energy(audio, SAMPLE_RATE))
     return _assemble(words, script, pronunciations, anchors, spans, placed, heard_all, onsets)
+
+
+def _span_job(audio: np.ndarray, span: Span) -> SpanJob:
+    return SpanJob(pcm_bytes(_slice(audio, span.start_ms, span.end_ms)), span.start_ms, span.items)
+
+
+def _worth_refining(span: Span) -> bool:
+    return span.last - span.first >= REFINE_MIN_TOKENS and span.end_ms - span.start_ms >= REFINE_MIN_MS
+
+
+def _refine(
+    script: Script, audio: np.ndarray, failed: list[Span], anchors: list[Anchor], spans: list[Span],
+    placed: list[list[HeardWord] | None], breaks: set[int], phones_before: list[int],
+    running: tuple[str, Progress, Callable[[], bool] | None, bool], duration_ms: int,
+) -> tuple[list[Anchor], list[Span], list[list[HeardWord] | None]]:
+    """A second look at spans whose words did not fit: recognise each against its own words only, where
+    even single words heard in order can anchor, then place the words between those new anchors."""
+    vocabulary, stage, cancelled, parallel = running
+    jobs = [
+        ChunkJob(pcm_bytes(_slice(audio, span.start_ms, span.end_ms)), span.start_ms,
+                 tuple(script.sentences_between(span.first, span.last)))
+        for span in failed
+    ]
+    heard = run_jobs(recognize_chunk, jobs, vocabulary, stage, cancelled, parallel)
+    extra = [
+        run for span, words in zip(failed, heard, strict=True)
+        for run in match_chunk(script.tokens[span.first: span.last], span.first, words, breaks, min_run=1)
+        if is_strong(run, phones_before, REFINE_MIN_PHONES)
+    ]
+    refined = consistent_chain([[anchor] for anchor in anchors] + extra, phones_before, min_phones=0)
+    done = dict(zip(spans, placed, strict=True))
+    new_spans = plan_spans(script, breaks, refined, duration_ms)
+    todo = [span for span in new_spans if span not in done]
+    results = run_jobs(align_span, [_span_job(audio, span) for span in todo], vocabulary, stage, cancelled, parallel)
+    done.update(zip(todo, results, strict=True))
+    return refined, new_spans, [done[span] for span in new_spans]
 
 
 def _at_recogniser_rate(samples: np.ndarray, sample_rate: int) -> np.ndarray:
@@ -130,18 +179,33 @@ def _assemble(
     unheard: dict[int, tuple[int, int]] = {}
     for span, outcome in zip(spans, placed, strict=True):
         unheard.update(unheard_speech(span, outcome))
-        for index, (start, end) in span_times(span, outcome).items():
+        for index, (start, end, was_placed) in span_times(span, outcome).items():
             times[index] = (start, end)
             phones = pronunciations[script.tokens[index]][0].split()
             heard_phones = [
                 phone for word in overlapping(heard, start, end)
                 for phone in pronunciations.get(word.token, [""])[0].split()
             ]
-            confidence[index] = phones_heard(phones, heard_phones) if outcome is not None else UNPLACED
+            confidence[index] = phones_heard(phones, heard_phones) if was_placed else UNPLACED
+    _start_sentences_at_speech(script, times, confidence, onsets)
     timed = [_timed_word(word, script.word_tokens[n], times, confidence) for n, word in enumerate(words)]
     boundaries = [tokens.start for tokens in script.word_tokens] + [len(script.tokens)]
     result, gap_spans = place_untimed(words, timed, boundaries, unheard, onsets)
     return Alignment(result, gap_spans, speech_found=True)
+
+
+def _start_sentences_at_speech(
+    script: Script, times: dict[int, tuple[int, int]], confidence: dict[int, float], onsets: Onsets,
+) -> None:
+    """A sentence's first word placed in the pause before it (short words slip there) moves to the onset."""
+    for index in script.sentence_starts:
+        start, end = times[index]
+        if confidence[index] == HEARD or not onsets.quiet(start, start + QUIET_START_MS):
+            continue
+        limit = times[index + 1][0] if index + 1 in times else end + QUIET_START_MS
+        onset = onsets(start, limit)
+        if onset is not None:
+            times[index] = (onset, max(end, onset + FRAME_MS))
 
 
 def _timed_word(

@@ -36,6 +36,7 @@ Run = list[Anchor]
 
 def match_chunk(
     tokens: Sequence[str], first_index: int, heard: Sequence[HeardWord], breaks: Container[int] = (),
+    min_run: int = MIN_RUN,
 ) -> list[Run]:
     """Runs of anchors from one chunk, whose recognition could only hear tokens[first_index:].
 
@@ -49,7 +50,7 @@ def match_chunk(
             Anchor(first_index + block.a + offset, heard[block.b + offset].start_ms, heard[block.b + offset].end_ms)
             for offset in range(block.size)
         ]
-        runs.extend(part for part in _split_at_pauses(run, breaks) if len(part) >= MIN_RUN)
+        runs.extend(part for part in _split_at_pauses(run, breaks) if len(part) >= min_run)
     return runs
 
 
@@ -65,14 +66,16 @@ def _split_at_pauses(run: Run, breaks: Container[int]) -> list[Run]:
     return parts
 
 
-def consistent_chain(runs: Sequence[Run], phones_before: Sequence[int]) -> list[Anchor]:
+def consistent_chain(
+    runs: Sequence[Run], phones_before: Sequence[int], min_phones: int = MIN_RUN_PHONES,
+) -> list[Anchor]:
     """Anchors of the chain of runs with the most tokens that is possible in both order and time.
 
     `phones_before[k]` counts the phones of tokens 0..k-1, to tell how long the words between runs take.
     Two short words ("that is") are heard by chance too often to anchor anything, so a run needs three
     tokens or enough phones.
     """
-    strong = (run for run in runs if len(run) >= 3 or _phones(run, phones_before) >= MIN_RUN_PHONES)
+    strong = (run for run in runs if is_strong(run, phones_before, min_phones))
     ordered = sorted(strong, key=lambda run: (run[0].start_ms, run[0].token))
     best = [len(run) for run in ordered]
     parent = [-1] * len(ordered)
@@ -88,8 +91,9 @@ def consistent_chain(runs: Sequence[Run], phones_before: Sequence[int]) -> list[
     return chain
 
 
-def _phones(run: Run, phones_before: Sequence[int]) -> int:
-    return phones_before[run[-1].token + 1] - phones_before[run[0].token]
+def is_strong(run: Run, phones_before: Sequence[int], min_phones: int = MIN_RUN_PHONES) -> bool:
+    """Three tokens, or enough phones that chance is unlikely to have produced the match."""
+    return len(run) >= 3 or phones_before[run[-1].token + 1] - phones_before[run[0].token] >= min_phones
 
 
 def _can_follow(first: Run, second: Run, phones_before: Sequence[int]) -> bool:

@@ -51,6 +51,11 @@ class Onsets:
     def __call__(self, start_ms: int, end_ms: int) -> int | None:
         return speech_onset(self._energy, self._threshold, start_ms, end_ms)
 
+    def quiet(self, start_ms: int, end_ms: int) -> bool:
+        """Nobody speaks between start and end."""
+        frames = self._energy[start_ms // FRAME_MS: max(end_ms // FRAME_MS, start_ms // FRAME_MS + 1)]
+        return bool(len(frames)) and bool((frames <= self._threshold).all())
+
 
 
 def place_untimed(

@@ -29,7 +29,7 @@ _FILLERS = ("<s>", "</s>", "<sil>", "[NOISE]", "[SPEECH]")
 # How likely the grammar takes a phone of unheard speech instead of the next word (per phone).
 _GARBAGE_ENTRY = 1e-3
 _GARBAGE_REPEAT = 0.5
-SPAN_BEAMS = (None, "1e-100", "1e-200")
+SPAN_BEAMS = (None, "1e-100")
 MIN_SPAN_BYTES = 3200  # 100 ms of 16-bit audio at 16 kHz: too short to hold a word
 
 

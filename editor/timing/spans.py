@@ -72,17 +72,32 @@ def gap_boundaries(script: Script, words: Sequence[Word]) -> set[int]:
     return boundaries
 
 
-def span_times(span: Span, placed: list[HeardWord] | None) -> dict[int, tuple[int, int]]:
-    """Token index -> (start_ms, end_ms) inside the span; spread by length when alignment failed."""
+def span_times(span: Span, placed: list[HeardWord] | None) -> dict[int, tuple[int, int, bool]]:
+    """Token index -> (start_ms, end_ms, placed) inside the span.
+
+    Tokens the aligner left out sit at the end of the token before them; if the whole span failed, its
+    tokens are spread over it by length. Either way they are marked as not placed.
+    """
     if placed is None:
-        return _spread(span)
-    times = {}
-    index = span.first
+        return {index: (start, end, False) for index, (start, end) in _spread(span).items()}
+    times: dict[int, tuple[int, int, bool]] = {}
+    index, cursor = span.first, span.start_ms
     for word in placed:
-        if word.token != GARBAGE:
-            times[index] = (word.start_ms, word.end_ms)
+        if word.token == GARBAGE:
+            continue
+        while index < span.last and _token_at(span, index) != word.token:
+            times[index] = (cursor, cursor, False)
             index += 1
+        if index < span.last:
+            times[index] = (word.start_ms, word.end_ms, True)
+            cursor, index = word.end_ms, index + 1
+    for rest in range(index, span.last):
+        times[rest] = (cursor, cursor, False)
     return times
+
+
+def _token_at(span: Span, index: int) -> str:
+    return [item for item in span.items if item is not None][index - span.first]
 
 
 def unheard_speech(span: Span, placed: list[HeardWord] | None) -> dict[int, tuple[int, int]]:
