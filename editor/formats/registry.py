@@ -1,5 +1,9 @@
 """Which subtitle format a file is (by extension, else by content) and reading or writing it whole.
 
+`FORMATS` are the formats Cueline reads (in sniffing order); `WRITABLE_FORMATS` are those it exports, in the
+order an Export dialog lists them, each with its label (`name`) and extensions (the first is the default).
+An export applies `WriteOptions.gap_policy` to unresolved `--` runs first.
+
 Two readings: `read_subtitles` is strict (the editor: the first malformed cue raises a FormatError naming its
 line, so nothing is dropped behind the user's back); `read_subtitles_lenient` parses WebVTT the way a browser
 does and returns what it skipped as warnings with line numbers (for `convert` and the conformance suite).
@@ -12,11 +16,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from editor.core.gaps import GapPolicy, resolve_gaps
 from editor.core.model import Cue, Document
+from editor.formats.ass import ASS_HEADER, format_substation, looks_like_substation, parse_substation
 from editor.formats.atomic import write_text_atomic
 from editor.formats.decoding import read_text
 from editor.formats.errors import FormatError
+from editor.formats.plain_text import format_plain_text
+from editor.formats.sbv import format_sbv, looks_like_sbv, parse_sbv
+from editor.formats.scc import format_scc, looks_like_scc, parse_scc
 from editor.formats.srt import format_srt, parse_srt
+from editor.formats.ttml import format_ttml, looks_like_ttml, parse_ttml
 from editor.formats.vtt import format_vtt, read_vtt
 
 _SRT_TIMING = re.compile(r"^\s*\d+:\d{1,2}:\d{1,2}[,.]\d{1,3}\s*-->", re.MULTILINE)
@@ -35,7 +45,7 @@ class Reading:
 
 @dataclass(frozen=True)
 class SubtitleFormat:
-    """One format: its name, its file extensions, how to recognise, read and write it."""
+    """One format: its name (the label users see), its file extensions, how to recognise, read and write it."""
 
     name: str
     extensions: tuple[str, ...]
@@ -46,10 +56,12 @@ class SubtitleFormat:
 
 @dataclass(frozen=True)
 class WriteOptions:
-    """How a written file is encoded: UTF-8 always; a BOM and CRLF line ends for tools that want them."""
+    """How a written file is encoded (UTF-8 always; a BOM and CRLF line ends for tools that want them) and
+    what becomes of unresolved `--` runs (kept by default; the caller warns and offers the choice)."""
 
     bom: bool = False
     crlf: bool = False
+    gap_policy: GapPolicy = GapPolicy.KEEP
 
 
 def _looks_like_vtt(text: str) -> bool:
@@ -78,10 +90,55 @@ def _write_vtt(document: Document) -> str:
     return format_vtt(document.cues, document.metadata.get(WEBVTT_PREAMBLE, "WEBVTT"))
 
 
+def _read_substation(text: str, path: Path) -> Reading:
+    cues, header = parse_substation(text, path)
+    return Reading(cues, metadata={ASS_HEADER: header} if header else {})
+
+
+def _looks_like_ssa(text: str) -> bool:
+    return looks_like_substation(text) and "[v4+ styles]" not in text.lower() and "[v4 styles]" in text.lower()
+
+
+def _looks_like_ass(text: str) -> bool:
+    return looks_like_substation(text) and not _looks_like_ssa(text)
+
+
+def _cannot_read_plain_text(text: str, path: Path) -> Reading:
+    raise FormatError("a plain transcript export has no times to read back; open it as a transcript", path)
+
+
 SRT = SubtitleFormat("SubRip", (".srt",), _read_srt, _write_srt, _looks_like_srt)
 VTT = SubtitleFormat("WebVTT", (".vtt",), _read_vtt, _write_vtt, _looks_like_vtt)
-FORMATS: tuple[SubtitleFormat, ...] = (VTT, SRT)  # sniffing order: the WEBVTT signature is the surer sign
+ASS = SubtitleFormat(
+    "Advanced SubStation Alpha", (".ass",), _read_substation,
+    lambda document: format_substation(document.cues, document.metadata.get(ASS_HEADER, "")), _looks_like_ass,
+)
+SSA = SubtitleFormat(
+    "SubStation Alpha", (".ssa",), _read_substation,
+    lambda document: format_substation(document.cues, document.metadata.get(ASS_HEADER, ""), ssa=True),
+    _looks_like_ssa,
+)
+TTML = SubtitleFormat(
+    "TTML (EBU-TT-D, IMSC1)", (".ttml", ".dfxp", ".xml"), lambda text, path: Reading(parse_ttml(text, path)),
+    lambda document: format_ttml(document.cues, title=document.title), looks_like_ttml,
+)
+SCC = SubtitleFormat(
+    "Scenarist SCC (CEA-608)", (".scc",), lambda text, path: Reading(parse_scc(text, path)),
+    lambda document: format_scc(document.cues), looks_like_scc,
+)
+SBV = SubtitleFormat(
+    "YouTube SBV", (".sbv",), lambda text, path: Reading(parse_sbv(text, path)),
+    lambda document: format_sbv(document.cues), looks_like_sbv,
+)
+PLAIN_TEXT = SubtitleFormat(
+    "Plain transcript", (".txt",), _cannot_read_plain_text, lambda document: format_plain_text(document.cues),
+    lambda text: False,
+)
+# Sniffing order: signatures first (WEBVTT, Scenarist_SCC, [Script Info], <tt>), then timing-line patterns.
+FORMATS: tuple[SubtitleFormat, ...] = (VTT, SCC, ASS, SSA, TTML, SRT, SBV)
 SUBTITLE_EXTENSIONS: frozenset[str] = frozenset(ext for fmt in FORMATS for ext in fmt.extensions)
+WRITABLE_FORMATS: tuple[SubtitleFormat, ...] = (SRT, VTT, ASS, SSA, TTML, SCC, SBV, PLAIN_TEXT)
+WRITABLE_EXTENSIONS: frozenset[str] = frozenset(ext for fmt in WRITABLE_FORMATS for ext in fmt.extensions)
 
 
 def format_for_path(path: Path, text: str | None = None) -> SubtitleFormat:
@@ -117,14 +174,22 @@ def read_subtitles_lenient(path: Path) -> tuple[Document, list[FormatError]]:
     return document, reading.problems
 
 
+def writable_format_for_path(path: Path) -> SubtitleFormat:
+    """The export format the path's extension names; FormatError listing the extensions otherwise."""
+    suffix = Path(path).suffix.lower()
+    for candidate in WRITABLE_FORMATS:
+        if suffix in candidate.extensions:
+            return candidate
+    known = ", ".join(sorted(WRITABLE_EXTENSIONS))
+    raise FormatError(f"cannot tell which format to write: give the file one of {known}", path)
+
+
 def write_subtitles(document: Document, path: Path, options: WriteOptions | None = None) -> None:
     """Write the document's cues in the format the path's extension names, atomically."""
     path = Path(path)
     options = options or WriteOptions()
-    subtitle_format = format_for_path(path) if path.suffix.lower() in SUBTITLE_EXTENSIONS else None
-    if subtitle_format is None:
-        known = ", ".join(sorted(SUBTITLE_EXTENSIONS))
-        raise FormatError(f"cannot tell which format to write: give the file one of {known}", path)
+    subtitle_format = writable_format_for_path(path)
+    document = document.with_cues(resolve_gaps(document.cues, options.gap_policy).cues)
     try:
         text = subtitle_format.write(document)
     except FormatError as error:

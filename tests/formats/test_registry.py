@@ -23,7 +23,8 @@ DOCUMENT = Document(cues=(Cue(1000, 2000, "Tom & Jerry"), Cue(2500, 4000, "<i>tw
 
 
 def test_extensions_pick_the_format(tmp_path: Path) -> None:
-    assert {".srt", ".vtt"} == SUBTITLE_EXTENSIONS
+    assert {".srt", ".vtt", ".ass", ".ssa", ".ttml", ".dfxp", ".xml", ".scc", ".sbv"} == SUBTITLE_EXTENSIONS
+    assert ".txt" not in SUBTITLE_EXTENSIONS  # a .txt Cueline opens is a transcript
     assert format_for_path(tmp_path / "a.SRT") is SRT
     assert format_for_path(tmp_path / "a.vtt") is VTT
 

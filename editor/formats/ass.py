@@ -1,0 +1,134 @@
+"""Advanced SubStation Alpha (.ass) and SubStation Alpha (.ssa) through pysubs2 (the only module importing it).
+
+What crosses into the model: each Dialogue line's times and text, line breaks (`\\N`, `\\n`), hard spaces
+(`\\h`), and italic, bold and underline (override tags or the event's style) as `<i>`, `<b>`, `<u>`. What does
+not: positions, fonts, colours, karaoke and other override tags, Comment lines and vector drawings. Times
+are in centiseconds (a cue at 1,234 ms is written 0:00:01.23). The file's
+header (script info and style definitions) is kept in `Document.metadata[ASS_HEADER]`, so an .ass read and
+written again keeps its styles; a new file gets pysubs2's default style (bottom centre).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import pysubs2
+
+from editor.core.model import Cue
+from editor.formats.errors import FormatError
+
+ASS_HEADER = "ass_header"  # Document.metadata key: [Script Info] and style sections of a read file
+_SUBSTATION = re.compile(r"^\s*\[Script Info\]", re.IGNORECASE | re.MULTILINE)
+_EVENTS = re.compile(r"^\s*\[Events\]", re.IGNORECASE | re.MULTILINE)
+_TIMESTAMP = r"\s*-?\d+:\d{1,2}:\d{1,2}(?:[.:]\d+)?\s*"
+_EVENT_LINE = re.compile(rf"^\s*(?:Dialogue|Comment)\s*:[^,]*,{_TIMESTAMP},{_TIMESTAMP},", re.IGNORECASE)
+_OVERRIDE_OR_TEXT = re.compile(r"\{[^}]*\}|[^{]+|\{")
+_EMPHASIS = re.compile(r"\\([ibu])(\d*)(?=\\|$)|\\(r)[^\\]*|\\(p)(\d+)")
+_MODEL_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>|<\d[\d:.]*>")
+_EMPHASIS_TAGS = {"<i>": r"{\i1}", "</i>": r"{\i0}", "<b>": r"{\b1}", "</b>": r"{\b0}", "<u>": r"{\u1}",
+                  "</u>": r"{\u0}"}
+
+
+def looks_like_substation(text: str) -> bool:
+    """An .ass or .ssa file opens with a [Script Info] section."""
+    return bool(_SUBSTATION.match(text.lstrip("\ufeff")[:256]))
+
+
+def parse_substation(text: str, path: Path | None = None) -> tuple[list[Cue], str]:
+    """The Dialogue lines as cues (in file order) and the header to keep; FormatError names a bad line."""
+    text = text.lstrip("\ufeff")
+    _check_event_lines(text, path)
+    try:
+        subs = pysubs2.SSAFile.from_string(text, format_="ssa" if _is_ssa(text) else "ass")
+    except (ValueError, pysubs2.Pysubs2Error) as error:
+        raise FormatError(f"not a readable SubStation file ({error})", path) from error
+    cues = []
+    for event in subs.events:
+        if event.is_comment:
+            continue
+        style = subs.styles.get(event.style)
+        cues.append(Cue(max(0, event.start), max(0, event.end), _model_text(event.text, style)))
+    events = _EVENTS.search(text)
+    return cues, text[: events.start()].rstrip() + "\n" if events else ""
+
+
+def format_substation(cues: Sequence[Cue], header: str = "", *, ssa: bool = False) -> str:
+    """An .ass (or, with ssa, .ssa) file: the kept header's styles or pysubs2's default, one Dialogue per cue."""
+    subs = pysubs2.SSAFile.from_string(header + "\n[Events]\n") if header else pysubs2.SSAFile()
+    style = "Default" if "Default" in subs.styles or not subs.styles else next(iter(subs.styles))
+    for number, cue in enumerate(cues, start=1):
+        if cue.start_ms < 0 or cue.end_ms < cue.start_ms:
+            raise FormatError(f"cue {number} has impossible times ({cue.start_ms} --> {cue.end_ms} ms)")
+        subs.events.append(pysubs2.SSAEvent(start=cue.start_ms, end=cue.end_ms, text=_ass_text(cue.text), style=style))
+    return subs.to_string("ssa" if ssa else "ass")
+
+
+def _is_ssa(text: str) -> bool:
+    return re.search(r"^\s*\[V4\+ Styles\]", text, re.IGNORECASE | re.MULTILINE) is None and bool(
+        re.search(r"^\s*\[V4 Styles\]", text, re.IGNORECASE | re.MULTILINE)
+    )
+
+
+def _check_event_lines(text: str, path: Path | None) -> None:
+    """pysubs2 names no line for a bad time; find it first so the user can."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        head = line.lstrip().lower()
+        if head.startswith(("dialogue:", "comment:")) and not _EVENT_LINE.match(line):
+            raise FormatError("bad event line (expected Layer,H:MM:SS.cc,H:MM:SS.cc,...)", path, number)
+
+
+def _model_text(raw: str, style: pysubs2.SSAStyle | None) -> str:
+    """ASS event text as model text: breaks and hard spaces, emphasis as tags, other overrides dropped."""
+    base = {"i": bool(style and style.italic), "b": bool(style and style.bold), "u": bool(style and style.underline)}
+    state = dict(base)
+    drawing = False
+    pieces = [_opening(state)]
+    for piece in _OVERRIDE_OR_TEXT.findall(raw):
+        if piece.startswith("{") and piece.endswith("}"):
+            new_state, drawing = _apply_overrides(piece[1:-1], state, base, drawing)
+            pieces.append(_transition(state, new_state))
+            state = new_state
+        elif not drawing:
+            pieces.append(piece.replace(r"\N", "\n").replace(r"\n", "\n").replace(r"\h", "\u00a0"))
+    pieces.append(_transition(state, dict.fromkeys(state, False)))
+    return re.sub(r"<([ibu])></\1>", "", "".join(pieces))
+
+
+def _apply_overrides(
+    block: str, state: dict[str, bool], base: dict[str, bool], drawing: bool
+) -> tuple[dict[str, bool], bool]:
+    new_state = dict(state)
+    for tag, value, reset, draw, level in _EMPHASIS.findall(block):
+        if reset:
+            new_state = dict(base)
+        elif draw:
+            drawing = int(level) > 0
+        elif tag:
+            new_state[tag] = base[tag] if value == "" else value != "0"
+    return new_state, drawing
+
+
+def _opening(state: dict[str, bool]) -> str:
+    return "".join(f"<{tag}>" for tag in "bui" if state[tag])
+
+
+def _transition(old: dict[str, bool], new: dict[str, bool]) -> str:
+    """Close what ends, open what starts (nested i inside u inside b, the order _opening uses)."""
+    if old == new:
+        return ""
+    closing = [tag for tag in "iub" if old[tag]]
+    reopening = [tag for tag in "bui" if new[tag]]
+    return "".join(f"</{tag}>" for tag in closing) + "".join(f"<{tag}>" for tag in reopening)
+
+
+def _ass_text(text: str) -> str:
+    """Model text as ASS: emphasis tags become overrides, other tags go, line breaks become \\N.
+
+    A brace would open an override block and hide the text after it, and ASS has no escape: it becomes a
+    parenthesis.
+    """
+    text = text.replace("{", "(").replace("}", ")")
+    converted = _MODEL_TAG.sub(lambda tag: _EMPHASIS_TAGS.get(tag.group().lower(), ""), text)
+    return converted.replace("\n", r"\N")

@@ -1,0 +1,266 @@
+"""TTML / DFXP (.ttml, .dfxp, .xml), written in the EBU-TT-D and IMSC1 text profile, read from any TTML 1.
+
+The writer makes what broadcasters' players ask for: media time base, `hh:mm:ss.mmm` clock times, `xml:lang`,
+one bottom region, text inside `<span>`s, `<br/>` between lines, a conformance statement for both profiles,
+italic / bold / underline as styles. It carries no other styling (colour is white on a dark box for every
+cue) and no per-cue position. The reader takes paragraphs with begin plus end or dur (times nested in body
+and div add up), clock, frame, tick and offset times, `<br/>` and emphasis set inline or through styles; it
+drops other styling and regions. Cue settings and identifiers are not carried.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from editor.core.model import Cue
+from editor.formats.errors import FormatError
+from editor.formats.ttml_time import TimeParameters, format_clock_time, parse_time_expression, time_parameters
+
+TT = "http://www.w3.org/ns/ttml"
+TTP = "http://www.w3.org/ns/ttml#parameter"
+TTS = "http://www.w3.org/ns/ttml#styling"
+TTM = "http://www.w3.org/ns/ttml#metadata"
+EBUTTM = "urn:ebu:tt:metadata"
+EBUTTS = "urn:ebu:tt:style"
+XML = "http://www.w3.org/XML/1998/namespace"
+EBU_TT_D = "urn:ebu:tt:distribution:2018-04"
+IMSC1_TEXT = "http://www.w3.org/ns/ttml/profile/imsc1/text"
+_OLD_TT = ("http://www.w3.org/2006/10/ttaf1", "http://www.w3.org/2006/04/ttaf1")
+_EMPHASIS_STYLES = {"i": ("fontStyle", "italic"), "b": ("fontWeight", "bold"), "u": ("textDecoration", "underline")}
+_STYLE_IDS = {"i": "italic", "b": "bold", "u": "underline"}
+_EMPHASIS_TAG = re.compile(r"<(/?)([ibu])>|</?[A-Za-z][^<>\n]*>|<\d[\d:.]*>", re.IGNORECASE)
+_LOOKS_LIKE_TTML = re.compile(r"<(?:\w+:)?tt[\s>]")
+
+for _prefix, _uri in (("", TT), ("ttp", TTP), ("tts", TTS), ("ttm", TTM), ("ebuttm", EBUTTM), ("ebutts", EBUTTS)):
+    ET.register_namespace(_prefix, _uri)
+
+
+def looks_like_ttml(text: str) -> bool:
+    """An XML document whose root is a `tt` element."""
+    head = text.lstrip("\ufeff")[:2048]
+    return head.lstrip().startswith("<") and bool(_LOOKS_LIKE_TTML.search(head))
+
+
+# ----- writing -----
+
+def format_ttml(cues: Sequence[Cue], *, title: str = "", language: str = "en") -> str:
+    """An EBU-TT-D / IMSC1 text document with one paragraph per cue."""
+    root = ET.Element(_tt("tt"), {_q(XML, "lang"): language, _q(TTP, "timeBase"): "media",
+                                  _q(TTP, "cellResolution"): "32 15"})
+    root.append(_head(title))
+    body = ET.SubElement(root, _tt("body"), {"style": "paragraph"})
+    division = ET.SubElement(body, _tt("div"), {"region": "bottom"})
+    for number, cue in enumerate(cues, start=1):
+        if cue.start_ms < 0 or cue.end_ms <= cue.start_ms:
+            raise FormatError(f"cue {number} must end after it starts ({cue.start_ms} --> {cue.end_ms} ms)")
+        division.append(_paragraph(number, cue))
+    ET.indent(root, space="  ")
+    for paragraph in division:  # indentation inside a paragraph would be read as spaces between its spans
+        paragraph.text = None
+        for child in paragraph:
+            child.tail = None
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def _head(title: str) -> ET.Element:
+    head = ET.Element(_tt("head"))
+    metadata = ET.SubElement(head, _tt("metadata"))
+    if title:
+        ET.SubElement(metadata, _q(TTM, "title")).text = title
+    document_metadata = ET.SubElement(metadata, _q(EBUTTM, "documentMetadata"))
+    for standard in (EBU_TT_D, IMSC1_TEXT):
+        ET.SubElement(document_metadata, _q(EBUTTM, "conformsToStandard")).text = standard
+    styling = ET.SubElement(head, _tt("styling"))
+    ET.SubElement(styling, _tt("style"), {
+        _q(XML, "id"): "paragraph", _q(TTS, "fontFamily"): "proportionalSansSerif", _q(TTS, "fontSize"): "100%",
+        _q(TTS, "lineHeight"): "125%", _q(TTS, "textAlign"): "center", _q(EBUTTS, "linePadding"): "0.5c"})
+    ET.SubElement(styling, _tt("style"), {
+        _q(XML, "id"): "text", _q(TTS, "color"): "#FFFFFF", _q(TTS, "backgroundColor"): "#000000C2"})
+    for tag, (attribute, value) in _EMPHASIS_STYLES.items():
+        ET.SubElement(styling, _tt("style"), {_q(XML, "id"): _STYLE_IDS[tag], _q(TTS, attribute): value})
+    layout = ET.SubElement(head, _tt("layout"))
+    ET.SubElement(layout, _tt("region"), {
+        _q(XML, "id"): "bottom", _q(TTS, "origin"): "10% 10%", _q(TTS, "extent"): "80% 80%",
+        _q(TTS, "displayAlign"): "after", _q(TTS, "writingMode"): "lrtb"})
+    return head
+
+
+def _paragraph(number: int, cue: Cue) -> ET.Element:
+    paragraph = ET.Element(_tt("p"), {_q(XML, "id"): f"c{number}", "begin": format_clock_time(cue.start_ms),
+                                      "end": format_clock_time(cue.end_ms)})
+    for line_number, line in enumerate(cue.text.split("\n")):
+        if line_number:
+            ET.SubElement(paragraph, _tt("br"))
+        for text, emphasis in _runs(line):
+            styles = " ".join(["text", *(_STYLE_IDS[tag] for tag in "ibu" if tag in emphasis)])
+            ET.SubElement(paragraph, _tt("span"), {"style": styles}).text = text
+    return paragraph
+
+
+def _runs(line: str) -> Iterator[tuple[str, frozenset[str]]]:
+    """Stretches of a line with the same emphasis; tags other than i, b, u are dropped."""
+    open_tags: set[str] = set()
+    position = 0
+    for tag in _EMPHASIS_TAG.finditer(line):
+        if tag.start() > position:
+            yield line[position : tag.start()], frozenset(open_tags)
+        if tag.group(2):
+            (open_tags.discard if tag.group(1) else open_tags.add)(tag.group(2).lower())
+        position = tag.end()
+    if position < len(line):
+        yield line[position:], frozenset(open_tags)
+
+
+def _tt(name: str) -> str:
+    return _q(TT, name)
+
+
+def _q(namespace: str, name: str) -> str:
+    return f"{{{namespace}}}{name}"
+
+
+# ----- reading -----
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    namespace: str
+    parameters: TimeParameters
+    styles: dict[str, frozenset[str]]
+    path: Path | None
+
+
+def parse_ttml(text: str, path: Path | None = None) -> list[Cue]:
+    """Every timed paragraph as a cue, in document order; FormatError for bad XML or a paragraph without times."""
+    try:
+        root = ET.fromstring(text.lstrip("\ufeff"))
+    except ET.ParseError as error:
+        raise FormatError(f"not well-formed XML ({error.msg})", path, error.position[0]) from None
+    namespace = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
+    if root.tag != f"{{{namespace}}}tt" or namespace not in (TT, *_OLD_TT):
+        raise FormatError("not a TTML document (the root must be a <tt> in the TTML namespace)", path)
+    context = _Context(namespace, _root_parameters(root, namespace), _emphasis_styles(root, namespace), path)
+    body = root.find(f"{{{namespace}}}body")
+    cues: list[Cue] = []
+    if body is not None:
+        _collect(body, context, 0, None, frozenset(), cues)
+    return cues
+
+
+def _root_parameters(root: ET.Element, namespace: str) -> TimeParameters:
+    parameter_spaces = (TTP, f"{namespace}#parameter", f"{namespace}#parameter-extensions")
+
+    def value(name: str) -> str | None:
+        return next((root.get(_q(space, name)) for space in parameter_spaces if root.get(_q(space, name))), None)
+
+    try:
+        return time_parameters(value("frameRate"), value("frameRateMultiplier"), value("subFrameRate"),
+                               value("tickRate"))
+    except ValueError as error:
+        raise FormatError(f"bad time parameter on <tt> ({error})") from None
+
+
+def _emphasis_styles(root: ET.Element, namespace: str) -> dict[str, frozenset[str]]:
+    """Each style id's emphasis, following the styles it references."""
+    elements = {style.get(_q(XML, "id"), ""): style for style in root.iter(f"{{{namespace}}}style")}
+    resolved: dict[str, frozenset[str]] = {}
+
+    def resolve(style_id: str, seen: frozenset[str]) -> frozenset[str]:
+        if style_id in resolved or style_id in seen or style_id not in elements:
+            return resolved.get(style_id, frozenset())
+        element = elements[style_id]
+        inherited = [resolve(ref, seen | {style_id}) for ref in (element.get("style") or "").split()]
+        resolved[style_id] = _apply_emphasis(frozenset().union(*inherited), element)
+        return resolved[style_id]
+
+    for style_id in elements:
+        resolve(style_id, frozenset())
+    return resolved
+
+
+def _apply_emphasis(emphasis: frozenset[str], element: ET.Element) -> frozenset[str]:
+    result = set(emphasis)
+    for tag, (attribute, value) in _EMPHASIS_STYLES.items():
+        found = next((v for k, v in element.attrib.items() if k.endswith("}" + attribute)), None)
+        if found is not None:
+            (result.add if value in found.split() else result.discard)(tag)
+    return frozenset(result)
+
+
+def _element_emphasis(element: ET.Element, inherited: frozenset[str], context: _Context) -> frozenset[str]:
+    emphasis = inherited.union(*(context.styles.get(ref, frozenset()) for ref in (element.get("style") or "").split()))
+    return _apply_emphasis(emphasis, element)
+
+
+def _collect(element: ET.Element, context: _Context, parent_begin: int, parent_end: int | None,
+             emphasis: frozenset[str], cues: list[Cue]) -> None:
+    """Walk body and divs; each `<p>` becomes a cue with times relative to its parents."""
+    begin, end = _interval(element, context, parent_begin, parent_end, len(cues) + 1)
+    emphasis = _element_emphasis(element, emphasis, context)
+    if element.tag == f"{{{context.namespace}}}p":
+        if end is None:
+            raise FormatError(f"paragraph {len(cues) + 1} has no end time (no end, no dur)", context.path)
+        cues.append(Cue(begin, end, _paragraph_text(element, emphasis, context)))
+        return
+    for child in element:
+        if child.tag in (f"{{{context.namespace}}}div", f"{{{context.namespace}}}p"):
+            _collect(child, context, begin, end, emphasis, cues)
+
+
+def _interval(element: ET.Element, context: _Context, parent_begin: int, parent_end: int | None,
+              number: int) -> tuple[int, int | None]:
+    try:
+        begin = parent_begin + _time(element.get("begin"), context)
+        end_text, duration_text = element.get("end"), element.get("dur")
+    except ValueError as error:
+        raise FormatError(f"paragraph {number}: {error}", context.path) from None
+    try:
+        if end_text is not None:
+            end: int | None = parent_begin + _time(end_text, context)
+        elif duration_text is not None:
+            end = begin + _time(duration_text, context)
+        else:
+            end = parent_end
+    except ValueError as error:
+        raise FormatError(f"paragraph {number}: {error}", context.path) from None
+    if end is not None and parent_end is not None:
+        end = min(end, parent_end)
+    return begin, end
+
+
+def _time(text: str | None, context: _Context) -> int:
+    return 0 if text is None else parse_time_expression(text, context.parameters)
+
+
+def _paragraph_text(paragraph: ET.Element, emphasis: frozenset[str], context: _Context) -> str:
+    pieces: list[tuple[str, frozenset[str]]] = []
+    _gather(paragraph, emphasis, context, pieces)
+    lines = "".join(_tagged(piece, marks) for piece, marks in pieces).split("\n")
+    text = "\n".join(re.sub(r"\s+", " ", line).strip() for line in lines)
+    return re.sub(r"<([ibu])></\1>", "", text).replace("</i><i>", "").replace("</b><b>", "").replace("</u><u>", "")
+
+
+def _gather(element: ET.Element, emphasis: frozenset[str], context: _Context,
+            pieces: list[tuple[str, frozenset[str]]]) -> None:
+    """Text and line breaks of a paragraph with the emphasis in force for each piece."""
+    if element.text:
+        pieces.append((element.text, emphasis))
+    for child in element:
+        name = child.tag.split("}")[-1]
+        if name == "br":
+            pieces.append(("\n", frozenset()))
+        elif name == "span":
+            _gather(child, _element_emphasis(child, emphasis, context), context, pieces)
+        if child.tail:
+            pieces.append((child.tail, emphasis))
+
+
+def _tagged(text: str, emphasis: frozenset[str]) -> str:
+    if text == "\n" or not emphasis:
+        return text
+    opening = "".join(f"<{tag}>" for tag in "bui" if tag in emphasis)
+    closing = "".join(f"</{tag}>" for tag in "iub" if tag in emphasis)
+    return f"{opening}{text}{closing}"
