@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from editor.checks.issue import Issue, Severity
 from editor.checks.registry import has_errors, run_checks
-from editor.core.model import Document
+from editor.core.gaps import GapPolicy, count_cues_with_gaps, count_gap_runs, resolve_gaps
+from editor.core.model import Cue, Document
 from editor.core.style import DEFAULT_STYLE, STYLES, CaptionStyle, UnknownStyleError, style_named
 from editor.core.timecode import TimecodeError, format_runtime, parse_runtime
 from editor.core.transcript import TranscriptError
@@ -43,10 +44,13 @@ def _add_style_option(parser: argparse.ArgumentParser, default_text: str) -> Non
 def _add_write_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--bom", action="store_true", help="write a UTF-8 byte order mark (some players want it)")
     parser.add_argument("--crlf", action="store_true", help="write Windows line ends (CRLF)")
+    parser.add_argument("--gaps", choices=[policy.value for policy in GapPolicy], default=GapPolicy.KEEP.value,
+                        help="unresolved `--` runs in an export: keep them (default), write [inaudible], or drop "
+                        "them (a cue left empty is removed); a .cueline project always keeps them")
 
 
 def _write_options(options: argparse.Namespace) -> WriteOptions:
-    return WriteOptions(bom=options.bom, crlf=options.crlf)
+    return WriteOptions(bom=options.bom, crlf=options.crlf, gap_policy=GapPolicy(options.gaps))
 
 
 def _read_document(path: Path) -> Document:
@@ -57,8 +61,24 @@ def _read_document(path: Path) -> Document:
 def _write_document(document: Document, path: Path, options: argparse.Namespace) -> None:
     if is_project_path(path):
         save_project(document, path)
+        policy = GapPolicy.KEEP  # the project is the working copy: its gaps stay until staff resolve them
     else:
+        policy = GapPolicy(options.gaps)
         write_subtitles(document, path, _write_options(options))
+    _warn_about_gaps(path, document.cues, policy)
+
+
+def _warn_about_gaps(path: Path, cues: Sequence[Cue], policy: GapPolicy) -> None:
+    """guidelines.md: an export with unresolved `--` runs warns, saying what became of them."""
+    runs = count_gap_runs(cues)
+    if not runs:
+        return
+    what = {
+        GapPolicy.KEEP: "kept as is (cueline check lists them; --gaps inaudible or drop changes an export)",
+        GapPolicy.INAUDIBLE: "written as [inaudible]",
+        GapPolicy.DROP: f"dropped, {resolve_gaps(cues, policy).removed} cue(s) left empty removed",
+    }[policy]
+    print(f"{path}: {runs} unresolved `--` runs in {count_cues_with_gaps(cues)} cues {what}", file=sys.stderr)
 
 
 def _add_import(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> Runner:
@@ -84,10 +104,6 @@ def _run_import(options: argparse.Namespace) -> int:
     _write_document(document, options.output, options)
     runtime = format_runtime(document.runtime_ms or 0)
     print(f"{options.output}: {len(document.cues)} cues along {runtime} ({style.label})")
-    unresolved = sum(word.is_gap for word in transcript.words)
-    if unresolved:
-        print(f"{options.output}: {unresolved} unresolved `--` runs kept in the text (cueline check lists them)",
-              file=sys.stderr)
     return EXIT_OK
 
 

@@ -43,6 +43,11 @@ def count_cues_with_gaps(cues: Sequence[Cue]) -> int:
     return sum(has_unresolved_gap(cue.text) for cue in cues)
 
 
+def count_gap_runs(cues: Sequence[Cue]) -> int:
+    """How many `--` runs are left (each token counts, as the unresolved-gap check counts them)."""
+    return sum(is_gap_text(token) for cue in cues for token in cue.text.split())
+
+
 def resolve_gap_text(text: str, policy: GapPolicy) -> str:
     """The cue text with its `--` runs treated by the policy; a run of several tokens becomes one marker."""
     if policy is GapPolicy.KEEP:
