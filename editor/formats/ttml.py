@@ -238,7 +238,9 @@ def _time(text: str | None, context: _Context) -> int:
 def _paragraph_text(paragraph: ET.Element, emphasis: frozenset[str], context: _Context) -> str:
     pieces: list[tuple[str, frozenset[str]]] = []
     _gather(paragraph, emphasis, context, pieces)
-    lines = "".join(_tagged(piece, marks) for piece, marks in pieces).split("\n")
+    # Source line ends are white space like any other; only <br/> breaks a line.
+    text = "".join(piece if piece == "\n" else _tagged(re.sub(r"\s+", " ", piece), marks) for piece, marks in pieces)
+    lines = text.split("\n")
     text = "\n".join(re.sub(r"\s+", " ", line).strip() for line in lines)
     return re.sub(r"<([ibu])></\1>", "", text).replace("</i><i>", "").replace("</b><b>", "").replace("</u><u>", "")
 
