@@ -1,0 +1,246 @@
+"""Media in the main window: the video pane in its slot, the Media menu, playback following the cues,
+the waveform under the timeline, timing by ear, and a clear message for each media fault.
+
+`attach_media(window)` is the one entry point; the window keeps working for editing without any of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QBoxLayout, QMessageBox, QVBoxLayout, QWidget
+
+from editor.app.commands import push_edit
+from editor.app.ear_timing import EarTiming
+from editor.app.playback import Playback, PlayerFactory
+from editor.app.playhead import CueTimes
+from editor.app.waveform_worker import WaveformWorker
+from editor.core.timecode import format_runtime
+from editor.media.player import Player
+from editor.media.waveform import cache_path_beside
+from editor.timing.retime import document_runtime_ms, should_offer_stretch, stretch_to_runtime
+from editor.ui import dialogs
+from editor.ui.transport import TransportBar, build_media_menu
+from editor.ui.video_pane import VideoPane
+
+if TYPE_CHECKING:
+    from editor.ui.main_window import MainWindow
+
+MEDIA_FILTER = (
+    "Media (*.mp4 *.m4v *.mov *.mkv *.webm *.avi *.mpg *.ts *.mxf *.mp3 *.m4a *.aac *.wav *.flac *.ogg);;"
+    "All files (*)"
+)
+EMBEDDING_PLATFORMS = ("xcb", "windows", "cocoa")  # where libvlc can draw into our window
+
+
+class MediaPanel(QObject):
+    """Everything media-related in one window; see the module docstring."""
+
+    def __init__(self, window: MainWindow, player_factory: PlayerFactory = Player) -> None:
+        super().__init__(window)
+        self.window = window
+        self.playback = Playback(player_factory, self)
+        self.waveform = WaveformWorker(self)
+        self.ear = EarTiming(window.session, self.playback, window.current_index, window.report, self)
+        self.video = VideoPane()
+        self._times = CueTimes(())
+        self.actions = build_media_menu(window.media_menu, self._slots())
+        self.transport = TransportBar(self.actions)
+        self._install_in_slot(window.video_slot)
+        self._connect()
+        window.installEventFilter(self)
+        self._on_document_replaced()
+
+    # ----- set-up -----
+
+    def _slots(self) -> dict[str, Callable[[], object]]:
+        playback, ear = self.playback, self.ear
+        return {
+            "open_media": self.ask_open_media, "play_pause": playback.toggle_play,
+            "shuttle_back": playback.shuttle_back, "shuttle_stop": playback.shuttle_stop,
+            "shuttle_forward": playback.shuttle_forward, "frame_back": lambda: playback.step_frame(False),
+            "frame_forward": playback.step_frame, "play_cue": lambda: self.play_current_cue(loop=False),
+            "loop_cue": self._toggle_loop, "previous_cue_media": lambda: self.go_to_cue(-1),
+            "next_cue_media": lambda: self.go_to_cue(1), "set_start_here": ear.set_start_here,
+            "set_end_here": ear.set_end_here, "tap_mode": lambda: ear.set_tap_mode(not ear.tap_mode),
+            "tap": ear.tap, "stretch_to_media": lambda: self.offer_stretch(always=True),
+        }  # fmt: skip
+
+    def _install_in_slot(self, slot: QWidget) -> None:
+        for child in slot.findChildren(QWidget):
+            child.hide()  # the window's "No media" placeholder: the pane says it now
+        layout = slot.layout()
+        if not isinstance(layout, QBoxLayout):
+            layout = QVBoxLayout(slot)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.video, 1)
+        layout.addWidget(self.transport)
+
+    def _connect(self) -> None:
+        session, playback, timeline = self.window.session, self.playback, self.window.timeline
+        session.cues_spliced.connect(self._on_document_changed)
+        session.document_replaced.connect(self._on_document_replaced)
+        timeline.seek_requested.connect(playback.seek)
+        playback.position_changed.connect(self._on_position)
+        playback.rate_changed.connect(self.transport.show_rate)
+        playback.problem.connect(self._show_problem)
+        playback.state_changed.connect(lambda _state: self._sync_loop_action())
+        self.waveform.ready.connect(timeline.set_peaks)
+        self.waveform.progress.connect(lambda f: self.window.report(f"Reading the waveform… {f:.0%}"))
+        self.waveform.failed.connect(self.window.report)
+        self.waveform.ready.connect(lambda _peaks: self.window.report("Waveform ready"))
+        self.ear.tap_mode_changed.connect(self.actions["tap_mode"].setChecked)
+        self.actions["tap"].setEnabled(False)
+        self.ear.tap_mode_changed.connect(self.actions["tap"].setEnabled)
+
+    # ----- opening media -----
+
+    def ask_open_media(self) -> None:
+        session_path = self.window.session.path
+        folder = session_path.parent if session_path else Path.home()
+        path = dialogs.choose_file(self.window, "Open media", MEDIA_FILTER, folder)
+        if path is not None:
+            self.open_media(path)
+
+    def open_media(self, path: Path, *, remember: bool = True) -> bool:
+        """Play `path` in the pane and read its waveform; the project remembers it (one undo step)."""
+        self._embed_if_possible()
+        if not self.playback.open(path):
+            return False
+        self.video.show_message("")
+        info = self.playback.info
+        self.transport.set_duration(info.duration_ms if info else None)
+        session = self.window.session
+        if remember and session.document.media_path != str(path):
+            push_edit(session, "Set media", replace(session.document, media_path=str(path)))
+        cache = cache_path_beside(session.path) if session.path else _cache_for_unsaved(path)
+        self.waveform.start(path, cache)
+        self.window.report(f"Media: {path.name}")
+        self.offer_stretch()
+        return True
+
+    def offer_stretch(self, *, always: bool = False) -> None:
+        """When the media's duration differs from the timing's, offer to stretch the timing to it."""
+        document = self.window.session.document
+        info = self.playback.info
+        media_ms = info.duration_ms if info else None
+        if media_ms is None:
+            self.window.report("Open the media first: its duration is unknown")
+            return
+        if not always and not should_offer_stretch(document, media_ms):
+            return
+        question = (
+            f"The media runs {format_runtime(media_ms)}, the captions are timed for "
+            f"{format_runtime(document_runtime_ms(document))}.\nStretch all cue times to fit the media?"
+        )
+        box = QMessageBox(QMessageBox.Icon.Question, "Media duration differs", question, parent=self.window)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        stretch = box.addButton("&Stretch to the media", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("&Keep the timing", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is stretch:
+            push_edit(self.window.session, "Stretch timing to media", stretch_to_runtime(document, media_ms))
+
+    def _embed_if_possible(self) -> None:
+        if QGuiApplication.platformName() in EMBEDDING_PLATFORMS:
+            self.playback.embed_into(self.video.video_window_handle())
+
+    def _show_problem(self, message: str) -> None:
+        """Every media fault: in a dialog that does not block, in the pane and in the status bar."""
+        self.video.show_message(message)
+        self.window.report(message)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Media", message, parent=self.window)
+        box.setObjectName("media_problem")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # editing carries on behind it
+
+    # ----- following the document and the playhead -----
+
+    def _on_document_changed(self) -> None:
+        document = self.window.session.document
+        self._times = CueTimes(document.cues)
+        self.video.set_document(document)
+
+    def _on_document_replaced(self) -> None:
+        self._on_document_changed()
+        media = self.window.session.document.media_path
+        if media and Path(media) != self.playback.media_path:
+            if Path(media).is_file():
+                self.open_media(Path(media), remember=False)
+            else:
+                self.window.report(f"The project's media is missing: {media} (Media ▸ Open media… to find it)")
+
+    def _on_position(self, ms: int) -> None:
+        self.window.timeline.set_playhead(ms)
+        self.video.set_playhead(ms)
+        self.transport.show_time(ms)
+        if self.playback.is_playing and not self.ear.tap_mode:
+            index = self._times.index_at(ms)
+            if index is not None and index != self.window.current_index():
+                self.window.select_cue(index)
+
+    # ----- cue transport -----
+
+    def play_current_cue(self, *, loop: bool) -> None:
+        index = self.window.current_index()
+        cues = self.window.session.document.cues
+        if index is None or index >= len(cues):
+            self.window.report("select a cue first")
+            return
+        self.playback.play_range(cues[index].start_ms, cues[index].end_ms, loop=loop)
+        self._sync_loop_action()
+
+    def _toggle_loop(self) -> None:
+        if self.playback.looping:
+            self.playback.stop_range()
+            self._sync_loop_action()
+        else:
+            self.play_current_cue(loop=True)
+
+    def _sync_loop_action(self) -> None:
+        self.actions["loop_cue"].setChecked(self.playback.looping)
+
+    def go_to_cue(self, step: int) -> None:
+        """Seek to the previous or next cue's start and make it current."""
+        position = self.playback.position_ms()
+        index = self._times.previous(position) if step < 0 else self._times.next(position)
+        if index is None:
+            return
+        self.window.select_cue(index)
+        self.playback.seek(self._times.cues[index].start_ms)
+
+    # ----- shutdown -----
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            QTimer.singleShot(0, self, self._release_if_closed)  # the window may still refuse to close
+        return False
+
+    def _release_if_closed(self) -> None:
+        if not self.window.isVisible():
+            self.shutdown()
+
+    def shutdown(self) -> None:
+        """Stop the waveform job and free libvlc before the window goes away."""
+        self.waveform.shutdown()
+        self.playback.release()
+
+
+def _cache_for_unsaved(media: Path) -> Path:
+    """Before the project is saved, peaks go to the user's cache folder, keyed by the media's name."""
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)) / "peaks"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"{media.stem}.peaks.npz"
+
+
+def attach_media(window: MainWindow, player_factory: PlayerFactory = Player) -> MediaPanel:
+    """Give `window` its video pane, Media menu, waveform and timing by ear."""
+    panel = MediaPanel(window, player_factory)
+    window.media = panel  # type: ignore[attr-defined]
+    return panel

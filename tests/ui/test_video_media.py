@@ -1,0 +1,215 @@
+"""Media in the main window, driven by keys, clicks and menu actions as staff use it (headless player)."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from answer_dialogs import choose_file, when_dialog_opens
+from mediagen import generate_media
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from editor.core.model import Cue, Document
+from editor.media.player import Player
+from editor.ui.main_window import MainWindow
+from editor.ui.media_panel import MediaPanel, attach_media
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+MEDIA_SECONDS = 6
+
+
+@pytest.fixture(scope="module")
+def clip(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return generate_media(tmp_path_factory.mktemp("window-media") / "clip.mp4", seconds=MEDIA_SECONDS)
+
+
+def three_cues() -> Document:
+    cues = (Cue(0, 1900, "First words."), Cue(2000, 3900, "Second words."), Cue(4000, 5900, "Third words."))
+    return Document(cues=cues, runtime_ms=MEDIA_SECONDS * 1000, title="Clip")
+
+
+@pytest.fixture
+def media_window(make_window) -> Iterator[tuple[MainWindow, MediaPanel]]:  # type: ignore[no-untyped-def]
+    window = make_window()
+    panel = attach_media(window, lambda: Player(video_output="dummy", audio_output="dummy"))
+    window.session.load(three_cues(), None)
+    yield window, panel
+    panel.shutdown()
+
+
+@pytest.fixture
+def playing_ready(media_window, clip: Path, qtbot) -> tuple[MainWindow, MediaPanel]:  # type: ignore[no-untyped-def]
+    window, panel = media_window
+    assert panel.open_media(clip)
+    qtbot.waitUntil(lambda: panel.playback.state.value == "paused", timeout=15000)
+    return window, panel
+
+
+def press(qtbot, window: MainWindow, key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
+    """A key pressed with the cue table focused, as staff do while listening."""
+    window.table.setFocus()
+    qtbot.keyClick(window.table, key, modifiers)
+
+
+def test_open_media_from_the_menu_remembers_it_and_draws_the_waveform(media_window, clip: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, panel = media_window
+    before = window.timeline.grab().toImage()
+    when_dialog_opens(choose_file(clip))
+    with qtbot.waitSignal(panel.waveform.ready, timeout=30000):
+        panel.actions["open_media"].trigger()
+    assert window.session.document.media_path == str(clip)
+    assert window.session.undo_stack.undoText() == "Set media"
+    assert panel.waveform.peaks is not None and panel.waveform.peaks.duration_ms == pytest.approx(6000, abs=50)
+    assert window.timeline.grab().toImage() != before  # the waveform is drawn under the cues
+    assert not panel.video.message.isVisible()
+
+
+def test_space_plays_and_the_current_cue_follows_playback(playing_ready, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, panel = playing_ready
+    window.select_cue(0)
+    press(qtbot, window, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: window.current_index() == 1, timeout=15000)
+    assert panel.video.caption_text() == "Second words."
+    press(qtbot, window, Qt.Key.Key_Space)
+    assert not panel.playback.is_playing
+
+
+def test_clicking_the_timeline_ruler_seeks(playing_ready, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, panel = playing_ready
+    x = round(window.timeline.x_of_ms(3000))
+    qtbot.mouseClick(window.timeline, Qt.MouseButton.LeftButton, pos=QPoint(x, 8))
+    assert panel.playback.position_ms() == pytest.approx(3000, abs=window.timeline.ms_at_x(x + 1) - 3000 + 1)
+    assert panel.video.caption_text() == "Second words."
+
+
+def test_jkl_keys_shuttle(playing_ready, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, panel = playing_ready
+    for key in (Qt.Key.Key_L, Qt.Key.Key_L, Qt.Key.Key_L):
+        press(qtbot, window, key)
+    assert panel.playback.rate == 2.0 and panel.transport.rate_label.text() == "2×"
+    press(qtbot, window, Qt.Key.Key_J)
+    assert panel.playback.rate == 1.5
+    press(qtbot, window, Qt.Key.Key_K)
+    assert (panel.playback.is_playing, panel.playback.rate) == (False, 1.0)
+
+
+def test_frame_keys_step_one_frame(playing_ready, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, panel = playing_ready
+    panel.playback.seek(1000)
+    press(qtbot, window, Qt.Key.Key_Period)
+    assert panel.playback.position_ms() == 1040
+    press(qtbot, window, Qt.Key.Key_Comma)
+    assert panel.playback.position_ms() == 1000
+
+
+def test_play_the_current_cue_stops_at_its_end(playing_ready, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, panel = playing_ready
+    window.select_cue(1)
+    press(qtbot, window, Qt.Key.Key_P, CTRL)
+    qtbot.waitUntil(lambda: not panel.playback.is_playing and panel.playback.position_ms() == 3900, timeout=15000)
+
+
+def test_loop_the_current_cue_until_toggled_off(playing_ready, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, panel = playing_ready
+    window.select_cue(0)
+    seen: list[int] = []
+    panel.playback.position_changed.connect(seen.append)
+    press(qtbot, window, Qt.Key.Key_L, CTRL)
+    assert panel.actions["loop_cue"].isChecked()
+    qtbot.waitUntil(lambda: any(b < a - 1000 for a, b in itertools.pairwise(seen)), timeout=15000)
+    press(qtbot, window, Qt.Key.Key_L, CTRL)
+    assert not panel.actions["loop_cue"].isChecked()
+
+
+def test_previous_and_next_cue_keys_seek_and_select(playing_ready, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, panel = playing_ready
+    press(qtbot, window, Qt.Key.Key_Down, CTRL)
+    assert (window.current_index(), panel.playback.position_ms()) == (1, 2000)
+    press(qtbot, window, Qt.Key.Key_Down, CTRL)
+    assert (window.current_index(), panel.playback.position_ms()) == (2, 4000)
+    press(qtbot, window, Qt.Key.Key_Up, CTRL)
+    assert (window.current_index(), panel.playback.position_ms()) == (1, 2000)
+
+
+def test_i_and_o_set_the_current_cue_at_the_playhead(playing_ready, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, panel = playing_ready
+    window.select_cue(1)
+    panel.playback.seek(2300)
+    press(qtbot, window, Qt.Key.Key_I)
+    panel.playback.seek(3500)
+    press(qtbot, window, Qt.Key.Key_O)
+    cue = window.session.document.cues[1]
+    assert (cue.start_ms, cue.end_ms) == (2300, 3500)
+    window.session.undo_stack.undo()
+    assert window.session.document.cues[1].end_ms == 3900
+
+
+def test_tap_to_sync_with_keys_sets_the_tapped_times(playing_ready, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, panel = playing_ready
+    window.select_cue(0)
+    press(qtbot, window, Qt.Key.Key_T, CTRL)
+    assert panel.ear.tap_mode and panel.actions["tap"].isEnabled()
+    press(qtbot, window, Qt.Key.Key_Space)
+    tapped: list[int] = []
+    for target in (1500, 3000):
+        qtbot.waitUntil(lambda target=target: panel.playback.position_ms() >= target, timeout=15000)
+        tapped.append(panel.playback.position_ms())
+        press(qtbot, window, Qt.Key.Key_T)
+    press(qtbot, window, Qt.Key.Key_Space)
+    cues = window.session.document.cues
+    gap = window.session.style.min_gap_ms
+    assert cues[0].end_ms == pytest.approx(1500 - gap, abs=300)
+    assert cues[1].start_ms == pytest.approx(1500, abs=300) and cues[1].end_ms == pytest.approx(3000 - gap, abs=300)
+    assert cues[2].start_ms == pytest.approx(3000, abs=300)
+    assert cues[1].start_ms == pytest.approx(tapped[0], abs=50) and cues[2].start_ms == pytest.approx(tapped[1], abs=50)
+    assert window.current_index() == 2  # each tap moved on to the next cue
+
+
+def test_an_undecodable_file_is_refused_clearly_and_editing_goes_on(media_window, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, panel = media_window
+    junk = tmp_path / "broken.mkv"
+    junk.write_bytes(b"\x1aE\xdf\xa3 and then nothing useful" * 20)
+    assert not panel.open_media(junk)
+    box = window.findChild(QMessageBox, "media_problem")
+    assert box is not None and "broken.mkv: damaged, or not a media file" in box.text()
+    assert "broken.mkv" in panel.video.message.text()
+    assert window.session.document.media_path is None
+    window.select_cue(0)
+    window.edits.set_times(100, 1800)
+    assert window.session.document.cues[0].start_ms == 100
+
+
+def test_a_media_longer_than_the_timing_offers_to_stretch(media_window, clip: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, panel = media_window
+    window.session.load(Document(cues=(Cue(0, 1000, "One."), Cue(1000, 2900, "Two.")), runtime_ms=3000), None)
+    questions: list[str] = []
+
+    def stretch(dialog: QWidget) -> None:
+        assert isinstance(dialog, QMessageBox)
+        questions.append(dialog.text())
+        next(b for b in dialog.buttons() if "Stretch" in b.text()).click()
+
+    when_dialog_opens(stretch)
+    assert panel.open_media(clip)
+    assert "The media runs 00:06, the captions are timed for 00:03" in questions[0]
+    assert [(c.start_ms, c.end_ms) for c in window.session.document.cues] == [(0, 2000), (2000, 5800)]
+    assert window.session.document.runtime_ms == pytest.approx(6000, abs=30)
+    window.session.undo_stack.undo()
+    assert window.session.document.cues[1].end_ms == 2900
+
+
+def test_the_project_reopens_with_its_media(media_window, clip: Path, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, panel = media_window
+    assert panel.open_media(clip)
+    project = tmp_path / "clip.cueline"
+    when_dialog_opens(choose_file(project))
+    assert window.files.save_as()
+    panel.playback.release()
+    window.session.load(Document(), None)
+    with qtbot.waitSignal(panel.waveform.ready, timeout=30000):
+        assert window.files.open_path(project)
+    assert panel.playback.media_path == clip
+    assert (tmp_path / "clip.peaks.npz").exists()  # the waveform cache lives beside the project
