@@ -13,6 +13,7 @@ from pathlib import Path
 
 from editor.checks.issue import Issue, Severity
 from editor.checks.registry import has_errors, run_checks
+from editor.cli_align import add_media_options, media_runtime, sync_to_media
 from editor.core.gaps import GapPolicy, count_cues_with_gaps, count_gap_runs, resolve_gaps
 from editor.core.model import Cue, Document
 from editor.core.style import DEFAULT_STYLE, STYLES, CaptionStyle, UnknownStyleError, style_named
@@ -94,16 +95,48 @@ def _add_import(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT",
                         help="OUT.srt, OUT.vtt or OUT.cueline")
     _add_write_options(parser)
+    add_media_options(parser)
     return _run_import
 
 
 def _run_import(options: argparse.Namespace) -> int:
     style = style_named(options.style) if options.style else DEFAULT_STYLE
-    transcript = read_transcript(options.transcript, options.runtime)
+    transcript = read_transcript(options.transcript, media_runtime(options))
     document = line_up_transcript(transcript, style)
+    if options.media is not None:
+        document = sync_to_media(document, transcript.words, options, style)
     _write_document(document, options.output, options)
     runtime = format_runtime(document.runtime_ms or 0)
     print(f"{options.output}: {len(document.cues)} cues along {runtime} ({style.label})")
+    return EXIT_OK
+
+
+def _add_align(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> Runner:
+    parser = commands.add_parser(
+        "align", help="auto-sync: time every word from the media's speech and cut the cues again",
+        description="Align the words of a transcript, subtitle or project file to the speech of a video or "
+        "audio file, cut cues again on the timed words and write OUT (.srt, .vtt or .cueline). Words the "
+        "audio hardly supports are kept with a low confidence (cueline check lists them).",
+    )
+    parser.add_argument("file", type=Path, help="a transcript (.txt), subtitle or project file")
+    add_media_options(parser, required=True)
+    parser.set_defaults(runtime=None)
+    _add_style_option(parser, "default: the file's, else streaming")
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT",
+                        help="OUT.srt, OUT.vtt or OUT.cueline")
+    _add_write_options(parser)
+    return _run_align
+
+
+def _run_align(options: argparse.Namespace) -> int:
+    if options.file.suffix.lower() == ".txt":
+        options.transcript = options.file
+        return _run_import(options)
+    document = _read_document(options.file)
+    style = style_named(options.style or document.style_name)
+    document = sync_to_media(document, document.words, options, style)
+    _write_document(document, options.output, options)
+    print(f"{options.output}: {len(document.cues)} cues synced to {options.media} ({style.label})")
     return EXIT_OK
 
 
@@ -169,6 +202,7 @@ def _run_convert(options: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], Runner]] = {
     "import": _add_import,
     "check": _add_check,
+    "align": _add_align,
     "convert": _add_convert,
 }
 
