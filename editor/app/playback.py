@@ -6,6 +6,7 @@ use, so an editor without VLC opens, edits and saves; trying to play then says w
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -41,7 +42,7 @@ class Playback(QObject):
         self._rate = 1.0
         self._range: tuple[int, int, bool] | None = None  # start, end, loop
         self._window_handle: int | None = None
-        self._playing_ms = 0  # how long it has played since the last state change, for the picture check
+        self._playing_since = 0.0  # monotonic time playback last started, for the picture check
         self._warned_no_picture = False
         self._emitted_ms: int | None = None
         self._timer = QTimer(self)
@@ -219,7 +220,7 @@ class Playback(QObject):
 
     def _enter_state(self, state: PlayerState) -> None:
         self._state = state
-        self._playing_ms = 0
+        self._playing_since = time.monotonic()
         self._clock.set_running(state is PlayerState.PLAYING, self._rate)
         if state is PlayerState.ENDED:
             self._clock.jump(self._length_ms() or self._clock.position_ms())
@@ -244,8 +245,8 @@ class Playback(QObject):
         """A video track playing without a video output means VLC's output plugins are missing."""
         if not self.is_playing or self._warned_no_picture or self.info is None or not self.info.has_video:
             return
-        self._playing_ms += POLL_MS
-        if self._playing_ms >= NO_PICTURE_AFTER_MS and self._player and not self._player.has_video_output():
+        played_ms = (time.monotonic() - self._playing_since) * 1000
+        if played_ms >= NO_PICTURE_AFTER_MS and self._player and not self._player.has_video_output():
             self._warned_no_picture = True
             self.problem.emit(
                 "VLC plays the sound but cannot show the picture: its video output plugins are missing "

@@ -120,3 +120,16 @@ def test_an_undecodable_file_is_refused_with_its_name(playback: Playback, tmp_pa
     playback.toggle_play()  # nothing to play: nothing happens, nothing breaks
     playback.seek(1000)
     assert playback.position_ms() == 0
+
+
+def test_a_picture_nobody_draws_is_reported(bars: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """As with vlc-plugin-video-output missing: the clock runs but no video output exists."""
+    playback = Playback(lambda: Player(video_output="no-such-output", audio_output="dummy"))
+    try:
+        assert playback.open(bars)
+        qtbot.waitUntil(lambda: playback.state is PlayerState.PAUSED, timeout=15000)
+        with qtbot.waitSignal(playback.problem, timeout=15000) as problem:
+            playback.play()
+        assert "cannot show the picture" in problem.args[0] and "vlc-plugin-video-output" in problem.args[0]
+    finally:
+        playback.release()
