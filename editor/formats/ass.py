@@ -19,6 +19,7 @@ import pysubs2
 from editor.core.model import Cue
 from editor.formats.errors import FormatError
 
+MAX_TIME_MS = 35_999_990  # 9:59:59.99: SubStation timestamps have one digit for the hours
 ASS_HEADER = "ass_header"  # Document.metadata key: [Script Info] and style sections of a read file
 _SUBSTATION = re.compile(r"^\s*\[Script Info\]", re.IGNORECASE | re.MULTILINE)
 _EVENTS = re.compile(r"^\s*\[Events\]", re.IGNORECASE | re.MULTILINE)
@@ -61,6 +62,8 @@ def format_substation(cues: Sequence[Cue], header: str = "", *, ssa: bool = Fals
     for number, cue in enumerate(cues, start=1):
         if cue.start_ms < 0 or cue.end_ms < cue.start_ms:
             raise FormatError(f"cue {number} has impossible times ({cue.start_ms} --> {cue.end_ms} ms)")
+        if cue.end_ms > MAX_TIME_MS:
+            raise FormatError(f"cue {number} ends after 9:59:59.99, the latest time SubStation files can hold")
         subs.events.append(pysubs2.SSAEvent(start=cue.start_ms, end=cue.end_ms, text=_ass_text(cue.text), style=style))
     return subs.to_string("ssa" if ssa else "ass")
 

@@ -69,3 +69,8 @@ def test_ffmpeg_reads_our_export(tmp_path: Path, suffix: str, ffmpeg_cues: Calla
     heard = ffmpeg_cues(path)
     assert [(cue.start_ms, cue.end_ms) for cue in heard] == [(cue.start_ms, cue.end_ms) for cue in CUES]
     assert [cue.text for cue in heard] == [cue.text for cue in CUES]  # FFmpeg turns \i1 \b1 \u1 into <i> <b> <u>
+
+
+def test_times_past_ten_hours_are_refused_not_clamped() -> None:
+    with pytest.raises(FormatError, match=r"cue 2 ends after 9:59:59\.99"):
+        format_substation([Cue(0, 1000, "fine"), Cue(35_999_000, 36_001_000, "too late")])
