@@ -76,9 +76,8 @@ def main() -> int:
     children = x11_children(pane.video_window_handle())
     surface = app.primaryScreen().grabWindow(pane.video_window_handle()).toImage()
     app.primaryScreen().grabWindow(pane.winId()).save(str(screenshot))
-    print(json.dumps({
-        "has_vout": drawing, "vlc_children": len(children), "lit_share": lit_share(surface), "caption": pane.caption_text(),
-    }))
+    report = {"has_vout": drawing, "vlc_children": len(children), "lit_share": lit_share(surface)}
+    print(json.dumps({**report, "caption": pane.caption_text()}))
     player.release()
     return 0
 
