@@ -42,7 +42,7 @@ def parse_substation(text: str, path: Path | None = None) -> tuple[list[Cue], st
     text = text.lstrip("\ufeff")
     _check_event_lines(text, path)
     try:
-        subs = pysubs2.SSAFile.from_string(text, format_="ssa" if _is_ssa(text) else "ass")
+        subs = pysubs2.SSAFile.from_string(text, format_="ssa" if is_ssa(text) else "ass")
     except (ValueError, pysubs2.Pysubs2Error) as error:
         raise FormatError(f"not a readable SubStation file ({error})", path) from error
     cues = []
@@ -68,7 +68,8 @@ def format_substation(cues: Sequence[Cue], header: str = "", *, ssa: bool = Fals
     return subs.to_string("ssa" if ssa else "ass")
 
 
-def _is_ssa(text: str) -> bool:
+def is_ssa(text: str) -> bool:
+    """A v4 (SubStation Alpha) file rather than v4+ (Advanced SubStation Alpha): it has only [V4 Styles]."""
     return re.search(r"^\s*\[V4\+ Styles\]", text, re.IGNORECASE | re.MULTILINE) is None and bool(
         re.search(r"^\s*\[V4 Styles\]", text, re.IGNORECASE | re.MULTILINE)
     )

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from editor.core.gaps import GapPolicy, resolve_gaps
 from editor.core.model import Cue, Document
-from editor.formats.ass import ASS_HEADER, format_substation, looks_like_substation, parse_substation
+from editor.formats.ass import ASS_HEADER, format_substation, is_ssa, looks_like_substation, parse_substation
 from editor.formats.atomic import write_text_atomic
 from editor.formats.decoding import read_text
 from editor.formats.errors import FormatError
@@ -96,7 +96,7 @@ def _read_substation(text: str, path: Path) -> Reading:
 
 
 def _looks_like_ssa(text: str) -> bool:
-    return looks_like_substation(text) and "[v4+ styles]" not in text.lower() and "[v4 styles]" in text.lower()
+    return looks_like_substation(text) and is_ssa(text)
 
 
 def _looks_like_ass(text: str) -> bool:
