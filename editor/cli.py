@@ -86,14 +86,14 @@ def _add_import(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     parser = commands.add_parser(
         "import", help="line a plain-text transcript up along its runtime and write captions",
         description="Cut a transcript into caption blocks timed along the programme's runtime (no media "
-        "needed) and write them as SRT or WebVTT, chosen by the output's extension.",
+        "needed) and write them as captions in the format the output's extension names.",
     )
     parser.add_argument("transcript", type=Path, help="the transcript (.txt, any encoding)")
     parser.add_argument("--runtime", type=_runtime_argument, metavar="MM:SS",
                         help="programme runtime (overrides the transcript header's; needed without a header)")
     _add_style_option(parser, f"default: {DEFAULT_STYLE.name}")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT",
-                        help="OUT.srt, OUT.vtt or OUT.cueline")
+                        help="OUT.srt, .vtt, .scc, .ttml, .ass, .sbv, .txt (plain transcript) or .cueline")
     _add_write_options(parser)
     add_media_options(parser)
     return _run_import
@@ -180,7 +180,8 @@ def _add_convert(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "read as browsers read it: a malformed cue is skipped with a warning naming its line (--strict: refuse).",
     )
     parser.add_argument("input", type=Path, metavar="IN", help="the subtitle file to read")
-    parser.add_argument("output", type=Path, metavar="OUT", help="the file to write (.srt, .vtt, .cueline)")
+    parser.add_argument("output", type=Path, metavar="OUT",
+                        help="the file to write (.srt, .vtt, .scc, .ttml, .ass, .ssa, .sbv, .txt, .cueline)")
     parser.add_argument("--strict", action="store_true", help="refuse a file with any malformed cue")
     _add_write_options(parser)
     return _run_convert
