@@ -1,0 +1,71 @@
+"""Export formats: write/read speed on a long file, and how many SCC captions the 608 bandwidth makes late.
+
+    .venv/bin/python benchmarks/export_formats.py
+
+SCC sends one byte pair per frame, so a caption is loaded while the one before it is on screen; when that
+time is too short the caption appears late. The second table counts such captions in the bundled sample
+lined up with each style (the first caption always starts late: nothing can be loaded before frame 0).
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from editor.core.model import Cue, Document
+from editor.core.style import STYLES
+from editor.formats.registry import WRITABLE_FORMATS, read_subtitles, write_subtitles
+from editor.formats.transcript import read_transcript
+from editor.paths import sample_transcript_path
+from editor.timing.pipeline import line_up_transcript
+
+CUE_COUNT = 10_000  # 5.5 hours: SubStation files stop at 9:59:59.99
+FRAME_MS = 1001 / 30
+
+
+def _long_document() -> Document:
+    texts = ["Tom & Jerry <i>again</i>", "A second line\nwith two rows", "José “quotes” and -- a gap"]
+    return Document(cues=tuple(Cue(i * 2000, i * 2000 + 1500, texts[i % 3]) for i in range(CUE_COUNT)))
+
+
+def _speed(folder: Path) -> None:
+    document = _long_document()
+    for subtitle_format in WRITABLE_FORMATS:
+        path = folder / f"long{subtitle_format.extensions[0]}"
+        started = time.perf_counter()
+        write_subtitles(document, path)
+        written = time.perf_counter()
+        readable = subtitle_format.looks_like(path.read_text(encoding="utf-8"))
+        count = len(read_subtitles(path).cues) if readable else CUE_COUNT
+        read = time.perf_counter()
+        assert count == CUE_COUNT
+        reading = f", read {read - written:.2f} s" if readable else " (export only)"
+        print(f"{subtitle_format.name:28} {CUE_COUNT} cues, {path.stat().st_size / 1e6:5.1f} MB: "
+              f"write {written - started:.2f} s{reading}")
+
+
+def _scc_lateness(folder: Path) -> None:
+    transcript = read_transcript(sample_transcript_path())
+    for style in STYLES.values():
+        document = line_up_transcript(transcript, style)
+        path = folder / f"sample-{style.name}.scc"
+        write_subtitles(document, path)
+        delays = [shown.start_ms - cue.start_ms for cue, shown in zip(document.cues, read_subtitles(path).cues,
+                                                                       strict=True)]
+        late = [delay for delay in delays if delay > FRAME_MS]
+        print(f"SCC, sample with style {style.name:9}: {len(delays)} cues, {len(late)} late by more than a frame "
+              f"(largest {max(delays)} ms, median of those {sorted(late)[len(late) // 2] if late else 0} ms)")
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        _speed(Path(folder))
+        _scc_lateness(Path(folder))
+
+
+if __name__ == "__main__":
+    main()
