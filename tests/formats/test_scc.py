@@ -129,3 +129,10 @@ def test_roll_up_and_bad_words_are_refused_with_their_line(tmp_path: Path) -> No
 def test_sniffed_by_content(tmp_path: Path, exported: Path) -> None:
     (tmp_path / "captions.txt").write_text(exported.read_text())
     assert format_for_path(tmp_path / "captions.txt") is SCC
+
+
+def test_a_caption_loaded_and_shown_in_one_line_appears_on_the_frame_of_end_of_caption() -> None:
+    """How other tools write SCC: load, clear and show in one line; non-drop labels (HH:MM:SS:FF)."""
+    text = "Scenarist_SCC V1.0\n\n00:00:02:05\t94ae 94ae 9420 9420 9470 9470 c8e9 942c 942c 942f 942f\n\n" \
+           "00:00:04:00\t942c 942c\n"
+    assert parse_scc(text) == [Cue(at(65 + 9), at(120), "Hi")]  # 942f is the line's tenth pair
