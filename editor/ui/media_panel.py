@@ -90,6 +90,7 @@ class MediaPanel(QObject):
         playback.rate_changed.connect(self.transport.show_rate)
         playback.problem.connect(self._show_problem)
         playback.state_changed.connect(lambda _state: self._sync_loop_action())
+        playback.state_changed.connect(lambda _state: self.transport.show_playing(playback.is_playing))
         self.waveform.ready.connect(timeline.set_peaks)
         self.waveform.progress.connect(lambda f: self.window.report(f"Reading the waveform… {f:.0%}"))
         self.waveform.failed.connect(self.window.report)

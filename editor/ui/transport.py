@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QStyle, QToolButton, QWidget
 
 from editor.core.timecode import format_timecode
 
@@ -73,12 +73,16 @@ class TransportBar(QWidget):
         self.setObjectName("transport_bar")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
-        for name, glyph in (("previous_cue_media", "⏮"), ("play_pause", "⏯"), ("next_cue_media", "⏭"),
-                            ("play_cue", "▶ cue"), ("loop_cue", "⟳ loop"), ("tap_mode", "tap")):
-            button = QToolButton(self)
-            button.setDefaultAction(actions[name])
-            button.setText(glyph)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space must stay play/pause, not "click"
+        icons = QStyle.StandardPixmap
+        self._play_button = self._button(actions["play_pause"], icon=icons.SP_MediaPlay)
+        for button in (
+            self._button(actions["previous_cue_media"], icon=icons.SP_MediaSkipBackward),
+            self._play_button,
+            self._button(actions["next_cue_media"], icon=icons.SP_MediaSkipForward),
+            self._button(actions["play_cue"], text="Play cue"),
+            self._button(actions["loop_cue"], text="Loop cue"),
+            self._button(actions["tap_mode"], text="Tap-to-sync"),
+        ):
             layout.addWidget(button)
         layout.addStretch(1)
         self.rate_label = QLabel("", self)
@@ -88,6 +92,23 @@ class TransportBar(QWidget):
         layout.addWidget(self.time_label)
         self._duration_ms: int | None = None
         self.show_time(0)
+
+    def _button(self, action: QAction, *, icon: QStyle.StandardPixmap | None = None, text: str = "") -> QToolButton:
+        button = QToolButton(self)
+        button.setDefaultAction(action)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space must stay play/pause, not "click"
+        if icon is not None:
+            button.setIcon(self.style().standardIcon(icon))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        else:
+            button.setText(text)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        return button
+
+    def show_playing(self, playing: bool) -> None:
+        """The play button shows what pressing it does next."""
+        icon = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
+        self._play_button.setIcon(self.style().standardIcon(icon))
 
     def set_duration(self, duration_ms: int | None) -> None:
         self._duration_ms = duration_ms
