@@ -15,6 +15,7 @@ from editor.checks import (
     overlap,
     reading_speed,
     reading_speed_limit,
+    spelling,
     unresolved_gap,
 )
 from editor.checks.issue import Issue, Rule, Severity
@@ -33,6 +34,7 @@ RULES: tuple[Rule, ...] = (
     min_gap.RULE,
     unresolved_gap.RULE,
     low_confidence.RULE,
+    spelling.RULE,
 )
 
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1}

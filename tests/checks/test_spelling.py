@@ -1,0 +1,74 @@
+"""Spell check: unknown words are flagged once per cue; names from the glossary, gaps, numbers,
+acronyms and speaker labels are not."""
+
+from __future__ import annotations
+
+from editor.checks import dictionary
+from editor.checks.issue import Severity
+from editor.checks.registry import RULES
+from editor.checks.spelling import NAME, RULE, accepted_words, check, misspellings
+from editor.core.model import Cue, Document
+from editor.core.style import DEFAULT_STYLE
+
+
+def words_flagged(text: str, accepted: frozenset[str] = frozenset()) -> list[str]:
+    return [item.word for item in misspellings(text, accepted)]
+
+
+def test_unknown_words_are_found_with_their_place() -> None:
+    text = "Iraq's leaders met\nBrett Mcguirk and Everly one"
+    found = misspellings(text)
+    assert [item.word for item in found] == ["Mcguirk", "Everly"]
+    assert [text[item.start : item.end] for item in found] == ["Mcguirk", "Everly"]
+
+
+def test_gaps_numbers_acronyms_and_speaker_labels_are_skipped() -> None:
+    assert words_flagged("-- ISIS took 300 towns on 9/11 -- --") == []
+    assert words_flagged("KERRY: we don't know\n>> FRANZEN: it's late") == []
+    assert words_flagged("- Yes.\n- No, they're gonna wait.") == []
+
+
+def test_glossary_names_are_accepted_whole_and_in_parts() -> None:
+    doc = Document(glossary=("Brett McGurk", "al-Qaeda", "Peshmerga ~ push merger"))
+    accepted = accepted_words(doc)
+    assert words_flagged("McGurk said al-Qaeda and the Peshmerga's men", accepted) == []
+    assert words_flagged("Qaeda fighters", accepted) == []
+    assert words_flagged("McGurk said", frozenset()) == ["McGurk"]
+
+
+def test_misspelt_hyphenated_words_are_flagged_whole() -> None:
+    assert words_flagged("a well-knwon fact") == ["well-knwon"]
+    assert words_flagged("a well-known fact") == []
+
+
+def test_check_warns_once_per_cue_naming_the_words() -> None:
+    doc = Document(
+        cues=(Cue(0, 1000, "the Everly jihadist"), Cue(1000, 2000, "all good here"), Cue(2000, 3000, "Mcguirk")),
+        glossary=("jihadist",),
+    )
+    issues = check(doc, DEFAULT_STYLE)
+    assert [(issue.cue_index, issue.severity, issue.rule) for issue in issues] == [
+        (0, Severity.WARNING, NAME),
+        (2, Severity.WARNING, NAME),
+    ]
+    assert "“Everly”" in issues[0].message and "jihadist" not in issues[0].message
+
+
+def test_long_lists_are_shortened() -> None:
+    doc = Document(cues=(Cue(0, 1000, "qwx zzv vvq xqz jjq kqz"),))
+    assert check(doc, DEFAULT_STYLE)[0].message.endswith("and 2 more")
+
+
+def test_suggestions_follow_the_words_case() -> None:
+    assert dictionary.suggestions("teh")[0] == "the"
+    assert dictionary.suggestions("Teh")[0] == "The"
+    assert dictionary.suggestions("qxzqxzqxz") == ()
+
+
+def test_rare_words_rank_above_everyday_ones() -> None:
+    assert dictionary.word_rarity("sisal") > dictionary.word_rarity("crisis") > dictionary.word_rarity("sure")
+    assert dictionary.word_rarity("Beisel") == 1.0
+
+
+def test_spelling_is_a_registered_rule() -> None:
+    assert RULE in RULES
