@@ -1,0 +1,106 @@
+"""Spell check as you type: misspelt words get a red wavy underline, and a right-click offers corrections.
+
+Glossary names are accepted, and offered first as corrections when they sound like the word typed
+("Mcguirk" -> "Brett McGurk"), because names are what transcripts get wrong most.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit
+
+from editor.checks import dictionary
+from editor.checks.spelling import Misspelling, misspellings
+from editor.core.glossary import GlossaryTerm
+from editor.core.phonetic import sound_alike_score
+
+GLOSSARY_SUGGESTION_SCORE = 0.6  # a glossary name this close in sound is offered before dictionary words
+SUGGESTIONS_SHOWN = 6
+TextWidget = QPlainTextEdit | QTextEdit
+
+
+def _misspelt_format() -> QTextCharFormat:
+    underline = QTextCharFormat()
+    underline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+    underline.setUnderlineColor(Qt.GlobalColor.red)
+    return underline
+
+
+class SpellingHighlighter(QSyntaxHighlighter):
+    """Underlines the words of a text document that neither the dictionary nor the glossary knows."""
+
+    def __init__(self, document: QTextDocument, accepted: frozenset[str] = frozenset()) -> None:
+        super().__init__(document)
+        self._accepted = accepted
+        self._format = _misspelt_format()
+
+    def set_accepted(self, accepted: frozenset[str]) -> None:
+        """New glossary words (lower case): underlines are redrawn."""
+        if accepted != self._accepted:
+            self._accepted = accepted
+            self.rehighlight()
+
+    def highlightBlock(self, text: str) -> None:
+        for item in misspellings(text, self._accepted):
+            self.setFormat(item.start, item.end - item.start, self._format)
+
+
+def suggestions_for(word: str, glossary: Sequence[GlossaryTerm] = ()) -> list[str]:
+    """Corrections for a word: sound-alike glossary names first, then the dictionary's, without repeats."""
+    names = sorted(
+        ((sound_alike_score(word, term.term), term.term) for term in glossary),
+        reverse=True,
+    )
+    offered = [name for score, name in names if score >= GLOSSARY_SUGGESTION_SCORE]
+    for candidate in dictionary.suggestions(word):
+        if candidate not in offered:
+            offered.append(candidate)
+    return offered[:SUGGESTIONS_SHOWN]
+
+
+def misspelling_at(edit: TextWidget, position: int, accepted: frozenset[str] = frozenset()) -> Misspelling | None:
+    """The misspelt word under a character position of the edit (offsets are within its block)."""
+    block = edit.document().findBlock(position)
+    offset = position - block.position()
+    for item in misspellings(block.text(), accepted):
+        if item.start <= offset <= item.end:
+            return Misspelling(block.position() + item.start, block.position() + item.end, item.word)
+    return None
+
+
+def replace_range(edit: TextWidget, start: int, end: int, text: str) -> None:
+    """Replace characters start..end as if typed, so the edit's own change signals report it."""
+    cursor = edit.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    cursor.insertText(text)
+    edit.setTextCursor(cursor)
+
+
+def add_suggestions(
+    menu: QMenu,
+    edit: TextWidget,
+    position: int,
+    glossary: Sequence[GlossaryTerm] = (),
+    accepted: frozenset[str] = frozenset(),
+) -> list[QAction]:
+    """Put corrections for the misspelt word at `position` at the top of a context menu; [] if none."""
+    item = misspelling_at(edit, position, accepted)
+    if item is None:
+        return []
+    actions = []
+    for suggestion in suggestions_for(item.word, glossary) or ["(no suggestions)"]:
+        action = QAction(suggestion, menu)
+        if suggestion.startswith("("):
+            action.setEnabled(False)
+        else:
+            action.triggered.connect(lambda _=False, s=suggestion: replace_range(edit, item.start, item.end, s))
+        actions.append(action)
+    first = menu.actions()[0] if menu.actions() else None
+    menu.insertActions(first, actions)  # type: ignore[arg-type]
+    if first is not None:
+        menu.insertSeparator(first)
+    return actions

@@ -1,0 +1,142 @@
+"""The glossary dialog and the spelling underline, driven with keys and clicks as staff would."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCharFormat
+from PySide6.QtWidgets import QDialogButtonBox, QMenu, QPlainTextEdit
+
+from editor.core.glossary import GlossaryTerm
+from editor.core.model import Cue, Document
+from editor.ui.glossary_dialog import GlossaryDialog
+from editor.ui.spelling import SpellingHighlighter, add_suggestions, suggestions_for
+
+TEXTS = (
+    "John Kerry is this morning\nin their bill in the north.",
+    "There is obvious invasion of Beisel.",
+    "Against sisal or to meet any challenge.",
+    "Nothing here sounds like a name.",
+    "And sisal again.",
+)
+
+
+def make_dialog(qtbot, glossary: tuple[str, ...] = ()) -> tuple[GlossaryDialog, list[tuple[Document, str]]]:
+    document = Document(cues=tuple(Cue(i * 3000, i * 3000 + 2500, t) for i, t in enumerate(TEXTS)), glossary=glossary)
+    changes: list[tuple[Document, str]] = []
+    dialog = GlossaryDialog(document, lambda doc, label: changes.append((doc, label)))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog, changes
+
+
+def find(qtbot, dialog: GlossaryDialog) -> None:
+    qtbot.mouseClick(dialog.find_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.searching, timeout=20000)
+
+
+def rows(dialog: GlossaryDialog) -> list[tuple[str, str, str, bool]]:
+    table = dialog.table
+    return [
+        (table.item(r, 1).text(), table.item(r, 2).text(), table.item(r, 3).text(),
+         table.item(r, 0).checkState() == Qt.CheckState.Checked)
+        for r in range(table.rowCount())
+    ]  # fmt: skip
+
+
+def test_typed_names_find_their_sound_alikes_and_replace_them(qtbot) -> None:
+    dialog, changes = make_dialog(qtbot)
+    dialog.terms_edit.setFocus()
+    qtbot.keyClicks(dialog.terms_edit, "ISIL")
+    qtbot.keyClick(dialog.terms_edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(dialog.terms_edit, "Erbil")
+    find(qtbot, dialog)
+    found = {(cue, heard, name) for cue, heard, name, _ticked in rows(dialog)}
+    expected = {("1", "their bill", "Erbil"), ("2", "Beisel", "ISIL"), ("3", "sisal", "ISIL"), ("5", "sisal", "ISIL")}
+    assert expected <= found
+    assert not dialog.replace_button.isEnabled() or any(ticked for *_rest, ticked in rows(dialog))
+
+    for row, (_cue, heard, _name, ticked) in enumerate(rows(dialog)):
+        if heard in ("their bill", "Beisel") and not ticked:
+            dialog.table.setCurrentCell(row, 0)
+            qtbot.keyClick(dialog.table, Qt.Key.Key_Space)
+    qtbot.mouseClick(dialog.replace_button, Qt.MouseButton.LeftButton)
+
+    [(after, label)] = changes
+    assert after.cues[0].text == "John Kerry is this morning\nin Erbil in the north."
+    assert after.cues[1].text == "There is obvious invasion of ISIL."
+    assert after.cues[3] is changes[0][0].cues[3] and after.cues[3].text == TEXTS[3]
+    assert after.glossary[0].startswith("ISIL ~ ") and "Beisel" in after.glossary[0]
+    assert "Replace" in label and dialog.table.rowCount() == 0
+
+
+def test_ticking_one_place_ticks_the_same_mishearing_everywhere(qtbot) -> None:
+    dialog, _changes = make_dialog(qtbot, glossary=("ISIL",))
+    find(qtbot, dialog)
+    sisal_rows = [row for row, (_c, heard, _n, _t) in enumerate(rows(dialog)) if heard == "sisal"]
+    assert len(sisal_rows) == 2
+    first, second = sisal_rows
+    before = dialog.table.item(first, 0).checkState()
+    dialog.table.setCurrentCell(first, 0)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Space)
+    assert dialog.table.item(first, 0).checkState() != before
+    assert dialog.table.item(second, 0).checkState() == dialog.table.item(first, 0).checkState()
+
+
+def test_a_known_mishearing_starts_ticked_and_replaces_everywhere(qtbot) -> None:
+    dialog, changes = make_dialog(qtbot, glossary=("ISIL ~ sisal",))
+    find(qtbot, dialog)
+    assert [(cue, ticked) for cue, heard, _n, ticked in rows(dialog) if heard == "sisal"] == [("3", True), ("5", True)]
+    for row, (_c, heard, _n, ticked) in enumerate(rows(dialog)):
+        if heard != "sisal" and ticked:
+            dialog.table.setCurrentCell(row, 0)
+            qtbot.keyClick(dialog.table, Qt.Key.Key_Space)
+    dialog.replace_selected()
+    [(after, _label)] = changes
+    assert [cue.text for cue in after.cues][2::2] == ["Against ISIL or to meet any challenge.", "And ISIL again."]
+
+
+def test_closing_saves_an_edited_glossary_as_one_change(qtbot) -> None:
+    dialog, changes = make_dialog(qtbot, glossary=("ISIL",))
+    dialog.terms_edit.moveCursor(dialog.terms_edit.textCursor().MoveOperation.End)
+    dialog.terms_edit.setFocus()
+    qtbot.keyClick(dialog.terms_edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(dialog.terms_edit, "Mosul")
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close).click()
+    [(after, label)] = changes
+    assert after.glossary == ("ISIL", "Mosul") and label == "Edit glossary"
+
+
+def test_closing_unchanged_records_nothing(qtbot) -> None:
+    dialog, changes = make_dialog(qtbot, glossary=("ISIL",))
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert changes == []
+
+
+def underlined(edit: QPlainTextEdit) -> list[str]:
+    block = edit.document().firstBlock()
+    return [
+        block.text()[r.start : r.start + r.length]
+        for r in block.layout().formats()
+        if r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
+    ]
+
+
+def test_misspelt_words_get_a_wavy_underline_and_suggestions(qtbot) -> None:
+    edit = QPlainTextEdit()
+    qtbot.addWidget(edit)
+    highlighter = SpellingHighlighter(edit.document())
+    qtbot.keyClicks(edit, "Brett Mcguirk met teh press")
+    assert underlined(edit) == ["Mcguirk", "teh"]
+    highlighter.set_accepted(frozenset({"mcguirk"}))
+    assert underlined(edit) == ["teh"]
+
+    menu = QMenu()
+    actions = add_suggestions(menu, edit, edit.toPlainText().index("teh") + 1)
+    assert actions[0].text() == "the"
+    actions[0].trigger()
+    assert edit.toPlainText() == "Brett Mcguirk met the press"
+    assert underlined(edit) == []
+
+
+def test_glossary_names_come_first_among_suggestions() -> None:
+    assert suggestions_for("Mcguirk", [GlossaryTerm("McGurk"), GlossaryTerm("Mosul")])[0] == "McGurk"
