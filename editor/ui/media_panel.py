@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QBoxLayout, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QBoxLayout, QMessageBox, QVBoxLayout, QWidget
 
 from editor.app.commands import push_edit
 from editor.app.ear_timing import EarTiming
@@ -181,10 +181,15 @@ class MediaPanel(QObject):
         self.window.timeline.set_playhead(ms)
         self.video.set_playhead(ms)
         self.transport.show_time(ms)
-        if self.playback.is_playing and not self.ear.tap_mode:
+        if self.playback.is_playing and not self.ear.tap_mode and not self._typing():
             index = self._times.index_at(ms)
             if index is not None and index != self.window.current_index():
                 self.window.select_cue(index)
+
+    def _typing(self) -> bool:
+        """While staff type into the cue being played, the selection must not move under their cursor."""
+        focused = QApplication.focusWidget()
+        return focused is not None and self.window.cue_editor.isAncestorOf(focused)
 
     # ----- cue transport -----
 

@@ -77,6 +77,16 @@ def test_space_plays_and_the_current_cue_follows_playback(playing_ready, qtbot) 
     assert not panel.playback.is_playing
 
 
+def test_typing_in_the_played_cue_keeps_it_current(playing_ready, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, panel = playing_ready
+    window.select_cue(0)
+    window.cue_editor.text_field.setFocus()
+    panel.playback.play_range(1500, 2600)
+    qtbot.waitUntil(lambda: not panel.playback.is_playing and panel.playback.position_ms() == 2600, timeout=15000)
+    assert window.current_index() == 0  # playback passed into cue 2 while the text field had the focus
+    assert panel.video.caption_text() == "Second words."
+
+
 def test_clicking_the_timeline_ruler_seeks(playing_ready, qtbot) -> None:  # type: ignore[no-untyped-def]
     window, panel = playing_ready
     x = round(window.timeline.x_of_ms(3000))
