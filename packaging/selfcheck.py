@@ -25,6 +25,14 @@ def check_resources() -> str:
     return f"bundled sample at {sample_transcript_path()}"
 
 
+def check_spelling_dictionary() -> str:
+    from editor.checks.dictionary import is_known
+
+    if not is_known("caption"):
+        raise RuntimeError("the English word list is empty or missing")
+    return "English word list loaded"
+
+
 def write_tone(path: Path, seconds: float = 1.0) -> Path:
     """A 440 Hz tone as 16-bit mono WAV: real media for the decoder and the player, made with the stdlib."""
     count = int(SAMPLE_RATE * seconds)
@@ -105,6 +113,7 @@ def main() -> int:
         tone = write_tone(Path(folder) / "tone.wav")
         results = [
             run("resources", check_resources),
+            run("spell check", check_spelling_dictionary),
             run("audio decoding", lambda: check_audio_decoding(tone)),
             run("speech model", lambda: check_speech_model(tone)),
             run("video player", lambda: check_video_player(tone)),
