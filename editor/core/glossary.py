@@ -8,12 +8,13 @@ a pure function returning a new document, so the editor turns "replace selected"
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from editor.core.model import Cue, Document, is_gap_text
-from editor.core.phonetic import sound_alike_score
+from editor.core.phonetic import MIN_SOUND, key_weight, phrase_key, sound_alike_score
 
 HINT_MARK = "~"
 MIN_SCORE = 0.62  # below this, proposals on the seed transcript were mostly chance resemblances
@@ -136,15 +137,41 @@ def _already_named(words: Sequence[str], term: GlossaryTerm) -> bool:
     return wanted_parts <= heard_parts or heard_parts < wanted_parts
 
 
+@dataclass(frozen=True, slots=True)
+class _TermIndex:
+    """The glossary arranged for a fast search: by sound weight, by exact spelling, by distinctive word."""
+
+    weights: tuple[float, ...]  # sorted, matching `by_weight`
+    by_weight: tuple[GlossaryTerm, ...]
+    spelled: dict[str, frozenset[GlossaryTerm]]  # letters of a term or of a hint -> terms
+    owners: dict[str, set[str]]  # distinctive word -> terms holding it
+
+
 @lru_cache(maxsize=16)
-def _name_words(terms: tuple[GlossaryTerm, ...]) -> dict[str, set[str]]:
-    """Each distinctive word of the glossary and the terms it belongs to."""
+def _index(terms: tuple[GlossaryTerm, ...]) -> _TermIndex:
+    weighted = sorted((key_weight(phrase_key(term.term)), term.term, term) for term in terms)
+    spelled: dict[str, set[GlossaryTerm]] = {}
     owners: dict[str, set[str]] = {}
     for term in terms:
+        for spelling in (term.term, *term.hints):
+            spelled.setdefault(_letters(spelling), set()).add(term)
         for part in _word_parts(term.term):
             if len(part) > 2 and part not in FUNCTION_WORDS:
                 owners.setdefault(part, set()).add(term.term)
-    return owners
+    return _TermIndex(
+        tuple(weight for weight, _name, _term in weighted),
+        tuple(term for _weight, _name, term in weighted),
+        {letters: frozenset(found) for letters, found in spelled.items()},
+        owners,
+    )
+
+
+def _reachable(words: tuple[str, ...], index: _TermIndex) -> set[GlossaryTerm]:
+    """Terms whose sound weight is close enough to the span's to ever score, plus exact spellings."""
+    weight = key_weight(phrase_key(" ".join(words)))
+    low = bisect_left(index.weights, weight * MIN_SOUND)
+    high = bisect_right(index.weights, weight / MIN_SOUND)
+    return set(index.by_weight[low:high]) | index.spelled.get(_letters("".join(words)), frozenset())
 
 
 def _names_in(words: Sequence[str], owners: dict[str, set[str]]) -> set[str]:
@@ -192,10 +219,12 @@ def _span_matches(
     """The terms a span may be heard for, with scores; cached, since documents repeat their phrases."""
     if all(word.lower() in FUNCTION_WORDS for word in words):
         return ()
-    named = _names_in(words, _name_words(terms))
+    index = _index(terms)
+    reachable = _reachable(words, index)
+    named = _names_in(words, index.owners)
     matches = []
     for term in terms:
-        if not _blocked(words, term, named):
+        if term in reachable and not _blocked(words, term, named):
             score = _score(words, term, min_score, rarity)
             if score >= min_score:
                 matches.append((term.term, round(score, 3)))

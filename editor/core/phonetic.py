@@ -192,7 +192,7 @@ def letter_similarity(first: str, second: str) -> float:
 
 
 SOUND_WEIGHT = 0.7  # sound matters more than spelling: the transcriber wrote what they heard
-MIN_SOUND = 0.55  # below this the sounds differ too much for any spelling to make a match
+MIN_SOUND = 0.6  # below this the sounds differ too much for any spelling to make a match
 
 
 def sound_alike_score(heard: str, term: str, floor: float = 0.0) -> float:
