@@ -22,7 +22,6 @@ from editor.timing.chunks import chunk_bounds, frame_energy
 from editor.timing.confidence import HEARD, UNPLACED, overlapping, phones_heard
 from editor.timing.gaps import Onsets, place_untimed
 from editor.timing.recognize import (
-    FRAME_MS,
     ChunkJob,
     HeardWord,
     SpanJob,
@@ -46,7 +45,10 @@ REFINE_SHARE = 0.9
 REFINE_MIN_TOKENS = 3  # a failed span this long (and this many ms) gets a second look
 REFINE_MIN_MS = 1500
 QUIET_START_MS = 80  # a sentence's first word that starts with this much quiet starts too early
-REFINE_MIN_PHONES = 4  # a single word heard on a second look anchors if it is this long
+SENTENCE_PAUSE_MS = 100
+MIN_WORD_MS = 100
+ONSET_SLACK_MS = 60
+REFINE_MIN_PHONES = 5  # a single word heard on a second look anchors if it is this long
 
 
 @dataclass(frozen=True)
@@ -187,7 +189,7 @@ def _assemble(
                 for phone in pronunciations.get(word.token, [""])[0].split()
             ]
             confidence[index] = phones_heard(phones, heard_phones) if was_placed else UNPLACED
-    _start_sentences_at_speech(script, times, confidence, onsets)
+    _start_sentences_at_speech(script, times, {anchor.token for anchor in anchors}, onsets)
     timed = [_timed_word(word, script.word_tokens[n], times, confidence) for n, word in enumerate(words)]
     boundaries = [tokens.start for tokens in script.word_tokens] + [len(script.tokens)]
     result, gap_spans = place_untimed(words, timed, boundaries, unheard, onsets)
@@ -195,17 +197,26 @@ def _assemble(
 
 
 def _start_sentences_at_speech(
-    script: Script, times: dict[int, tuple[int, int]], confidence: dict[int, float], onsets: Onsets,
+    script: Script, times: dict[int, tuple[int, int]], anchored: set[int], onsets: Onsets,
 ) -> None:
-    """A sentence's first word placed in the pause before it (short words slip there) moves to the onset."""
+    """A sentence's first word starts where speech resumes after the longest pause before the next word.
+
+    Only suspects move (an anchored word was timed by the recogniser): a word starting in quiet, one
+    squeezed shorter than a word can be said, and one after an unconfirmed word, since a misheard word
+    before a sentence lends the aligner audio to put the sentence's first word in.
+    """
     for index in script.sentence_starts:
-        start, end = times[index]
-        if confidence[index] == HEARD or not onsets.quiet(start, start + QUIET_START_MS):
+        if index in anchored or index + 1 not in times or index - 1 not in times:
             continue
-        limit = times[index + 1][0] if index + 1 in times else end + QUIET_START_MS
-        onset = onsets(start, limit)
+        start, end = times[index]
+        squeezed = end - start < MIN_WORD_MS
+        if not (squeezed or index - 1 not in anchored or onsets.quiet(start, start + QUIET_START_MS)):
+            continue
+        next_start = times[index + 1][0]
+        onset = onsets.after_longest_pause(times[index - 1][1], next_start + ONSET_SLACK_MS, SENTENCE_PAUSE_MS)
         if onset is not None:
-            times[index] = (onset, max(end, onset + FRAME_MS))
+            onset = min(onset, next_start)
+            times[index] = (onset, max(min(end, next_start), onset))
 
 
 def _timed_word(

@@ -28,18 +28,22 @@ def loudness_threshold(energy: np.ndarray) -> float:
     return max(float(np.sqrt(max(noise, 1e-12) * speech)), speech * 1e-3)
 
 
-def speech_onset(energy: np.ndarray, threshold: float, start_ms: int, end_ms: int) -> int | None:
-    """First moment in [start, end) where speech begins after a pause, or None."""
+def speech_onsets(
+    energy: np.ndarray, threshold: float, start_ms: int, end_ms: int, quiet_frames: int = QUIET_FRAMES,
+) -> list[tuple[int, int]]:
+    """(onset_ms, pause_ms before it) for each start of speech after a pause of at least `quiet_frames`."""
     loud = energy[start_ms // FRAME_MS: end_ms // FRAME_MS] > threshold
+    onsets = []
     quiet_run = 0
     for frame in range(len(loud)):
         if not loud[frame]:
             quiet_run += 1
-        elif quiet_run >= QUIET_FRAMES and loud[frame: frame + LOUD_FRAMES].all():
-            return start_ms + frame * FRAME_MS
+        elif quiet_run >= quiet_frames and loud[frame: frame + LOUD_FRAMES].all():
+            onsets.append((start_ms + frame * FRAME_MS, quiet_run * FRAME_MS))
+            quiet_run = 0
         else:
             quiet_run = 0
-    return None
+    return onsets
 
 
 class Onsets:
@@ -49,7 +53,14 @@ class Onsets:
         self._energy, self._threshold = energy, loudness_threshold(energy)
 
     def __call__(self, start_ms: int, end_ms: int) -> int | None:
-        return speech_onset(self._energy, self._threshold, start_ms, end_ms)
+        """The first onset after a short pause in [start, end)."""
+        found = speech_onsets(self._energy, self._threshold, start_ms, end_ms)
+        return found[0][0] if found else None
+
+    def after_longest_pause(self, start_ms: int, end_ms: int, pause_ms: int) -> int | None:
+        """The onset after the longest pause (of at least pause_ms) in [start, end)."""
+        found = speech_onsets(self._energy, self._threshold, start_ms, end_ms, pause_ms // FRAME_MS)
+        return max(found, key=lambda onset: onset[1])[0] if found else None
 
     def quiet(self, start_ms: int, end_ms: int) -> bool:
         """Nobody speaks between start and end."""
