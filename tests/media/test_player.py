@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from editor.media.player import Player, PlayerState
+from editor.media.player import Player, PlayerState, wayland_needs_xcb
 
 
 def wait_until(condition: Callable[[], bool], timeout: float = 15.0) -> None:
@@ -89,3 +90,18 @@ def test_a_broken_file_ends_in_the_error_state(player: Player, tmp_path: Path) -
     junk.write_bytes(b"\x00\x01" * 5000)
     player.open(junk)
     wait_until(lambda: player.poll() in (PlayerState.ERROR, PlayerState.ENDED))
+
+
+@pytest.mark.parametrize("name", ["clip.mkv", "clip.webm", "clip.mp3", "clip.wav"])
+def test_the_common_formats_open_and_play(player: Player, make_media, name: str) -> None:  # type: ignore[no-untyped-def]
+    opened(player, make_media(name, seconds=2)).play()
+    assert player.length_ms() == pytest.approx(2000, abs=400)  # VLC estimates an MP3's length from its bitrate
+    wait_until(lambda: player.poll() is PlayerState.PLAYING and player.time_ms() > 0)
+
+
+def test_wayland_sessions_fall_back_to_xcb_for_embedding(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert wayland_needs_xcb({"WAYLAND_DISPLAY": "wayland-0"})
+    assert wayland_needs_xcb({"XDG_SESSION_TYPE": "wayland"})
+    assert not wayland_needs_xcb({"WAYLAND_DISPLAY": "wayland-0", "QT_QPA_PLATFORM": "offscreen"})
+    assert not wayland_needs_xcb({"DISPLAY": ":0", "XDG_SESSION_TYPE": "x11"})
