@@ -27,7 +27,9 @@ FUNCTION_WORDS = frozenset(
     "a an the and or but if of to in on at by for with from as is are was were be been am it its it's this that "
     "these those there their they them he him his she her we us our you your i me my not no so do does did "
     "has have had will would can could should may might must here what who whom which when where why how "
-    "all any some up out off over into than then too very just also says said say".split()
+    "all any some up out off over into than then too very just also says said say "
+    "don't doesn't didn't isn't aren't wasn't can't won't i'm i've i'll i'd you're we're they're that's "
+    "what's there's he's she's let's".split()
 )
 Rarity = Callable[[str], float]  # a lowercase word -> 0.0 (everyday) .. 1.0 (no dictionary knows it)
 _TOKEN = re.compile(r"\S+")
@@ -76,6 +78,10 @@ def glossary_of(document: Document) -> list[GlossaryTerm]:
 def with_glossary(document: Document, terms: Iterable[GlossaryTerm]) -> Document:
     """The document with a new glossary (cues untouched)."""
     return replace(document, glossary=tuple(format_term(term) for term in terms if term.term))
+
+
+def _is_function_word(word: str) -> bool:
+    return word.lower().replace("’", "'") in FUNCTION_WORDS
 
 
 def _letters(text: str) -> str:
@@ -184,9 +190,12 @@ def _names_in(words: Sequence[str], owners: dict[str, set[str]]) -> set[str]:
 
 
 def _blocked(words: Sequence[str], term: GlossaryTerm, named: set[str]) -> bool:
-    """A span holding a name keeps it: it may only grow into a longer term sharing that name."""
+    """A span holding a name keeps it: it may only grow into a longer term sharing that name.
+
+    A span has at least as many words as its term: a first name is heard, however garbled.
+    """
     term_words = len(term.term.split())
-    if len(words) > term_words + MAX_EXTRA_WORDS or _already_named(words, term):
+    if not term_words <= len(words) <= term_words + MAX_EXTRA_WORDS or _already_named(words, term):
         return True
     if _letters("".join(words)) == _letters(term.term):
         return False
@@ -195,7 +204,7 @@ def _blocked(words: Sequence[str], term: GlossaryTerm, named: set[str]) -> bool:
 
 def _span_rarity(words: Sequence[str], rarity: Rarity) -> float:
     """The rarest word that carries meaning: misheard names come out as rare words ("sisal", "Diocese")."""
-    content = [word for word in words if word.lower() not in FUNCTION_WORDS] or list(words)
+    content = [word for word in words if not _is_function_word(word)] or list(words)
     return max(rarity(_letters(word)) for word in content)
 
 
@@ -217,7 +226,7 @@ def _span_matches(
     words: tuple[str, ...], terms: tuple[GlossaryTerm, ...], min_score: float, rarity: Rarity | None
 ) -> tuple[tuple[str, float], ...]:
     """The terms a span may be heard for, with scores; cached, since documents repeat their phrases."""
-    if all(word.lower() in FUNCTION_WORDS for word in words):
+    if all(map(_is_function_word, words)):
         return ()
     index = _index(terms)
     reachable = _reachable(words, index)

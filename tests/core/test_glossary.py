@@ -122,3 +122,12 @@ def test_seed_transcript_garbles_are_found() -> None:
 
 def _sentences(text: str) -> list[str]:
     return [part.strip() for part in text.replace(". ", ".\n").split("\n") if part.strip()]
+
+
+def test_a_full_name_needs_as_many_heard_words() -> None:
+    doc = document("we have concurred", "with John Carey today", glossary=("John Kerry",))
+    assert [(p.found, p.term) for p in propose_replacements(doc)] == [("John Carey", "John Kerry")]
+
+
+def test_everyday_function_words_alone_are_never_a_name() -> None:
+    assert propose_replacements(document("this is", "is his", "he says", glossary=("ISIS",))) == []
