@@ -7,13 +7,13 @@ which no dictionary holds. Words are looked up once each (cached), so a 10,000-c
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from editor.checks import dictionary
 from editor.checks.issue import Issue, Rule, Severity
-from editor.core.glossary import glossary_of
+from editor.core.glossary import GlossaryTerm, glossary_of
 from editor.core.model import Document
 from editor.core.style import CaptionStyle
 
@@ -35,8 +35,13 @@ class Misspelling:
 
 def accepted_words(document: Document) -> frozenset[str]:
     """The glossary's words in lower case, whole and split at hyphens ("al-Qaeda", "al", "qaeda")."""
+    return words_of_terms(glossary_of(document))
+
+
+def words_of_terms(terms: Iterable[GlossaryTerm]) -> frozenset[str]:
+    """The words of glossary terms, as spell check accepts them."""
     words: set[str] = set()
-    for term in glossary_of(document):
+    for term in terms:
         for word in term.term.lower().split():
             words.add(word)
             words.update(word.split("-"))

@@ -6,14 +6,14 @@ Glossary names are accepted, and offered first as corrections when they sound li
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit
 
 from editor.checks import dictionary
-from editor.checks.spelling import Misspelling, misspellings
+from editor.checks.spelling import Misspelling, misspellings, words_of_terms
 from editor.core.glossary import GlossaryTerm
 from editor.core.phonetic import sound_alike_score
 
@@ -37,6 +37,14 @@ class SpellingHighlighter(QSyntaxHighlighter):
         self._accepted = accepted
         self._format = _misspelt_format()
 
+    @property
+    def accepted(self) -> frozenset[str]:
+        return self._accepted
+
+    def follow_glossary(self, terms: Sequence[GlossaryTerm]) -> None:
+        """Accept the words of these glossary terms from now on."""
+        self.set_accepted(words_of_terms(terms))
+
     def set_accepted(self, accepted: frozenset[str]) -> None:
         """New glossary words (lower case): underlines are redrawn."""
         if accepted != self._accepted:
@@ -46,6 +54,25 @@ class SpellingHighlighter(QSyntaxHighlighter):
     def highlightBlock(self, text: str) -> None:
         for item in misspellings(text, self._accepted):
             self.setFormat(item.start, item.end - item.start, self._format)
+
+
+def attach_spelling(edit: TextWidget, glossary: Callable[[], Sequence[GlossaryTerm]]) -> SpellingHighlighter:
+    """Spell check a text edit: underlines, and corrections on right-click; `glossary` gives the current names.
+
+    Call `highlighter.set_accepted(words_of_terms(...))` (or `follow_glossary`) when the glossary changes.
+    """
+    highlighter = SpellingHighlighter(edit.document(), words_of_terms(glossary()))
+    edit.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+    def show_menu(point: QPoint) -> None:
+        highlighter.follow_glossary(glossary())
+        menu = edit.createStandardContextMenu()
+        add_suggestions(menu, edit, edit.cursorForPosition(point).position(), glossary(), highlighter.accepted)
+        menu.exec(edit.mapToGlobal(point))
+        menu.deleteLater()
+
+    edit.customContextMenuRequested.connect(show_menu)
+    return highlighter
 
 
 def suggestions_for(word: str, glossary: Sequence[GlossaryTerm] = ()) -> list[str]:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMenu, QPlainTextEdit
 from editor.core.glossary import GlossaryTerm
 from editor.core.model import Cue, Document
 from editor.ui.glossary_dialog import GlossaryDialog
-from editor.ui.spelling import SpellingHighlighter, add_suggestions, suggestions_for
+from editor.ui.spelling import SpellingHighlighter, add_suggestions, attach_spelling, suggestions_for
 
 TEXTS = (
     "John Kerry is this morning\nin their bill in the north.",
@@ -140,3 +140,16 @@ def test_misspelt_words_get_a_wavy_underline_and_suggestions(qtbot) -> None:
 
 def test_glossary_names_come_first_among_suggestions() -> None:
     assert suggestions_for("Mcguirk", [GlossaryTerm("McGurk"), GlossaryTerm("Mosul")])[0] == "McGurk"
+
+
+def test_attached_spelling_follows_the_glossary(qtbot) -> None:
+    edit = QPlainTextEdit()
+    qtbot.addWidget(edit)
+    names = [GlossaryTerm("Brett McGurk")]
+    highlighter = attach_spelling(edit, lambda: names)
+    edit.setPlainText("McGurk met Mcguirk")
+    assert underlined(edit) == ["Mcguirk"]
+    names.append(GlossaryTerm("Mcguirk"))
+    highlighter.follow_glossary(names)
+    assert underlined(edit) == []
+    assert edit.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
