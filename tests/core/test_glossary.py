@@ -131,3 +131,11 @@ def test_a_full_name_needs_as_many_heard_words() -> None:
 
 def test_everyday_function_words_alone_are_never_a_name() -> None:
     assert propose_replacements(document("this is", "is his", "he says", glossary=("ISIS",))) == []
+
+
+def test_terms_and_hints_survive_the_project_file(tmp_path) -> None:
+    from editor.formats.project import load_project, save_project
+
+    doc = with_glossary(document("in their bill"), [GlossaryTerm("Erbil", ("their bill",)), GlossaryTerm("ISIL")])
+    save_project(doc, tmp_path / "story.cueline")
+    assert glossary_of(load_project(tmp_path / "story.cueline")) == glossary_of(doc)
