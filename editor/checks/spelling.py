@@ -19,7 +19,8 @@ from editor.core.style import CaptionStyle
 
 NAME = "spelling"
 SHOWN = 4  # words quoted in one message; the rest are counted
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*")
+_LETTERS = r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*"  # letters of any script, inner apostrophes
+_WORD = re.compile(rf"{_LETTERS}(?:-{_LETTERS})*")
 _SPEAKER_LABEL = re.compile(r"^\s*(?:>>\s*|-\s*)?[A-Z][A-Z .'’-]*:")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -74,7 +75,7 @@ def misspellings(text: str, accepted: frozenset[str] = frozenset()) -> tuple[Mis
     offset = 0
     for line in text.split("\n"):
         for match in _WORD.finditer(line, _label_end(line)):
-            word = match.group().rstrip("'’")
+            word = match.group()
             if not _is_acceptable(word, accepted):
                 found.append(Misspelling(offset + match.start(), offset + match.start() + len(word), word))
         offset += len(line) + 1

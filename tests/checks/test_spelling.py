@@ -72,3 +72,9 @@ def test_rare_words_rank_above_everyday_ones() -> None:
 
 def test_spelling_is_a_registered_rule() -> None:
     assert RULE in RULES
+
+
+def test_words_of_any_script_are_checked_whole() -> None:
+    assert words_flagged("José Zúñiga said the café was fine") == ["José", "Zúñiga"]
+    assert words_flagged("José Zúñiga", frozenset({"josé", "zúñiga"})) == []
+    assert words_flagged("the boys' bikes and rock 'n' roll") == []
