@@ -18,7 +18,7 @@ from editor.core.phonetic import MIN_SOUND, key_weight, phrase_key, sound_alike_
 
 HINT_MARK = "~"
 MIN_SCORE = 0.62  # below this, proposals on the seed transcript were mostly chance resemblances
-MAX_EXTRA_WORDS = 2  # a name may be heard as up to two more words than it has ("their bill" for Erbil)
+MAX_EXTRA_WORDS = 1  # a name may be heard as one word more than it has ("their bill" for Erbil)
 MAX_SPAN_WORDS = 3
 PROGRESS_EVERY = 20  # cues between two progress reports
 RARITY_WEIGHT = 0.2  # share of the score given to how rare the heard words are, when a dictionary is at hand
@@ -195,7 +195,8 @@ def _blocked(words: Sequence[str], term: GlossaryTerm, named: set[str]) -> bool:
     A span has at least as many words as its term: a first name is heard, however garbled.
     """
     term_words = len(term.term.split())
-    if not term_words <= len(words) <= term_words + MAX_EXTRA_WORDS or _already_named(words, term):
+    most_words = len(_word_parts(term.term)) + MAX_EXTRA_WORDS  # "al-Maliki" may be heard as "all my leaky"
+    if not term_words <= len(words) <= most_words or _already_named(words, term):
         return True
     if _letters("".join(words)) == _letters(term.term):
         return False

@@ -98,11 +98,11 @@ def phrase_key(text: str) -> str:
 
 _SYMBOLS = "APTKFS0XJLRMNHWY"
 _INSERT = {symbol: 0.5 if symbol in _LIGHT else 1.0 for symbol in _SYMBOLS}
-_SWAP = {
-    (mine, theirs): 0.0 if mine == theirs else 0.5 if frozenset((mine, theirs)) in _CLOSE_PAIRS else 1.0
+_SWAP_ROWS = {
+    mine: {theirs: 0.0 if mine == theirs else 0.5 if frozenset((mine, theirs)) in _CLOSE_PAIRS else 1.0
+           for theirs in _SYMBOLS}
     for mine in _SYMBOLS
-    for theirs in _SYMBOLS
-}
+}  # fmt: skip
 
 
 _COARSE = {symbol: index for index, group in enumerate(("PTK", "F0SXJ", "LR", "MN", "AHWY")) for symbol in group}
@@ -135,27 +135,26 @@ def key_distance(first: str, second: str, limit: float = math.inf) -> float:
 
     Returns infinity as soon as the distance must exceed `limit`, which keeps a document-wide search fast.
     """
-    insert, swap = _INSERT, _SWAP
+    insert = _INSERT
+    second_costs = [insert[symbol] for symbol in second]
     previous = [0.0]
-    for symbol in second:
-        previous.append(previous[-1] + insert[symbol])
+    for cost in second_costs:
+        previous.append(previous[-1] + cost)
     for mine in first:
-        cost_mine = insert[mine]
-        left = previous[0] + cost_mine
+        cost_mine, swap_row = insert[mine], _SWAP_ROWS[mine]
+        diagonal = previous[0]
+        left = row_best = diagonal + cost_mine
         current = [left]
-        row_best = left
-        for column, theirs in enumerate(second, start=1):
-            best = previous[column - 1] + swap[mine, theirs]
-            other = previous[column] + cost_mine
-            if other < best:
-                best = other
-            other = left + insert[theirs]
-            if other < best:
-                best = other
+        for theirs, cost_theirs, above in zip(second, second_costs, previous[1:], strict=True):
+            best = diagonal + swap_row[theirs]
+            if above + cost_mine < best:
+                best = above + cost_mine
+            if left + cost_theirs < best:
+                best = left + cost_theirs
             current.append(best)
-            left = best
             if best < row_best:
                 row_best = best
+            left, diagonal = best, above
         if row_best > limit:
             return math.inf
         previous = current
