@@ -113,8 +113,8 @@ class MediaPanel(QObject):
         self._embed_if_possible()
         if not self.playback.open(path):
             return False
-        self.video.show_message("")
         info = self.playback.info
+        self.video.show_message("" if info is None or info.has_video else f"{path.name}: sound only, no picture")
         self.transport.set_duration(info.duration_ms if info else None)
         session = self.window.session
         if remember and session.document.media_path != str(path):
