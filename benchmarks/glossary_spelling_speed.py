@@ -1,8 +1,9 @@
 """Speed of spell check and sound-alike search on 10,000 cues (the seed's cues repeated, one typo per cue).
 
 Run: .venv/bin/python benchmarks/glossary_spelling_speed.py
-Prints: spell check cold (dictionary load + first look-ups) and warm (a re-check after an edit), and the
-sound-alike search over the whole document with the seed's glossary, with and without word rarity.
+Prints: the dictionary load, a first full spell check and a re-check after an edit; the sound-alike search
+with the seed's glossary over the whole document (with and without word rarity), over 1,000 cues of fresh
+text (few repeated phrases: the worst case) and over the seed.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from editor.checks import dictionary, spelling
 from editor.core.glossary import parse_term, propose_replacements
-from editor.core.model import Document
+from editor.core.model import Cue, Document
 from editor.core.style import DEFAULT_STYLE as STYLE
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -40,6 +41,17 @@ def big_document() -> Document:
     cues = [seed.cues[i % len(seed.cues)] for i in range(CUES)]
     cues = [cue.with_text(_with_typo(cue.text, rng)) for cue in cues]
     return Document(cues=tuple(cues), glossary=SEED_GLOSSARY)
+
+
+def fresh_text_document(cues: int) -> Document:
+    """Cues of words drawn by their spoken frequency: few repeated phrases, the search's worst case."""
+    from spellchecker import SpellChecker
+
+    counts = SpellChecker().word_frequency.dictionary
+    words = [word for word, count in counts.items() if count >= 50 and word.isalpha()]
+    rng = random.Random(3)
+    texts = (" ".join(rng.choices(words, [counts[word] for word in words], k=12)) for _ in range(cues))
+    return Document(cues=tuple(Cue(i * 3000, i * 3000 + 2500, text) for i, text in enumerate(texts)))
 
 
 def timed(label: str, action: object) -> object:
@@ -73,6 +85,10 @@ def main() -> None:
         found = timed(f"sound-alike search{label}, 10,000 cues, first run",
                       lambda rarity=rarity: propose_replacements(document, terms, rarity=rarity))
         print(f"  {len(found)} proposals")  # type: ignore[arg-type]
+    _fresh_caches()
+    fresh = fresh_text_document(1000)
+    timed("sound-alike search with word rarity, 1,000 cues of fresh text (worst case), first run",
+          lambda: propose_replacements(fresh, terms, rarity=dictionary.word_rarity))
     _fresh_caches()
     seed = seed_document()
     timed("sound-alike search with word rarity, seed (180 cues), first run",
