@@ -56,10 +56,15 @@ class SpellingHighlighter(QSyntaxHighlighter):
             self.setFormat(item.start, item.end - item.start, self._format)
 
 
-def attach_spelling(edit: TextWidget, glossary: Callable[[], Sequence[GlossaryTerm]]) -> SpellingHighlighter:
+def attach_spelling(
+    edit: TextWidget,
+    glossary: Callable[[], Sequence[GlossaryTerm]],
+    add_to_glossary: Callable[[str], None] | None = None,
+) -> SpellingHighlighter:
     """Spell check a text edit: underlines, and corrections on right-click; `glossary` gives the current names.
 
-    Call `highlighter.set_accepted(words_of_terms(...))` (or `follow_glossary`) when the glossary changes.
+    Call `highlighter.follow_glossary(terms)` when the glossary changes. With `add_to_glossary`, the menu
+    also offers to add an unknown word as a name.
     """
     highlighter = SpellingHighlighter(edit.document(), words_of_terms(glossary()))
     edit.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -67,7 +72,8 @@ def attach_spelling(edit: TextWidget, glossary: Callable[[], Sequence[GlossaryTe
     def show_menu(point: QPoint) -> None:
         highlighter.follow_glossary(glossary())
         menu = edit.createStandardContextMenu()
-        add_suggestions(menu, edit, edit.cursorForPosition(point).position(), glossary(), highlighter.accepted)
+        position = edit.cursorForPosition(point).position()
+        add_suggestions(menu, edit, position, glossary(), highlighter.accepted, add_to_glossary)
         menu.exec(edit.mapToGlobal(point))
         menu.deleteLater()
 
@@ -113,6 +119,7 @@ def add_suggestions(
     position: int,
     glossary: Sequence[GlossaryTerm] = (),
     accepted: frozenset[str] = frozenset(),
+    add_to_glossary: Callable[[str], None] | None = None,
 ) -> list[QAction]:
     """Put corrections for the misspelt word at `position` at the top of a context menu; [] if none."""
     item = misspelling_at(edit, position, accepted)
@@ -125,6 +132,10 @@ def add_suggestions(
             action.setEnabled(False)
         else:
             action.triggered.connect(lambda _=False, s=suggestion: replace_range(edit, item.start, item.end, s))
+        actions.append(action)
+    if add_to_glossary is not None:
+        action = QAction(f"Add “{item.word}” to the glossary", menu)
+        action.triggered.connect(lambda _=False: add_to_glossary(item.word))
         actions.append(action)
     first = menu.actions()[0] if menu.actions() else None
     menu.insertActions(first, actions)  # type: ignore[arg-type]

@@ -130,9 +130,11 @@ def test_misspelt_words_get_a_wavy_underline_and_suggestions(qtbot) -> None:
     highlighter.set_accepted(frozenset({"mcguirk"}))
     assert underlined(edit) == ["teh"]
 
-    menu = QMenu()
-    actions = add_suggestions(menu, edit, edit.toPlainText().index("teh") + 1)
+    menu, added = QMenu(), []
+    actions = add_suggestions(menu, edit, edit.toPlainText().index("teh") + 1, add_to_glossary=added.append)
     assert actions[0].text() == "the"
+    actions[-1].trigger()
+    assert added == ["teh"] and actions[-1].text() == "Add “teh” to the glossary"
     actions[0].trigger()
     assert edit.toPlainText() == "Brett Mcguirk met the press"
     assert underlined(edit) == []
