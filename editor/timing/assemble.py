@@ -1,0 +1,86 @@
+"""Fold token times back onto the document's words: confidences, sentence starts, and gaps.
+
+Alignment works on tokens; the document has words ("40" is one word, "forty" one token; "--" a word
+without tokens). Each word spans its tokens and averages their confidence; words without tokens take the
+unheard speech where they stand (see gaps.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from editor.core.model import Word
+from editor.timing.anchors import Anchor
+from editor.timing.confidence import HEARD, UNPLACED, overlapping, phones_heard
+from editor.timing.gaps import Onsets, place_untimed
+from editor.timing.recognize import HeardWord
+from editor.timing.script import Script
+from editor.timing.spans import Span, span_times, unheard_speech
+
+QUIET_START_MS = 80  # a sentence's first word that starts with this much quiet starts too early
+MIN_WORD_MS = 100  # a sentence's first word placed shorter than this was squeezed in by the aligner
+SENTENCE_PAUSE_MS = 100  # the least pause before a sentence that its first word may be moved after
+ONSET_SLACK_MS = 60
+
+Times = dict[int, tuple[int, int]]
+
+
+def timed_words(
+    words: Sequence[Word], script: Script, pronunciations: dict[str, list[str]], anchors: Sequence[Anchor],
+    placements: Sequence[tuple[Span, list[HeardWord] | None]], heard: Sequence[HeardWord], onsets: Onsets,
+) -> tuple[list[Word], list[tuple[int, int]]]:
+    """Every word timed with a confidence, and the audio spans of the `--` gaps."""
+    times: Times = {anchor.token: (anchor.start_ms, anchor.end_ms) for anchor in anchors}
+    confidence: dict[int, float] = dict.fromkeys(times, HEARD)
+    unheard: Times = {}
+    for span, outcome in placements:
+        unheard.update(unheard_speech(span, outcome))
+        for index, (start, end, was_placed) in span_times(span, outcome).items():
+            times[index] = (start, end)
+            confidence[index] = _support(script.tokens[index], start, end, heard, pronunciations) if was_placed \
+                else UNPLACED
+    _start_sentences_at_speech(script, times, {anchor.token for anchor in anchors}, onsets)
+    timed = [_timed_word(word, script.word_tokens[n], times, confidence) for n, word in enumerate(words)]
+    boundaries = [tokens.start for tokens in script.word_tokens] + [len(script.tokens)]
+    return place_untimed(words, timed, boundaries, unheard, onsets)
+
+
+def _support(
+    token: str, start: int, end: int, heard: Sequence[HeardWord], pronunciations: dict[str, list[str]],
+) -> float:
+    """How much of a placed token the recogniser heard at that time (see confidence.py)."""
+    heard_phones = [
+        phone for word in overlapping(heard, start, end) for phone in pronunciations.get(word.token, [""])[0].split()
+    ]
+    return phones_heard(pronunciations[token][0].split(), heard_phones)
+
+
+def _start_sentences_at_speech(script: Script, times: Times, anchored: set[int], onsets: Onsets) -> None:
+    """A sentence's first word starts where speech resumes after the longest pause before the next word.
+
+    Only suspects move (an anchored word was timed by the recogniser): a word starting in quiet, one
+    squeezed shorter than a word can be said, and one after an unconfirmed word, since a misheard word
+    before a sentence lends the aligner audio to put the sentence's first word in.
+    """
+    for index in script.sentence_starts:
+        if index in anchored or index + 1 not in times or index - 1 not in times:
+            continue
+        start, end = times[index]
+        squeezed = end - start < MIN_WORD_MS
+        if not (squeezed or index - 1 not in anchored or onsets.quiet(start, start + QUIET_START_MS)):
+            continue
+        next_start = times[index + 1][0]
+        onset = onsets.after_longest_pause(times[index - 1][1], next_start + ONSET_SLACK_MS, SENTENCE_PAUSE_MS)
+        if onset is not None:
+            onset = min(onset, next_start)
+            times[index] = (onset, max(min(end, next_start), onset))
+
+
+def _timed_word(word: Word, tokens: range, times: Times, confidence: dict[int, float]) -> Word | None:
+    """A word spans its tokens; its confidence is theirs on average. None for a word without tokens."""
+    if not tokens:
+        return None
+    start = min(times[token][0] for token in tokens)
+    end = max(times[token][1] for token in tokens)
+    score = sum(confidence[token] for token in tokens) / len(tokens)
+    return Word(word.text, start, end, round(score, 3))
