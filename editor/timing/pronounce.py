@@ -40,11 +40,13 @@ def spoken_tokens(text: str, dictionary: Mapping[str, Sequence[str]]) -> list[st
     """The tokens a listener hears for one transcript word; a `--` gap or bare punctuation says none."""
     if is_gap_text(text):
         return []
-    token = text.lower().strip(_EDGE_PUNCTUATION)
+    dotted = text.lower().strip(_EDGE_PUNCTUATION.replace(".", ""))  # "U.S." keeps its last dot
+    token = dotted.strip(".")
     if not token:
         return []
-    if token in dictionary:
-        return [token]
+    for candidate in (dotted, token):
+        if candidate in dictionary:
+            return [candidate]
     if token.replace(",", "").isdigit():
         return number_words(int(token.replace(",", "")))
     parts = [part for part in _SPLITTERS.split(token) if part]
