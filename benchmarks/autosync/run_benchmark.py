@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from score import read_wav, sentence_errors, sentence_first_words, summary  # noqa: E402
+from score import read_wav, sentence_errors, sentence_first_words, summary, swapped_words  # noqa: E402
 
 from editor.core.model import Word  # noqa: E402
 from editor.core.style import DEFAULT_STYLE  # noqa: E402
@@ -88,14 +88,16 @@ def one(variant: str, use_wav: bool) -> dict[str, object]:
     aligned = time.perf_counter()
     runtime_ms = len(samples) * 1000 // 16000
     paced = pace_along_runtime(transcript.words, runtime_ms)
-    flagged = [w for w in alignment.words if not w.is_gap and (w.confidence or 0) < 0.5]
+    flagged = {index for index, word in enumerate(alignment.words) if word.is_doubtful}
+    swapped = swapped_words(alignment.words, truth)
     return {
         "variant": variant, "audio_s": runtime_ms / 1000, "decode_s": decoded - began, "align_s": aligned - decoded,
         "baseline": summary(sentence_errors(paced, truth)),
         "sentences": summary(sentence_errors(alignment.words, truth)),
         "cues": summary(cue_start_errors(alignment.words, truth, runtime_ms)),
         "baseline_cues": summary(cue_start_errors(paced, truth, runtime_ms)),
-        "peak_mb": memory.peak_mb, "flagged": len(flagged),
+        "peak_mb": memory.peak_mb, "flagged": len(flagged), "swapped": len(swapped),
+        "swapped_flagged": len(flagged & swapped),
         "words": sum(not w.is_gap for w in alignment.words), "gap_spans": len(alignment.gap_spans),
         "speech_found": alignment.speech_found,
     }
@@ -112,7 +114,7 @@ def main() -> None:
         return
     print(f"cores: {os.cpu_count()}, load average before: {os.getloadavg()}")
     header = ("variant", "audio", "text-length baseline", "aligned sentence starts", "aligned cue starts",
-              "decode", "align", "peak MB (all processes)", "flagged")
+              "decode", "align", "peak MB (all processes)", "flagged words (of them swapped) / swapped words")
     print(" | ".join(header))
     for variant in args.variants:
         command = [sys.executable, __file__, "--one", variant] + (["--wav"] if args.wav else [])
@@ -121,7 +123,7 @@ def main() -> None:
         print(f"{variant} | {result['audio_s']:.0f} s | {fmt(result['baseline'])} | {fmt(result['sentences'])} | "
               f"{fmt(result['cues'])} | {result['decode_s']:.1f} s | {result['align_s']:.1f} s | "
               f"{result['peak_mb']:.0f} | "
-              f"{result['flagged']}/{result['words']}", flush=True)
+              f"{result['flagged']} ({result['swapped_flagged']}) / {result['swapped']}", flush=True)
     print(f"load average after: {os.getloadavg()} (other work on the machine inflates wall times)")
 
 

@@ -6,6 +6,7 @@ k of the transcript is sentence k of the truth file.
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 import wave
@@ -59,3 +60,23 @@ def summary(errors: Sequence[float]) -> tuple[float, float, float]:
     """Median, 95th percentile and maximum."""
     values = np.asarray(errors)
     return float(np.median(values)), float(np.percentile(values, 95)), float(values.max())
+
+
+def _bare(token: str) -> str:
+    return re.sub(r"[^a-z0-9']", "", token.lower())
+
+
+def swapped_words(words: Sequence[Word], truth_path: Path) -> set[int]:
+    """Indices of transcript words the fixture spoke as another word (its --sub-rate swaps)."""
+    truth = json.loads(truth_path.read_text())["sentences"]
+    firsts = [*sentence_first_words(words), len(words)]
+    swapped: set[int] = set()
+    for k, sentence in enumerate(truth):
+        indices = [i for i in range(firsts[k], firsts[k + 1]) if not words[i].is_gap]
+        said = [_bare(token) for token in re.sub(r"(?:--\s*)+", " ", sentence["text"]).split()]
+        spoken = [_bare(token) for token in sentence["spoken"].split()]
+        matcher = difflib.SequenceMatcher(None, said, spoken, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "replace" and i2 - i1 == j2 - j1:
+                swapped.update(indices[i] for i in range(i1, i2) if i < len(indices))
+    return swapped
