@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from editor.core.model import Word
+from editor.core.model import LOW_CONFIDENCE, Word
 from editor.timing.anchors import Anchor
 from editor.timing.confidence import HEARD, UNPLACED, overlapping, phones_heard
 from editor.timing.gaps import Onsets, place_untimed
@@ -21,6 +21,8 @@ QUIET_START_MS = 80  # a sentence's first word that starts with this much quiet 
 MIN_WORD_MS = 100  # a sentence's first word placed shorter than this was squeezed in by the aligner
 SENTENCE_PAUSE_MS = 100  # the least pause before a sentence that its first word may be moved after
 ONSET_SLACK_MS = 60
+SHORT_WORD_PHONES = 2
+SHORT_WORD_FLOOR = LOW_CONFIDENCE
 
 Times = dict[int, tuple[int, int]]
 
@@ -37,8 +39,8 @@ def timed_words(
         unheard.update(unheard_speech(span, outcome))
         for index, (start, end, was_placed) in span_times(span, outcome).items():
             times[index] = (start, end)
-            confidence[index] = _support(script.tokens[index], start, end, heard, pronunciations) if was_placed \
-                else UNPLACED
+            score = _support(script.tokens[index], start, end, heard, pronunciations) if was_placed else UNPLACED
+            confidence[index] = _floored(script.tokens[index], score, pronunciations)
     _start_sentences_at_speech(script, times, {anchor.token for anchor in anchors}, onsets)
     timed = [_timed_word(word, script.word_tokens[n], times, confidence) for n, word in enumerate(words)]
     boundaries = [tokens.start for tokens in script.word_tokens] + [len(script.tokens)]
@@ -53,6 +55,14 @@ def _support(
         phone for word in overlapping(heard, start, end) for phone in pronunciations.get(word.token, [""])[0].split()
     ]
     return phones_heard(pronunciations[token][0].split(), heard_phones)
+
+
+def _floored(token: str, score: float, pronunciations: dict[str, list[str]]) -> float:
+    """Short words ("the", "a", "to") are swallowed by fast speech and skipped by the recogniser whether
+    or not they were said, so missing evidence cannot tell against them: they are never flagged alone."""
+    if len(pronunciations[token][0].split()) <= SHORT_WORD_PHONES:
+        return max(score, SHORT_WORD_FLOOR)
+    return score
 
 
 def _start_sentences_at_speech(script: Script, times: Times, anchored: set[int], onsets: Onsets) -> None:
