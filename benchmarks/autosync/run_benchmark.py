@@ -15,6 +15,7 @@ import argparse
 import contextlib
 import json
 import os
+import resource
 import subprocess
 import sys
 import threading
@@ -75,7 +76,8 @@ def one(variant: str, use_wav: bool) -> dict[str, object]:
     """Align one fixture in this process and return its figures."""
     memory = PeakMemory()
     transcript_path = FIXTURES / "long.transcript.txt" if variant == "long" else SEED
-    transcript = parse_transcript(transcript_path.read_text(encoding="utf-8"))
+    truth_seconds = json.loads((FIXTURES / f"{variant}.truth.json").read_text())["duration"]
+    transcript = parse_transcript(transcript_path.read_text(encoding="utf-8"), round(truth_seconds * 1000))
     truth = FIXTURES / f"{variant}.truth.json"
     began = time.perf_counter()
     if use_wav:
@@ -86,12 +88,15 @@ def one(variant: str, use_wav: bool) -> dict[str, object]:
     decoded = time.perf_counter()
     alignment = align_words(transcript.words, samples, 16000)
     aligned = time.perf_counter()
+    used = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    cpu_s = sum(usage.ru_utime + usage.ru_stime for usage in used)
     runtime_ms = len(samples) * 1000 // 16000
     paced = pace_along_runtime(transcript.words, runtime_ms)
     flagged = {index for index, word in enumerate(alignment.words) if word.is_doubtful}
     swapped = swapped_words(alignment.words, truth)
     return {
         "variant": variant, "audio_s": runtime_ms / 1000, "decode_s": decoded - began, "align_s": aligned - decoded,
+        "cpu_s": cpu_s,
         "baseline": summary(sentence_errors(paced, truth)),
         "sentences": summary(sentence_errors(alignment.words, truth)),
         "cues": summary(cue_start_errors(alignment.words, truth, runtime_ms)),
@@ -114,7 +119,8 @@ def main() -> None:
         return
     print(f"cores: {os.cpu_count()}, load average before: {os.getloadavg()}")
     header = ("variant", "audio", "text-length baseline", "aligned sentence starts", "aligned cue starts",
-              "decode", "align", "peak MB (all processes)", "flagged words (of them swapped) / swapped words")
+              "decode", "align wall", "CPU s (all processes)", "peak MB (all processes)",
+              "flagged words (of them swapped) / swapped words")
     print(" | ".join(header))
     for variant in args.variants:
         command = [sys.executable, __file__, "--one", variant] + (["--wav"] if args.wav else [])
@@ -122,6 +128,7 @@ def main() -> None:
         fmt = lambda triple: " / ".join(f"{value:.3f}" for value in triple)  # noqa: E731
         print(f"{variant} | {result['audio_s']:.0f} s | {fmt(result['baseline'])} | {fmt(result['sentences'])} | "
               f"{fmt(result['cues'])} | {result['decode_s']:.1f} s | {result['align_s']:.1f} s | "
+              f"{result['cpu_s']:.0f} | "
               f"{result['peak_mb']:.0f} | "
               f"{result['flagged']} ({result['swapped_flagged']}) / {result['swapped']}", flush=True)
     print(f"load average after: {os.getloadavg()} (other work on the machine inflates wall times)")
