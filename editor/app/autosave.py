@@ -1,5 +1,6 @@
 """Recovery files: unsaved work written aside every minute and every tenth edit, offered back after a crash.
 
+The document is immutable, so a snapshot is written on a worker thread and typing never waits for it.
 A recovery file is a project file (same format as a save) named after the file the work came from, so
 opening that file again finds it; work that never had a file uses one "untitled" slot.
 """
@@ -7,6 +8,7 @@ opening that file again finds it; work that never had a file uses one "untitled"
 from __future__ import annotations
 
 import hashlib
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -65,9 +67,14 @@ class Autosave(QObject):
         self.folder = folder or recovery_dir()
         self._origin: Path | None = None
         self._edits_since_save = 0
-        self._timer = QTimer(self, interval=interval_ms)
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
+        self._pending: Future[None] | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self._on_timer)
         self._timer.start()
+        writer = self._writer
+        self.destroyed.connect(lambda: writer.shutdown(wait=True))
         session.undo_stack.indexChanged.connect(self._on_edit)
         session.undo_stack.cleanChanged.connect(self._on_clean_changed)
 
@@ -83,15 +90,22 @@ class Autosave(QObject):
         self._edits_since_save = 0
 
     def write_now(self) -> None:
-        """Write the recovery file if there is unsaved work."""
+        """Start writing the recovery file (on the worker thread) if there is unsaved work."""
         if not self._session.is_modified:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
-        save_project(self._session.document, self.path)
+        self._pending = self._writer.submit(save_project, self._session.document, self.path)
         self._edits_since_save = 0
+
+    def wait(self) -> None:
+        """Block until the last recovery file started is on disk (its errors are not the user's concern)."""
+        if self._pending is not None:
+            self._pending.exception()
+            self._pending = None
 
     def discard(self) -> None:
         """Forget the recovery file: the work was saved or deliberately thrown away."""
+        self.wait()
         self.path.unlink(missing_ok=True)
         self._edits_since_save = 0
 

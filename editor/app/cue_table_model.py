@@ -142,7 +142,7 @@ class CueTableModel(QAbstractTableModel):
             self._cues = old[: start + removed] + new[start + removed : start + inserted] + old[start + removed :]
             self.endInsertRows()
         self._cues = new
-        self._changed(start, start + min(removed, inserted) - 1)
+        self._changed(max(0, start - 1), min(len(new) - 1, start + inserted))  # neighbours' checks may change
         if removed != inserted:
             self.headerDataChanged.emit(Qt.Orientation.Vertical, start, len(new) - 1)
 

@@ -2,34 +2,59 @@
 
 An edit changes a few cues; only they and their neighbours can gain or lose an issue from a per-cue or
 neighbour rule, so those are re-checked at once. A whole-document run follows when editing pauses, to
-catch rules that look further (the runtime, the order of all cues).
+catch rules that look further (the runtime, the order of all cues) and to refresh messages that name
+other cues by number.
+
+Issues are kept in one bucket per cue, so an edit that inserts or removes cues moves buckets instead of
+renumbering thousands of issues; an issue's own `cue_index` may be stale inside a bucket, and readers
+get the bucket's position instead (`entries`, `issues`).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import groupby
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from editor.app.session import Session
-from editor.checks.issue import Issue
+from editor.checks.issue import Issue, Severity
 from editor.checks.registry import run_checks
 from editor.core.edits import CueSplice
 
 FULL_RUN_DELAY_MS = 1500
 _CONTEXT = 2  # neighbours on each side that a re-checked cue needs to be judged fairly
+Bucket = tuple[Issue, ...]
+
+
+def _tally(buckets: list[Bucket]) -> tuple[int, int]:
+    """(issues, errors) in the buckets."""
+    errors = sum(1 for bucket in buckets for issue in bucket if issue.severity == Severity.ERROR)
+    return sum(map(len, buckets)), errors
+
+
+def _buckets(issues: list[Issue], cue_count: int) -> list[Bucket]:
+    """Issues sorted by cue as one bucket per cue (issues past `cue_count` are dropped)."""
+    buckets: list[Bucket] = [()] * cue_count
+    for index, group in groupby(issues, key=lambda issue: issue.cue_index):
+        if 0 <= index < cue_count:
+            buckets[index] = tuple(group)
+    return buckets
 
 
 class IssueTracker(QObject):
-    """Issues sorted by cue, and by cue index for the table's colours and tooltips."""
+    """Issues by cue; announces a full refresh (`issues_changed`) or the rows an edit replaced."""
 
     issues_changed = Signal()
+    # (first row, rows removed, rows inserted) in the flat list of `entries()`, after an edit
+    rows_replaced = Signal(int, int, int)
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._session = session
-        self._issues: list[Issue] = []
-        self._by_cue: dict[int, list[Issue]] = {}
+        self._buckets: list[Bucket] = []
+        self._errors = 0
+        self._count = 0
         self._style = session.style
         self._full_run = QTimer(self)
         self._full_run.setSingleShot(True)
@@ -41,16 +66,30 @@ class IssueTracker(QObject):
 
     @property
     def issues(self) -> list[Issue]:
-        return self._issues
+        """Every issue, in cue order, with its current cue index."""
+        entries = self.entries()
+        return [issue if issue.cue_index == index else replace(issue, cue_index=index) for index, issue in entries]
 
-    def issues_of(self, cue_index: int) -> list[Issue]:
-        return self._by_cue.get(cue_index, [])
+    def entries(self) -> list[tuple[int, Issue]]:
+        """(cue index, issue) pairs in cue order: cheap, for lists that show every issue."""
+        return [(index, issue) for index, bucket in enumerate(self._buckets) if bucket for issue in bucket]
+
+    def issues_of(self, cue_index: int) -> Bucket:
+        return self._buckets[cue_index] if 0 <= cue_index < len(self._buckets) else ()
+
+    @property
+    def counts(self) -> tuple[int, int]:
+        """(errors, warnings) in the whole document."""
+        return self._errors, self._count - self._errors
 
     def check_all(self) -> None:
         """Re-run every rule on the whole document."""
         self._full_run.stop()
         self._style = self._session.style
-        self._set(run_checks(self._session.document, self._style))
+        document = self._session.document
+        self._buckets = _buckets(run_checks(document, self._style), len(document.cues))
+        self._count, self._errors = _tally(self._buckets)
+        self.issues_changed.emit()
 
     def _on_splice(self, splice: CueSplice) -> None:
         if self._session.style != self._style:
@@ -62,20 +101,11 @@ class IssueTracker(QObject):
         old_stop = new_stop - len(splice.inserted) + len(splice.removed)
         window_start = max(0, first - _CONTEXT)
         window = replace(document, cues=document.cues[window_start : new_stop + _CONTEXT])
-        fresh = [
-            replace(issue, cue_index=issue.cue_index + window_start)
-            for issue in run_checks(window, self._session.style)
-            if first <= issue.cue_index + window_start < new_stop
-        ]
-        shift = len(splice.inserted) - len(splice.removed)
-        before = [issue for issue in self._issues if issue.cue_index < first]
-        after = [replace(i, cue_index=i.cue_index + shift) for i in self._issues if i.cue_index >= old_stop]
-        self._set(before + fresh + after)
+        fresh = _buckets(run_checks(window, self._style), new_stop - window_start)[first - window_start :]
+        first_row = sum(map(len, self._buckets[:first]))
+        (removed, removed_errors), (added, added_errors) = _tally(self._buckets[first:old_stop]), _tally(fresh)
+        self._buckets[first:old_stop] = fresh
+        self._count += added - removed
+        self._errors += added_errors - removed_errors
+        self.rows_replaced.emit(first_row, removed, added)
         self._full_run.start()
-
-    def _set(self, issues: list[Issue]) -> None:
-        self._issues = issues
-        self._by_cue = {}
-        for issue in issues:
-            self._by_cue.setdefault(issue.cue_index, []).append(issue)
-        self.issues_changed.emit()

@@ -27,7 +27,8 @@ class ChecksPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.count_label)
         layout.addWidget(self.list_view, 1)
-        model.modelReset.connect(self._update_count)
+        for change in (model.modelReset, model.rowsInserted, model.rowsRemoved):
+            change.connect(self._update_count)
         self._update_count()
 
     def _update_count(self) -> None:

@@ -26,7 +26,7 @@ from editor.app.settings import (
     WINDOW_STATE,
     Settings,
 )
-from editor.core.timecode import TimecodeError, parse_timecode
+from editor.core.timecode import TimecodeError, format_runtime, parse_timecode
 from editor.ui import dialogs
 from editor.ui.checks_panel import ChecksPanel
 from editor.ui.cue_editor import CueEditor
@@ -81,6 +81,9 @@ class MainWindow(QMainWindow):
         self.checks_panel = ChecksPanel(IssueListModel(self.issues, self), self)
         self.find_bar = FindBar(self)
         self.find_bar.hide()
+        self.summary_label = QLabel(self)
+        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self.summary_label)
 
     def _lay_out(self) -> None:
         self.top_splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -129,6 +132,8 @@ class MainWindow(QMainWindow):
         self.find_bar.replace_one.connect(self.replace_current)
         self.find_bar.replace_all.connect(self.replace_all)
         self.files.recent_changed = self._update_recent_menu
+        self.issues.issues_changed.connect(self._update_summary)
+        self.issues.rows_replaced.connect(self._update_summary)
 
     # ----- the current cue -----
 
@@ -190,6 +195,15 @@ class MainWindow(QMainWindow):
     def choose_style(self, name: str) -> None:
         self.settings.set(STYLE_NAME, name)
         self.edits.use_style(name)
+
+    def _update_summary(self) -> None:
+        document = self.session.document
+        errors, warnings = self.issues.counts
+        runtime = format_runtime(document.runtime_ms) if document.runtime_ms else "no runtime"
+        self.summary_label.setText(
+            f"{len(document.cues)} cues · {runtime} · {self.session.style.label} · "
+            f"{errors} errors, {warnings} warnings"
+        )
 
     def _update_title(self) -> None:
         self.setWindowTitle(f"{self.session.display_name()}[*] — Cueline")

@@ -1,5 +1,7 @@
 """App-layer fixtures: a session on a small document, with Qt kept away from the user's real files."""
 
+import gc
+
 import pytest
 import shiboken6
 from PySide6.QtCore import QStandardPaths
@@ -21,3 +23,4 @@ def session(qapp):
     session.load(small_document(), None)
     yield session
     shiboken6.delete(session)  # with its children (autosave timers), so they cannot fire in later tests
+    gc.collect()  # free the wrappers now, not inside a later test's dialog loop

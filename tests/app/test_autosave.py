@@ -19,6 +19,7 @@ def test_every_tenth_edit_writes_the_recovery_file(session, tmp_path) -> None:
         edit(session, number + 1)
     assert not autosave.path.exists()
     edit(session, 1)
+    autosave.wait()
     assert load_project(autosave.path).cues == session.document.cues
 
 
@@ -32,6 +33,7 @@ def test_saving_removes_the_recovery_file(session, tmp_path) -> None:
     autosave = Autosave(session, 60_000, tmp_path)
     edit(session, 5)
     autosave.write_now()
+    autosave.wait()
     assert autosave.path.exists()
     session.undo_stack.setClean()
     assert not autosave.path.exists()
@@ -44,6 +46,7 @@ def test_recovery_is_offered_only_when_newer_than_the_project(session, tmp_path)
     autosave.set_origin(project)
     edit(session, 5)
     autosave.write_now()
+    autosave.wait()
     assert autosave.path == recovery_path(project, tmp_path / "recovery")
     recovery = find_recovery(project, tmp_path / "recovery")
     assert recovery is not None and recovery.load().cues == session.document.cues

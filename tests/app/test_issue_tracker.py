@@ -19,6 +19,8 @@ def findings(issues) -> list[tuple]:
 def test_incremental_issues_match_a_full_run_after_each_edit(session) -> None:
     tracker = IssueTracker(session)
     steps = [
+        lambda doc: edits.set_text(doc, 4, "y" * 70),
+        lambda doc: edits.insert_cue_after(doc, 4, STYLE),
         lambda doc: edits.set_text(doc, 2, "x" * 90),
         lambda doc: edits.set_times(doc, 3, 6500, 6600),
         lambda doc: edits.insert_cue_after(doc, 0, STYLE),

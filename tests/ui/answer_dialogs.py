@@ -6,20 +6,31 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+_WAITING: set[QTimer] = set()  # timers alive until they answered their dialog
 
 
 def when_dialog_opens(handle: Callable[[QWidget], None]) -> None:
-    """Answer the next modal dialog (it opens after this call) with `handle`."""
+    """Answer the next modal dialog (it opens after this call) with `handle`.
+
+    A QTimer object we keep, rather than QTimer.singleShot with a Python function: that posts a queued
+    call which PySide 6.11 has been seen to crash on inside a dialog's event loop.
+    """
+    timer = QTimer()
+    timer.setInterval(10)
 
     def poll() -> None:
         dialog = QApplication.activeModalWidget()
         if dialog is None:
-            QTimer.singleShot(10, poll)
             return
+        timer.stop()
+        _WAITING.discard(timer)
         handle(dialog)
 
-    QTimer.singleShot(0, poll)
+    timer.timeout.connect(poll)
+    _WAITING.add(timer)
+    timer.start()
 
 
 def answer_in_turn(*handlers: Callable[[QWidget], None]) -> None:
@@ -36,11 +47,13 @@ def answer_in_turn(*handlers: Callable[[QWidget], None]) -> None:
 
 
 def choose_file(path: Path) -> Callable[[QWidget], None]:
-    """Type a file name into the file dialog and accept it."""
+    """Type a file's full path into the file dialog's name field and accept, as a user would."""
 
     def handle(dialog: QWidget) -> None:
         assert isinstance(dialog, QFileDialog), dialog
-        dialog.selectFile(str(path))
+        name_field = dialog.findChild(QLineEdit, "fileNameEdit")
+        assert name_field is not None
+        name_field.setText(str(path))
         dialog.accept()
 
     return handle

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,7 @@ def make_window(qtbot, settings):
         window.session.undo_stack.setClean()
         window.close()
         shiboken6.delete(window)
+    gc.collect()  # free the wrappers now, not inside a later test's dialog loop
 
 
 @pytest.fixture

@@ -32,6 +32,7 @@ for number in range({EDITED_CUES}):
     window.cue_editor.text_field.moveCursor(window.cue_editor.text_field.textCursor().MoveOperation.End)
     QTest.keyClicks(window.cue_editor.text_field, f" EDIT{{number}}")
     window.action("next_cue").trigger()
+window.autosave.wait()  # the recovery file the tenth edit started is on disk
 print("edited", flush=True)
 app.exec()
 """
