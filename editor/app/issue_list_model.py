@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from editor.app.issue_tracker import IssueTracker
 from editor.checks.issue import Issue, Severity
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 CUE_INDEX_ROLE = Qt.ItemDataRole.UserRole + 1
+ERROR_COLOR = QColor(Qt.GlobalColor.darkRed)
 
 
 def describe(cue_index: int, issue: Issue) -> str:
@@ -42,7 +44,7 @@ class IssueListModel(QAbstractListModel):
         if role == CUE_INDEX_ROLE:
             return cue_index
         if role == Qt.ItemDataRole.ForegroundRole and issue.severity == Severity.ERROR:
-            return Qt.GlobalColor.darkRed
+            return ERROR_COLOR
         return None
 
     def _on_issues_changed(self) -> None:
@@ -50,16 +52,17 @@ class IssueListModel(QAbstractListModel):
         self._entries = self._tracker.entries()
         self.endResetModel()
 
-    def _on_rows_replaced(self, first: int, removed: int, inserted: int) -> None:
-        """An edit replaced a few rows; rows below keep their place but may show new cue numbers."""
+    def _on_rows_replaced(self, first: int, removed: int, new_rows: list[tuple[int, Issue]], shift: int) -> None:
+        """An edit replaced a few rows; if it added or removed cues, the rows below show new cue numbers."""
         if removed:
             self.beginRemoveRows(QModelIndex(), first, first + removed - 1)
-            self._entries = self._entries[:first] + self._entries[first + removed :]
+            del self._entries[first : first + removed]
             self.endRemoveRows()
-        if inserted:
-            self.beginInsertRows(QModelIndex(), first, first + inserted - 1)
-            self._entries = self._tracker.entries()
+        if new_rows:
+            self.beginInsertRows(QModelIndex(), first, first + len(new_rows) - 1)
+            self._entries[first:first] = new_rows
             self.endInsertRows()
-        self._entries = self._tracker.entries()
-        if first + inserted < len(self._entries):
-            self.dataChanged.emit(self.index(first + inserted), self.index(len(self._entries) - 1))
+        below = first + len(new_rows)
+        if shift and below < len(self._entries):
+            self._entries[below:] = [(cue + shift, issue) for cue, issue in self._entries[below:]]
+            self.dataChanged.emit(self.index(below), self.index(len(self._entries) - 1))

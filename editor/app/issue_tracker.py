@@ -46,8 +46,8 @@ class IssueTracker(QObject):
     """Issues by cue; announces a full refresh (`issues_changed`) or the rows an edit replaced."""
 
     issues_changed = Signal()
-    # (first row, rows removed, rows inserted) in the flat list of `entries()`, after an edit
-    rows_replaced = Signal(int, int, int)
+    # after an edit: (first row, rows removed, the new rows as (cue index, issue), cues inserted - removed)
+    rows_replaced = Signal(int, int, object, int)
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -107,5 +107,7 @@ class IssueTracker(QObject):
         self._buckets[first:old_stop] = fresh
         self._count += added - removed
         self._errors += added_errors - removed_errors
-        self.rows_replaced.emit(first_row, removed, added)
+        new_rows = [(first + offset, issue) for offset, bucket in enumerate(fresh) for issue in bucket]
+        shift = len(splice.inserted) - len(splice.removed)
+        self.rows_replaced.emit(first_row, removed, new_rows, shift)
         self._full_run.start()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from editor.app.issue_list_model import CUE_INDEX_ROLE, IssueListModel
 
@@ -17,12 +17,7 @@ class ChecksPanel(QWidget):
         super().__init__(parent)
         self._model = model
         self.count_label = QLabel(self)
-        self.list_view = QListView(self)
-        self.list_view.setModel(model)
-        self.list_view.setUniformItemSizes(True)
-        self.list_view.setAccessibleName("Checks")
-        self.list_view.activated.connect(self._on_activated)
-        self.list_view.clicked.connect(self._on_activated)
+        self.list_view = self._issue_view(model)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.count_label)
@@ -30,6 +25,27 @@ class ChecksPanel(QWidget):
         for change in (model.modelReset, model.rowsInserted, model.rowsRemoved):
             change.connect(self._update_count)
         self._update_count()
+
+    def _issue_view(self, model: IssueListModel) -> QTableView:
+        """A one-column table rather than a list view: it inserts rows without laying out all of them."""
+        view = QTableView(self)
+        view.setModel(model)
+        view.setAccessibleName("Checks")
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setShowGrid(False)
+        view.setWordWrap(False)
+        view.setTabKeyNavigation(False)
+        view.horizontalHeader().hide()
+        view.horizontalHeader().setStretchLastSection(True)
+        rows = view.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(view.fontMetrics().height() + 4)
+        view.activated.connect(self._on_activated)
+        view.clicked.connect(self._on_activated)
+        return view
 
     def _update_count(self) -> None:
         count = self._model.rowCount()

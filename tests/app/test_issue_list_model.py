@@ -1,0 +1,31 @@
+"""The checks panel's model follows every edit row by row and agrees with the tracker."""
+
+from editor.app.commands import push_edit
+from editor.app.issue_list_model import CUE_INDEX_ROLE, IssueListModel, describe
+from editor.app.issue_tracker import IssueTracker
+from editor.core import edits
+from editor.core.style import STYLES
+
+STYLE = STYLES["streaming"]
+
+
+def rows(model: IssueListModel) -> list[tuple[str, int]]:
+    return [(model.index(row).data(), model.index(row).data(CUE_INDEX_ROLE)) for row in range(model.rowCount())]
+
+
+def test_rows_follow_edits_that_add_remove_and_renumber_cues(qtmodeltester, session) -> None:
+    tracker = IssueTracker(session, session)
+    model = IssueListModel(tracker, session)
+    qtmodeltester.check(model, force_py=False)
+    steps = [
+        lambda doc: edits.set_text(doc, 5, "z" * 90),
+        lambda doc: edits.set_text(doc, 1, "-- unheard --"),
+        lambda doc: edits.insert_cue_after(doc, 0, STYLE),
+        lambda doc: edits.delete_cues(doc, [0]),
+        lambda doc: edits.split_cue(doc, 5, 45, STYLE),
+        lambda doc: edits.set_text(doc, 5, "fine"),
+    ]
+    for step in steps:
+        push_edit(session, "edit", step(session.document), 0)
+        assert rows(model) == [(describe(index, issue), index) for index, issue in tracker.entries()]
+    qtmodeltester.check(model, force_py=False)
