@@ -60,16 +60,19 @@ class Playback(QObject):
         return self._player.media_path if self._player is not None else None
 
     def open(self, path: Path) -> bool:
-        """Check the file decodes, then hand it to VLC paused on its first frame; False (and `problem`) if not."""
+        """Check the file decodes, then hand it to VLC paused on its first frame; False (and `problem`) if not.
+
+        `info` describes the media whenever it decodes, even when VLC is missing and it cannot play.
+        """
         try:
-            info = probe_media(path)
+            self.info = probe_media(path)
         except MediaError as error:
+            self.info = None
             self.problem.emit(str(error))
             return False
         player = self._ensure_player()
         if player is None:
             return False
-        self.info = info
         self._range, self._warned_no_picture = None, False
         self._set_rate(1.0)
         player.open(path)

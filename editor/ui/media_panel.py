@@ -109,21 +109,27 @@ class MediaPanel(QObject):
             self.open_media(path)
 
     def open_media(self, path: Path, *, remember: bool = True) -> bool:
-        """Play `path` in the pane and read its waveform; the project remembers it (one undo step)."""
+        """Play `path` in the pane and read its waveform; the project remembers it (one undo step).
+
+        False when it cannot play; without VLC a decodable file still gets its waveform and is remembered.
+        """
         self._embed_if_possible()
-        if not self.playback.open(path):
-            return False
+        playing = self.playback.open(path)
         info = self.playback.info
-        self.video.show_message("" if info is None or info.has_video else f"{path.name}: sound only, no picture")
-        self.transport.set_duration(info.duration_ms if info else None)
+        if info is None:
+            return False
+        if playing:
+            self.video.show_message("" if info.has_video else f"{path.name}: sound only, no picture")
+        self.transport.set_duration(info.duration_ms)
         session = self.window.session
         if remember and session.document.media_path != str(path):
             push_edit(session, "Set media", replace(session.document, media_path=str(path)))
         cache = cache_path_beside(session.path) if session.path else _cache_for_unsaved(path)
         self.waveform.start(path, cache)
-        self.window.report(f"Media: {path.name}")
+        if playing:
+            self.window.report(f"Media: {path.name}")
         self.offer_stretch()
-        return True
+        return playing
 
     def offer_stretch(self, *, always: bool = False) -> None:
         """When the media's duration differs from the timing's, offer to stretch the timing to it."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
@@ -26,16 +27,20 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     window = MainWindow(Settings(QSettings(settings_file, QSettings.Format.IniFormat)))
     panel = attach_media(window)
-    window.session.load(Document(cues=(Cue(0, 2000, "Hello."),), runtime_ms=4000), None)
+    window.session.load(Document(cues=(Cue(0, 1900, "Hello."),), runtime_ms=2000), None)  # as long as MEDIA
     window.show()
     opened = panel.open_media(media)
-    app.processEvents()
+    deadline = time.monotonic() + 30
+    while panel.waveform.running and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
     boxes = [box.text() for box in window.findChildren(QMessageBox) if box.objectName() == "media_problem"]
     window.select_cue(0)
     window.edits.set_times(500, 1500)
     cue = window.session.document.cues[0]
     print(json.dumps({
         "opened": opened, "dialogs": boxes, "pane": panel.video.message.text(),
+        "waveform": panel.waveform.peaks is not None, "media_path": window.session.document.media_path,
         "edited": (cue.start_ms, cue.end_ms) == (500, 1500),
     }))
     panel.shutdown()

@@ -39,6 +39,7 @@ def test_without_libvlc_the_editor_says_what_to_install_and_keeps_editing(clip: 
     assert message.startswith("VLC is not installed or cannot be loaded") and "libvlc5" in message
     assert report["pane"] == message
     assert report["edited"] is True
+    assert report["waveform"] is True and report["media_path"] == str(clip)  # timing by the waveform still works
 
 
 def test_without_vlc_plugins_the_editor_says_so_and_keeps_editing(clip: Path, tmp_path: Path) -> None:
@@ -57,3 +58,4 @@ def test_an_undecodable_file_says_so_and_keeps_editing(tmp_path: Path) -> None:
     [message] = report["dialogs"]  # type: ignore[misc]
     assert "evening-news.mp4: damaged, or not a media file" in message
     assert report["edited"] is True
+    assert report["waveform"] is False and report["media_path"] is None
