@@ -84,8 +84,8 @@ class Autosave(QObject):
         return recovery_path(self._origin, self.folder)
 
     def set_origin(self, origin: Path | None) -> None:
-        """The work now belongs to another file (open, save as): the old recovery file is obsolete."""
-        self.discard()
+        """The work now belongs to another file (open, save as); the caller dealt with the old one's file."""
+        self.wait()
         self._origin = origin
         self._edits_since_save = 0
 

@@ -159,6 +159,7 @@ class FileActions:
             dialogs.show_error(self._parent, "Cannot save", str(error))
             return False
         if path != self._session.path:
+            self._autosave.discard()  # the work now lives in `path`; its old recovery file is obsolete
             self._autosave.set_origin(path)
             self._session.set_path(path)
         self._session.undo_stack.setClean()

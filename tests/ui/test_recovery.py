@@ -10,6 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from answer_dialogs import press_button, when_dialog_opens
+from PySide6.QtTest import QTest
+
 from editor.core.style import DEFAULT_STYLE
 from editor.formats.project import save_project
 from editor.formats.transcript import read_transcript
@@ -94,3 +97,21 @@ def test_edits_survive_a_sigkill(tmp_path: Path) -> None:
     assert report["modified"]
     for number in range(10):  # the tenth edit wrote the recovery file; later ones may be lost
         assert report["texts"][number].endswith(f" EDIT{number}")
+
+
+def test_work_on_the_untitled_sample_is_offered_back(window, make_window) -> None:
+    QTest.keyClicks(window.cue_editor.text_field, "Lost words ")
+    window.autosave.write_now()
+    window.autosave.wait()
+    recovered = window.session.document
+    window.hide()  # as if it crashed: no close, no cleanup
+
+    again = make_window()
+    asked: list[str] = []
+    when_dialog_opens(press_button("Restore", asked))
+    again.files.open_sample()
+    assert "an untitled project" in asked[0]
+    assert again.session.document.cues == recovered.cues
+    assert again.isWindowModified()
+    again.action("undo").trigger()  # restoring is one undo step
+    assert again.session.document.cues[0].text != recovered.cues[0].text
