@@ -133,29 +133,39 @@ def key_weight(key: str) -> float:
 def key_distance(first: str, second: str, limit: float = math.inf) -> float:
     """Weighted edit distance between two keys: cheap for vowels, glides and close sounds.
 
-    Returns infinity as soon as the distance must exceed `limit`, which keeps a document-wide search fast.
+    Returns infinity as soon as the distance must exceed `limit` (each row bounds the final distance from
+    below: a cell's value plus the weight difference of what is left on both sides), which keeps a
+    document-wide search fast.
     """
     insert = _INSERT
     second_costs = [insert[symbol] for symbol in second]
+    second_rest = [0.0]  # weight of second[j:], for j from the end
+    for cost in reversed(second_costs):
+        second_rest.append(second_rest[-1] + cost)
+    second_rest.reverse()
+    first_rest = key_weight(first)
     previous = [0.0]
     for cost in second_costs:
         previous.append(previous[-1] + cost)
     for mine in first:
         cost_mine, swap_row = insert[mine], _SWAP_ROWS[mine]
+        first_rest -= cost_mine
         diagonal = previous[0]
-        left = row_best = diagonal + cost_mine
+        left = diagonal + cost_mine
+        least_final = left + abs(first_rest - second_rest[0])  # no path through this row ends below this
         current = [left]
-        for theirs, cost_theirs, above in zip(second, second_costs, previous[1:], strict=True):
+        for theirs, cost_theirs, above, rest in zip(second, second_costs, previous[1:], second_rest[1:], strict=True):
             best = diagonal + swap_row[theirs]
             if above + cost_mine < best:
                 best = above + cost_mine
             if left + cost_theirs < best:
                 best = left + cost_theirs
             current.append(best)
-            if best < row_best:
-                row_best = best
+            final = best + (first_rest - rest if first_rest > rest else rest - first_rest)
+            if final < least_final:
+                least_final = final
             left, diagonal = best, above
-        if row_best > limit:
+        if least_final > limit:
             return math.inf
         previous = current
     return previous[-1]
@@ -169,7 +179,8 @@ def key_similarity(first: str, second: str, floor: float = 0.0) -> float:
     limit = (1.0 - floor) * scale
     if abs(key_weight(first) - key_weight(second)) > limit or _distance_floor(first, second) > limit:
         return 0.0  # each edit moves the weight by at most its cost
-    return max(0.0, 1.0 - key_distance(first, second, limit) / scale)
+    similarity = 1.0 - key_distance(first, second, limit) / scale
+    return similarity if similarity >= floor else 0.0
 
 
 def letter_distance(first: str, second: str) -> int:

@@ -75,3 +75,10 @@ def test_similarity_is_symmetric_and_bounded(first: str, second: str) -> None:
     assert key_distance(a, b) == key_distance(b, a)
     if a:
         assert key_similarity(a, a) == 1.0
+
+
+def test_similarity_below_the_floor_counts_as_none() -> None:
+    close = key_similarity(phrase_key("sisal"), phrase_key("ISIL"))
+    assert 0.6 < close < 0.9
+    assert key_similarity(phrase_key("sisal"), phrase_key("ISIL"), floor=close) == close
+    assert key_similarity(phrase_key("sisal"), phrase_key("ISIL"), floor=close + 0.01) == 0.0
