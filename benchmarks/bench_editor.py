@@ -145,7 +145,7 @@ def warm_measurements(srt: Path) -> dict[str, object]:
 
 def compare_with(program: str, srt: Path, timeout_s: float = 60.0) -> dict[str, float] | None:
     """Start another editor on the file; time until its window is mapped, then its memory (needs X)."""
-    executable = shutil.which(program)
+    executable = next(filter(None, (shutil.which(name) for name in (program, f"{program}-3.2"))), None)
     if executable is None or not os.environ.get("DISPLAY") or shutil.which("xwininfo") is None:
         return None
     began = time.perf_counter()

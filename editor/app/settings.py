@@ -31,9 +31,9 @@ class Setting(Generic[T]):
 
 WINDOW_GEOMETRY = Setting("window/geometry", QByteArray, QByteArray(), "main window size and place")
 WINDOW_STATE = Setting("window/state", QByteArray, QByteArray(), "toolbars and docks")
-SPLITTER_STATES = Setting("window/splitters", list, [], "sizes of the panes, one entry per splitter")
+SPLITTER_STATES: Setting[list[QByteArray]] = Setting("window/splitters", list, [], "pane sizes, one per splitter")
 STYLE_NAME = Setting("style/name", str, "streaming", "caption style profile for new imports")
-RECENT_FILES = Setting("files/recent", list, [], "recently opened files, newest first")
+RECENT_FILES: Setting[list[str]] = Setting("files/recent", list, [], "recently opened files, newest first")
 SRT_BOM = Setting("export/srt_bom", bool, False, "write a UTF-8 byte order mark in SRT exports")
 SRT_CRLF = Setting("export/srt_crlf", bool, False, "write Windows line ends (CRLF) in SRT exports")
 AUTOSAVE_SECONDS = Setting("autosave/interval_s", int, 60, "seconds between recovery files")

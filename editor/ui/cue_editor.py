@@ -37,8 +37,11 @@ class CueTextEdit(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
 
     def event(self, event: QEvent) -> bool:
-        is_override = event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
-        if is_override and any(event.matches(key) for key in _APP_KEYS):
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and any(event.matches(key) for key in _APP_KEYS)
+        ):
             event.ignore()  # let the window's Undo/Redo actions have these keys
             return False
         return super().event(event)

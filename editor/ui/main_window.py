@@ -6,7 +6,7 @@ FileActions as undo commands, and every change comes back as one splice that eac
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
@@ -301,7 +301,8 @@ class MainWindow(QMainWindow):
         else:
             self.restoreGeometry(geometry)
         self.restoreState(self.settings.get(WINDOW_STATE))
-        for splitter, state in zip(self._splitters(), self.settings.get(SPLITTER_STATES), strict=False):
+        states: list[QByteArray] = self.settings.get(SPLITTER_STATES)
+        for splitter, state in zip(self._splitters(), states, strict=False):
             splitter.restoreState(state)
 
     def _splitters(self) -> list[QSplitter]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -93,7 +94,7 @@ def _cue_menu(window: MainWindow) -> None:
     )
     nudge_menu = menu.addMenu("N&udge")
     for name, text, key, arguments in nudges:
-        add_action(nudge_menu, name, text, key, lambda arguments=arguments: edits.nudge(**arguments))
+        add_action(nudge_menu, name, text, key, partial(edits.nudge, **arguments))
     menu.addSeparator()
     add_action(menu, "shift_selection", "Shift selection in &time…", "Ctrl+Shift+T", window.ask_shift)
     add_action(menu, "recut_selection", "&Re-cut selection with the style", "Ctrl+Shift+R", edits.recut_selected)
@@ -119,7 +120,7 @@ def _style_menu(window: MainWindow) -> None:
     window.style_actions = {}
     for number, style in enumerate(STYLES.values(), start=1):
         action = add_action(menu, f"style_{style.name}", style.label, f"Ctrl+Alt+{number}",
-                            lambda name=style.name: window.choose_style(name))
+                            partial(window.choose_style, style.name))
         action.setCheckable(True)
         group.addAction(action)
         window.style_actions[style.name] = action
