@@ -53,7 +53,7 @@ def find_recovery(origin: Path | None, folder: Path | None = None) -> Recovery |
     if not candidate.exists():
         return None
     recovered_at = candidate.stat().st_mtime
-    if origin is not None and origin.exists() and origin.stat().st_mtime >= recovered_at:
+    if origin is not None and origin.exists() and origin.stat().st_mtime > recovered_at:  # a tie offers it
         return None
     return Recovery(candidate, origin, datetime.fromtimestamp(recovered_at))
 

@@ -48,6 +48,8 @@ def test_recovery_is_offered_only_when_newer_than_the_project(session, tmp_path)
     autosave.write_now()
     autosave.wait()
     assert autosave.path == recovery_path(project, tmp_path / "recovery")
+    earlier = autosave.path.stat().st_mtime - 10
+    os.utime(project, (earlier, earlier))
     recovery = find_recovery(project, tmp_path / "recovery")
     assert recovery is not None and recovery.load().cues == session.document.cues
     later = autosave.path.stat().st_mtime + 10
