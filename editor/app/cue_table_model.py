@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from editor.app.issue_list_model import plain_tooltip
 from editor.app.issue_tracker import IssueTracker
 from editor.app.session import Session
 from editor.checks.issue import Severity
@@ -112,7 +113,7 @@ class CueTableModel(QAbstractTableModel):
         if not found:
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(issue.message for issue in found)
+            return plain_tooltip("\n".join(issue.message for issue in found))
         return ERROR_BRUSH if any(i.severity == Severity.ERROR for i in found) else WARNING_BRUSH
 
     def headerData(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
@@ -13,6 +14,11 @@ from editor.checks.issue import Issue, Severity
 AnyIndex = QModelIndex | QPersistentModelIndex
 CUE_INDEX_ROLE = Qt.ItemDataRole.UserRole + 1
 ERROR_COLOR = QColor(Qt.GlobalColor.darkRed)
+
+
+def plain_tooltip(text: str) -> str:
+    """Tooltip markup that shows `text` literally: Qt would render a tooltip that looks like HTML as HTML."""
+    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
 
 
 def describe(cue_index: int, issue: Issue) -> str:
@@ -40,7 +46,7 @@ class IssueListModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return describe(cue_index, issue)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{issue.rule}: {issue.message}"
+            return plain_tooltip(f"{issue.rule}: {issue.message}")
         if role == CUE_INDEX_ROLE:
             return cue_index
         if role == Qt.ItemDataRole.ForegroundRole and issue.severity == Severity.ERROR:

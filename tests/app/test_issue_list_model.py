@@ -1,7 +1,7 @@
 """The checks panel's model follows every edit row by row and agrees with the tracker."""
 
 from editor.app.commands import push_edit
-from editor.app.issue_list_model import CUE_INDEX_ROLE, IssueListModel, describe
+from editor.app.issue_list_model import CUE_INDEX_ROLE, IssueListModel, describe, plain_tooltip
 from editor.app.issue_tracker import IssueTracker
 from editor.core import edits
 from editor.core.style import STYLES
@@ -29,3 +29,7 @@ def test_rows_follow_edits_that_add_remove_and_renumber_cues(qtmodeltester, sess
         push_edit(session, "edit", step(session.document), 0)
         assert rows(model) == [(describe(index, issue), index) for index, issue in tracker.entries()]
     qtmodeltester.check(model, force_py=False)
+
+
+def test_tooltips_show_markup_literally() -> None:
+    assert plain_tooltip("<b>Kerry</b> & co\nline two") == "<qt>&lt;b&gt;Kerry&lt;/b&gt; &amp; co<br>line two</qt>"
