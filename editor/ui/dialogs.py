@@ -48,6 +48,31 @@ def ask_restore(parent: QWidget | None, name: str, saved_at: str) -> bool:
     return box.clickedButton() is restore
 
 
+class GapChoice(Enum):
+    KEEP = "keep"
+    INAUDIBLE = "inaudible"
+    DROP = "drop"
+    CANCEL = "cancel"
+
+
+def ask_about_gaps(parent: QWidget, cue_count: int) -> GapChoice:
+    """What an export does with `--` runs (speech nobody could hear) that staff have not fixed yet."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, "Unresolved gaps",
+        f"{cue_count} cue{'s' if cue_count != 1 else ''} still hold `--` runs (unheard speech). Export them how?",
+        parent=parent,
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    choices = {
+        box.addButton("&Keep as is", QMessageBox.ButtonRole.AcceptRole): GapChoice.KEEP,
+        box.addButton("Write [&inaudible]", QMessageBox.ButtonRole.AcceptRole): GapChoice.INAUDIBLE,
+        box.addButton("&Drop them", QMessageBox.ButtonRole.AcceptRole): GapChoice.DROP,
+    }
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return choices.get(box.clickedButton(), GapChoice.CANCEL)
+
+
 def show_error(parent: QWidget, title: str, message: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Critical, title, message, parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)

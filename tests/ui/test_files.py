@@ -59,10 +59,10 @@ def test_save_reopen_and_export_srt_and_vtt(qtbot, window, make_window, tmp_path
 
     srt, vtt = tmp_path / "kerry.srt", tmp_path / "kerry.vtt"
     reactivate(qtbot, window)
-    when_dialog_opens(choose_file(srt))
+    answer_in_turn(choose_file(srt), press_button("Keep as is"))
     qtbot.keyClick(window.table, Qt.Key.Key_E, CTRL)
     reactivate(qtbot, window)
-    when_dialog_opens(choose_file(vtt))
+    answer_in_turn(choose_file(vtt), press_button("Keep as is"))
     qtbot.keyClick(window.table, Qt.Key.Key_E, CTRL | SHIFT)
     raw = srt.read_bytes()
     assert raw.startswith(b"1\n00:00:") and b"\r\n" not in raw and "ISIL" in raw.decode("utf-8")
@@ -81,7 +81,7 @@ def test_srt_options_write_a_bom_and_crlf(qtbot, window, tmp_path) -> None:
     window.action("srt_bom").trigger()
     window.action("srt_crlf").trigger()
     srt = tmp_path / "windows.srt"
-    when_dialog_opens(choose_file(srt))
+    answer_in_turn(choose_file(srt), press_button("Keep as is"))
     window.action("export_srt").trigger()
     raw = srt.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf1\r\n00:00:")
@@ -119,3 +119,21 @@ def test_a_broken_file_is_reported_not_opened(qtbot, window, tmp_path) -> None:
     assert not window.files.open_path(broken)
     assert "broken.srt" in seen[0]
     assert len(window.session.document.cues) > 100
+
+
+def test_export_asks_about_unheard_speech(qtbot, window, tmp_path) -> None:
+    cues_with_gaps = sum(1 for cue in window.session.document.cues if "--" in cue.text.split())
+    inaudible, dropped = tmp_path / "inaudible.vtt", tmp_path / "dropped.srt"
+    asked: list[str] = []
+    answer_in_turn(choose_file(inaudible), press_button("Write [inaudible]", asked))
+    window.action("export_vtt").trigger()
+    answer_in_turn(choose_file(dropped), press_button("Drop them"))
+    window.action("export_srt").trigger()
+    answer_in_turn(choose_file(tmp_path / "never.srt"), press_button("Cancel"))
+    window.action("export_srt").trigger()
+    assert f"{cues_with_gaps} cues still hold" in asked[0]
+    written = inaudible.read_text(encoding="utf-8")
+    assert " -- " not in written and "[inaudible]" in written
+    assert "--" not in dropped.read_text(encoding="utf-8").replace("-->", "")
+    assert not (tmp_path / "never.srt").exists()
+    assert any("--" in cue.text.split() for cue in window.session.document.cues)  # the project keeps its runs
