@@ -68,12 +68,14 @@ class MainWindow(QMainWindow):
     # ----- construction -----
 
     def _build_views(self) -> None:
-        self.video_slot = QWidget(self)  # the video pane goes here (editor/ui/video_pane.py)
+        self.video_slot = QWidget(self)  # the video pane goes here: see install_video_pane
         self.video_slot.setObjectName("video_slot")
         self.video_slot.setAccessibleName("Video")
-        placeholder = QLabel("No media", self.video_slot)
-        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        QVBoxLayout(self.video_slot).addWidget(placeholder)
+        self.video_placeholder = QLabel("No media", self.video_slot)
+        self.video_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._video_layout = QVBoxLayout(self.video_slot)
+        self._video_layout.setContentsMargins(0, 0, 0, 0)
+        self._video_layout.addWidget(self.video_placeholder)
         self.video_slot.setMinimumSize(320, 180)
         self.cue_editor = CueEditor(self)
         self.timeline = TimelineView(self)
@@ -275,6 +277,13 @@ class MainWindow(QMainWindow):
         box = QMessageBox(QMessageBox.Icon.Information, "Keyboard shortcuts", "\n".join(sorted(lines)), parent=self)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
+
+    def install_video_pane(self, pane: QWidget) -> None:
+        """Put the media player's view (editor/ui/video_pane.py) where the "No media" placeholder was."""
+        self._video_layout.replaceWidget(self.video_placeholder, pane)
+        self.video_placeholder.deleteLater()
+        pane.setParent(self.video_slot)
+        pane.show()
 
     def action(self, name: str) -> QAction:
         """A menu action by its name (as listed in editor/ui/menus.py)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QSplitter
+from PySide6.QtWidgets import QLabel, QSplitter
 
 from editor.app.settings import RECENT_FILES, STYLE_NAME
 
@@ -52,3 +52,10 @@ def test_style_layout_and_recent_files_persist(window, make_window, settings, tm
     again.files.open_sample()
     assert again.session.document.style_name == "bbc"
     assert all(len(line) <= 37 for cue in again.session.document.cues for line in cue.lines)
+
+
+def test_the_video_pane_takes_the_placeholder_slot(window) -> None:
+    pane = QLabel("video")
+    window.install_video_pane(pane)
+    assert pane.parent() is window.video_slot and pane.isVisible()
+    assert window.media_menu.title() == "&Media"
