@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from answer_dialogs import answer_in_turn, choose_file, press_button, when_dialog_opens
+from answer_dialogs import answer_in_turn, choose_file, press_button, type_answer, when_dialog_opens
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
@@ -137,3 +137,15 @@ def test_export_asks_about_unheard_speech(qtbot, window, tmp_path) -> None:
     assert "--" not in dropped.read_text(encoding="utf-8").replace("-->", "")
     assert not (tmp_path / "never.srt").exists()
     assert any("--" in cue.text.split() for cue in window.session.document.cues)  # the project keeps its runs
+
+
+def test_a_transcript_without_a_runtime_asks_for_one(qtbot, window, tmp_path) -> None:
+    transcript = tmp_path / "plain.txt"
+    transcript.write_text("Good evening. Secretary Kerry arrived in Baghdad today. " * 20, encoding="utf-8")
+    window.session.undo_stack.setClean()
+    answer_in_turn(type_answer("01:30"))
+    assert window.files.open_path(transcript)
+    document = window.session.document
+    assert document.runtime_ms == 90_000
+    assert 80_000 < document.cues[-1].end_ms <= 90_000
+    assert " ".join(cue.text for cue in document.cues).split() == transcript.read_text().split()
