@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from editor.core.linebreak import break_lines
-from editor.core.model import Cue, Document, Word, is_gap_text
+from editor.core.model import Cue, Document, Word
 from editor.core.style import CaptionStyle
 
 NEW_CUE_MS = 2000  # length of a cue inserted by hand when there is room for it
@@ -198,24 +198,3 @@ def shift_cues(document: Document, indices: Iterable[int], delta_ms: int) -> Doc
         cues[index] = _shifted(cues[index], delta_ms)
     return document.with_cues(cues)
 
-
-def _resolved_line(line: str, replacement: str | None) -> str:
-    tokens = [replacement if is_gap_text(token) else token for token in line.split()]
-    return " ".join(token for token in tokens if token)
-
-
-def resolve_gaps(document: Document, replacement: str | None) -> Document:
-    """`--` runs (unheard speech) replaced by `replacement` (e.g. "[inaudible]"), or dropped when None;
-    cues left without text are dropped. For exports: the project keeps its runs until staff fix them."""
-    cues = []
-    for cue in document.cues:
-        lines = [_resolved_line(line, replacement) for line in cue.lines] if has_gaps(cue) else cue.lines
-        text = "\n".join(line for line in lines if line)
-        if text:
-            cues.append(cue if text == cue.text else replace(cue, text=text, words=()))
-    return document.with_cues(cues)
-
-
-def has_gaps(cue: Cue) -> bool:
-    """True when the cue still holds a `--` run."""
-    return any(is_gap_text(token) for token in cue.text.split())

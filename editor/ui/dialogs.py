@@ -7,7 +7,9 @@ from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QInputDialog, QMessageBox, QWidget
+
+from editor.core.gaps import GapPolicy
 
 PROJECT_FILTER = "Cueline project (*.cueline)"
 OPEN_FILTER = "Captions and transcripts (*.cueline *.srt *.vtt *.txt);;All files (*)"
@@ -48,29 +50,22 @@ def ask_restore(parent: QWidget | None, name: str, saved_at: str) -> bool:
     return box.clickedButton() is restore
 
 
-class GapChoice(Enum):
-    KEEP = "keep"
-    INAUDIBLE = "inaudible"
-    DROP = "drop"
-    CANCEL = "cancel"
-
-
-def ask_about_gaps(parent: QWidget, cue_count: int) -> GapChoice:
-    """What an export does with `--` runs (speech nobody could hear) that staff have not fixed yet."""
+def ask_about_gaps(parent: QWidget, cue_count: int) -> GapPolicy | None:
+    """What an export does with `--` runs (speech nobody could hear) that staff have not fixed yet; None: cancel."""
     box = QMessageBox(
         QMessageBox.Icon.Warning, "Unresolved gaps",
         f"{cue_count} cue{'s' if cue_count != 1 else ''} still hold `--` runs (unheard speech). Export them how?",
         parent=parent,
     )
     box.setTextFormat(Qt.TextFormat.PlainText)
-    choices = {
-        box.addButton("&Keep as is", QMessageBox.ButtonRole.AcceptRole): GapChoice.KEEP,
-        box.addButton("Write [&inaudible]", QMessageBox.ButtonRole.AcceptRole): GapChoice.INAUDIBLE,
-        box.addButton("&Drop them", QMessageBox.ButtonRole.AcceptRole): GapChoice.DROP,
+    choices: dict[QAbstractButton, GapPolicy] = {
+        box.addButton("&Keep as is", QMessageBox.ButtonRole.AcceptRole): GapPolicy.KEEP,
+        box.addButton("Write [&inaudible]", QMessageBox.ButtonRole.AcceptRole): GapPolicy.INAUDIBLE,
+        box.addButton("&Drop them", QMessageBox.ButtonRole.AcceptRole): GapPolicy.DROP,
     }
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
-    return choices.get(box.clickedButton(), GapChoice.CANCEL)
+    return choices.get(box.clickedButton())
 
 
 def show_error(parent: QWidget, title: str, message: str) -> None:

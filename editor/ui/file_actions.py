@@ -15,7 +15,7 @@ from editor.app.autosave import Autosave, find_recovery
 from editor.app.commands import push_edit
 from editor.app.session import Session
 from editor.app.settings import SRT_BOM, SRT_CRLF, STYLE_NAME, Settings
-from editor.core.edits import has_gaps, resolve_gaps
+from editor.core.gaps import GapPolicy, count_cues_with_gaps
 from editor.core.model import Document
 from editor.core.style import style_named
 from editor.core.timecode import TimecodeError, parse_runtime
@@ -28,7 +28,6 @@ from editor.timing.pipeline import line_up_transcript
 from editor.ui import dialogs
 
 PROJECT_SUFFIX = ".cueline"
-INAUDIBLE = "[inaudible]"
 
 
 class FileActions:
@@ -178,30 +177,23 @@ class FileActions:
         return path is not None and self.export_to(path)
 
     def export_to(self, path: Path) -> bool:
-        document = self._resolved_for_export()
-        if document is None:
+        policy = self._gap_policy()
+        if policy is None:
             return False
-        options = WriteOptions(self._settings.get(SRT_BOM), self._settings.get(SRT_CRLF))
+        srt = path.suffix.lower() == ".srt"
+        options = WriteOptions(srt and self._settings.get(SRT_BOM), srt and self._settings.get(SRT_CRLF), policy)
         try:
-            write_subtitles(document, path, options if path.suffix.lower() == ".srt" else None)
+            write_subtitles(self._session.document, path, options)
         except (FormatError, OSError) as error:
             dialogs.show_error(self._parent, "Cannot export", str(error))
             return False
         self._report(f"Exported {path}")
         return True
 
-    def _resolved_for_export(self) -> Document | None:
-        """The document as it should be exported; asks first when `--` runs remain (None: cancelled)."""
-        document = self._session.document
-        unresolved = sum(1 for cue in document.cues if has_gaps(cue))
-        if not unresolved:
-            return document
-        choice = dialogs.ask_about_gaps(self._parent, unresolved)
-        if choice is dialogs.GapChoice.CANCEL:
-            return None
-        if choice is dialogs.GapChoice.KEEP:
-            return document
-        return resolve_gaps(document, INAUDIBLE if choice is dialogs.GapChoice.INAUDIBLE else None)
+    def _gap_policy(self) -> GapPolicy | None:
+        """What the export does with `--` runs; asks when any remain (None: the user cancelled)."""
+        unresolved = count_cues_with_gaps(self._session.document.cues)
+        return dialogs.ask_about_gaps(self._parent, unresolved) if unresolved else GapPolicy.KEEP
 
     def _folder(self) -> Path:
         current = self._session.path or next(iter(self._settings.recent_files()), None)

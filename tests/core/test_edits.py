@@ -128,13 +128,3 @@ def test_set_texts_changes_several_cues_at_once() -> None:
     doc = edits.set_texts(three(), {0: "A.", 2: "C."})
     assert [c.text for c in doc.cues] == ["A.", "Three four.", "C."]
 
-
-def test_resolve_gaps_for_an_export() -> None:
-    doc = document(Cue(0, 1000, "the -- offensive\n-- --"), Cue(2000, 3000, "--"), Cue(4000, 5000, "clean"))
-    inaudible = edits.resolve_gaps(doc, "[inaudible]")
-    assert [c.text for c in inaudible.cues] == [
-        "the [inaudible] offensive\n[inaudible] [inaudible]", "[inaudible]", "clean"
-    ]
-    dropped = edits.resolve_gaps(doc, None)
-    assert [c.text for c in dropped.cues] == ["the offensive", "clean"]
-    assert dropped.cues[1] is doc.cues[2]
