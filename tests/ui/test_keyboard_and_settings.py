@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QSplitter
+from PySide6.QtWidgets import QApplication, QLabel, QSplitter
 
 from editor.app.settings import RECENT_FILES, STYLE_NAME
 
@@ -59,3 +60,13 @@ def test_the_video_pane_takes_the_placeholder_slot(window) -> None:
     window.install_video_pane(pane)
     assert pane.parent() is window.video_slot and pane.isVisible()
     assert window.media_menu.title() == "&Media"
+
+
+def test_tab_walks_from_the_table_through_the_cue_to_the_timeline_and_checks(qtbot, window) -> None:
+    editor = window.cue_editor
+    expected = [editor.start_field, editor.end_field, editor.text_field, window.timeline, window.checks_panel.list_view]
+    window.table.setFocus()
+    qtbot.waitUntil(window.table.hasFocus)
+    for widget in expected:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is widget
