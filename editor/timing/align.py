@@ -19,7 +19,7 @@ from typing import TypeVar
 import numpy as np
 
 from editor.core.model import Word
-from editor.timing.anchors import Anchor, consistent_chain, is_strong, match_chunk
+from editor.timing.anchors import Anchor, consistent_chain, every_match, is_strong, match_chunk
 from editor.timing.assemble import timed_words
 from editor.timing.chunks import chunk_bounds, frame_energy
 from editor.timing.gaps import Onsets
@@ -160,7 +160,7 @@ def _second_look(task: _Task, failed: list[Span], anchors: list[Anchor]) -> list
     heard = task.run(recognize_chunk, jobs, PLACING_SHARE, (PLACING_SHARE + 1) / 2)
     extra = [
         run for span, words in zip(failed, heard, strict=True)
-        for run in match_chunk(task.script.tokens[span.first: span.last], span.first, words, task.breaks, 1)
+        for run in every_match(task.script.tokens[span.first: span.last], span.first, words)
         if is_strong(run, task.phones_before, REFINE_MIN_PHONES)
     ]
     return consistent_chain([[anchor] for anchor in anchors] + extra, task.phones_before, min_phones=0)

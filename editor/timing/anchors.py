@@ -36,7 +36,6 @@ Run = list[Anchor]
 
 def match_chunk(
     tokens: Sequence[str], first_index: int, heard: Sequence[HeardWord], breaks: Container[int] = (),
-    min_run: int = MIN_RUN,
 ) -> list[Run]:
     """Runs of anchors from one chunk, whose recognition could only hear tokens[first_index:].
 
@@ -50,8 +49,17 @@ def match_chunk(
             Anchor(first_index + block.a + offset, heard[block.b + offset].start_ms, heard[block.b + offset].end_ms)
             for offset in range(block.size)
         ]
-        runs.extend(part for part in _split_at_pauses(run, breaks) if len(part) >= min_run)
+        runs.extend(part for part in _split_at_pauses(run, breaks) if len(part) >= MIN_RUN)
     return runs
+
+
+def every_match(tokens: Sequence[str], first_index: int, heard: Sequence[HeardWord]) -> list[Run]:
+    """Each heard word as a one-anchor run at every place it could be in tokens[first_index:]; the chain
+    picks the places that fit (for a short stretch, where matching in one order could pick the wrong one)."""
+    places: dict[str, list[int]] = {}
+    for offset, token in enumerate(tokens):
+        places.setdefault(token, []).append(first_index + offset)
+    return [[Anchor(index, word.start_ms, word.end_ms)] for word in heard for index in places.get(word.token, [])]
 
 
 def _split_at_pauses(run: Run, breaks: Container[int]) -> list[Run]:
