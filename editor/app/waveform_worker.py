@@ -73,7 +73,7 @@ class WaveformWorker(QObject):
         thread.progressed.connect(self._on_progress)
         thread.succeeded.connect(self._on_success)
         thread.failed.connect(self._on_failure)
-        thread.finished.connect(lambda: self._forget(thread))
+        thread.finished.connect(self._reap)  # a bound slot: runs on the GUI thread, after the thread ended
         self._thread = thread
         self._live.add(thread)
         thread.start(QThread.Priority.LowPriority)
@@ -90,12 +90,14 @@ class WaveformWorker(QObject):
         self.cancel()
         for thread in list(self._live):
             thread.wait(timeout_ms)
-            self._forget(thread)
+        self._reap()
 
-    def _forget(self, thread: _PeaksThread) -> None:
-        if thread in self._live:
-            self._live.discard(thread)
-            thread.deleteLater()
+    def _reap(self) -> None:
+        """Free the threads that have ended (never one still running: that would crash)."""
+        for thread in list(self._live):
+            if thread.isFinished() and thread.wait(0):
+                self._live.discard(thread)
+                thread.deleteLater()
 
     def _on_progress(self, job: int, fraction: float) -> None:
         if job == self._job:

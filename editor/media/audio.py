@@ -6,9 +6,10 @@ the waveform reduces each chunk to peaks as it goes, alignment concatenates them
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import av
 import numpy as np
@@ -93,7 +94,10 @@ def iter_audio_chunks(
         total_seconds = _stream_seconds(container, stream)
         limit = round(total_seconds * sample_rate) if total_seconds > 0 else None
         chunks = _resampled_chunks(container, stream, path, sample_rate, chunk_samples, progress, cancelled)
-        yield from _trimmed(chunks, limit)
+        try:
+            yield from _trimmed(chunks, limit)
+        finally:
+            chunks.close()  # PyAV objects must go before their container, in this thread (see _decoded_frames)
     if progress is not None:
         progress(1.0)
 
@@ -106,23 +110,27 @@ def _resampled_chunks(
     chunk_samples: int,
     progress: ProgressCallback | None,
     cancelled: CancelCheck | None,
-) -> Iterator[np.ndarray]:
+) -> Generator[np.ndarray, None, None]:
     total_seconds = _stream_seconds(container, stream)
     # Output frames of up to a second: the same samples as frame by frame, for about a third less CPU.
     frame_size = min(sample_rate, chunk_samples)
     resampler = av.AudioResampler(format="flt", layout="mono", rate=sample_rate, frame_size=frame_size)
     pending: list[np.ndarray] = []
     pending_samples = 0
-    for frame, seconds_done in _decoded_frames(container, stream, path):
-        if cancelled is not None and cancelled():
-            raise DecodeCancelled(str(path))
-        for samples in _resampled(resampler, frame):
-            pending.append(samples)
-            pending_samples += samples.size
-        if pending_samples >= chunk_samples:
-            yield _joined(pending)
-            pending, pending_samples = [], 0
-            _report(progress, seconds_done, total_seconds)
+    frames = _decoded_frames(container, stream, path)
+    try:
+        for frame, seconds_done in frames:
+            if cancelled is not None and cancelled():
+                raise DecodeCancelled(str(path))
+            for samples in _resampled(resampler, frame):
+                pending.append(samples)
+                pending_samples += samples.size
+            if pending_samples >= chunk_samples:
+                yield _joined(pending)
+                pending, pending_samples = [], 0
+                _report(progress, seconds_done, total_seconds)
+    finally:
+        frames.close()
     pending.extend(_resampled(resampler, None))
     tail = _joined(pending)
     if tail.size:
@@ -169,13 +177,18 @@ def _stream_seconds(container: av.container.InputContainer, stream: av.audio.str
 
 def _decoded_frames(
     container: av.container.InputContainer, stream: av.audio.stream.AudioStream, path: Path
-) -> Iterator[tuple[av.AudioFrame, float]]:
-    """Each decoded audio frame with its time in seconds (for progress); corrupt packets are skipped."""
+) -> Generator[tuple[av.AudioFrame, float], None, None]:
+    """Each decoded audio frame with its time in seconds (for progress); corrupt packets are skipped.
+
+    The demuxer is closed explicitly, so a cancelled decode frees FFmpeg's objects here, before their
+    container closes, rather than whenever and on whichever thread the garbage collector gets to them.
+    """
     start = float(stream.start_time * stream.time_base) if stream.start_time and stream.time_base else 0.0
+    packets = cast("Generator[av.Packet[av.audio.stream.AudioStream], None, None]", container.demux(stream))
     try:
-        for packet in container.demux(stream):
+        for packet in packets:
             try:
-                frames = packet.decode()
+                frames = cast("list[av.AudioFrame]", packet.decode())
             except av.InvalidDataError:
                 continue  # one damaged packet must not lose the whole waveform
             for frame in frames:
@@ -183,6 +196,8 @@ def _decoded_frames(
                 yield frame, seconds
     except av.FFmpegError as error:
         raise MediaError(f"{path}: the audio cannot be decoded ({_reason(error)})") from error
+    finally:
+        packets.close()
 
 
 def _resampled(resampler: av.AudioResampler, frame: av.AudioFrame | None) -> list[np.ndarray]:
