@@ -188,7 +188,7 @@ def _decoded_frames(
     try:
         for packet in packets:
             try:
-                frames = cast("list[av.AudioFrame]", packet.decode())
+                frames = packet.decode()
             except av.InvalidDataError:
                 continue  # one damaged packet must not lose the whole waveform
             for frame in frames:
