@@ -16,7 +16,7 @@ def check(document: Document, style: CaptionStyle) -> list[Issue]:
     issues = []
     for index, (cue, following) in enumerate(pairwise(document.cues)):
         if cue.end_ms > following.start_ms:
-            message = f"overlaps cue {index + 2} by {cue.end_ms - following.start_ms} ms"
+            message = f"overlaps the next cue by {cue.end_ms - following.start_ms} ms"
             issues.append(Issue(index, Severity.ERROR, NAME, message))
     return issues
 
