@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QBoxLayout, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QVBoxLayout, QWidget
 
 from editor.app.commands import push_edit
 from editor.app.ear_timing import EarTiming
@@ -51,7 +51,7 @@ class MediaPanel(QObject):
         self._times = CueTimes(())
         self.actions = build_media_menu(window.media_menu, self._slots())
         self.transport = TransportBar(self.actions)
-        self._install_in_slot(window.video_slot)
+        self._install_in_window()
         self._connect()
         window.installEventFilter(self)
         self._on_document_replaced()
@@ -71,15 +71,16 @@ class MediaPanel(QObject):
             "tap": ear.tap, "stretch_to_media": lambda: self.offer_stretch(always=True),
         }  # fmt: skip
 
-    def _install_in_slot(self, slot: QWidget) -> None:
-        for child in slot.findChildren(QWidget):
-            child.hide()  # the window's "No media" placeholder: the pane says it now
-        layout = slot.layout()
-        if not isinstance(layout, QBoxLayout):
-            layout = QVBoxLayout(slot)
+    def _install_in_window(self) -> None:
+        """The picture above its transport bar, in the window's video slot."""
+        view = QWidget()
+        view.setObjectName("media_view")
+        layout = QVBoxLayout(view)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
         layout.addWidget(self.video, 1)
         layout.addWidget(self.transport)
+        self.window.install_video_pane(view)
 
     def _connect(self) -> None:
         session, playback, timeline = self.window.session, self.playback, self.window.timeline
