@@ -10,6 +10,7 @@ import pytest
 from answer_dialogs import choose_file, when_dialog_opens
 from mediagen import generate_media
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from editor.core.model import Cue, Document
@@ -52,6 +53,17 @@ def press(qtbot, window: MainWindow, key: Qt.Key, modifiers=Qt.KeyboardModifier.
     """A key pressed with the cue table focused, as staff do while listening."""
     window.table.setFocus()
     qtbot.keyClick(window.table, key, modifiers)
+
+
+def test_media_keys_collide_with_no_other_shortcut(media_window) -> None:  # type: ignore[no-untyped-def]
+    """Qt fires neither of two actions sharing a key, so every key must belong to one action."""
+    window, _panel = media_window
+    owners: dict[str, list[str]] = {}
+    for action in window.findChildren(QAction):
+        for key in action.shortcuts():
+            owners.setdefault(key.toString(), []).append(action.objectName() or action.text())
+    assert {key: names for key, names in owners.items() if len(names) > 1} == {}
+    assert {"Space", "J", "K", "L", "I", "O", "T", "Ctrl+T", "Ctrl+Shift+O"} <= set(owners)
 
 
 def test_open_media_from_the_menu_remembers_it_and_draws_the_waveform(media_window, clip: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
