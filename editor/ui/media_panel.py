@@ -129,7 +129,8 @@ class MediaPanel(QObject):
         self.waveform.start(path, cache)
         if playing:
             self.window.report(f"Media: {path.name}")
-        self.offer_stretch()
+        if remember:  # a project reopened with its media was already offered the stretch
+            self.offer_stretch()
         return playing
 
     def offer_stretch(self, *, always: bool = False) -> None:

@@ -235,3 +235,10 @@ def test_the_project_reopens_with_its_media(media_window, clip: Path, tmp_path: 
         assert window.files.open_path(project)
     assert panel.playback.media_path == clip
     assert (tmp_path / "clip.peaks.npz").exists()  # the waveform cache lives beside the project
+
+
+def test_a_reopened_project_is_not_asked_to_stretch_again(media_window, clip: Path, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, panel = media_window
+    window.session.load(Document(cues=(Cue(0, 1000, "One."),), runtime_ms=3000, media_path=str(clip)), None)
+    assert panel.playback.media_path == clip  # opened without a question: no modal dialog blocked the load
+    assert window.session.document.runtime_ms == 3000
