@@ -2,17 +2,21 @@
 
 With no file the window opens on the bundled sample lined up along its 12:45; with a file it opens that
 project, subtitle file or transcript. Either way a recovery file left by a crash is offered back first.
+With `--media` the window plays that media too (a project reopens its own media by itself).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
 from editor.app.settings import APPLICATION, ORGANIZATION
+from editor.media.player import wayland_needs_xcb
 from editor.ui.main_window import MainWindow
+from editor.ui.media_panel import attach_media
 
 
 def application() -> QApplication:
@@ -20,6 +24,8 @@ def application() -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
+    if wayland_needs_xcb():
+        os.environ["QT_QPA_PLATFORM"] = "xcb"  # libvlc can draw video only into an X11 window (XWayland)
     app = QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
@@ -27,19 +33,21 @@ def application() -> QApplication:
     return app
 
 
-def open_window(path: Path | None) -> MainWindow:
-    """A shown main window on `path` (None: the bundled sample)."""
+def open_window(path: Path | None, media: Path | None = None) -> MainWindow:
+    """A shown main window on `path` (None: the bundled sample), playing `media` if given."""
     window = MainWindow()
+    panel = attach_media(window)
     window.show()
     if path is None or not window.files.open_path(path):
         window.files.open_sample()
+    if media is not None:
+        panel.open_media(media)
     return window
 
 
 def run_editor(path: Path | None, media: Path | None = None) -> int:
     """Run the editor until its window closes; the exit code for the command line."""
     app = application()
-    window = open_window(path)
-    if media is not None:
-        window.report(f"Media playback arrives with the video pane; {media.name} is not loaded yet")
+    window = open_window(path, media)
+    window.raise_()
     return app.exec()
