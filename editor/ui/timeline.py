@@ -6,6 +6,8 @@ release; the window turns that into one undo command and hands the new document 
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QScrollBar, QSizePolicy, QWidget
@@ -26,6 +28,8 @@ BLOCK_MARGIN_PX = 6  # space above and below the blocks, where the waveform stil
 EDGE_GRAB_PX = 5  # how near an edge the pointer resizes instead of moving the block
 DEFAULT_MS_PER_PX = 25.0  # a fresh timeline shows about half a minute: room to read the blocks
 FOLLOW_MARGIN = 0.1  # when the playhead leaves the view, it comes back this far from the left
+PARTIAL_REPAINT_CUES = 64  # an edit of more cues than this repaints the whole view, which costs about the same
+REPAINT_MARGIN_PX = 4  # around an edited block: its edge pen, mark strips and merged thin runs spill over
 
 
 class TimelineView(QWidget):
@@ -64,15 +68,36 @@ class TimelineView(QWidget):
     def set_document(self, document: Document) -> None:
         """Show `document`; the zoom and scroll stay put unless there was nothing to show before."""
         was_empty = len(self._track) == 0
+        previous, dragging = self._track, self._press is not None
         self._document = document
-        self._track = CueTrack(document, self._style, previous=self._track)
-        self._cancel_drag()
+        self._track = CueTrack(document, self._style, previous=previous)
+        self._forget_press()
         if self._current is not None and self._current >= len(self._track):
             self._current = None
         if was_empty and len(self._track):
             self._scale.origin_ms = 0.0
         self._sync_scrollbar()
-        self.update()
+        self._repaint_changed(previous, full=was_empty or dragging)
+
+    def _repaint_changed(self, previous: CueTrack, full: bool) -> None:
+        """Repaint only the blocks an edit touched, where they were and where they are; nothing if off screen.
+
+        An insertion or deletion renumbers the cues after it (the current one may be another cue now), so
+        it repaints everything, as does an edit spanning many cues.
+        """
+        splice = self._track.splice
+        if full or splice is None or not splice.keeps_count or splice.new_stop - splice.start > PARTIAL_REPAINT_CUES:
+            self.update()
+            return
+        touched = [*previous.cues[splice.start:splice.old_stop], *self._track.cues[splice.start:splice.new_stop]]
+        if not touched:
+            return
+        left = self._scale.x_of(min(cue.start_ms for cue in touched)) - REPAINT_MARGIN_PX
+        right = self._scale.x_of(max(cue.end_ms for cue in touched)) + REPAINT_MARGIN_PX
+        band = self.track_rect()
+        left, right = max(left, band.left()), min(right, band.right() + 1)
+        if left < right:
+            self.update(QRect(int(left), band.top(), math.ceil(right - int(left)), band.height()))
 
     def set_current_cue(self, index: int | None) -> None:
         """Highlight cue `index` and scroll it into view when the selection moves to it."""
@@ -301,11 +326,14 @@ class TimelineView(QWidget):
         return (position - pressed_at).manhattanLength() >= QApplication.startDragDistance()
 
     def _cancel_drag(self) -> None:
-        """Forget the press and its preview; the document was never touched, so nothing to undo."""
+        """Forget the press and its preview and show the block where it was; there is nothing to undo."""
+        self._forget_press()
+        self.update()
+
+    def _forget_press(self) -> None:
         self._press = None
         self._drag = None
         self._preview = None
-        self.update()
 
     def _grab_at(self, position: QPoint) -> CueDrag | None:
         """What a press at `position` takes hold of: an edge within EDGE_GRAB_PX, else the block under it."""
