@@ -35,7 +35,7 @@ from editor.timing.recognize import (
 )
 from editor.timing.script import Script, make_script, script_pronunciations
 from editor.timing.spans import Span, gap_boundaries, plan_spans
-from editor.timing.workers import AlignmentCancelled, Progress, run_jobs
+from editor.timing.workers import AlignmentCancelled, Progress, Workers
 
 __all__ = ["Alignment", "AlignmentCancelled", "align_words"]
 
@@ -63,28 +63,30 @@ class Alignment:
 
 @dataclass(frozen=True)
 class _Task:
-    """One alignment: the audio, the transcript as tokens, and how to run recogniser jobs."""
+    """One alignment: the audio, the transcript as tokens, and the workers that run recogniser jobs."""
 
     audio: np.ndarray
     script: Script
     pronunciations: dict[str, list[str]]
     phones_before: list[int]  # phones of tokens 0..k-1
     breaks: set[int]  # tokens a `--` gap precedes
+    workers: Workers
     progress: Callable[[float], None] | None
-    cancelled: Callable[[], bool] | None
 
     @property
     def duration_ms(self) -> int:
         return len(self.audio) * 1000 // SAMPLE_RATE
 
-    def run(self, work: Callable[[Job], Result], jobs: list[Job], low: float, high: float) -> list[Result]:
-        """Results of recogniser jobs in order, on every core for long audio."""
-        stage = Progress(self.progress, low, high, len(jobs))
-        vocabulary = dictionary_text(self.pronunciations)
-        return run_jobs(work, jobs, vocabulary, stage, self.cancelled, self.duration_ms >= PARALLEL_FROM_MS)
+    def run(self, work: Callable[[Job], Result], count: int, make_job: Callable[[int], Job], low: float,
+            high: float) -> list[Result]:
+        """Results of recogniser jobs in order; the jobs are made as workers free up."""
+        return self.workers.run(work, count, make_job, Progress(self.progress, low, high, count))
 
     def pcm(self, start_ms: int, end_ms: int) -> bytes:
         return pcm_bytes(self.audio[start_ms * SAMPLE_RATE // 1000: end_ms * SAMPLE_RATE // 1000])
+
+    def span_job(self, span: Span) -> SpanJob:
+        return SpanJob(self.pcm(span.start_ms, span.end_ms), span.start_ms, span.items)
 
 
 def align_words(
@@ -99,12 +101,14 @@ def align_words(
         return Alignment(list(words), [], speech_found=False)
     pronunciations = script_pronunciations(script, dictionary)
     phone_counts = [len(pronunciations[token][0].split()) for token in script.tokens]
-    task = _Task(audio, script, pronunciations, [0, *itertools.accumulate(phone_counts)],
-                 gap_boundaries(script, words), progress, cancelled)
-    anchors, heard = _hear_anchors(task)
-    if not _speech_heard(anchors, script):
-        return Alignment(list(words), [], speech_found=False)
-    anchors, placements = _place_between(task, anchors)
+    parallel = len(audio) >= PARALLEL_FROM_MS * SAMPLE_RATE // 1000
+    with Workers(dictionary_text(pronunciations), cancelled, parallel) as workers:
+        task = _Task(audio, script, pronunciations, [0, *itertools.accumulate(phone_counts)],
+                     gap_boundaries(script, words), workers, progress)
+        anchors, heard = _hear_anchors(task)
+        if not _speech_heard(anchors, script):
+            return Alignment(list(words), [], speech_found=False)
+        anchors, placements = _place_between(task, anchors)
     if progress is not None:
         progress(1.0)
     onsets = Onsets(frame_energy(audio, SAMPLE_RATE))
@@ -116,11 +120,12 @@ def _hear_anchors(task: _Task) -> tuple[list[Anchor], list[HeardWord]]:
     """Recognise every chunk against the transcript text near it; the consistent runs it heard anchor."""
     bounds = chunk_bounds(task.audio, SAMPLE_RATE)
     windows = [_window(task.script, start, end, task.duration_ms) for start, end in bounds]
-    jobs = [
-        ChunkJob(task.pcm(start, end), start, tuple(task.script.sentences_between(*window)))
-        for (start, end), window in zip(bounds, windows, strict=True)
-    ]
-    heard_by_chunk = task.run(recognize_chunk, jobs, 0.0, RECOGNITION_SHARE)
+
+    def chunk_job(index: int) -> ChunkJob:
+        (start, end), window = bounds[index], windows[index]
+        return ChunkJob(task.pcm(start, end), start, tuple(task.script.sentences_between(*window)))
+
+    heard_by_chunk = task.run(recognize_chunk, len(bounds), chunk_job, 0.0, RECOGNITION_SHARE)
     runs = [
         run for (first, last), heard in zip(windows, heard_by_chunk, strict=True)
         for run in match_chunk(task.script.tokens[first:last], first, heard, task.breaks)
@@ -131,8 +136,7 @@ def _hear_anchors(task: _Task) -> tuple[list[Anchor], list[HeardWord]]:
 def _place_between(task: _Task, anchors: list[Anchor]) -> tuple[list[Anchor], list[tuple[Span, Placed]]]:
     """Place the words between anchors; spans that do not fit get a second look with their own words."""
     spans = plan_spans(task.script, task.breaks, anchors, task.duration_ms)
-    jobs = [SpanJob(task.pcm(span.start_ms, span.end_ms), span.start_ms, span.items) for span in spans]
-    placed = task.run(align_span, jobs, RECOGNITION_SHARE, PLACING_SHARE)
+    placed = task.run(align_span, len(spans), lambda n: task.span_job(spans[n]), RECOGNITION_SHARE, PLACING_SHARE)
     done = dict(zip(spans, placed, strict=True))
     failed = [span for span, outcome in done.items() if outcome is None and _worth_a_second_look(span)]
     if not failed:
@@ -140,8 +144,8 @@ def _place_between(task: _Task, anchors: list[Anchor]) -> tuple[list[Anchor], li
     anchors = _second_look(task, failed, anchors)
     spans = plan_spans(task.script, task.breaks, anchors, task.duration_ms)
     todo = [span for span in spans if span not in done]
-    jobs = [SpanJob(task.pcm(span.start_ms, span.end_ms), span.start_ms, span.items) for span in todo]
-    done.update(zip(todo, task.run(align_span, jobs, (PLACING_SHARE + 1) / 2, 1.0), strict=True))
+    results = task.run(align_span, len(todo), lambda n: task.span_job(todo[n]), (PLACING_SHARE + 1) / 2, 1.0)
+    done.update(zip(todo, results, strict=True))
     return anchors, [(span, done[span]) for span in spans]
 
 
@@ -152,12 +156,13 @@ def _worth_a_second_look(span: Span) -> bool:
 def _second_look(task: _Task, failed: list[Span], anchors: list[Anchor]) -> list[Anchor]:
     """Anchors plus words heard in failed spans when only the span's own words could be heard; there even a
     single long word heard in order anchors."""
-    jobs = [
-        ChunkJob(task.pcm(span.start_ms, span.end_ms), span.start_ms,
-                 tuple(task.script.sentences_between(span.first, span.last)))
-        for span in failed
-    ]
-    heard = task.run(recognize_chunk, jobs, PLACING_SHARE, (PLACING_SHARE + 1) / 2)
+
+    def own_words_job(index: int) -> ChunkJob:
+        span = failed[index]
+        return ChunkJob(task.pcm(span.start_ms, span.end_ms), span.start_ms,
+                        tuple(task.script.sentences_between(span.first, span.last)))
+
+    heard = task.run(recognize_chunk, len(failed), own_words_job, PLACING_SHARE, (PLACING_SHARE + 1) / 2)
     extra = [
         run for span, words in zip(failed, heard, strict=True)
         for run in every_match(task.script.tokens[span.first: span.last], span.first, words)

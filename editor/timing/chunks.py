@@ -13,16 +13,20 @@ import numpy as np
 FRAME_MS = 10
 CHUNK_MS = 20_000
 SEARCH_MS = 3_000
+BLOCK_FRAMES = 6000  # a minute of frames
 
 
 def frame_energy(samples: np.ndarray, sample_rate: int) -> np.ndarray:
-    """Mean square of each 10 ms frame: cheap loudness to find pauses by."""
+    """Mean square of each 10 ms frame: cheap loudness to find pauses by (a minute at a time, so an hour
+    of audio is never copied whole)."""
     frame = max(1, sample_rate * FRAME_MS // 1000)
     count = len(samples) // frame
-    if count == 0:
-        return np.zeros(0, dtype=np.float64)
-    framed = samples[: count * frame].astype(np.float64).reshape(count, frame)
-    return np.asarray((framed**2).mean(axis=1))
+    energy = np.zeros(count, dtype=np.float64)
+    for first in range(0, count, BLOCK_FRAMES):
+        last = min(count, first + BLOCK_FRAMES)
+        block = samples[first * frame: last * frame].astype(np.float64).reshape(last - first, frame)
+        energy[first:last] = (block**2).mean(axis=1)
+    return energy
 
 
 def chunk_bounds(samples: np.ndarray, sample_rate: int, chunk_ms: int = CHUNK_MS) -> list[tuple[int, int]]:

@@ -1,15 +1,18 @@
 """Run recogniser jobs on every core, report progress, and stop promptly when cancelled.
 
-Each job is a few seconds of audio, so checking for cancellation between jobs keeps the wait short; a
-short file is handled in this process, where starting workers would cost more than it saves.
+One pool of worker processes serves a whole alignment (starting one costs about a second). Jobs are made
+only as workers free up, so an hour of audio is never copied into jobs all at once; each job is a few
+seconds of audio, so checking for cancellation between jobs keeps the wait short. A short file is
+handled in this process, where starting workers would cost more than it saves.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from types import TracebackType
 from typing import TypeVar
 
 from editor.timing.recognize import init_worker
@@ -17,6 +20,7 @@ from editor.timing.recognize import init_worker
 Job = TypeVar("Job")
 Result = TypeVar("Result")
 MAX_WORKERS = 2
+JOBS_AHEAD = 2  # jobs queued per worker beyond the one it runs
 POLL_SECONDS = 0.1
 
 
@@ -35,36 +39,61 @@ class Progress:
             self._report(self._low + (self._high - self._low) * min(done, self._total) / self._total)
 
 
-def run_jobs(
-    work: Callable[[Job], Result], jobs: Sequence[Job], dictionary: str, progress: Progress,
-    cancelled: Callable[[], bool] | None, parallel: bool,
-) -> list[Result]:
-    """Results of `work` for every job, in job order."""
-    if not parallel or len(jobs) < 2:
-        return _run_here(work, jobs, dictionary, progress, cancelled)
-    workers = min(MAX_WORKERS, os.cpu_count() or 1, len(jobs))
-    context = multiprocessing.get_context("spawn")  # fork is unsafe once Qt or threads are running
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=init_worker, initargs=(dictionary,)) as pool:
-        futures = [pool.submit(work, job) for job in jobs]
-        pending: set[Future[Result]] = set(futures)
-        while pending:
-            if cancelled is not None and cancelled():
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise AlignmentCancelled
-            _, pending = wait(pending, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
-            progress.step(len(futures) - len(pending))
-        return [future.result() for future in futures]
+class Workers:
+    """Recogniser processes for one alignment (or this process alone, when `parallel` is false)."""
 
+    def __init__(self, dictionary: str, cancelled: Callable[[], bool] | None, parallel: bool) -> None:
+        self._dictionary, self._cancelled, self._parallel = dictionary, cancelled, parallel
+        self._pool: ProcessPoolExecutor | None = None
+        self._ready_here = False
 
-def _run_here(
-    work: Callable[[Job], Result], jobs: Sequence[Job], dictionary: str, progress: Progress,
-    cancelled: Callable[[], bool] | None,
-) -> list[Result]:
-    init_worker(dictionary)
-    results = []
-    for done, job in enumerate(jobs):
-        if cancelled is not None and cancelled():
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+                 ) -> None:
+        if self._pool is not None:  # on cancel, do not wait for the jobs already running
+            self._pool.shutdown(wait=kind is None, cancel_futures=True)
+
+    def run(self, work: Callable[[Job], Result], count: int, make_job: Callable[[int], Job], progress: Progress
+            ) -> list[Result]:
+        """Results of `work` on jobs 0..count-1, in order."""
+        if not self._parallel or count < 2:
+            return self._run_here(work, count, make_job, progress)
+        pool = self._started()
+        results: dict[int, Result] = {}
+        running: dict[Future[Result], int] = {}
+        upcoming = 0
+        while len(results) < count:
+            while upcoming < count and len(running) < MAX_WORKERS * (1 + JOBS_AHEAD):
+                running[pool.submit(work, make_job(upcoming))] = upcoming
+                upcoming += 1
+            self._check_cancelled()
+            finished, _ = wait(running, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
+            for future in finished:
+                results[running.pop(future)] = future.result()
+            progress.step(len(results))
+        return [results[index] for index in range(count)]
+
+    def _started(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            workers = min(MAX_WORKERS, os.cpu_count() or 1)
+            context = multiprocessing.get_context("spawn")  # fork is unsafe once Qt or threads are running
+            self._pool = ProcessPoolExecutor(workers, context, init_worker, (self._dictionary,))
+        return self._pool
+
+    def _run_here(self, work: Callable[[Job], Result], count: int, make_job: Callable[[int], Job],
+                  progress: Progress) -> list[Result]:
+        if not self._ready_here:
+            init_worker(self._dictionary)
+            self._ready_here = True
+        results = []
+        for index in range(count):
+            self._check_cancelled()
+            results.append(work(make_job(index)))
+            progress.step(index + 1)
+        return results
+
+    def _check_cancelled(self) -> None:
+        if self._cancelled is not None and self._cancelled():
             raise AlignmentCancelled
-        results.append(work(job))
-        progress.step(done + 1)
-    return results
