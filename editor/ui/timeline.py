@@ -7,12 +7,13 @@ release; the window turns that into one undo command and hands the new document 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QScrollBar, QSizePolicy, QWidget
 
-from editor.core.model import Document
+from editor.core.model import Cue, Document
 from editor.core.style import DEFAULT_STYLE, CaptionStyle
 from editor.ui.timeline_blocks import CueLayerPainter
 from editor.ui.timeline_drag import CueDrag, DragKind, start_drag
@@ -89,26 +90,32 @@ class TimelineView(QWidget):
         if full or splice is None or not splice.keeps_count or splice.new_stop - splice.start > PARTIAL_REPAINT_CUES:
             self.update()
             return
-        touched = [*previous.cues[splice.start:splice.old_stop], *self._track.cues[splice.start:splice.new_stop]]
-        if not touched:
-            return
-        left = self._scale.x_of(min(cue.start_ms for cue in touched)) - REPAINT_MARGIN_PX
-        right = self._scale.x_of(max(cue.end_ms for cue in touched)) + REPAINT_MARGIN_PX
+        self._repaint_blocks([*previous.cues[splice.start:splice.old_stop],
+                              *self._track.cues[splice.start:splice.new_stop]])
+
+    def _repaint_blocks(self, cues: Sequence[Cue]) -> None:
+        """Ask for a repaint of the track band under each cue's time span, plus what its drawing spills over."""
         band = self.track_rect()
-        left, right = max(left, band.left()), min(right, band.right() + 1)
-        if left < right:
-            self.update(QRect(int(left), band.top(), math.ceil(right - int(left)), band.height()))
+        for cue in cues:
+            left = max(self._scale.x_of(cue.start_ms) - REPAINT_MARGIN_PX, band.left())
+            right = min(self._scale.x_of(cue.end_ms) + REPAINT_MARGIN_PX, band.right() + 1)
+            if left < right:
+                self.update(QRect(int(left), band.top(), math.ceil(right - int(left)), band.height()))
 
     def set_current_cue(self, index: int | None) -> None:
         """Highlight cue `index` and scroll it into view when the selection moves to it."""
         valid = index if index is not None and 0 <= index < len(self._track) else None
         if valid == self._current:
             return
+        was = self._current
         self._current = valid
         if valid is not None and self._drag is None:
             cue = self._track.cues[valid]
-            self._reveal(cue.start_ms, cue.end_ms)
-        self.update()
+            self._reveal(cue.start_ms, cue.end_ms)  # repaints everything if it scrolls
+        if self._preview is not None:
+            self.update()
+        else:
+            self._repaint_blocks([self._track.cues[i] for i in (was, valid) if i is not None])
 
     def set_playhead(self, ms: int | None) -> None:
         """Move the playhead line; follow it with a page turn when it leaves the view."""

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QRect
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect
+from PySide6.QtGui import QImage, QRegion
 from PySide6.QtWidgets import QApplication, QWidget
 
 from editor.core.model import Cue, Document
@@ -26,11 +26,13 @@ class PaintRecorder(QObject):
     def __init__(self, widget: QWidget) -> None:
         super().__init__(widget)
         self.rects: list[QRect] = []
+        self.region = QRegion()
         widget.installEventFilter(self)
 
     def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             self.rects.append(QRect(event.rect()))
+            self.region = self.region.united(event.region())
         return False
 
     def painted(self) -> QRect:
@@ -101,4 +103,16 @@ def test_inserting_a_cue_repaints_the_whole_view_since_the_cues_after_it_are_ren
     view.set_document(DOCUMENT.with_cues([CUES[0], Cue(5500, 7000, "new"), *CUES[1:]]))
     qtbot.waitUntil(lambda: bool(recorder.rects))
     assert recorder.painted().width() == view.width()
+    assert on_screen(view) == freshly_rendered(view)
+
+
+def test_moving_the_selection_repaints_the_two_blocks_it_leaves_and_reaches(view, qtbot):
+    view.set_current_cue(0)  # x 50..150
+    qtbot.wait(20)
+    recorder = PaintRecorder(view)
+    view.set_current_cue(2)  # x 400..500
+    qtbot.waitUntil(lambda: bool(recorder.rects))
+    painted = recorder.painted()
+    assert painted.left() >= 45 and painted.right() <= 505
+    assert not recorder.region.contains(QPoint(300, view.track_rect().center().y()))  # nothing in between
     assert on_screen(view) == freshly_rendered(view)
