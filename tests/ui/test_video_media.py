@@ -99,6 +99,18 @@ def test_typing_in_the_played_cue_keeps_it_current(playing_ready, qtbot) -> None
     assert panel.video.caption_text() == "Second words."
 
 
+def test_the_caption_over_the_picture_shows_edits_at_once(playing_ready, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, panel = playing_ready
+    panel.playback.seek(2500)
+    assert panel.video.caption_text() == "Second words."
+    window.select_cue(1)
+    qtbot.keyClick(window.cue_editor.text_field, Qt.Key.Key_End, CTRL)
+    qtbot.keyClicks(window.cue_editor.text_field, " <i>more</i>")
+    assert panel.video.caption_text() == "Second words. <i>more</i>"
+    window.session.undo_stack.undo()
+    assert panel.video.caption_text() == "Second words."
+
+
 def test_clicking_the_timeline_ruler_seeks(playing_ready, qtbot) -> None:  # type: ignore[no-untyped-def]
     window, panel = playing_ready
     x = round(window.timeline.x_of_ms(3000))
