@@ -10,9 +10,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from editor.core.gaps import GapPolicy
+from editor.formats.registry import SUBTITLE_EXTENSIONS, WRITABLE_EXTENSIONS, WRITABLE_FORMATS
 
 PROJECT_FILTER = "Cueline project (*.cueline)"
-OPEN_FILTER = "Captions and transcripts (*.cueline *.srt *.vtt *.txt);;All files (*)"
+OPEN_FILTER = (
+    "Captions and transcripts (*.cueline *.txt "
+    + " ".join(f"*{extension}" for extension in SUBTITLE_EXTENSIONS)
+    + ");;All files (*)"
+)
 TRANSCRIPT_FILTER = "Transcripts (*.txt);;All files (*)"
 
 
@@ -86,6 +91,20 @@ def choose_file(parent: QWidget, caption: str, name_filter: str, folder: Path, *
     if not dialog.exec() or not dialog.selectedFiles():
         return None
     return Path(dialog.selectedFiles()[0])
+
+
+def choose_export_file(parent: QWidget, folder: Path, stem: str) -> Path | None:
+    """A file to export to, in any format Cueline writes; the chosen file type sets a missing extension."""
+    filters = {f"{fmt.name} ({' '.join('*' + ext for ext in fmt.extensions)})": fmt for fmt in WRITABLE_FORMATS}
+    dialog = QFileDialog(parent, "Export captions", str(folder / stem), ";;".join(filters))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    if not dialog.exec() or not dialog.selectedFiles():
+        return None
+    path = Path(dialog.selectedFiles()[0])
+    if path.suffix.lower() in WRITABLE_EXTENSIONS:
+        return path
+    return path.with_name(path.name + filters[dialog.selectedNameFilter()].extensions[0])
 
 
 def ask_text(parent: QWidget, title: str, label: str, text: str = "") -> str | None:

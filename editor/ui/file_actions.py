@@ -176,6 +176,11 @@ class FileActions:
         path = dialogs.choose_file(self._parent, f"Export {suffix.upper()}", name_filter, start, save_suffix=suffix)
         return path is not None and self.export_to(path)
 
+    def export_any(self) -> bool:
+        """Write the captions in any format Cueline writes (ASS, TTML, SCC, SBV, plain text...)."""
+        path = dialogs.choose_export_file(self._parent, self._folder(), self._default_stem())
+        return path is not None and self.export_to(path)
+
     def export_to(self, path: Path) -> bool:
         policy = self._gap_policy()
         if policy is None:

@@ -40,6 +40,7 @@ def _file_menu(window: MainWindow) -> None:
     menu.addSeparator()
     add_action(menu, "export_srt", "Export S&RT…", "Ctrl+E", lambda: files.export("srt"))
     add_action(menu, "export_vtt", "Export &WebVTT…", "Ctrl+Shift+E", lambda: files.export("vtt"))
+    add_action(menu, "export_any", "E&xport other format…", "Ctrl+Alt+E", files.export_any)
     _setting_toggle(window, menu, "srt_bom", "SRT with byte order &mark (BOM)", "Ctrl+Alt+B", SRT_BOM)
     _setting_toggle(window, menu, "srt_crlf", "SRT with &Windows line ends (CRLF)", "Ctrl+Alt+L", SRT_CRLF)
     menu.addSeparator()

@@ -139,6 +139,18 @@ def test_export_asks_about_unheard_speech(qtbot, window, tmp_path) -> None:
     assert any("--" in cue.text.split() for cue in window.session.document.cues)  # the project keeps its runs
 
 
+def test_export_other_format_takes_the_chosen_file_type(qtbot, window, tmp_path) -> None:
+    def choose_ttml(dialog) -> None:
+        dialog.selectNameFilter(next(f for f in dialog.nameFilters() if f.startswith("TTML")))
+        choose_file(tmp_path / "programme")(dialog)
+
+    answer_in_turn(choose_ttml, press_button("Keep as is"))
+    window.action("export_any").trigger()
+    exported = read_subtitles(tmp_path / "programme.ttml")
+    assert [cue.start_ms for cue in exported.cues] == [cue.start_ms for cue in window.session.document.cues]
+    assert [cue.text for cue in exported.cues] == [cue.text for cue in window.session.document.cues]
+
+
 def test_a_transcript_without_a_runtime_asks_for_one(qtbot, window, tmp_path) -> None:
     transcript = tmp_path / "plain.txt"
     transcript.write_text("Good evening. Secretary Kerry arrived in Baghdad today. " * 20, encoding="utf-8")
