@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from editor.app.settings import APPLICATION, ORGANIZATION
 from editor.media.player import wayland_needs_xcb
+from editor.ui.autosync_actions import attach_autosync
 from editor.ui.main_window import MainWindow
 from editor.ui.media_panel import attach_media
 
@@ -37,6 +38,7 @@ def open_window(path: Path | None, media: Path | None = None) -> MainWindow:
     """A shown main window on `path` (None: the bundled sample), playing `media` if given."""
     window = MainWindow()
     panel = attach_media(window)
+    attach_autosync(window, panel)
     window.show()
     if path is None or not window.files.open_path(path):
         window.files.open_sample()

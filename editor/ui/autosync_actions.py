@@ -1,0 +1,222 @@
+"""Auto-sync in the editor window: the Media menu's "Auto-sync" entries, the progress dialog with its Cancel
+button, one undo step per sync, low-confidence words marked in the text pane, and "Play gap".
+
+The alignment runs in editor.app.align_worker; the result is applied only if the document is still the one
+the job started from, as one undo step (editor.app.commands.push_edit), so undo restores the previous
+timing exactly. Cancel, media without speech and unreadable media leave the document untouched and say so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
+
+from editor.app.align_worker import AlignResult, AlignWorker
+from editor.app.commands import push_edit
+from editor.app.sync_scope import SyncScope, selected_cues, synced, whole_document
+from editor.core.edits import EditError
+from editor.core.model import Cue, Document
+from editor.ui.doubtful_words import DoubtfulWordMarks, word_at
+
+if TYPE_CHECKING:
+    from editor.ui.main_window import MainWindow
+    from editor.ui.media_panel import MediaPanel
+
+PROGRESS_STEPS = 1000
+AUTOSYNC_ACTIONS = (  # name, label, key: keys no other action of the window uses
+    ("autosync_document", "&Auto-sync the whole document to the speech", "Ctrl+Shift+A"),
+    ("autosync_selection", "Auto-sync the &selected cues", "Ctrl+Alt+A"),
+    ("play_gap", "Play the `--` &gap at the text cursor", "Ctrl+Shift+P"),
+)
+
+
+class AutoSync(QObject):
+    """Everything auto-sync adds to one window; see the module docstring."""
+
+    def __init__(self, window: MainWindow, media: MediaPanel) -> None:
+        super().__init__(window)
+        self.window, self.media = window, media
+        self.worker = AlignWorker(self)
+        self.progress: QProgressDialog | None = None
+        self.message: QMessageBox | None = None
+        self._started_from: Document | None = None
+        self.marks = DoubtfulWordMarks(window.cue_editor.text_field, self._current_cue)
+        self.actions = self._build_actions()
+        self._connect()
+        window.installEventFilter(self)
+
+    def _build_actions(self) -> dict[str, QAction]:
+        menu = self.window.media_menu
+        menu.addSeparator()
+        slots = {"autosync_document": self.sync_document, "autosync_selection": self.sync_selection,
+                 "play_gap": self.play_gap}
+        actions = {}
+        for name, label, key in AUTOSYNC_ACTIONS:
+            action = QAction(label, menu)
+            action.setObjectName(name)
+            action.setShortcut(QKeySequence(key))
+            action.triggered.connect(lambda _checked=False, slot=slots[name]: slot())
+            menu.addAction(action)
+            actions[name] = action
+        return actions
+
+    def _connect(self) -> None:
+        session = self.window.session
+        session.cues_spliced.connect(self.marks.refresh)
+        session.document_replaced.connect(self.marks.refresh)
+        self.window.table.selectionModel().currentRowChanged.connect(self.marks.refresh)
+        self.worker.progress.connect(self._show_progress)
+        self.worker.ready.connect(self._apply)
+        self.worker.failed.connect(self._fail)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+
+    def _current_cue(self) -> Cue | None:
+        row, cues = self.window.current_index(), self.window.session.document.cues
+        return cues[row] if row is not None and row < len(cues) else None
+
+    # ----- running a sync -----
+
+    def sync_document(self) -> None:
+        """Auto-sync every cue to the media's speech."""
+        self._start(whole_document)
+
+    def sync_selection(self) -> None:
+        """Auto-sync only the selected cues, within the audio their neighbours leave free."""
+        rows = self.window.table.selected_rows()
+        self._start(lambda document: selected_cues(document, rows))
+
+    def _start(self, scope_of: Callable[[Document], SyncScope]) -> None:
+        media = self._media_path()
+        if media is None:
+            self._tell("No media open: open the programme's video or audio first (Media ▸ Open media…).")
+            return
+        document = self.window.session.document
+        try:
+            scope = scope_of(document)
+        except EditError as error:
+            self.window.report(str(error))
+            return
+        self._started_from = document
+        self.worker.start(media, scope)
+        self._open_progress(media)
+
+    def _media_path(self) -> Path | None:
+        """The project's media if it is on disk, else what the player has open."""
+        remembered = self.window.session.document.media_path
+        if remembered and Path(remembered).is_file():
+            return Path(remembered)
+        return self.media.playback.media_path
+
+    def _open_progress(self, media: Path) -> None:
+        dialog = QProgressDialog(f"Aligning the words to the speech in {media.name}…", "&Cancel", 0,
+                                 PROGRESS_STEPS, self.window)
+        dialog.setObjectName("autosync_progress")
+        dialog.setWindowTitle("Auto-sync")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(self.cancel)
+        dialog.setValue(0)
+        dialog.show()
+        self.progress = dialog
+
+    def _show_progress(self, fraction: float) -> None:
+        if self.progress is not None:
+            self.progress.setValue(min(PROGRESS_STEPS - 1, round(fraction * PROGRESS_STEPS)))
+
+    def cancel(self) -> None:
+        """The Cancel button: stop the job; the document stays as it was."""
+        if not self.worker.running:
+            return
+        self.worker.cancel()
+        self._close_progress()
+        self.window.report("Auto-sync cancelled: nothing changed")
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.canceled.disconnect(self.cancel)
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+        self._started_from = None
+
+    # ----- results -----
+
+    def _apply(self, result: AlignResult) -> None:
+        started_from, session = self._started_from, self.window.session
+        self._close_progress()
+        if not result.alignment.speech_found:
+            self._tell("No speech of the transcript found in the media: nothing changed.")
+            return
+        if session.document is not started_from:
+            self._tell("The document changed while auto-sync ran: nothing changed. Run it again.")
+            return
+        after = synced(session.document, result.scope, result.alignment, result.media_ms, session.style)
+        push_edit(session, result.scope.label, after, result.scope.first)
+        doubtful = sum(word.is_doubtful for word in result.alignment.words)
+        self.window.report(f"{result.scope.label}: {len(result.alignment.words)} words timed, {doubtful} "
+                           f"with low confidence, {len(result.alignment.gap_spans)} `--` gaps placed")
+
+    def _fail(self, message: str) -> None:
+        self._close_progress()
+        self._tell(message)
+
+    def _tell(self, message: str) -> None:
+        """A message that does not block editing, also left in the status bar."""
+        self.window.report(message)
+        if self.message is not None:
+            self.message.close()
+        box = QMessageBox(QMessageBox.Icon.Information, "Auto-sync", message, parent=self.window)
+        box.setObjectName("autosync_message")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.destroyed.connect(self._forget_message)
+        box.open()
+        self.message = box
+
+    def _forget_message(self) -> None:
+        self.message = None
+
+    # ----- the gaps -----
+
+    def play_gap(self) -> None:
+        """Play exactly the audio auto-sync placed the `--` gap under the text cursor at."""
+        field = self.window.cue_editor.text_field
+        word = word_at(self._current_cue(), field.toPlainText(), field.textCursor().position())
+        if word is None or not word.is_gap:
+            self.window.report("put the text cursor on a `--` gap first")
+            return
+        if not word.is_timed or word.start_ms == word.end_ms:
+            self.window.report("this gap has no place in the audio yet: run Auto-sync first")
+            return
+        if not self.media.playback.has_media:
+            self.window.report("open the media first to hear the gap")
+            return
+        self.media.playback.play_range(word.start_ms, word.end_ms)  # type: ignore[arg-type]
+
+    # ----- shutdown -----
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Hide and not event.spontaneous():
+            self.shutdown()  # closed (not minimised): no alignment thread may outlive the window
+        return False
+
+    def shutdown(self) -> None:
+        """Stop a running sync and wait for its thread, before the window goes away."""
+        self.worker.shutdown()
+        self._close_progress()
+
+
+def attach_autosync(window: MainWindow, media: MediaPanel) -> AutoSync:
+    """Give `window` auto-sync (it plays gaps through the media panel's player)."""
+    autosync = AutoSync(window, media)
+    window.autosync = autosync  # type: ignore[attr-defined]
+    return autosync

@@ -1,0 +1,254 @@
+"""Auto-sync in the window, driven by keys and the progress dialog as staff use it, on speech made in the test
+with espeak-ng: cues land on the speech and one undo restores the old timing; cancel, silent media, missing
+media and unreadable media change nothing; a garbled word is underlined with its confidence; a `--` gap
+plays exactly its span of audio."""
+
+from __future__ import annotations
+
+import wave
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+from mediagen import generate_media
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
+from timing.spoken import RATE, Speech, speak
+
+from editor.core.model import Cue, Document
+from editor.media.player import Player
+from editor.ui.autosync_actions import AutoSync, attach_autosync
+from editor.ui.main_window import MainWindow
+from editor.ui.media_panel import MediaPanel, attach_media
+
+CTRL, SHIFT, ALT = (Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier,
+                    Qt.KeyboardModifier.AltModifier)
+SPOKEN = [
+    "The minister arrived in Baghdad on Monday morning.",
+    "Officials said the talks would continue next week.",
+    "Prices of oil rose sharply after the news.",
+]
+# What the transcriber typed: "the talks" unheard (a gap), "sharply" garbled as "sisal"
+TRANSCRIBED = (f"{SPOKEN[0]} Officials said -- would continue next week. "
+               "Prices of oil rose sisal after the news.")
+SECONDS = 11
+NEAR_MS = 150
+ALIGN_TIMEOUT_MS = 60_000
+
+
+def write_wav(samples: np.ndarray, path: Path) -> Path:
+    with wave.open(str(path), "wb") as handle:
+        handle.setnchannels(1)
+        handle.setsampwidth(2)
+        handle.setframerate(RATE)
+        handle.writeframes((np.clip(samples, -1, 1) * 32767).astype("<i2").tobytes())
+    return path
+
+
+def write_transcript(folder: Path, seconds: int) -> Path:
+    path = folder / "transcript.txt"
+    path.write_text(f"Talks\n\n0:{seconds:02d} | 06/24/14\n\nTranscript for Talks\n{TRANSCRIBED}\n")
+    return path
+
+
+@pytest.fixture(scope="module")
+def programme(tmp_path_factory: pytest.TempPathFactory) -> tuple[Speech, Path, Path]:
+    """Speech padded to a whole number of seconds, as a WAV, and the transcript with that runtime."""
+    folder = tmp_path_factory.mktemp("autosync")
+    speech = speak([0.5, SPOKEN[0], 0.7, SPOKEN[1], 0.7, SPOKEN[2], 0.6], folder)
+    padded = np.concatenate([speech.samples, np.zeros(SECONDS * RATE - len(speech.samples), np.float32)])
+    return speech, write_wav(padded, folder / "talks.wav"), write_transcript(folder, SECONDS)
+
+
+@pytest.fixture
+def sync_window(make_window) -> Iterator[tuple[MainWindow, MediaPanel, AutoSync]]:  # type: ignore[no-untyped-def]
+    window = make_window()
+    panel = attach_media(window, lambda: Player(video_output="dummy", audio_output="dummy"))
+    autosync = attach_autosync(window, panel)
+    yield window, panel, autosync
+    autosync.shutdown()
+    panel.shutdown()
+
+
+def open_programme(window: MainWindow, panel: MediaPanel, transcript: Path, media: Path) -> None:
+    assert window.files.open_path(transcript)
+    assert panel.open_media(media)
+
+
+def press(qtbot, window: MainWindow, key: Qt.Key, modifiers) -> None:  # type: ignore[no-untyped-def]
+    """A key pressed in the cue table, the window active again (a closed dialog leaves none active offscreen)."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.table.setFocus()
+    qtbot.keyClick(window.table, key, modifiers)
+
+
+def auto_sync(qtbot, window: MainWindow, key_modifiers=CTRL | SHIFT, label: str = "Auto-sync") -> None:  # type: ignore[no-untyped-def]
+    press(qtbot, window, Qt.Key.Key_A, key_modifiers)
+    qtbot.waitUntil(lambda: window.session.undo_stack.undoText() == label, timeout=ALIGN_TIMEOUT_MS)
+
+
+def row_with(window: MainWindow, word: str) -> int:
+    return next(n for n, cue in enumerate(window.session.document.cues) if word in cue.text.split())
+
+
+def message_text(window: MainWindow) -> str:
+    box = window.findChild(QMessageBox, "autosync_message")
+    return box.text() if box is not None and box.isVisible() else ""
+
+
+def test_auto_sync_times_cues_to_the_speech_and_one_undo_restores_the_timing(sync_window, programme, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, panel, _autosync = sync_window
+    speech, media, transcript = programme
+    open_programme(window, panel, transcript, media)
+    before = window.session.document
+    depth = window.session.undo_stack.count()
+    press(qtbot, window, Qt.Key.Key_A, CTRL | SHIFT)
+    progress = window.findChild(QProgressDialog, "autosync_progress")
+    assert progress is not None and progress.isVisible()
+    qtbot.waitUntil(lambda: window.session.undo_stack.undoText() == "Auto-sync", timeout=ALIGN_TIMEOUT_MS)
+    assert window.findChild(QProgressDialog, "autosync_progress") is None or not progress.isVisible()
+    cues = window.session.document.cues
+    for sentence, start, _end in speech.phrases:
+        assert any(abs(cue.start_ms - start) <= NEAR_MS and cue.text.startswith(sentence.split()[0]) for cue in cues)
+    assert window.session.undo_stack.count() == depth + 1
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert window.session.undo_stack.redoText() == "Auto-sync"
+    assert window.session.document == before
+    assert [(c.start_ms, c.end_ms, c.words) for c in window.session.document.cues] == \
+        [(c.start_ms, c.end_ms, c.words) for c in before.cues]
+
+
+def test_a_garbled_word_is_underlined_with_its_confidence_and_listed(sync_window, programme, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, panel, autosync = sync_window
+    _speech, media, transcript = programme
+    open_programme(window, panel, transcript, media)
+    auto_sync(qtbot, window)
+    row = row_with(window, "sisal")
+    window.select_cue(row)
+    field = window.cue_editor.text_field
+    start = field.toPlainText().index("sisal")
+    underlined = [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in field.extraSelections()]
+    assert (start, start + len("sisal")) in underlined
+    assert all(field.toPlainText()[a:b] != "Prices" for a, b in underlined)  # a word heard well is not marked
+    tip = autosync.marks.tooltip_at(start + 2)
+    assert tip is not None and "“sisal”" in tip and "confidence 0." in tip
+    issues = [issue for issue in window.issues.issues if issue.rule == "low-confidence"]
+    assert any(issue.cue_index == row and "sisal" in issue.message for issue in issues)
+    window.cue_editor.text_field.setFocus()
+    qtbot.keyClicks(field, "x")  # the text no longer holds the aligned words: no stale underline
+    assert field.extraSelections() == []
+
+
+def test_play_gap_plays_exactly_the_gap_span(sync_window, programme, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, panel, _autosync = sync_window
+    speech, media, transcript = programme
+    open_programme(window, panel, transcript, media)
+    qtbot.waitUntil(lambda: panel.playback.state.value == "paused", timeout=15000)
+    auto_sync(qtbot, window)
+    row = row_with(window, "--")
+    window.select_cue(row)
+    gap = next(word for word in window.session.document.cues[row].words if word.is_gap)
+    talks_start, talks_end = speech.phrase(SPOKEN[1])
+    assert talks_start < gap.start_ms < gap.end_ms < talks_end  # type: ignore[operator]
+    field = window.cue_editor.text_field
+    cursor = field.textCursor()
+    cursor.setPosition(field.toPlainText().index("--") + 1)
+    field.setTextCursor(cursor)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    field.setFocus()
+    positions: list[int] = []
+    panel.playback.position_changed.connect(positions.append)
+    qtbot.keyClick(field, Qt.Key.Key_P, CTRL | SHIFT)
+    assert positions[0] == gap.start_ms
+    qtbot.waitUntil(lambda: not panel.playback.is_playing and panel.playback.position_ms() == gap.end_ms,
+                    timeout=15000)
+    assert min(positions) >= gap.start_ms
+
+
+def test_syncing_a_selection_retimes_only_those_cues(sync_window, programme, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, panel, _autosync = sync_window
+    speech, media, transcript = programme
+    open_programme(window, panel, transcript, media)
+    auto_sync(qtbot, window)
+    synced = window.session.document
+    row = row_with(window, "Prices")
+    window.select_cue(row)
+    window.edits.shift_selected(400)  # staff moved it off the speech by mistake
+    shifted = window.session.document
+    auto_sync(qtbot, window, CTRL | ALT, label="Auto-sync 1 cue")
+    after = window.session.document.cues
+    assert after[:row] == shifted.cues[:row] and after[row + 1:] == shifted.cues[row + 1:]
+    assert abs(after[row].start_ms - speech.phrase(SPOKEN[2])[0]) <= NEAR_MS
+    assert after[row].text == synced.cues[row].text
+
+
+def test_cancel_leaves_the_document_untouched(sync_window, programme, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, panel, autosync = sync_window
+    _speech, media, transcript = programme
+    open_programme(window, panel, transcript, media)
+    before, depth = window.session.document, window.session.undo_stack.count()
+    press(qtbot, window, Qt.Key.Key_A, CTRL | SHIFT)
+    progress = window.findChild(QProgressDialog, "autosync_progress")
+    assert progress is not None
+    cancel = progress.findChild(QPushButton)
+    assert cancel is not None and cancel.text().replace("&", "") == "Cancel"
+    said: list[str] = []
+    window.statusBar().messageChanged.connect(said.append)
+    cancel.click()
+    qtbot.waitUntil(lambda: autosync.worker.idle, timeout=ALIGN_TIMEOUT_MS)
+    qtbot.wait(50)  # any late result would arrive now
+    assert window.session.document is before and window.session.undo_stack.count() == depth
+    assert "Auto-sync cancelled: nothing changed" in said
+
+
+def test_media_without_speech_changes_nothing_and_says_so(sync_window, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, panel, autosync = sync_window
+    tone = generate_media(tmp_path / "tone.wav", seconds=4, video=False)
+    open_programme(window, panel, write_transcript(tmp_path, 4), tone)
+    before, depth = window.session.document, window.session.undo_stack.count()
+    press(qtbot, window, Qt.Key.Key_A, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: "No speech" in message_text(window), timeout=ALIGN_TIMEOUT_MS)
+    assert "nothing changed" in message_text(window)
+    assert window.session.document is before and window.session.undo_stack.count() == depth
+    assert not autosync.worker.running
+
+
+def test_without_media_auto_sync_asks_for_it(sync_window, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, _panel, autosync = sync_window
+    assert window.files.open_path(write_transcript(tmp_path, SECONDS))
+    before = window.session.document
+    press(qtbot, window, Qt.Key.Key_A, CTRL | SHIFT)
+    assert "No media open" in message_text(window)
+    assert window.session.document is before and not autosync.worker.running
+
+
+def test_unreadable_media_says_why_and_changes_nothing(sync_window, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, _panel, _autosync = sync_window
+    broken = tmp_path / "broken.mp4"
+    broken.write_bytes(b"not a video at all" * 100)
+    document = Document(cues=(Cue(0, 2000, "Hello there."),), runtime_ms=4000, media_path=str(broken))
+    window.session.load(document, None)
+    problem = window.findChild(QMessageBox, "media_problem")  # the player's own complaint, answered first
+    if problem is not None:
+        problem.close()
+    press(qtbot, window, Qt.Key.Key_A, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: "Cannot read the media's audio" in message_text(window), timeout=ALIGN_TIMEOUT_MS)
+    assert "broken.mp4" in message_text(window)
+    assert window.session.document is document
+
+
+def test_auto_sync_keys_collide_with_no_other_shortcut(sync_window) -> None:  # type: ignore[no-untyped-def]
+    """Qt fires neither of two actions sharing a key: every key of the full window belongs to one action."""
+    window, _panel, _autosync = sync_window
+    owners: dict[str, list[str]] = {}
+    for action in window.findChildren(QAction):
+        for key in action.shortcuts():
+            owners.setdefault(key.toString(), []).append(action.objectName() or action.text())
+    assert {key: names for key, names in owners.items() if len(names) > 1} == {}
+    assert {"Ctrl+Shift+A", "Ctrl+Alt+A", "Ctrl+Shift+P"} <= set(owners)
+    in_media_menu = {action.objectName() for action in window.media_menu.actions()}
+    assert {"autosync_document", "autosync_selection", "play_gap"} <= in_media_menu
