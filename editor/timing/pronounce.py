@@ -8,12 +8,14 @@ out, and a small letter-to-sound rule set covers the rest (the grapheme-to-phone
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 
 from editor.core.model import is_gap_text
 
 _EDGE_PUNCTUATION = "\"'“”‘’()[]{}<>,.;:!?…*«»"
 _SPLITTERS = re.compile(r"[-–—/&+]+")
+_NUMBER = re.compile(r"(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?%?")
 _ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen " \
     "sixteen seventeen eighteen nineteen".split()
 _TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
@@ -40,15 +42,15 @@ def spoken_tokens(text: str, dictionary: Mapping[str, Sequence[str]]) -> list[st
     """The tokens a listener hears for one transcript word; a `--` gap or bare punctuation says none."""
     if is_gap_text(text):
         return []
-    dotted = text.lower().strip(_EDGE_PUNCTUATION.replace(".", ""))  # "U.S." keeps its last dot
+    dotted = _plain(text).strip(_EDGE_PUNCTUATION.replace(".", ""))  # "U.S." keeps its last dot
     token = dotted.strip(".")
     if not token:
         return []
     for candidate in (dotted, token):
         if candidate in dictionary:
             return [candidate]
-    if token.replace(",", "").isdigit():
-        return number_words(int(token.replace(",", "")))
+    if _NUMBER.fullmatch(token):
+        return _spoken_number(token)
     parts = [part for part in _SPLITTERS.split(token) if part]
     if len(parts) > 1:
         return [piece for part in parts for piece in spoken_tokens(part, dictionary)]
@@ -56,6 +58,21 @@ def spoken_tokens(text: str, dictionary: Mapping[str, Sequence[str]]) -> list[st
         undotted = token.replace(".", "")
         return [undotted] if undotted in dictionary or len(undotted) > 3 else list(undotted)
     return [re.sub(r"[^a-z0-9']", "", token) or token]
+
+
+def _plain(text: str) -> str:
+    """Lower case without accents, with typographic apostrophes made plain ("Iraq’s" -> "iraq's")."""
+    text = text.lower().replace("’", "'").replace("‘", "'")
+    return "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char))
+
+
+def _spoken_number(token: str) -> list[str]:
+    """Digits as said: "2,500" two thousand five hundred, "3.5" three point five, "40%" forty percent."""
+    whole, _, fraction = token.rstrip("%").replace(",", "").partition(".")
+    spoken = number_words(int(whole)) if whole else []
+    if fraction:
+        spoken += ["point", *(_ONES[int(digit)] for digit in fraction)]
+    return spoken + (["percent"] if token.endswith("%") else [])
 
 
 def number_words(number: int) -> list[str]:

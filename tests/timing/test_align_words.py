@@ -14,6 +14,8 @@ def test_digits_are_heard_as_number_words() -> None:
     assert spoken_tokens("40", DICTIONARY) == ["forty"]
     assert number_words(1914) == ["one", "thousand", "nine", "hundred", "fourteen"]
     assert spoken_tokens("2,500", DICTIONARY) == ["two", "thousand", "five", "hundred"]
+    assert spoken_tokens("3.5", DICTIONARY) == ["three", "point", "five"]
+    assert spoken_tokens("40%", DICTIONARY) == ["forty", "percent"]
 
 
 def test_punctuation_gaps_and_hyphens() -> None:
@@ -21,6 +23,8 @@ def test_punctuation_gaps_and_hyphens() -> None:
     assert spoken_tokens('"Iraq,"', DICTIONARY) == ["iraq"]
     assert spoken_tokens("Kerry-Maliki", DICTIONARY) == ["kerry", "maliki"]
     assert spoken_tokens("U.S.", DICTIONARY) == ["u.s."]
+    assert spoken_tokens("Iraq’s", DICTIONARY) == ["iraq's"]
+    assert spoken_tokens("Café", DICTIONARY) == ["cafe"]
 
 
 def test_names_missing_from_the_dictionary_still_get_phones() -> None:
