@@ -37,7 +37,7 @@ from editor.timing.script import Script, make_script, script_pronunciations
 from editor.timing.spans import Span, gap_boundaries, plan_spans
 from editor.timing.workers import AlignmentCancelled, Progress, Workers
 
-__all__ = ["Alignment", "AlignmentCancelled", "align_words"]
+__all__ = ["SAMPLE_RATE", "Alignment", "AlignmentCancelled", "align_words"]
 
 SAMPLE_RATE = 16_000
 PARALLEL_FROM_MS = 90_000  # shorter audio is aligned in this process: starting workers would cost more
