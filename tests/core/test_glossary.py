@@ -139,3 +139,8 @@ def test_terms_and_hints_survive_the_project_file(tmp_path) -> None:
     doc = with_glossary(document("in their bill"), [GlossaryTerm("Erbil", ("their bill",)), GlossaryTerm("ISIL")])
     save_project(doc, tmp_path / "story.cueline")
     assert glossary_of(load_project(tmp_path / "story.cueline")) == glossary_of(doc)
+
+
+def test_possessives_and_quotes_stay_around_the_name() -> None:
+    doc = document("“Beisel's fighters”, he said", glossary=("ISIL",))
+    assert apply_proposals(doc, propose_replacements(doc)).cues[0].text == "“ISIL's fighters”, he said"
