@@ -117,9 +117,13 @@ class AlignWorker(QObject):
     def shutdown(self, timeout_ms: int = WAIT_ON_SHUTDOWN_MS) -> None:
         """Cancel and wait for every job, so no thread outlives the window."""
         self.cancel()
+        self.wait(timeout_ms)
+        self._reap()
+
+    def wait(self, timeout_ms: int = WAIT_ON_SHUTDOWN_MS) -> None:
+        """Block until every job's thread has ended; results they sent are still queued for the event loop."""
         for thread in list(self._live):
             thread.wait(timeout_ms)
-        self._reap()
 
     def _reap(self) -> None:
         """Free the threads that have ended (never one still running: that would crash)."""

@@ -20,8 +20,8 @@ from editor.app.align_worker import AlignResult, AlignWorker
 from editor.app.commands import push_edit
 from editor.app.sync_scope import SyncScope, selected_cues, synced, whole_document
 from editor.core.edits import EditError
-from editor.core.model import Cue, Document
-from editor.ui.doubtful_words import DoubtfulWordMarks, word_at
+from editor.core.model import Cue, Document, is_gap_text
+from editor.ui.doubtful_words import DoubtfulWordMarks, token_at, word_at
 
 if TYPE_CHECKING:
     from editor.ui.main_window import MainWindow
@@ -190,11 +190,12 @@ class AutoSync(QObject):
     def play_gap(self) -> None:
         """Play exactly the audio auto-sync placed the `--` gap under the text cursor at."""
         field = self.window.cue_editor.text_field
-        word = word_at(self._current_cue(), field.toPlainText(), field.textCursor().position())
-        if word is None or not word.is_gap:
+        text, position = field.toPlainText(), field.textCursor().position()
+        if not is_gap_text(token_at(text, position)):
             self.window.report("put the text cursor on a `--` gap first")
             return
-        if not word.is_timed or word.start_ms == word.end_ms:
+        word = word_at(self._current_cue(), text, position)
+        if word is None or not word.is_timed or word.start_ms == word.end_ms:
             self.window.report("this gap has no place in the audio yet: run Auto-sync first")
             return
         if not self.media.playback.has_media:

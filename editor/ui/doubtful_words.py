@@ -33,6 +33,11 @@ def placed_words(cue: Cue | None, text: str) -> list[PlacedWord]:
     return [(token.start(), token.end(), word) for token, word in zip(tokens, cue.words, strict=True)]
 
 
+def token_at(text: str, position: int) -> str:
+    """The whitespace-separated token under a text cursor position ("" between tokens)."""
+    return next((token.group() for token in _TOKEN.finditer(text) if token.start() <= position <= token.end()), "")
+
+
 def word_at(cue: Cue | None, text: str, position: int) -> Word | None:
     """The cue's word under a text cursor position (touching either end counts)."""
     return next((word for start, end, word in placed_words(cue, text) if start <= position <= end), None)

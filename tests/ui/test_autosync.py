@@ -186,7 +186,8 @@ def test_syncing_a_selection_retimes_only_those_cues(sync_window, programme, qtb
     assert after[row].text == synced.cues[row].text
 
 
-def test_cancel_leaves_the_document_untouched(sync_window, programme, qtbot) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("late", [False, True], ids=["while-aligning", "as-the-result-arrives"])
+def test_cancel_leaves_the_document_untouched(sync_window, programme, qtbot, late: bool) -> None:  # type: ignore[no-untyped-def]
     window, panel, autosync = sync_window
     _speech, media, transcript = programme
     open_programme(window, panel, transcript, media)
@@ -198,6 +199,8 @@ def test_cancel_leaves_the_document_untouched(sync_window, programme, qtbot) -> 
     assert cancel is not None and cancel.text().replace("&", "") == "Cancel"
     said: list[str] = []
     window.statusBar().messageChanged.connect(said.append)
+    if late:
+        autosync.worker.wait()  # the alignment just finished; its result is on its way
     cancel.click()
     qtbot.waitUntil(lambda: autosync.worker.idle, timeout=ALIGN_TIMEOUT_MS)
     qtbot.wait(50)  # any late result would arrive now
