@@ -9,6 +9,8 @@ change the document.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +23,10 @@ from editor.timing.align import SAMPLE_RATE, Alignment, AlignmentCancelled, alig
 DECODE_SHARE = 0.1  # decoding is quick next to recognition: the first tenth of the progress bar
 PROGRESS_STEP = 0.005  # report each half percent, not every chunk
 WAIT_ON_SHUTDOWN_MS = 30_000  # cancelling takes effect between recogniser jobs (a few seconds at most)
+TURN_POLL_SECONDS = 0.05
+# The recogniser keeps one decoder per process (editor.timing.recognize), so two alignments in two threads
+# would share it: a job replacing a cancelled one still winding down waits for its turn.
+_ALIGNING = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -56,9 +62,21 @@ class _AlignThread(QThread):
     def _align(self) -> AlignResult:
         samples = decode_audio(self._media, SAMPLE_RATE, progress=self._decode_progress, cancelled=self.stop.is_set)
         clip = audio_of(self._scope, samples, SAMPLE_RATE)
-        alignment = align_words(self._scope.words, clip, SAMPLE_RATE, progress=self._align_progress,
-                                cancelled=self.stop.is_set)
+        with self._turn_to_align():
+            alignment = align_words(self._scope.words, clip, SAMPLE_RATE, progress=self._align_progress,
+                                    cancelled=self.stop.is_set)
         return AlignResult(self._scope, shifted(alignment, self._scope.start_ms), len(samples) * 1000 // SAMPLE_RATE)
+
+    @contextmanager
+    def _turn_to_align(self) -> Iterator[None]:
+        """Hold the process's one alignment slot; give up if cancelled while waiting for it."""
+        while not _ALIGNING.acquire(timeout=TURN_POLL_SECONDS):
+            if self.stop.is_set():
+                raise AlignmentCancelled
+        try:
+            yield
+        finally:
+            _ALIGNING.release()
 
     def _decode_progress(self, fraction: float) -> None:
         self._report(fraction * DECODE_SHARE)
