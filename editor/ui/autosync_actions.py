@@ -161,9 +161,10 @@ class AutoSync(QObject):
             return
         after = synced(session.document, result.scope, result.alignment, result.media_ms, session.style)
         push_edit(session, result.scope.label, after, result.scope.first)
-        doubtful = sum(word.is_doubtful for word in result.alignment.words)
-        self.window.report(f"{result.scope.label}: {len(result.alignment.words)} words timed, {doubtful} "
-                           f"with low confidence, {len(result.alignment.gap_spans)} `--` gaps placed")
+        spoken = [word for word in result.alignment.words if not word.is_gap]
+        doubtful = sum(word.is_doubtful for word in spoken)
+        self.window.report(f"{result.scope.label}: {len(spoken)} words timed, {doubtful} with low confidence "
+                           f"(see the checks), {len(result.alignment.gap_spans)} `--` gap(s) placed")
 
     def _fail(self, message: str) -> None:
         self._close_progress()
@@ -179,7 +180,8 @@ class AutoSync(QObject):
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.destroyed.connect(self._forget_message)
-        box.open()
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.show()
         self.message = box
 
     def _forget_message(self) -> None:

@@ -12,9 +12,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 from mediagen import generate_media
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QHelpEvent
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton, QToolTip
 from timing.spoken import RATE, Speech, speak
 
 from editor.core.model import Cue, Document
@@ -122,7 +122,7 @@ def test_auto_sync_times_cues_to_the_speech_and_one_undo_restores_the_timing(syn
 
 
 def test_a_garbled_word_is_underlined_with_its_confidence_and_listed(sync_window, programme, qtbot) -> None:  # type: ignore[no-untyped-def]
-    window, panel, autosync = sync_window
+    window, panel, _autosync = sync_window
     _speech, media, transcript = programme
     open_programme(window, panel, transcript, media)
     auto_sync(qtbot, window)
@@ -133,8 +133,12 @@ def test_a_garbled_word_is_underlined_with_its_confidence_and_listed(sync_window
     underlined = [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in field.extraSelections()]
     assert (start, start + len("sisal")) in underlined
     assert all(field.toPlainText()[a:b] != "Prices" for a, b in underlined)  # a word heard well is not marked
-    tip = autosync.marks.tooltip_at(start + 2)
-    assert tip is not None and "“sisal”" in tip and "confidence 0." in tip
+    cursor = field.textCursor()
+    cursor.setPosition(start + 2)
+    point = field.cursorRect(cursor).center()
+    hover = QHelpEvent(QEvent.Type.ToolTip, point, field.viewport().mapToGlobal(point))
+    QApplication.sendEvent(field.viewport(), hover)
+    assert "“sisal”" in QToolTip.text() and "confidence 0." in QToolTip.text()
     issues = [issue for issue in window.issues.issues if issue.rule == "low-confidence"]
     assert any(issue.cue_index == row and "sisal" in issue.message for issue in issues)
     window.cue_editor.text_field.setFocus()
