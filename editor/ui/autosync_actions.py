@@ -103,6 +103,7 @@ class AutoSync(QObject):
         except EditError as error:
             self.window.report(str(error))
             return
+        self._close_progress()  # a sync started anew replaces the one running
         self._started_from = document
         self.worker.start(media, scope)
         self._open_progress(media)
