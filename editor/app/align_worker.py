@@ -1,8 +1,5 @@
 """Auto-sync off the GUI thread: decode the media's audio, then align the words to it, with progress and
-cancel (the same pattern as waveform_worker.py).
-
-Results come back through queued signals tagged with their job number; starting a new job or cancelling
-makes the running job's late results stale, and stale results are dropped, so a cancelled sync can never
+cancel; background_job.py drops a cancelled or replaced job's late results, so a cancelled sync can never
 change the document.
 """
 
@@ -14,8 +11,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject
 
+from editor.app.background_job import JobThread, LatestJobRunner
 from editor.app.sync_scope import SyncScope, audio_of, shifted
 from editor.media.audio import DecodeCancelled, MediaError, decode_audio
 from editor.timing.align import SAMPLE_RATE, Alignment, AlignmentCancelled, align_words
@@ -38,16 +36,12 @@ class AlignResult:
     media_ms: int
 
 
-class _AlignThread(QThread):
-    progressed = Signal(int, float)  # job, fraction
-    succeeded = Signal(int, object)  # job, AlignResult
-    failed = Signal(int, str)  # job, message
+class _AlignThread(JobThread):
+    progress_step = PROGRESS_STEP
 
     def __init__(self, job: int, media: Path, scope: SyncScope, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.job, self._media, self._scope = job, media, scope
-        self.stop = threading.Event()
-        self._reported = -1.0
+        super().__init__(job, parent)
+        self._media, self._scope = media, scope
 
     def run(self) -> None:
         try:
@@ -79,87 +73,20 @@ class _AlignThread(QThread):
             _ALIGNING.release()
 
     def _decode_progress(self, fraction: float) -> None:
-        self._report(fraction * DECODE_SHARE)
+        self.report_progress(fraction * DECODE_SHARE)
 
     def _align_progress(self, fraction: float) -> None:
-        self._report(DECODE_SHARE + fraction * (1 - DECODE_SHARE))
-
-    def _report(self, fraction: float) -> None:
-        if fraction - self._reported >= PROGRESS_STEP or fraction >= 1.0:
-            self._reported = fraction
-            self.progressed.emit(self.job, fraction)
+        self.report_progress(DECODE_SHARE + fraction * (1 - DECODE_SHARE))
 
 
-class AlignWorker(QObject):
-    """Runs one auto-sync job at a time; `ready`, `failed` only ever report the latest job."""
-
-    progress = Signal(float)  # 0.0 .. 1.0
-    ready = Signal(object)  # AlignResult
-    failed = Signal(str)  # a message for the user
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._job = 0
-        self._thread: _AlignThread | None = None
-        self._live: set[_AlignThread] = set()  # cancelled threads still winding down, kept until they end
-
-    @property
-    def running(self) -> bool:
-        return self._thread is not None
-
-    @property
-    def idle(self) -> bool:
-        """No thread left, not even a cancelled one winding down."""
-        return not self._live
+class AlignWorker(LatestJobRunner):
+    """Runs one auto-sync job at a time; `ready` (an AlignResult) and `failed` only report the latest job."""
 
     def start(self, media_path: Path, scope: SyncScope) -> None:
         """Align `scope`'s words to the media's speech in the background, cancelling any job still running."""
-        self.cancel()
-        self._job += 1
-        thread = _AlignThread(self._job, Path(media_path), scope, self)
-        thread.progressed.connect(self._on_progress)
-        thread.succeeded.connect(self._on_success)
-        thread.failed.connect(self._on_failure)
-        thread.finished.connect(self._reap)  # a bound slot: runs on the GUI thread, after the thread ended
-        self._thread = thread
-        self._live.add(thread)
-        thread.start(QThread.Priority.LowPriority)
-
-    def cancel(self) -> None:
-        """Stop the running job at its next check; whatever it still reports is ignored."""
-        if self._thread is not None:
-            self._thread.stop.set()
-            self._thread = None
-        self._job += 1
+        job = self.next_job()
+        self.launch(_AlignThread(job, Path(media_path), scope, self))
 
     def shutdown(self, timeout_ms: int = WAIT_ON_SHUTDOWN_MS) -> None:
-        """Cancel and wait for every job, so no thread outlives the window."""
-        self.cancel()
-        self.wait(timeout_ms)
-        self._reap()
-
-    def wait(self, timeout_ms: int = WAIT_ON_SHUTDOWN_MS) -> None:
-        """Block until every job's thread has ended; results they sent are still queued for the event loop."""
-        for thread in list(self._live):
-            thread.wait(timeout_ms)
-
-    def _reap(self) -> None:
-        """Free the threads that have ended (never one still running: that would crash)."""
-        for thread in list(self._live):
-            if thread.isFinished() and thread.wait(0):
-                self._live.discard(thread)
-                thread.deleteLater()
-
-    def _on_progress(self, job: int, fraction: float) -> None:
-        if job == self._job:
-            self.progress.emit(fraction)
-
-    def _on_success(self, job: int, result: AlignResult) -> None:
-        if job == self._job:
-            self._thread = None
-            self.ready.emit(result)
-
-    def _on_failure(self, job: int, message: str) -> None:
-        if job == self._job:
-            self._thread = None
-            self.failed.emit(message)
+        """Cancel and wait for the job; cancelling takes effect between recogniser jobs."""
+        super().shutdown(timeout_ms)
