@@ -50,6 +50,12 @@ def _add_write_options(parser: argparse.ArgumentParser) -> None:
                         "them (a cue left empty is removed); a .cueline project always keeps them")
 
 
+def _add_output_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT",
+                        help="OUT.srt, .vtt, .scc, .ttml, .ass, .sbv, .txt (plain transcript) or .cueline")
+    _add_write_options(parser)
+
+
 def _write_options(options: argparse.Namespace) -> WriteOptions:
     return WriteOptions(bom=options.bom, crlf=options.crlf, gap_policy=GapPolicy(options.gaps))
 
@@ -92,9 +98,7 @@ def _add_import(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     parser.add_argument("--runtime", type=_runtime_argument, metavar="MM:SS",
                         help="programme runtime (overrides the transcript header's; needed without a header)")
     _add_style_option(parser, f"default: {DEFAULT_STYLE.name}")
-    parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT",
-                        help="OUT.srt, .vtt, .scc, .ttml, .ass, .sbv, .txt (plain transcript) or .cueline")
-    _add_write_options(parser)
+    _add_output_options(parser)
     add_media_options(parser)
     return _run_import
 
@@ -115,16 +119,14 @@ def _add_align(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = commands.add_parser(
         "align", help="auto-sync: time every word from the media's speech and cut the cues again",
         description="Align the words of a transcript, subtitle or project file to the speech of a video or "
-        "audio file, cut cues again on the timed words and write OUT (.srt, .vtt or .cueline). Words the "
+        "audio file, cut cues again on the timed words and write OUT (any format import writes). Words the "
         "audio hardly supports are kept with a low confidence (cueline check lists them).",
     )
     parser.add_argument("file", type=Path, help="a transcript (.txt), subtitle or project file")
     add_media_options(parser, required=True)
     parser.set_defaults(runtime=None)
     _add_style_option(parser, "default: the file's, else streaming")
-    parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT",
-                        help="OUT.srt, OUT.vtt or OUT.cueline")
-    _add_write_options(parser)
+    _add_output_options(parser)
     return _run_align
 
 
