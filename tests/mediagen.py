@@ -7,8 +7,6 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
 TONE_HZ = 440
 TONE_SECONDS = 3
 
@@ -27,8 +25,7 @@ def generate_media(
     path: Path, *, seconds: float = TONE_SECONDS, tone_hz: int = TONE_HZ, video: bool = True, audio: bool = True
 ) -> Path:
     """Colour bars and/or a sine tone (amplitude 1/8, ffmpeg's default) encoded by the path's extension."""
-    if shutil.which("ffmpeg") is None:
-        pytest.skip("ffmpeg is needed to generate test media (./dev.sh test installs it)")
+    assert shutil.which("ffmpeg"), "ffmpeg is needed to generate test media (./dev.sh test installs it)"
     inputs: list[str] = []
     if video and path.suffix not in {".mp3", ".wav"}:
         inputs += ["-f", "lavfi", "-i", f"smptebars=size=320x240:rate=25:duration={seconds}"]

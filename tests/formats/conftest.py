@@ -26,8 +26,7 @@ def _plain(text: str) -> str:
 @pytest.fixture()
 def ffmpeg_cues() -> Callable[[Path], list[Cue]]:
     """A function: the cues FFmpeg decodes from a file (converted to SRT), text made plain."""
-    if shutil.which("ffmpeg") is None:
-        pytest.skip("ffmpeg is installed by ./dev.sh test")
+    assert shutil.which("ffmpeg"), "ffmpeg is needed to read files back (./dev.sh test installs it)"
 
     def read(path: Path) -> list[Cue]:
         converted = subprocess.run(["ffmpeg", "-v", "error", "-i", str(path), "-f", "srt", "-"],

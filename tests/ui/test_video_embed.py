@@ -22,8 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="module")
 def x_display() -> Iterator[str]:
     """Our own Xvfb on a display number it picks itself (-displayfd), so parallel servers never collide."""
-    if shutil.which("Xvfb") is None:
-        pytest.skip("Xvfb is needed for the embedded-video test (./dev.sh test installs it)")
+    assert shutil.which("Xvfb"), "Xvfb is needed for the embedded-video test (./dev.sh test installs it)"
     read_end, write_end = os.pipe()
     server = subprocess.Popen(
         ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x720x24", "-nolisten", "tcp"],
