@@ -27,6 +27,7 @@ stage_files() {
     "$root/usr/share/icons/hicolor/scalable/apps" "$root/usr/share/icons/hicolor/256x256/apps" \
     "$root/usr/share/man/man1"
   cp -a "$FOLDER" "$root/opt/cueline"
+  find "$root/opt/cueline" -name __pycache__ -prune -exec rm -rf {} +  # e.g. in PyAV's licence folder
   install -m 755 "$HERE/linux/cueline-launcher.sh" "$root/usr/bin/cueline"
   install -m 644 "$HERE/linux/cueline.desktop" "$root/usr/share/applications/cueline.desktop"
   install -m 644 "$RESOURCES/icons/cueline.svg" "$root/usr/share/icons/hicolor/scalable/apps/cueline.svg"
