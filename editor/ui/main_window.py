@@ -6,7 +6,7 @@ FileActions as undo commands, and every change comes back as one splice that eac
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
@@ -306,13 +306,18 @@ class MainWindow(QMainWindow):
     def _restore_layout(self) -> None:
         geometry = self.settings.get(WINDOW_GEOMETRY)
         if geometry.isEmpty():
-            self.resize(1400, 900)
+            self.resize(self._first_size())
         else:
             self.restoreGeometry(geometry)
         self.restoreState(self.settings.get(WINDOW_STATE))
         states: list[QByteArray] = self.settings.get(SPLITTER_STATES)
         for splitter, state in zip(self._splitters(), states, strict=False):
             splitter.restoreState(state)
+
+    def _first_size(self) -> QSize:
+        """1400 x 900, or what fits on a smaller screen (a laptop's 1280 x 800 must show the whole window)."""
+        screen = self.screen().availableGeometry().size() if self.screen() else QSize(1400, 900)
+        return QSize(min(1400, screen.width() * 95 // 100), min(900, screen.height() * 95 // 100))
 
     def _splitters(self) -> list[QSplitter]:
         return [self.main_splitter, self.top_splitter, self.bottom_splitter]
