@@ -33,6 +33,7 @@ from editor.ui.cue_editor import CueEditor
 from editor.ui.cue_table import CueTableView
 from editor.ui.file_actions import FileActions
 from editor.ui.find_bar import FindBar
+from editor.ui.glossary_actions import GlossaryActions
 from editor.ui.menus import build_menus
 from editor.ui.timeline import TimelineView
 
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self._timeline_style_name = ""
         self._build_views()
         self._lay_out()
+        self.glossary = GlossaryActions(self)
         build_menus(self)
         self._connect()
         self._restore_layout()

@@ -127,6 +127,11 @@ def _style_menu(window: MainWindow) -> None:
         window.style_actions[style.name] = action
 
 
+def _tools_menu(window: MainWindow) -> None:
+    menu = window.menuBar().addMenu("&Tools")
+    add_action(menu, "glossary", "Names &glossary and sound-alikes…", "Ctrl+Shift+G", window.glossary.open_dialog)
+
+
 def build_menus(window: MainWindow) -> None:
     """Every menu of the main window; the Media menu stays for the video pane to fill."""
     _file_menu(window)
@@ -134,6 +139,7 @@ def build_menus(window: MainWindow) -> None:
     _cue_menu(window)
     _view_menu(window)
     _style_menu(window)
+    _tools_menu(window)
     window.media_menu = window.menuBar().addMenu("&Media")
     help_menu = window.menuBar().addMenu("&Help")
     add_action(help_menu, "shortcuts", "&Keyboard shortcuts", QKeySequence.StandardKey.HelpContents,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from answer_dialogs import when_dialog_opens
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import QDialogButtonBox, QMenu, QPlainTextEdit
@@ -155,3 +156,41 @@ def test_attached_spelling_follows_the_glossary(qtbot) -> None:
     highlighter.follow_glossary(names)
     assert underlined(edit) == []
     assert edit.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+
+
+def test_tools_menu_glossary_replaces_in_one_undo_step(qtbot, window) -> None:
+    def texts() -> list[str]:
+        return [cue.text for cue in window.session.document.cues]
+
+    before, glossary_before = texts(), window.session.document.glossary
+
+    def answer(dialog) -> None:
+        assert isinstance(dialog, GlossaryDialog)
+        dialog.terms_edit.setPlainText("ISIL ~ sisal, Beisel\nErbil ~ their bill")
+        qtbot.mouseClick(dialog.find_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not dialog.searching, timeout=30000)
+        qtbot.mouseClick(dialog.replace_button, Qt.MouseButton.LeftButton)
+        dialog.reject()
+
+    when_dialog_opens(answer)
+    window.action("glossary").trigger()
+    after = " ".join(texts())
+    assert "ISIL" in after and "Erbil" in after
+    assert "sisal" not in after and "Beisel" not in after and "their bill" not in after
+    assert window.session.document.glossary[0].startswith("ISIL")
+    window.action("undo").trigger()
+    assert texts() == before and window.session.document.glossary == glossary_before
+
+
+def test_text_pane_underlines_unknown_words(qtbot, window) -> None:
+    row = next(i for i, cue in enumerate(window.session.document.cues) if "Everly" in cue.text)
+    window.select_cue(row)
+    qtbot.waitUntil(lambda: "Everly" in window.cue_editor.text_field.toPlainText())
+    edit = window.cue_editor.text_field
+    found = []
+    block = edit.document().firstBlock()
+    while block.isValid():
+        found += [block.text()[r.start : r.start + r.length] for r in block.layout().formats()
+                  if r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline]
+        block = block.next()
+    assert "Everly" in found

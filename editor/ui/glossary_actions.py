@@ -1,0 +1,51 @@
+"""The main window's glossary and spell check: the glossary dialog as undo steps, spelling in the text pane.
+
+Kept out of main_window.py so the window only creates this object and the Tools menu calls `open_dialog`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from editor.app.commands import push_edit
+from editor.core.glossary import GlossaryTerm, glossary_of, with_glossary
+from editor.core.model import Document
+from editor.ui.glossary_dialog import GlossaryDialog
+from editor.ui.spelling import attach_spelling
+
+if TYPE_CHECKING:
+    from editor.ui.main_window import MainWindow
+
+
+class GlossaryActions(QObject):
+    """Opens the glossary dialog, records its changes as undo steps, and keeps spell check on the glossary."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._session = window.session
+        self.spelling = attach_spelling(window.cue_editor.text_field, self.terms, self.add_term)
+        self._session.cues_spliced.connect(self._follow_glossary)  # also after undo of a glossary edit
+        self._session.document_replaced.connect(self._follow_glossary)
+
+    def terms(self) -> list[GlossaryTerm]:
+        return glossary_of(self._session.document)
+
+    def open_dialog(self) -> None:
+        """The names glossary: each "Replace selected", and the glossary's own edit, is one undo step."""
+        dialog = GlossaryDialog(self._session.document, self._record, self._window)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def add_term(self, word: str) -> None:
+        """Add a word the spell check did not know as a name (one undo step)."""
+        document = with_glossary(self._session.document, [*self.terms(), GlossaryTerm(word)])
+        self._record(document, f"Add “{word}” to the glossary")
+
+    def _record(self, document: Document, label: str) -> None:
+        push_edit(self._session, label, document, self._window.current_index())
+
+    def _follow_glossary(self, *_changes: object) -> None:
+        self.spelling.follow_glossary(self.terms())
