@@ -50,14 +50,14 @@ pick_python() {
 }
 
 setup_venv() {
-  local extras=$1 stamp=".venv/.installed-$1"
+  local target=$1 stamp=".venv/.installed-${2}"
   if [ ! -x .venv/bin/python ]; then
     "$(pick_python)" -m venv .venv
   fi
   if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
     echo "Installing Python packages into .venv ..."
     .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
-    .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[$extras]"
+    .venv/bin/python -m pip install -q --disable-pip-version-check -e "$target"
     touch "$stamp"
   fi
 }
@@ -67,12 +67,12 @@ shift || true
 case "$command" in
   run)
     install_system_packages "${APT_PACKAGES[@]}"
-    setup_venv gui
+    setup_venv . app
     exec .venv/bin/cueline "$@"
     ;;
   test)
     install_system_packages "${APT_PACKAGES[@]}" "${TEST_APT_PACKAGES[@]}"
-    setup_venv test
+    setup_venv ".[test]" test
     .venv/bin/ruff check editor tests benchmarks
     .venv/bin/mypy editor/core editor/formats editor/timing editor/checks
     .venv/bin/lint-imports
