@@ -125,20 +125,20 @@ class FileActions:
         return False
 
     def open(self) -> None:
-        if not self.confirm_discard():
-            return
-        path = dialogs.choose_file(self._parent, "Open", dialogs.OPEN_FILTER, self._folder())
-        if path is not None:
-            self.open_path(path)
+        self._open_chosen("Open", dialogs.OPEN_FILTER)
 
     def open_recent(self, path: Path) -> None:
         if self.confirm_discard():
             self.open_path(path)
 
     def import_transcript(self) -> None:
+        self._open_chosen("Import transcript", dialogs.TRANSCRIPT_FILTER)
+
+    def _open_chosen(self, caption: str, name_filter: str) -> None:
+        """Ask about unsaved work first, then open the file the user picks."""
         if not self.confirm_discard():
             return
-        path = dialogs.choose_file(self._parent, "Import transcript", dialogs.TRANSCRIPT_FILTER, self._folder())
+        path = dialogs.choose_file(self._parent, caption, name_filter, self._folder())
         if path is not None:
             self.open_path(path)
 
