@@ -58,3 +58,21 @@ def window(make_window):
     window = make_window()
     window.files.open_sample()
     return window
+
+
+@pytest.fixture
+def show_timeline(qtbot):
+    """A function: a TimelineView on screen, `width` px wide, showing the whole of `document`."""
+    from editor.ui.timeline import TimelineView
+
+    def show(document, width: int) -> TimelineView:
+        timeline = TimelineView()
+        qtbot.addWidget(timeline)
+        timeline.resize(width, 170)
+        timeline.show()
+        qtbot.waitExposed(timeline)
+        timeline.set_document(document)
+        timeline.fit_all()
+        return timeline
+
+    return show

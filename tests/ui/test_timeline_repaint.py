@@ -43,14 +43,8 @@ class PaintRecorder(QObject):
 
 
 @pytest.fixture
-def view(qtbot) -> TimelineView:
-    timeline = TimelineView()
-    qtbot.addWidget(timeline)
-    timeline.resize(WIDTH, 170)
-    timeline.show()
-    qtbot.waitExposed(timeline)
-    timeline.set_document(DOCUMENT)
-    timeline.fit_all()
+def view(qtbot, show_timeline) -> TimelineView:
+    timeline = show_timeline(DOCUMENT, WIDTH)
     qtbot.wait(20)
     return timeline
 
