@@ -5,15 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
-from itertools import compress, count, islice
-from operator import is_not
 
 import numpy as np
 
+from editor.core.edits import diff_cues
 from editor.core.model import Cue, Document, Word
 from editor.core.style import CaptionStyle, characters_per_second
 
-LOW_CONFIDENCE = 0.5  # below this, auto-sync was guessing: the captioner should listen again
 _GAP_RUN = re.compile(r"-{2,}")
 
 
@@ -78,7 +76,9 @@ class CueTrack:
 
     def _splice_from(self, previous: CueTrack) -> None:
         """Copy `previous` around the changed stretch; inside it, reuse cues that only moved."""
-        start, old_stop, new_stop = _changed_stretch(previous.cues, self.cues)
+        change = diff_cues(previous.cues, self.cues)
+        start = change.start
+        old_stop, new_stop = start + len(change.removed), start + len(change.inserted)
         self.splice = TrackSplice(start, old_stop, new_stop)
         middle = self.cues[start:new_stop]
         known = {id(cue): k for k, cue in enumerate(previous.cues[start:old_stop], start)}
@@ -130,18 +130,6 @@ class CueTrack:
         before = self.cues[order[position - 1]] if position > 0 else None
         after = self.cues[order[position + 1]] if position + 1 < len(order) else None
         return before, after
-
-
-def _changed_stretch(old: tuple[Cue, ...], new: tuple[Cue, ...]) -> tuple[int, int, int]:
-    """Where `new` stops being the same objects as `old` from either end: (start, old stop, new stop).
-
-    The comparisons run in C iterators (about 30 ns a cue), so even a whole-document scan is cheap.
-    """
-    limit = min(len(old), len(new))
-    start = next(compress(count(), map(is_not, old, new)), limit)
-    tail_room = limit - start
-    tail = next(compress(count(), map(is_not, islice(reversed(old), tail_room), reversed(new))), tail_room)
-    return start, len(old) - tail, len(new) - tail
 
 
 def _same_object(known: dict[int, int], old: tuple[Cue, ...], cue: Cue) -> int | None:
@@ -210,7 +198,7 @@ def _marks_from_text(text: str) -> tuple[Mark, ...]:
 def _kind_of(word: Word) -> MarkKind | None:
     if word.is_gap:
         return MarkKind.GAP
-    if word.confidence is not None and word.confidence < LOW_CONFIDENCE:
+    if word.is_doubtful:
         return MarkKind.UNSURE
     return None
 
