@@ -12,12 +12,13 @@ import pytest
 from editor.media.player import Player, PlayerState, wayland_needs_xcb
 
 
-def wait_until(condition: Callable[[], bool], timeout: float = 15.0) -> None:
-    """libvlc works asynchronously: wait for a state, failing loudly if it never comes."""
+def wait_until(condition: Callable[[], bool], timeout: float = 15.0, player: Player | None = None) -> None:
+    """libvlc works asynchronously: wait for a state, failing loudly (with the state it stayed in) if it never comes."""
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
-            raise AssertionError("libvlc never reached the expected state")
+            stuck = f" (stayed {player.state()}, at {player.time_ms()} ms)" if player else ""
+            raise AssertionError(f"libvlc never reached the expected state{stuck}")
         time.sleep(0.02)
 
 
@@ -89,7 +90,7 @@ def test_a_broken_file_ends_in_the_error_state(player: Player, tmp_path: Path) -
     junk = tmp_path / "junk.mp4"
     junk.write_bytes(b"\x00\x01" * 5000)
     player.open(junk)
-    wait_until(lambda: player.poll() in (PlayerState.ERROR, PlayerState.ENDED))
+    wait_until(lambda: player.poll() in (PlayerState.ERROR, PlayerState.ENDED), player=player)
 
 
 @pytest.mark.parametrize("name", ["clip.mkv", "clip.webm", "clip.mp3", "clip.wav"])
