@@ -74,7 +74,7 @@ case "$command" in
     install_system_packages "${APT_PACKAGES[@]}" "${TEST_APT_PACKAGES[@]}"
     setup_venv ".[test]" test
     .venv/bin/ruff check editor tests benchmarks
-    .venv/bin/mypy editor/core editor/formats editor/timing editor/checks
+    .venv/bin/mypy editor/core editor/formats editor/timing editor/checks editor/workflows
     .venv/bin/lint-imports
     exec .venv/bin/python -m pytest -q "$@"
     ;;

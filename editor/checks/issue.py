@@ -18,13 +18,34 @@ class Severity(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class TextSpan:
+    """Characters `start:end` of the cue's text an issue is about (one word, or "their bill" as one garble)."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A proposed replacement of the issue's span; `score` 0..1 ranks fixes, `sources` say who proposed it
+    ("audio", "glossary", "dictionary") so staff can judge it."""
+
+    replacement: str
+    score: float
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Issue:
-    """One problem with one cue; cue_index is 0-based (the CLI and the UI show it 1-based)."""
+    """One problem with one cue; cue_index is 0-based (the CLI and the UI show it 1-based). A word-level issue
+    names its `span` of the cue's text and may carry ranked `fixes`, best first."""
 
     cue_index: int
     severity: Severity
     rule: str
     message: str
+    span: TextSpan | None = None
+    fixes: tuple[Fix, ...] = ()
 
 
 CheckFunction = Callable[[Document, CaptionStyle], list[Issue]]
