@@ -3,25 +3,22 @@
 from __future__ import annotations
 
 from editor.checks.issue import Issue, Rule, Severity
+from editor.checks.word_spans import word_spans
 from editor.core.model import Document
 from editor.core.style import CaptionStyle
 
 NAME = "low-confidence"
-SHOWN = 4  # words quoted in one message; the rest are counted
 
 
 def check(document: Document, style: CaptionStyle) -> list[Issue]:
-    """A warning for each cue holding words the audio does not support, with their confidence."""
+    """A warning for each word the audio does not support, with its span and confidence."""
     issues = []
     for index, cue in enumerate(document.cues):
-        doubtful = [word for word in cue.words if word.is_doubtful]
-        if not doubtful:
-            continue
-        quoted = ", ".join(f"“{word.text}” ({word.confidence:.2f})" for word in doubtful[:SHOWN])
-        more = f" and {len(doubtful) - SHOWN} more" if len(doubtful) > SHOWN else ""
-        noun = "word" if len(doubtful) == 1 else "words"
-        message = f"{len(doubtful)} {noun} the audio does not support (likely garbled): {quoted}{more}"
-        issues.append(Issue(index, Severity.WARNING, NAME, message))
+        spans = word_spans(cue)
+        for word, span in zip(cue.words, spans, strict=False):
+            if word.is_doubtful:
+                message = f"the audio does not support “{word.text}” (confidence {word.confidence:.2f}): likely garbled"
+                issues.append(Issue(index, Severity.WARNING, NAME, message, span))
     return issues
 
 

@@ -1,4 +1,5 @@
-"""Spell check: words neither the dictionary nor the project's glossary knows (FCC: "spelled right").
+"""Spell check: words neither the dictionary nor the project's glossary knows (FCC: "spelled right"), one issue
+each with its span and ranked fixes, so the problem navigator can step through them.
 
 Skipped on purpose: `--` runs (their own rule), numbers, acronyms and speaker labels ("KERRY:", ">>"),
 which no dictionary holds. Words are looked up once each (cached), so a 10,000-cue document re-checks fast.
@@ -12,13 +13,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from editor.checks import dictionary
-from editor.checks.issue import Issue, Rule, Severity
+from editor.checks.issue import Issue, Rule, Severity, TextSpan
+from editor.checks.suggestions import word_fixes
 from editor.core.glossary import GlossaryTerm, glossary_of
 from editor.core.model import Document
 from editor.core.style import CaptionStyle
 
 NAME = "spelling"
-SHOWN = 4  # words quoted in one message; the rest are counted
 _LETTERS = r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*"  # letters of any script, inner apostrophes
 _WORD = re.compile(rf"{_LETTERS}(?:-{_LETTERS})*")
 _SPEAKER_LABEL = re.compile(r"^\s*(?:>>\s*|-\s*)?[A-Z][A-Z .'’-]*:")
@@ -83,17 +84,15 @@ def misspellings(text: str, accepted: frozenset[str] = frozenset()) -> tuple[Mis
 
 
 def check(document: Document, style: CaptionStyle) -> list[Issue]:
-    """A warning for each cue holding words neither the dictionary nor the glossary knows."""
-    accepted = accepted_words(document)
+    """A warning for each word neither the dictionary nor the glossary knows, with its span and fixes."""
+    terms = glossary_of(document)
+    accepted = words_of_terms(terms)
     issues = []
     for index, cue in enumerate(document.cues):
-        unknown = misspellings(cue.text, accepted)
-        if not unknown:
-            continue
-        quoted = ", ".join(f"“{item.word}”" for item in unknown[:SHOWN])
-        more = f" and {len(unknown) - SHOWN} more" if len(unknown) > SHOWN else ""
-        noun = "word" if len(unknown) == 1 else "words"
-        issues.append(Issue(index, Severity.WARNING, NAME, f"{len(unknown)} unknown {noun}: {quoted}{more}"))
+        for item in misspellings(cue.text, accepted):
+            message = f"unknown word “{item.word}”"
+            span = TextSpan(item.start, item.end)
+            issues.append(Issue(index, Severity.WARNING, NAME, message, span, word_fixes(item.word, terms)))
     return issues
 
 

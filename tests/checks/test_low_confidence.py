@@ -1,4 +1,4 @@
-"""The low-confidence check lists the words auto-sync could hardly hear, per cue, and nothing else."""
+"""The low-confidence check reports each word auto-sync could hardly hear, with its span, and nothing else."""
 
 from __future__ import annotations
 
@@ -13,18 +13,24 @@ def cue(*words: tuple[str, float | None]) -> Cue:
     return Cue(0, 1000, " ".join(text for text, _ in words), timed)
 
 
-def test_doubtful_words_are_listed_with_their_confidence() -> None:
+def test_each_doubtful_word_is_an_issue_with_its_span() -> None:
     document = Document(cues=(
-        cue(("Kerry", 1.0), ("met", 0.9)),
-        cue(("the", 1.0), ("sisal", 0.21), ("--", 0.0), ("fighters", 0.4)),
+        cue(("Kerry", 1.0), ("met.", 0.9)),
+        cue(("the", 1.0), ("“sisal”", 0.21), ("--", 0.0), ("fighters,", 0.4)),
         cue(("no", None), ("times", None)),
     ))
     issues = check(document, DEFAULT_STYLE)
-    assert [issue.cue_index for issue in issues] == [1]
-    assert issues[0].rule == NAME
-    assert "2 words" in issues[0].message
-    assert "“sisal” (0.21)" in issues[0].message and "“fighters” (0.40)" in issues[0].message
-    assert "--" not in issues[0].message  # a gap is reported as unresolved by its own rule
+    assert [issue.cue_index for issue in issues] == [1, 1]
+    assert {issue.rule for issue in issues} == {NAME}
+    text = document.cues[1].text
+    assert [text[issue.span.start : issue.span.end] for issue in issues if issue.span] == ["sisal", "fighters"]
+    assert "(confidence 0.21)" in issues[0].message  # a gap is reported as unresolved by its own rule
+
+
+def test_words_that_no_longer_match_the_text_are_not_reported() -> None:
+    stale = cue(("sisal", 0.2))
+    document = Document(cues=(Cue(stale.start_ms, stale.end_ms, "ISIL", stale.words),))
+    assert check(document, DEFAULT_STYLE) == []
 
 
 def test_rule_is_registered() -> None:

@@ -1,4 +1,4 @@
-"""Spell check: unknown words are flagged once per cue; names from the glossary, gaps, numbers,
+"""Spell check: each unknown word is flagged with its span and ranked fixes; names from the glossary, gaps, numbers,
 acronyms and speaker labels are not."""
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def test_misspelt_hyphenated_words_are_flagged_whole() -> None:
     assert words_flagged("a well-known fact") == []
 
 
-def test_check_warns_once_per_cue_naming_the_words() -> None:
+def test_check_reports_each_unknown_word_with_its_span() -> None:
     doc = Document(
         cues=(Cue(0, 1000, "the Everly jihadist"), Cue(1000, 2000, "all good here"), Cue(2000, 3000, "Mcguirk")),
         glossary=("jihadist",),
@@ -51,12 +51,23 @@ def test_check_warns_once_per_cue_naming_the_words() -> None:
         (0, Severity.WARNING, NAME),
         (2, Severity.WARNING, NAME),
     ]
-    assert "“Everly”" in issues[0].message and "jihadist" not in issues[0].message
+    spans = [doc.cues[issue.cue_index].text[issue.span.start : issue.span.end] for issue in issues if issue.span]
+    assert spans == ["Everly", "Mcguirk"]
+    assert "“Everly”" in issues[0].message
 
 
-def test_long_lists_are_shortened() -> None:
-    doc = Document(cues=(Cue(0, 1000, "qwx zzv vvq xqz jjq kqz"),))
-    assert check(doc, DEFAULT_STYLE)[0].message.endswith("and 2 more")
+def test_fixes_rank_sound_alike_names_before_dictionary_spellings() -> None:
+    doc = Document(cues=(Cue(0, 1000, "Brett Mcguirk came"), Cue(1000, 2000, "he said teh")), glossary=("McGurk",))
+    first, second = check(doc, DEFAULT_STYLE)
+    assert first.fixes[0].replacement == "McGurk" and first.fixes[0].sources == ("glossary",)
+    assert second.fixes[0].replacement == "the" and second.fixes[0].sources == ("dictionary",)
+    assert all(a.score >= b.score for a, b in zip(first.fixes, first.fixes[1:], strict=False))
+
+
+def test_a_hint_names_its_term_with_full_score() -> None:
+    doc = Document(cues=(Cue(0, 1000, "the Beisel fighters"),), glossary=("ISIL ~ Beisel",))
+    [issue] = check(doc, DEFAULT_STYLE)
+    assert issue.fixes[0].replacement == "ISIL" and issue.fixes[0].score == 1.0
 
 
 def test_suggestions_follow_the_words_case() -> None:
