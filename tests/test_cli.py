@@ -161,3 +161,15 @@ def test_convert_skips_a_malformed_webvtt_cue_like_a_browser_and_warns_with_its_
     code, _, err = run(capsys, "convert", "--strict", vtt, tmp_path / "strict.srt")
     assert code == 2 and f"{vtt}:6:" in err
     assert not (tmp_path / "strict.srt").exists()
+
+
+def test_check_skips_the_problems_a_project_ignores(tmp_path, capsys):
+    from editor.core.model import IgnoredProblem
+
+    gaps = Document(cues=(Cue(0, 2000, "we -- agree"), Cue(3000, 5000, "they -- left")))
+    save_project(gaps, tmp_path / "gaps.cueline")
+    assert run(capsys, "check", tmp_path / "gaps.cueline")[1].count("unresolved `--`") == 2
+    ignoring = Document(cues=gaps.cues, ignored=(IgnoredProblem("unresolved-gap", "--", "they -- left"),))
+    save_project(ignoring, tmp_path / "ignoring.cueline")
+    out = run(capsys, "check", tmp_path / "ignoring.cueline")[1]
+    assert out.count("unresolved `--`") == 1 and "cue 1:" in out

@@ -55,7 +55,7 @@ class IssueTracker(QObject):
         self._buckets: list[Bucket] = []
         self._errors = 0
         self._count = 0
-        self._style = session.style
+        self._inputs = self._document_wide_inputs()
         self._full_run = QTimer(self)
         self._full_run.setSingleShot(True)
         self._full_run.setInterval(FULL_RUN_DELAY_MS)
@@ -85,14 +85,20 @@ class IssueTracker(QObject):
     def check_all(self) -> None:
         """Re-run every rule on the whole document."""
         self._full_run.stop()
-        self._style = self._session.style
+        self._inputs = self._document_wide_inputs()
+        style = self._session.style
         document = self._session.document
-        self._buckets = _buckets(run_checks(document, self._style), len(document.cues))
+        self._buckets = _buckets(run_checks(document, style), len(document.cues))
         self._count, self._errors = _tally(self._buckets)
         self.issues_changed.emit()
 
+    def _document_wide_inputs(self) -> tuple[object, ...]:
+        """What every cue's issues depend on: a change here re-checks the whole document at once."""
+        document = self._session.document
+        return self._session.style, document.glossary, document.ignored
+
     def _on_splice(self, splice: CueSplice) -> None:
-        if self._session.style != self._style:
+        if self._document_wide_inputs() != self._inputs:
             self.check_all()
             return
         document = self._session.document
@@ -101,7 +107,7 @@ class IssueTracker(QObject):
         old_stop = new_stop - len(splice.inserted) + len(splice.removed)
         window_start = max(0, first - _CONTEXT)
         window = replace(document, cues=document.cues[window_start : new_stop + _CONTEXT])
-        fresh = _buckets(run_checks(window, self._style), new_stop - window_start)[first - window_start :]
+        fresh = _buckets(run_checks(window, self._session.style), new_stop - window_start)[first - window_start :]
         first_row = sum(map(len, self._buckets[:first]))
         (removed, removed_errors), (added, added_errors) = _tally(self._buckets[first:old_stop]), _tally(fresh)
         self._buckets[first:old_stop] = fresh

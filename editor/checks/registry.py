@@ -18,6 +18,7 @@ from editor.checks import (
     spelling,
     unresolved_gap,
 )
+from editor.checks.ignoring import without_ignored
 from editor.checks.issue import Issue, Rule, Severity
 from editor.core.model import Document
 from editor.core.style import CaptionStyle
@@ -41,8 +42,9 @@ _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1}
 
 
 def run_checks(document: Document, style: CaptionStyle, rules: Sequence[Rule] = RULES) -> list[Issue]:
-    """All issues of all rules, by cue index (errors first within a cue), so a reader goes top to bottom."""
-    issues = [issue for rule in rules for issue in rule.check(document, style)]
+    """All issues of all rules but those staff ignored, by cue index (errors first within a cue), so a reader
+    goes top to bottom."""
+    issues = without_ignored(document, (issue for rule in rules for issue in rule.check(document, style)))
     return sorted(issues, key=lambda issue: (issue.cue_index, _SEVERITY_ORDER[issue.severity]))
 
 

@@ -12,8 +12,9 @@ from itertools import compress, count, islice
 from operator import is_not
 
 from editor.core.linebreak import break_lines
-from editor.core.model import Cue, Document, Word
+from editor.core.model import Cue, Document, IgnoredProblem, Word
 from editor.core.style import CaptionStyle
+from editor.core.word_spans import replace_in_cue
 
 NEW_CUE_MS = 2000  # length of a cue inserted by hand when there is room for it
 
@@ -201,3 +202,32 @@ def shift_cues(document: Document, indices: Iterable[int], delta_ms: int) -> Doc
         cues[index] = _shifted(cues[index], delta_ms)
     return document.with_cues(cues)
 
+
+
+@dataclass(frozen=True, slots=True)
+class SpanChange:
+    """Characters `start:end` of cue `cue_index`'s text to become `replacement` (a suggestion accepted)."""
+
+    cue_index: int
+    start: int
+    end: int
+    replacement: str
+
+
+def replace_spans(document: Document, changes: Iterable[SpanChange]) -> Document:
+    """Every change made at once (one undo step for "fix all"); words outside the spans keep their times."""
+    cues = list(document.cues)
+    ordered = sorted(changes, key=lambda change: (change.cue_index, change.start), reverse=True)
+    for change in ordered:  # right to left, so earlier offsets in the same cue stay valid
+        cue = _checked_index(document, change.cue_index)
+        if not 0 <= change.start <= change.end <= len(cue.text):
+            raise EditError(f"cue {change.cue_index + 1} has no characters {change.start}..{change.end}")
+        cues[change.cue_index] = replace_in_cue(cues[change.cue_index], change.start, change.end, change.replacement)
+    return document.with_cues(cues)
+
+
+def ignore_problem(document: Document, problem: IgnoredProblem) -> Document:
+    """The document remembering that staff ignore this problem (saved with the project)."""
+    if problem in document.ignored:
+        return document
+    return replace(document, ignored=(*document.ignored, problem))

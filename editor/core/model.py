@@ -66,6 +66,16 @@ class Cue:
 
 
 @dataclass(frozen=True, slots=True)
+class IgnoredProblem:
+    """A problem staff chose to ignore: the rule, the words it is about and the words around them in the cue,
+    so it stays ignored when cues move or are retimed, and comes back if those words change."""
+
+    rule: str
+    text: str
+    context: str
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """The single source of truth: the ordered cues plus what the project knows about the programme."""
 
@@ -75,6 +85,7 @@ class Document:
     media_path: str | None = None
     style_name: str = "streaming"
     glossary: tuple[str, ...] = ()
+    ignored: tuple[IgnoredProblem, ...] = ()
     metadata: dict[str, str] = field(default_factory=dict, compare=False)
 
     def with_cues(self, cues: tuple[Cue, ...] | list[Cue]) -> Document:

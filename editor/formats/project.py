@@ -1,4 +1,5 @@
-"""The `.cueline` project file: the whole Document (cues, timed words, style, runtime, media, glossary) as JSON.
+"""The `.cueline` project file: the whole Document (cues, timed words, style, runtime, media, glossary, ignored
+problems) as JSON.
 
 Saved atomically. A media file inside the project's folder is stored relative to it, so a project folder
 can be moved or shared; loading resolves it again. Loading checks every field and names what is wrong.
@@ -11,7 +12,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from editor.core.model import Cue, Document, Word
+from editor.core.model import Cue, Document, IgnoredProblem, Word
 from editor.formats.atomic import write_text_atomic
 from editor.formats.decoding import read_text
 from editor.formats.errors import FormatError
@@ -30,6 +31,7 @@ def save_project(document: Document, path: Path) -> None:
         "media_path": _media_for_saving(document.media_path, path.parent),
         "style_name": document.style_name,
         "glossary": list(document.glossary),
+        "ignored": [{"rule": p.rule, "text": p.text, "context": p.context} for p in document.ignored],
         "metadata": dict(document.metadata),
         "cues": [_cue_to_json(cue) for cue in document.cues],
     }
@@ -100,6 +102,7 @@ def _document_from_json(data: object, folder: Path) -> Document:
         media_path=_media_for_loading(_field(data, "media_path", (str, type(None)), None), folder),
         style_name=_field(data, "style_name", str, "streaming"),
         glossary=tuple(_strings(_field(data, "glossary", list, []), "glossary")),
+        ignored=tuple(_ignored_from_json(item, n) for n, item in enumerate(_field(data, "ignored", list, []), 1)),
         metadata={str(k): str(v) for k, v in _field(data, "metadata", dict, {}).items()},
     )
 
@@ -125,6 +128,14 @@ def _word_from_json(item: object, where: str) -> Word:
         end_ms=_optional_ms(item, "end_ms", where),
         confidence=None if confidence is None else float(confidence),
     )
+
+
+def _ignored_from_json(item: object, number: int) -> IgnoredProblem:
+    """An ignored problem; files from before ignoring existed have none."""
+    where = f"ignored problem {number}"
+    if not isinstance(item, dict):
+        raise _FieldError(f"{where} is not an object")
+    return IgnoredProblem(_text(item, "rule", where), _text(item, "text", where), _text(item, "context", where))
 
 
 def _text(data: dict[str, Any], key: str, where: str) -> str:

@@ -49,3 +49,15 @@ def test_a_new_style_re_checks_everything(session) -> None:
     assert not [i for i in tracker.issues if i.rule == "line-length"]
     push_edit(session, "style", replace(session.document, style_name="cea608"), 0)
     assert [i.cue_index for i in tracker.issues if i.rule == "line-length"] == [0]
+
+
+def test_an_ignored_problem_leaves_the_list_at_once_and_comes_back_on_undo(session) -> None:
+    from editor.checks.ignoring import ignore_key
+
+    tracker = IssueTracker(session)
+    push_edit(session, "gap", edits.set_text(session.document, 5, "they -- left"), 5)
+    [gap] = [issue for issue in tracker.issues if issue.rule == "unresolved-gap" and issue.cue_index == 5]
+    push_edit(session, "ignore", edits.ignore_problem(session.document, ignore_key(session.document, gap)), 5)
+    assert gap not in tracker.issues
+    session.undo_stack.undo()
+    assert gap in tracker.issues

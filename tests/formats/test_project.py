@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -83,3 +84,25 @@ def test_untimed_words_and_a_missing_runtime_survive(tmp_path: Path) -> None:
     document = Document(cues=(Cue(0, 900, "not yet aligned", words=(Word("not"), Word("yet"), Word("aligned"))),))
     save_project(document, tmp_path / "p.cueline")
     assert load_project(tmp_path / "p.cueline") == document
+
+
+def test_ignored_problems_survive_save_and_load_and_old_files_have_none(tmp_path: Path) -> None:
+    from editor.core.model import IgnoredProblem
+
+    ignored = (IgnoredProblem("spelling", "Beisel", "the Beisel group"), IgnoredProblem("reading-speed", "", "x y"))
+    document = replace(_document(None), ignored=ignored)
+    save_project(document, tmp_path / "news.cueline")
+    assert load_project(tmp_path / "news.cueline").ignored == ignored
+    data = json.loads((tmp_path / "news.cueline").read_text(encoding="utf-8"))
+    del data["ignored"]
+    (tmp_path / "old.cueline").write_text(json.dumps(data), encoding="utf-8")
+    assert load_project(tmp_path / "old.cueline") == replace(document, ignored=())
+
+
+def test_a_malformed_ignored_problem_is_named(tmp_path: Path) -> None:
+    save_project(_document(None), tmp_path / "news.cueline")
+    data = json.loads((tmp_path / "news.cueline").read_text(encoding="utf-8"))
+    data["ignored"] = [{"rule": "spelling", "text": "Beisel"}]
+    (tmp_path / "bad.cueline").write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(FormatError, match="ignored problem 1: 'context' is missing"):
+        load_project(tmp_path / "bad.cueline")
