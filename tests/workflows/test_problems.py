@@ -1,0 +1,53 @@
+"""Problems in the order they are heard, filtered by kind, stepped through with wrap-around, and grouped for
+"fix all like this"."""
+
+from editor.checks.registry import run_checks
+from editor.core.model import Cue, Document, Word
+from editor.core.style import STYLES
+from editor.workflows.problems import PRE_ROLL_MS, ProblemKind, fix_changes, in_time_order, like, step
+
+STREAMING = STYLES["streaming"]
+# Cue 2 starts before cue 1 ends its words: order follows time, not only cue numbers.
+DOCUMENT = Document(cues=(
+    Cue(500, 3000, "Fighting near -- today", (Word("Fighting", 600, 1000), Word("near", 1000, 1300),
+                                              Word("--", 1300, 2500), Word("today", 2500, 2900))),
+    Cue(3100, 5000, "The Beisel group and --"),
+    Cue(5100, 7000, "Beisel again"),
+))
+
+
+def problems(kinds=None):  # type: ignore[no-untyped-def]
+    return in_time_order(DOCUMENT, run_checks(DOCUMENT, STREAMING), kinds)
+
+
+def test_problems_come_in_time_order_with_their_words_and_times() -> None:
+    found = [(p.kind, p.found, p.start_ms) for p in problems({ProblemKind.GAP, ProblemKind.SPELLING})]
+    gap, spelling = ProblemKind.GAP, ProblemKind.SPELLING
+    # spelling is still one issue per cue here (no span): it sits at its cue's start
+    assert found == [(gap, "--", 1300), (spelling, "", 3100), (gap, "--", 3100), (spelling, "", 5100)]
+
+
+def test_a_kind_filter_keeps_only_that_kind() -> None:
+    assert {p.kind for p in problems({ProblemKind.GAP})} == {ProblemKind.GAP}
+    assert len(problems({ProblemKind.GAP})) == 2
+
+
+def test_a_problem_is_played_from_a_second_before_it() -> None:
+    first = problems({ProblemKind.GAP})[0]
+    assert first.listening_range == (1300 - PRE_ROLL_MS, 2500)
+
+
+def test_stepping_wraps_around_both_ways() -> None:
+    gaps = problems({ProblemKind.GAP})
+    assert step(gaps, None) is gaps[0] and step(gaps, None, forward=False) is gaps[-1]
+    assert step(gaps, gaps[0].position) is gaps[1]
+    assert step(gaps, gaps[1].position) is gaps[0]
+    assert step(gaps, gaps[0].position, forward=False) is gaps[1]
+    assert step([], None) is None
+
+
+def test_like_this_means_the_same_rule_about_the_same_words() -> None:
+    gaps = problems({ProblemKind.GAP})
+    assert like(problems(), gaps[0]) == gaps
+    changes = fix_changes(gaps, "[inaudible]")
+    assert [(c.cue_index, c.start, c.end) for c in changes] == [(0, 14, 16), (1, 21, 23)]
