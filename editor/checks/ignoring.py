@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from editor.checks.issue import Issue
+from editor.core.cue_spans import span_context
 from editor.core.model import Document, IgnoredProblem
-from editor.core.word_spans import span_context
 
 
 def ignore_key(document: Document, issue: Issue) -> IgnoredProblem:

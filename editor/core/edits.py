@@ -11,10 +11,10 @@ from dataclasses import dataclass, replace
 from itertools import compress, count, islice
 from operator import is_not
 
+from editor.core.cue_spans import replace_in_cue
 from editor.core.linebreak import break_lines
 from editor.core.model import Cue, Document, IgnoredProblem, Word
 from editor.core.style import CaptionStyle
-from editor.core.word_spans import replace_in_cue
 
 NEW_CUE_MS = 2000  # length of a cue inserted by hand when there is room for it
 

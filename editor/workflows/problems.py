@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from editor.checks.issue import Issue
+from editor.core.cue_spans import span_time
 from editor.core.edits import SpanChange
 from editor.core.model import Document
-from editor.core.word_spans import span_time
 
 PRE_ROLL_MS = 1000  # a problem is played from a second before it, so the ear catches the words leading in
 

@@ -23,8 +23,8 @@ def problems(kinds=None):  # type: ignore[no-untyped-def]
 def test_problems_come_in_time_order_with_their_words_and_times() -> None:
     found = [(p.kind, p.found, p.start_ms) for p in problems({ProblemKind.GAP, ProblemKind.SPELLING})]
     gap, spelling = ProblemKind.GAP, ProblemKind.SPELLING
-    # spelling is still one issue per cue here (no span): it sits at its cue's start
-    assert found == [(gap, "--", 1300), (spelling, "", 3100), (gap, "--", 3100), (spelling, "", 5100)]
+    # cues 2 and 3 have no timed words: their problems sit at the cue's start, in reading order
+    assert found == [(gap, "--", 1300), (spelling, "Beisel", 3100), (gap, "--", 3100), (spelling, "Beisel", 5100)]
 
 
 def test_a_kind_filter_keeps_only_that_kind() -> None:
@@ -47,7 +47,8 @@ def test_stepping_wraps_around_both_ways() -> None:
 
 
 def test_like_this_means_the_same_rule_about_the_same_words() -> None:
-    gaps = problems({ProblemKind.GAP})
+    gaps, spelling = problems({ProblemKind.GAP}), problems({ProblemKind.SPELLING})
     assert like(problems(), gaps[0]) == gaps
+    assert like(problems(), spelling[1]) == spelling and [p.found for p in spelling] == ["Beisel", "Beisel"]
     changes = fix_changes(gaps, "[inaudible]")
     assert [(c.cue_index, c.start, c.end) for c in changes] == [(0, 14, 16), (1, 21, 23)]

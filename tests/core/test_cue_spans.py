@@ -1,7 +1,7 @@
 """A span of a cue's text in time, and a replaced span keeping the other words' times."""
 
+from editor.core.cue_spans import replace_in_cue, span_context, span_time, tokens_touched
 from editor.core.model import Cue, Word
-from editor.core.word_spans import replace_in_cue, span_context, span_time, tokens_touched
 
 WORDS = (Word("fighting", 1000, 1500, 0.9), Word("in", 1500, 1600, 0.9), Word("their", 1600, 1800, 0.2),
          Word("bill", 1800, 2100, 0.3), Word("today", 2100, 2600, 0.9))
