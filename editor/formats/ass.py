@@ -18,6 +18,7 @@ import pysubs2
 
 from editor.core.model import Cue
 from editor.formats.errors import FormatError
+from editor.formats.vtt_markup import MODEL_TAG
 
 MAX_TIME_MS = 35_999_990  # 9:59:59.99: SubStation timestamps have one digit for the hours
 ASS_HEADER = "ass_header"  # Document.metadata key: [Script Info] and style sections of a read file
@@ -27,7 +28,6 @@ _TIMESTAMP = r"\s*-?\d+:\d{1,2}:\d{1,2}(?:[.:]\d+)?\s*"
 _EVENT_LINE = re.compile(rf"^\s*(?:Dialogue|Comment)\s*:[^,]*,{_TIMESTAMP},{_TIMESTAMP},", re.IGNORECASE)
 _OVERRIDE_OR_TEXT = re.compile(r"\{[^}]*\}|[^{]+|\{")
 _EMPHASIS = re.compile(r"\\([ibu])(\d*)(?=\\|$)|\\(r)[^\\]*|\\(p)(\d+)")
-_MODEL_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>|<\d[\d:.]*>")
 _EMPHASIS_TAGS = {"<i>": r"{\i1}", "</i>": r"{\i0}", "<b>": r"{\b1}", "</b>": r"{\b0}", "<u>": r"{\u1}",
                   "</u>": r"{\u0}"}
 
@@ -134,5 +134,5 @@ def _ass_text(text: str) -> str:
     parenthesis.
     """
     text = text.replace("{", "(").replace("}", ")")
-    converted = _MODEL_TAG.sub(lambda tag: _EMPHASIS_TAGS.get(tag.group().lower(), ""), text)
+    converted = MODEL_TAG.sub(lambda tag: _EMPHASIS_TAGS.get(tag.group().lower(), ""), text)
     return converted.replace("\n", r"\N")

@@ -19,6 +19,7 @@ from pathlib import Path
 from editor.core.model import Cue
 from editor.formats.errors import FormatError
 from editor.formats.ttml_time import TimeParameters, format_clock_time, parse_time_expression, time_parameters
+from editor.formats.vtt_markup import MODEL_TAG
 
 TT = "http://www.w3.org/ns/ttml"
 TTP = "http://www.w3.org/ns/ttml#parameter"
@@ -32,7 +33,7 @@ IMSC1_TEXT = "http://www.w3.org/ns/ttml/profile/imsc1/text"
 _OLD_TT = ("http://www.w3.org/2006/10/ttaf1", "http://www.w3.org/2006/04/ttaf1")
 _EMPHASIS_STYLES = {"i": ("fontStyle", "italic"), "b": ("fontWeight", "bold"), "u": ("textDecoration", "underline")}
 _STYLE_IDS = {"i": "italic", "b": "bold", "u": "underline"}
-_EMPHASIS_TAG = re.compile(r"<(/?)([ibu])>|</?[A-Za-z][^<>\n]*>|<\d[\d:.]*>", re.IGNORECASE)
+_EMPHASIS_TAG = re.compile(r"<(/?)([ibu])>", re.IGNORECASE)
 _LOOKS_LIKE_TTML = re.compile(r"<(?:\w+:)?tt[\s>]")
 
 for _prefix, _uri in (("", TT), ("ttp", TTP), ("tts", TTS), ("ttm", TTM), ("ebuttm", EBUTTM), ("ebutts", EBUTTS)):
@@ -102,14 +103,15 @@ def _paragraph(number: int, cue: Cue) -> ET.Element:
 
 
 def _runs(line: str) -> Iterator[tuple[str, frozenset[str]]]:
-    """Stretches of a line with the same emphasis; tags other than i, b, u are dropped."""
+    """Stretches of a line with the same emphasis; markup other than i, b, u is dropped, other "<...>" is text."""
     open_tags: set[str] = set()
     position = 0
-    for tag in _EMPHASIS_TAG.finditer(line):
+    for tag in MODEL_TAG.finditer(line):
         if tag.start() > position:
             yield line[position : tag.start()], frozenset(open_tags)
-        if tag.group(2):
-            (open_tags.discard if tag.group(1) else open_tags.add)(tag.group(2).lower())
+        emphasis = _EMPHASIS_TAG.fullmatch(tag.group())
+        if emphasis:
+            (open_tags.discard if emphasis.group(1) else open_tags.add)(emphasis.group(2).lower())
         position = tag.end()
     if position < len(line):
         yield line[position:], frozenset(open_tags)

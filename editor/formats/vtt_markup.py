@@ -1,9 +1,11 @@
-"""WebVTT cue text to and from the model's text.
+"""The model's cue markup, and WebVTT cue text to and from the model's text.
 
-The model keeps cue text as the viewer reads it, with markup tags left raw (`<i>`, `<v Ann>`, `<c.x>`,
-timestamps): character references (`&amp;`, `&lt;`, `&nbsp;` ...) are decoded on reading and written back
-escaped, so a user typing "Tom & Jerry" or "a < b" in the editor exports a valid file, and SRT (which has no
-character references) gets the characters themselves.
+The model keeps cue text as the viewer reads it, with markup tags left raw. Markup is WebVTT's own tags (`<i>`,
+`<b>`, `<u>`, `<c.x>`, `<v Ann>`, `<lang en>`, `<ruby>`, `<rt>`, timestamps) and SRT's `<font ...>`: every other
+`<...>` is text ("Tom said <hello> to me"), which every writer must show as written. Character references
+(`&amp;`, `&lt;`, `&nbsp;` ...) are decoded on reading and written back escaped, so a user typing "Tom & Jerry"
+or "a < b" in the editor exports a valid file, and SRT (which has no character references) gets the characters
+themselves.
 """
 
 from __future__ import annotations
@@ -13,8 +15,12 @@ import re
 
 # The WebVTT tokenizer: "<" opens a tag that runs to the next ">" or to the end of the cue text.
 _TAG_OR_TEXT = re.compile(r"<[^>]*>?|[^<]+")
-# What the writer keeps as a tag: a name (or end tag) or a timestamp right after "<", closed by ">".
-_WRITABLE_TAG = re.compile(r"</?[A-Za-z][^<>\n]*(?<!--)>|<\d[\d:.]*>")
+# The model's markup: a known tag name (any case, as SRT writes `<I>`) or a WebVTT timestamp, closed by ">".
+MODEL_TAG = re.compile(
+    r"</?(?:[cibuv]|lang|ruby|rt|font)(?=[\s.>])[^<>\n]*(?<!--)>|<(?:\d{2,}:)?[0-5]\d:[0-5]\d\.\d{3}>",
+    re.IGNORECASE,
+)
+_TAG_NAME = re.compile(r"^(</?)([A-Za-z]+)")
 _INVISIBLE_AS_REFERENCES = {"\u00a0": "&nbsp;", "\u200e": "&lrm;", "\u200f": "&rlm;"}
 
 
@@ -30,9 +36,9 @@ def encode_cue_text(text: str) -> str:
     """Raw WebVTT cue text from model text: "&", "<" and ">" outside tags escaped; tags kept; never "-->"."""
     pieces = []
     position = 0
-    for tag in _WRITABLE_TAG.finditer(text):
+    for tag in MODEL_TAG.finditer(text):
         pieces.append(_escape_plain(text[position : tag.start()]))
-        pieces.append(tag.group())
+        pieces.append(_webvtt_tag(tag.group()))
         position = tag.end()
     pieces.append(_escape_plain(text[position:]))
     return "".join(pieces).replace("-->", "--&gt;")
@@ -40,7 +46,14 @@ def encode_cue_text(text: str) -> str:
 
 def strip_markup(text: str) -> str:
     """The plain words of model text, tags removed: what a viewer reads, for display and counting."""
-    return _WRITABLE_TAG.sub("", text)
+    return MODEL_TAG.sub("", text)
+
+
+def _webvtt_tag(tag: str) -> str:
+    """The tag as WebVTT spells it (names are lower case); SRT's `<font>` has no WebVTT form and goes."""
+    if tag[1:].lstrip("/")[:4].lower() == "font":
+        return ""
+    return _TAG_NAME.sub(lambda match: match.group(1) + match.group(2).lower(), tag)
 
 
 def _escape_plain(text: str) -> str:
