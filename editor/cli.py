@@ -21,7 +21,14 @@ from editor.core.timecode import TimecodeError, format_runtime, parse_runtime
 from editor.core.transcript import TranscriptError
 from editor.formats.errors import FormatError
 from editor.formats.project import is_project_path, load_project, save_project
-from editor.formats.registry import WriteOptions, read_subtitles, read_subtitles_lenient, write_subtitles
+from editor.formats.registry import (
+    PLAIN_TEXT,
+    WRITABLE_FORMATS,
+    WriteOptions,
+    read_subtitles,
+    read_subtitles_lenient,
+    write_subtitles,
+)
 from editor.formats.transcript import read_transcript
 from editor.timing.pipeline import line_up_transcript
 
@@ -52,8 +59,14 @@ def _add_write_options(parser: argparse.ArgumentParser) -> None:
 
 def _add_output_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT",
-                        help="OUT.srt, .vtt, .scc, .ttml, .ass, .sbv, .txt (plain transcript) or .cueline")
+                        help=f"OUT{_output_extensions()}")
     _add_write_options(parser)
+
+
+def _output_extensions() -> str:
+    """Every extension an export takes, from the registry, so the help never falls behind the formats."""
+    suffixes = (suffix for fmt in WRITABLE_FORMATS if fmt is not PLAIN_TEXT for suffix in fmt.extensions)
+    return f"{', '.join(suffixes)}, .txt (plain transcript) or .cueline"
 
 
 def _write_options(options: argparse.Namespace) -> WriteOptions:
@@ -183,7 +196,7 @@ def _add_convert(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     parser.add_argument("input", type=Path, metavar="IN", help="the subtitle file to read")
     parser.add_argument("output", type=Path, metavar="OUT",
-                        help="the file to write (.srt, .vtt, .scc, .ttml, .ass, .ssa, .sbv, .txt, .cueline)")
+                        help=f"the file to write: {_output_extensions()}")
     parser.add_argument("--strict", action="store_true", help="refuse a file with any malformed cue")
     _add_write_options(parser)
     return _run_convert

@@ -173,3 +173,12 @@ def test_check_skips_the_problems_a_project_ignores(tmp_path, capsys):
     save_project(ignoring, tmp_path / "ignoring.cueline")
     out = run(capsys, "check", tmp_path / "ignoring.cueline")[1]
     assert out.count("unresolved `--`") == 1 and "cue 1:" in out
+
+
+@pytest.mark.parametrize("command", ["import", "convert"])
+def test_help_lists_every_extension_an_export_takes(capsys, command):
+    code, out, _ = run(capsys, command, "--help")
+    help_text = " ".join(out.split())
+    assert code == 0
+    for suffix in (".srt", ".vtt", ".ass", ".ssa", ".ttml", ".dfxp", ".xml", ".scc", ".sbv", ".txt", ".cueline"):
+        assert suffix + "," in help_text or suffix + " " in help_text
