@@ -50,14 +50,15 @@ pick_python() {
 }
 
 setup_venv() {
-  local target=$1 stamp=".venv/.installed-${2}"
+  # Everything comes from requirements.lock (hash-pinned, see packaging/lock.sh), then Cueline itself, editable.
+  local stamp=.venv/.installed-lock
   if [ ! -x .venv/bin/python ]; then
     "$(pick_python)" -m venv .venv
   fi
-  if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-    echo "Installing Python packages into .venv ..."
-    .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
-    .venv/bin/python -m pip install -q --disable-pip-version-check -e "$target"
+  if [ ! -f "$stamp" ] || [ requirements.lock -nt "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+    echo "Installing Python packages from requirements.lock into .venv ..."
+    .venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes -r requirements.lock
+    .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
     touch "$stamp"
   fi
 }
@@ -67,12 +68,12 @@ shift || true
 case "$command" in
   run)
     install_system_packages "${APT_PACKAGES[@]}"
-    setup_venv . app
+    setup_venv
     exec .venv/bin/cueline "$@"
     ;;
   test)
     install_system_packages "${APT_PACKAGES[@]}" "${TEST_APT_PACKAGES[@]}"
-    setup_venv ".[test]" test
+    setup_venv
     .venv/bin/ruff check editor tests benchmarks
     .venv/bin/mypy editor/core editor/formats editor/timing editor/checks editor/workflows
     .venv/bin/lint-imports

@@ -9,7 +9,6 @@ set -euo pipefail
 OUTDIR=$(realpath -m "${1:?usage: packaging/build_linux.sh OUTDIR}")
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 PYTHON=${CUELINE_BUILD_PYTHON:-/usr/bin/python3}
-PYINSTALLER="pyinstaller>=6.10,<7"
 
 export_sources() {
   rm -rf "$OUTDIR/src"
@@ -18,18 +17,24 @@ export_sources() {
     git -C "$REPO" archive HEAD | tar -x -C "$OUTDIR/src"
     echo "sources: commit $(git -C "$REPO" rev-parse --short HEAD)"
   else
-    cp -a "$REPO/editor" "$REPO/resources" "$REPO/packaging" "$REPO/pyproject.toml" "$REPO/README.md" "$OUTDIR/src/"
+    cp -a "$REPO/editor" "$REPO/resources" "$REPO/packaging" "$REPO/pyproject.toml" "$REPO/requirements.lock" \
+      "$REPO/README.md" "$REPO/LICENSE" "$OUTDIR/src/"
     echo "sources: working tree $REPO"
   fi
 }
 
 setup_build_venv() {
+  # Exactly the versions of requirements.lock (hash-checked); a venv made from another lock is made again.
+  local venv=$OUTDIR/venv
   "$PYTHON" -c 'import sys; raise SystemExit(sys.version_info < (3, 11))' ||
     { echo "Building Cueline needs Python 3.11 or newer at $PYTHON (set CUELINE_BUILD_PYTHON)." >&2; exit 1; }
-  [ -x "$OUTDIR/venv/bin/python" ] || "$PYTHON" -m venv "$OUTDIR/venv"
-  "$OUTDIR/venv/bin/python" -m pip install -q --disable-pip-version-check "$OUTDIR/src" "$PYINSTALLER"
-  "$OUTDIR/venv/bin/python" -m pip list --disable-pip-version-check 2>/dev/null |
-    grep -iE '^(pyinstaller|pyside6[-_]essentials|av|pocketsphinx|numpy|python-vlc) ' || true
+  cmp -s "$OUTDIR/src/requirements.lock" "$venv/requirements.lock" || rm -rf "$venv"
+  if [ ! -x "$venv/bin/python" ]; then
+    "$PYTHON" -m venv "$venv"
+    "$venv/bin/python" -m pip install -q --disable-pip-version-check --require-hashes -r "$OUTDIR/src/requirements.lock"
+    cp "$OUTDIR/src/requirements.lock" "$venv/requirements.lock"
+  fi
+  "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation "$OUTDIR/src"
 }
 
 freeze() {
