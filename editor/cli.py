@@ -31,6 +31,7 @@ from editor.formats.registry import (
 )
 from editor.formats.transcript import read_transcript
 from editor.timing.pipeline import line_up_transcript
+from editor.version import cueline_version
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_USER_ERROR = 0, 1, 2
 USER_ERRORS = (FormatError, TranscriptError, TimecodeError, UnknownStyleError, OSError)
@@ -229,6 +230,7 @@ def _command_parser() -> argparse.ArgumentParser:
         description="Caption editor. With no command, opens the editor (optionally on FILE, with --media).",
         epilog="Open the editor: cueline [FILE] [--media MEDIA]",
     )
+    parser.add_argument("--version", action="version", version=f"cueline {cueline_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, add_command in COMMANDS.items():
         runner = add_command(commands)
@@ -259,7 +261,7 @@ def _launch_editor(argv: list[str]) -> int:
 
 
 def _dispatch(argv: list[str]) -> int:
-    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help")):
+    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
         first = Path(argv[0]) if argv and not argv[0].startswith("-") else None
         if first is not None and not first.suffix and not first.exists():
             print(f"cueline: error: unknown command {argv[0]!r} (commands: {', '.join(COMMANDS)})",

@@ -11,10 +11,12 @@ import os
 import sys
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from editor.app.settings import APPLICATION, ORGANIZATION
 from editor.media.player import wayland_needs_xcb
+from editor.paths import resource_path
 from editor.ui.autosync_actions import attach_autosync
 from editor.ui.main_window import MainWindow
 from editor.ui.media_panel import attach_media
@@ -31,7 +33,17 @@ def application() -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Cueline")
+    show_cueline_icon(app)
     return app
+
+
+def show_cueline_icon(app: QApplication) -> None:
+    """Every window and the task bar show Cueline's icon; Wayland desktops find it through cueline.desktop."""
+    icon = QIcon()
+    icon.addFile(str(resource_path("icons", "cueline.svg")))
+    icon.addFile(str(resource_path("icons", "cueline.png")))
+    app.setWindowIcon(icon)
+    app.setDesktopFileName("cueline")
 
 
 def open_window(path: Path | None, media: Path | None = None) -> MainWindow:
