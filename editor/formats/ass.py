@@ -11,13 +11,14 @@ written again keeps its styles; a new file gets pysubs2's default style (bottom 
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
 import pysubs2
 
 from editor.core.model import Cue
-from editor.formats.errors import FormatError
+from editor.formats.errors import FormatError, FormatWarning
 from editor.formats.vtt_markup import MODEL_TAG
 
 MAX_TIME_MS = 35_999_990  # 9:59:59.99: SubStation timestamps have one digit for the hours
@@ -25,6 +26,7 @@ ASS_HEADER = "ass_header"  # Document.metadata key: [Script Info] and style sect
 _SUBSTATION = re.compile(r"^\s*\[Script Info\]", re.IGNORECASE | re.MULTILINE)
 _EVENTS = re.compile(r"^\s*\[Events\]", re.IGNORECASE | re.MULTILINE)
 _TIMESTAMP = r"\s*-?\d+:\d{1,2}:\d{1,2}(?:[.:]\d+)?\s*"
+_EVENT_KEYWORD = re.compile(r"^\s*(dialogue|comment)\s*:", re.IGNORECASE)
 _EVENT_LINE = re.compile(rf"^\s*(?:Dialogue|Comment)\s*:[^,]*,{_TIMESTAMP},{_TIMESTAMP},", re.IGNORECASE)
 _OVERRIDE_OR_TEXT = re.compile(r"\{[^}]*\}|[^{]+|\{")
 _EMPHASIS = re.compile(r"\\([ibu])(\d*)(?=\\|$)|\\(r)[^\\]*|\\(p)(\d+)")
@@ -39,20 +41,28 @@ def looks_like_substation(text: str) -> bool:
 
 def parse_substation(text: str, path: Path | None = None) -> tuple[list[Cue], str]:
     """The Dialogue lines as cues (in file order) and the header to keep; FormatError names a bad line."""
+    cues, header, problems = read_substation(text, path)
+    if problems:
+        raise problems[0]
+    return cues, header
+
+
+def read_substation(text: str, path: Path | None = None) -> tuple[list[Cue], str, list[FormatError]]:
+    """The lenient reading: the cues of the good Dialogue lines, the header, and each line skipped, named."""
     text = text.lstrip("\ufeff")
-    _check_event_lines(text, path)
-    try:
-        subs = pysubs2.SSAFile.from_string(text, format_="ssa" if is_ssa(text) else "ass")
-    except (ValueError, pysubs2.Pysubs2Error) as error:
-        raise FormatError(f"not a readable SubStation file ({error})", path) from error
+    lines, problems = _event_lines_pysubs2_reads(text, path)
+    subs = _pysubs2_reading("\n".join(lines), "ssa" if is_ssa(text) else "ass", path, problems)
     cues = []
     for event in subs.events:
         if event.is_comment:
             continue
         style = subs.styles.get(event.style)
         cues.append(Cue(max(0, event.start), max(0, event.end), _model_text(event.text, style)))
+    expected = sum(line.startswith("Dialogue:") for line in lines)
+    if len(cues) != expected:
+        problems.append(FormatError(f"{expected} Dialogue lines but {len(cues)} cues could be read", path))
     events = _EVENTS.search(text)
-    return cues, text[: events.start()].rstrip() + "\n" if events else ""
+    return cues, text[: events.start()].rstrip() + "\n" if events else "", problems
 
 
 def format_substation(cues: Sequence[Cue], header: str = "", *, ssa: bool = False) -> str:
@@ -75,12 +85,41 @@ def is_ssa(text: str) -> bool:
     )
 
 
-def _check_event_lines(text: str, path: Path | None) -> None:
-    """pysubs2 names no line for a bad time; find it first so the user can."""
+def _pysubs2_reading(text: str, format_name: str, path: Path | None,
+                     problems: list[FormatError]) -> pysubs2.SSAFile:
+    """pysubs2's parse, its exceptions made a FormatError and the defaults it put in place of a bad field
+    (its RuntimeWarnings) made warnings the caller sees, instead of lines on stderr."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            subs = pysubs2.SSAFile.from_string(text, format_=format_name)
+        except Exception as error:  # a third-party parser: whatever it raises on odd input is a malformed file
+            message = f"not a readable SubStation file ({error or type(error).__name__})"
+            raise FormatError(message, path) from None
+    for message in dict.fromkeys(str(warning.message) for warning in caught):
+        problems.append(FormatWarning(message, path))
+    return subs
+
+
+def _event_lines_pysubs2_reads(text: str, path: Path | None) -> tuple[list[str], list[FormatError]]:
+    """The file's lines with each event keyword spelt as pysubs2 wants it ("DIALOGUE :" is a Dialogue too)
+    and the bad or misplaced event lines left out, each named as a problem (pysubs2 names no line)."""
+    lines: list[str] = []
+    problems: list[FormatError] = []
+    in_events = False
     for number, line in enumerate(text.split("\n"), start=1):
-        head = line.lstrip().lower()
-        if head.startswith(("dialogue:", "comment:")) and not _EVENT_LINE.match(line):
-            raise FormatError("bad event line (expected Layer,H:MM:SS.cc,H:MM:SS.cc,...)", path, number)
+        if line.lstrip().startswith("["):
+            in_events = bool(_EVENTS.match(line))
+        keyword = _EVENT_KEYWORD.match(line)
+        if keyword is None:
+            lines.append(line)
+        elif not in_events:
+            problems.append(FormatError("an event line outside the [Events] section is ignored", path, number))
+        elif not _EVENT_LINE.match(line):
+            problems.append(FormatError("bad event line (expected Layer,H:MM:SS.cc,H:MM:SS.cc,...)", path, number))
+        else:
+            lines.append(keyword.group(1).capitalize() + ":" + line[keyword.end():])
+    return lines, problems
 
 
 def _model_text(raw: str, style: pysubs2.SSAStyle | None) -> str:

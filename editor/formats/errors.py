@@ -19,3 +19,7 @@ class FormatError(ValueError):
         if self.line is not None:
             where = f"{where}:{self.line}" if where else f"line {self.line}"
         return f"{where}: {self.message}" if where else self.message
+
+
+class FormatWarning(FormatError):
+    """Read as written but worth the user's eye (a cue shown for no time); strict reading accepts it."""

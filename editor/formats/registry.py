@@ -18,14 +18,14 @@ from pathlib import Path
 
 from editor.core.gaps import GapPolicy, resolve_gaps
 from editor.core.model import Cue, Document
-from editor.formats.ass import ASS_HEADER, format_substation, is_ssa, looks_like_substation, parse_substation
+from editor.formats.ass import ASS_HEADER, format_substation, is_ssa, looks_like_substation, read_substation
 from editor.formats.atomic import write_text_atomic
 from editor.formats.decoding import read_text
-from editor.formats.errors import FormatError
+from editor.formats.errors import FormatError, FormatWarning
 from editor.formats.plain_text import format_plain_text
-from editor.formats.sbv import format_sbv, looks_like_sbv, parse_sbv
+from editor.formats.sbv import format_sbv, looks_like_sbv, read_sbv
 from editor.formats.scc import format_scc, looks_like_scc, parse_scc
-from editor.formats.srt import format_srt, parse_srt
+from editor.formats.srt import format_srt, read_srt
 from editor.formats.ttml import format_ttml, looks_like_ttml, parse_ttml
 from editor.formats.vtt import format_vtt, read_vtt
 
@@ -73,7 +73,7 @@ def _looks_like_srt(text: str) -> bool:
 
 
 def _read_srt(text: str, path: Path) -> Reading:
-    return Reading(parse_srt(text, path))
+    return Reading(*read_srt(text, path))
 
 
 def _write_srt(document: Document) -> str:
@@ -91,8 +91,8 @@ def _write_vtt(document: Document) -> str:
 
 
 def _read_substation(text: str, path: Path) -> Reading:
-    cues, header = parse_substation(text, path)
-    return Reading(cues, metadata={ASS_HEADER: header} if header else {})
+    cues, header, problems = read_substation(text, path)
+    return Reading(cues, problems, metadata={ASS_HEADER: header} if header else {})
 
 
 def _looks_like_ssa(text: str) -> bool:
@@ -127,7 +127,7 @@ SCC = SubtitleFormat(
     lambda document: format_scc(document.cues), looks_like_scc,
 )
 SBV = SubtitleFormat(
-    "YouTube SBV", (".sbv",), lambda text, path: Reading(parse_sbv(text, path)),
+    "YouTube SBV", (".sbv",), lambda text, path: Reading(*read_sbv(text, path)),
     lambda document: format_sbv(document.cues), looks_like_sbv,
 )
 PLAIN_TEXT = SubtitleFormat(
@@ -160,8 +160,9 @@ def format_for_path(path: Path, text: str | None = None) -> SubtitleFormat:
 def read_subtitles(path: Path) -> Document:
     """The editor's reading: every cue, or a FormatError naming the file and the line of the first bad cue."""
     document, problems = read_subtitles_lenient(path)
-    if problems:
-        raise problems[0]
+    errors = [problem for problem in problems if not isinstance(problem, FormatWarning)]
+    if errors:
+        raise errors[0]
     return document
 
 

@@ -11,29 +11,51 @@ from pathlib import Path
 
 from editor.core.model import Cue
 from editor.formats.decoding import normalise_newlines
-from editor.formats.errors import FormatError
+from editor.formats.errors import FormatError, FormatWarning
 from editor.formats.vtt_markup import strip_markup
 
-_TIME = r"(\d+):(\d{1,2}):(\d{1,2})\.(\d{1,3})"
+_TIME = r"(\d{1,9}):(\d{1,2}):(\d{1,2})\.(\d{1,3})"
 TIMING_LINE = re.compile(rf"^\s*{_TIME}\s*,\s*{_TIME}\s*$")
 
 
 def parse_sbv(text: str, path: Path | None = None) -> list[Cue]:
     """Every cue, or a FormatError naming the line of the first block that does not open with a timing line."""
-    cues: list[Cue] = []
-    for first_line, lines in _blocks(normalise_newlines(text).lstrip("\ufeff")):
-        match = TIMING_LINE.match(lines[0])
-        if match is None:
-            expected = "expected a timing line H:MM:SS.mmm,H:MM:SS.mmm"
-            raise FormatError(f"{expected}, found {lines[0].strip()!r}", path, first_line)
-        times = match.groups()
-        if any(int(part) > 59 for part in (*times[1:3], *times[5:7])):
-            raise FormatError("minutes and seconds must be below 60", path, first_line)
-        start, end = _ms(times[:4]), _ms(times[4:])
-        if end < start:
-            raise FormatError("the cue ends before it starts", path, first_line)
-        cues.append(Cue(start, end, "\n".join(lines[1:])))
+    cues, problems = read_sbv(text, path)
+    errors = [problem for problem in problems if not isinstance(problem, FormatWarning)]
+    if errors:
+        raise errors[0]
     return cues
+
+
+def read_sbv(text: str, path: Path | None = None) -> tuple[list[Cue], list[FormatError]]:
+    """The lenient reading: the good cues, and each block skipped (or cue never shown) named by its line."""
+    cues: list[Cue] = []
+    problems: list[FormatError] = []
+    for first_line, lines in _blocks(normalise_newlines(text).lstrip("\ufeff")):
+        try:
+            cue = _read_cue(first_line, lines, path)
+        except FormatError as problem:
+            problems.append(problem)
+            continue
+        cues.append(cue)
+        if cue.end_ms == cue.start_ms:
+            message = "the cue starts and ends at the same time (it is never shown)"
+            problems.append(FormatWarning(message, path, first_line))
+    return cues, problems
+
+
+def _read_cue(first_line: int, lines: list[str], path: Path | None) -> Cue:
+    match = TIMING_LINE.match(lines[0])
+    if match is None:
+        expected = "expected a timing line H:MM:SS.mmm,H:MM:SS.mmm"
+        raise FormatError(f"{expected}, found {lines[0].strip()!r}", path, first_line)
+    times = match.groups()
+    if any(int(part) > 59 for part in (*times[1:3], *times[5:7])):
+        raise FormatError("minutes and seconds must be below 60", path, first_line)
+    start, end = _ms(times[:4]), _ms(times[4:])
+    if end < start:
+        raise FormatError("the cue ends before it starts", path, first_line)
+    return Cue(start, end, "\n".join(lines[1:]))
 
 
 def format_sbv(cues: Sequence[Cue]) -> str:
@@ -68,11 +90,13 @@ def _timestamp(ms: int) -> str:
 
 
 def _blocks(text: str) -> list[tuple[int, list[str]]]:
+    """Runs of non-blank lines; a timing line also starts a block (a missing blank line merges no cues)."""
     blocks: list[tuple[int, list[str]]] = []
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
-        if blocks and blocks[-1][0] + len(blocks[-1][1]) == number:
+        continues = blocks and blocks[-1][0] + len(blocks[-1][1]) == number
+        if continues and not TIMING_LINE.match(line):
             blocks[-1][1].append(line)
         else:
             blocks.append((number, [line]))

@@ -15,10 +15,11 @@ import pysrt
 
 from editor.core.model import Cue
 from editor.formats.decoding import normalise_newlines
-from editor.formats.errors import FormatError
+from editor.formats.errors import FormatError, FormatWarning
 
-_TIME = r"(\d+):(\d{1,2}):(\d{1,2})[,.](\d{1,3})"
-_TIMING_LINE = re.compile(rf"^\s*{_TIME}\s*-->\s*{_TIME}(?:\s.*)?$")
+# Hours of at most 9 digits: longer runs are not times (and Python refuses ints over 4,300 digits).
+_TIME = r"(\d{1,9}):(\d{1,2}):(\d{1,2})[,.](\d{1,3})"
+_TIMING_LINE = re.compile(rf"^\s*{_TIME}\s*-->\s*{_TIME}(?:\s(?!.*-->).*)?$")
 _INDEX_LINE = re.compile(r"^\s*\d+\s*$")
 
 
@@ -32,11 +33,29 @@ class _Block:
 
 def parse_srt(text: str, path: object = None) -> list[Cue]:
     """Every cue of an SRT file, or a FormatError naming the line of the first malformed one."""
+    cues, problems = read_srt(text, path)
+    errors = [problem for problem in problems if not isinstance(problem, FormatWarning)]
+    if errors:
+        raise errors[0]
+    return cues
+
+
+def read_srt(text: str, path: object = None) -> tuple[list[Cue], list[FormatError]]:
+    """The lenient reading: every good cue, and one problem naming the line of each block skipped or doubtful."""
     where = None if path is None else str(path)
     cues: list[Cue] = []
+    problems: list[FormatError] = []
     for block in _split_missing_blank_lines(_blocks(normalise_newlines(text).lstrip("\ufeff"))):
-        cues.append(_read_cue(block, where, after_cue=bool(cues)))
-    return cues
+        try:
+            cue = _read_cue(block, where, after_cue=bool(cues))
+        except FormatError as problem:
+            problems.append(problem)
+            continue
+        cues.append(cue)
+        if cue.end_ms == cue.start_ms:
+            problems.append(FormatWarning("the cue starts and ends at the same time (it is never shown)", where,
+                                          block.first_line + _timing_row(block, where, True)))
+    return cues, problems
 
 
 def format_srt(cues: Sequence[Cue]) -> str:
@@ -103,7 +122,10 @@ def _read_cue(block: _Block, where: str | None, after_cue: bool) -> Cue:
         message = f"bad timing line {lines[timing_row].strip()!r} (expected HH:MM:SS,mmm --> HH:MM:SS,mmm)"
         raise FormatError(message, where, block.first_line + timing_row)
     item_lines = [_pad_fractions(line) if row == timing_row else line for row, line in enumerate(lines)]
-    item = pysrt.SubRipItem.from_lines(item_lines)
+    try:
+        item = pysrt.SubRipItem.from_lines(item_lines)
+    except (pysrt.Error, ValueError, IndexError) as error:
+        raise FormatError(f"unreadable cue ({error or type(error).__name__})", where, block.first_line) from None
     cue = Cue(start_ms=item.start.ordinal, end_ms=item.end.ordinal, text=item.text)
     if cue.end_ms < cue.start_ms:
         raise FormatError("the cue ends before it starts", where, block.first_line + timing_row)

@@ -144,15 +144,17 @@ def parse_ttml(text: str, path: Path | None = None) -> list[Cue]:
     namespace = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
     if root.tag != f"{{{namespace}}}tt" or namespace not in (TT, *_OLD_TT):
         raise FormatError("not a TTML document (the root must be a <tt> in the TTML namespace)", path)
-    context = _Context(namespace, _root_parameters(root, namespace), _emphasis_styles(root, namespace), path)
+    context = _Context(namespace, _root_parameters(root, namespace, path), _emphasis_styles(root, namespace), path)
     body = root.find(f"{{{namespace}}}body")
-    cues: list[Cue] = []
-    if body is not None:
-        _collect(body, context, 0, None, frozenset(), cues)
+    cues = _collect(body, context) if body is not None else []
+    paragraphs = sum(1 for _ in body.iter(f"{{{namespace}}}p")) if body is not None else 0
+    if paragraphs != len(cues):
+        message = f"{paragraphs - len(cues)} of {paragraphs} paragraphs are not inside <body> or a <div> (not read)"
+        raise FormatError(message, path)
     return cues
 
 
-def _root_parameters(root: ET.Element, namespace: str) -> TimeParameters:
+def _root_parameters(root: ET.Element, namespace: str, path: Path | None) -> TimeParameters:
     parameter_spaces = (TTP, f"{namespace}#parameter", f"{namespace}#parameter-extensions")
 
     def value(name: str) -> str | None:
@@ -162,25 +164,33 @@ def _root_parameters(root: ET.Element, namespace: str) -> TimeParameters:
         return time_parameters(value("frameRate"), value("frameRateMultiplier"), value("subFrameRate"),
                                value("tickRate"))
     except ValueError as error:
-        raise FormatError(f"bad time parameter on <tt> ({error})") from None
+        raise FormatError(f"bad time parameter on <tt> ({error})", path) from None
 
 
 def _emphasis_styles(root: ET.Element, namespace: str) -> dict[str, frozenset[str]]:
-    """Each style id's emphasis, following the styles it references."""
+    """Each style id's emphasis, following the styles it references (a loop of references adds nothing)."""
     elements = {style.get(_q(XML, "id"), ""): style for style in root.iter(f"{{{namespace}}}style")}
     resolved: dict[str, frozenset[str]] = {}
-
-    def resolve(style_id: str, seen: frozenset[str]) -> frozenset[str]:
-        if style_id in resolved or style_id in seen or style_id not in elements:
-            return resolved.get(style_id, frozenset())
-        element = elements[style_id]
-        inherited = [resolve(ref, seen | {style_id}) for ref in (element.get("style") or "").split()]
-        resolved[style_id] = _apply_emphasis(frozenset().union(*inherited), element)
-        return resolved[style_id]
-
     for style_id in elements:
-        resolve(style_id, frozenset())
+        _resolve_style(style_id, elements, resolved)
     return resolved
+
+
+def _resolve_style(style_id: str, elements: dict[str, ET.Element], resolved: dict[str, frozenset[str]]) -> None:
+    """Depth-first over the references with a stack of our own: a chain of 100,000 styles needs no recursion."""
+    stack, visiting = [(style_id, False)], set()
+    while stack:
+        current, references_done = stack.pop()
+        if current in resolved or current not in elements:
+            continue
+        references = (elements[current].get("style") or "").split()
+        if references_done:
+            inherited = (resolved.get(reference, frozenset()) for reference in references)
+            resolved[current] = _apply_emphasis(frozenset().union(*inherited), elements[current])
+        elif current not in visiting:
+            visiting.add(current)
+            stack.append((current, True))
+            stack.extend((reference, False) for reference in references)
 
 
 def _apply_emphasis(emphasis: frozenset[str], element: ET.Element) -> frozenset[str]:
@@ -197,19 +207,27 @@ def _element_emphasis(element: ET.Element, inherited: frozenset[str], context: _
     return _apply_emphasis(emphasis, element)
 
 
-def _collect(element: ET.Element, context: _Context, parent_begin: int, parent_end: int | None,
-             emphasis: frozenset[str], cues: list[Cue]) -> None:
-    """Walk body and divs; each `<p>` becomes a cue with times relative to its parents."""
-    begin, end = _interval(element, context, parent_begin, parent_end, len(cues) + 1)
-    emphasis = _element_emphasis(element, emphasis, context)
-    if element.tag == f"{{{context.namespace}}}p":
-        if end is None:
-            raise FormatError(f"paragraph {len(cues) + 1} has no end time (no end, no dur)", context.path)
-        cues.append(Cue(begin, end, _paragraph_text(element, emphasis, context)))
-        return
-    for child in element:
-        if child.tag in (f"{{{context.namespace}}}div", f"{{{context.namespace}}}p"):
-            _collect(child, context, begin, end, emphasis, cues)
+def _collect(body: ET.Element, context: _Context) -> list[Cue]:
+    """Walk body and divs (a stack, not recursion: nesting depth is the file's to choose); each `<p>` becomes
+    a cue with times relative to its parents, in document order."""
+    cues: list[Cue] = []
+    stack: list[tuple[ET.Element, int, int | None, frozenset[str]]] = [(body, 0, None, frozenset())]
+    while stack:
+        element, parent_begin, parent_end, inherited = stack.pop()
+        begin, end = _interval(element, context, parent_begin, parent_end, len(cues) + 1)
+        emphasis = _element_emphasis(element, inherited, context)
+        if element.tag == f"{{{context.namespace}}}p":
+            if end is None:
+                raise FormatError(f"paragraph {len(cues) + 1} has no end time (no end, no dur)", context.path)
+            cues.append(Cue(begin, end, _paragraph_text(element, emphasis, context)))
+            continue
+        children = [child for child in element if child.tag in _containers(context)]
+        stack.extend((child, begin, end, emphasis) for child in reversed(children))
+    return cues
+
+
+def _containers(context: _Context) -> tuple[str, str]:
+    return f"{{{context.namespace}}}div", f"{{{context.namespace}}}p"
 
 
 def _interval(element: ET.Element, context: _Context, parent_begin: int, parent_end: int | None,
@@ -238,8 +256,7 @@ def _time(text: str | None, context: _Context) -> int:
 
 
 def _paragraph_text(paragraph: ET.Element, emphasis: frozenset[str], context: _Context) -> str:
-    pieces: list[tuple[str, frozenset[str]]] = []
-    _gather(paragraph, emphasis, context, pieces)
+    pieces = _gather(paragraph, emphasis, context)
     # Source line ends are white space like any other; only <br/> breaks a line.
     text = "".join(piece if piece == "\n" else _tagged(re.sub(r"\s+", " ", piece), marks) for piece, marks in pieces)
     lines = text.split("\n")
@@ -247,19 +264,34 @@ def _paragraph_text(paragraph: ET.Element, emphasis: frozenset[str], context: _C
     return re.sub(r"<([ibu])></\1>", "", text).replace("</i><i>", "").replace("</b><b>", "").replace("</u><u>", "")
 
 
-def _gather(element: ET.Element, emphasis: frozenset[str], context: _Context,
-            pieces: list[tuple[str, frozenset[str]]]) -> None:
-    """Text and line breaks of a paragraph with the emphasis in force for each piece."""
-    if element.text:
-        pieces.append((element.text, emphasis))
+def _gather(paragraph: ET.Element, emphasis: frozenset[str], context: _Context) -> list[tuple[str, frozenset[str]]]:
+    """Text and line breaks of a paragraph with the emphasis in force for each piece, in order; spans nested
+    any depth are walked with a stack of our own."""
+    pieces: list[tuple[str, frozenset[str]]] = []
+    stack: list[tuple[ET.Element | str, frozenset[str]]] = [(paragraph, emphasis)]
+    while stack:
+        item, marks = stack.pop()
+        if isinstance(item, str):
+            pieces.append((item, marks))
+            continue
+        if item.text:
+            pieces.append((item.text, marks))
+        stack.extend(reversed(_child_pieces(item, marks, context)))
+    return pieces
+
+
+def _child_pieces(element: ET.Element, marks: frozenset[str],
+                  context: _Context) -> list[tuple[ET.Element | str, frozenset[str]]]:
+    pending: list[tuple[ET.Element | str, frozenset[str]]] = []
     for child in element:
         name = child.tag.split("}")[-1]
         if name == "br":
-            pieces.append(("\n", frozenset()))
+            pending.append(("\n", frozenset()))
         elif name == "span":
-            _gather(child, _element_emphasis(child, emphasis, context), context, pieces)
+            pending.append((child, _element_emphasis(child, marks, context)))
         if child.tail:
-            pieces.append((child.tail, emphasis))
+            pending.append((child.tail, marks))
+    return pending
 
 
 def _tagged(text: str, emphasis: frozenset[str]) -> str:

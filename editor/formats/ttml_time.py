@@ -22,14 +22,22 @@ class TimeParameters:
 
 def time_parameters(frame_rate: str | None, multiplier: str | None, sub_frame_rate: str | None,
                     tick_rate: str | None) -> TimeParameters:
-    """Parameters from the attribute values (None where absent), with TTML's defaults."""
-    rate = Fraction(int(frame_rate)) if frame_rate else Fraction(30)
+    """Parameters from the attribute values (None where absent), with TTML's defaults; ValueError if not positive."""
+    rate = Fraction(_positive(frame_rate, "frameRate")) if frame_rate else Fraction(30)
     if multiplier:
         numerator, denominator = multiplier.split()
-        rate *= Fraction(int(numerator), int(denominator))
-    subs = int(sub_frame_rate) if sub_frame_rate else 1
-    ticks = Fraction(int(tick_rate)) if tick_rate else (rate * subs if frame_rate else Fraction(1))
+        rate *= Fraction(_positive(numerator, "frameRateMultiplier"), _positive(denominator, "frameRateMultiplier"))
+    subs = _positive(sub_frame_rate, "subFrameRate") if sub_frame_rate else 1
+    ticks = Fraction(_positive(tick_rate, "tickRate")) if tick_rate else (rate * subs if frame_rate else Fraction(1))
     return TimeParameters(rate, subs, ticks)
+
+
+def _positive(text: str, name: str) -> int:
+    """A rate divides times, so zero or a negative number is as malformed as a word."""
+    value = int(text)
+    if value <= 0:
+        raise ValueError(f"{name} must be a positive whole number, not {text!r}")
+    return value
 
 
 def parse_time_expression(text: str, parameters: TimeParameters) -> int:
