@@ -192,8 +192,8 @@ def _issue_line(path: Path, issue: Issue) -> str:
 def _add_convert(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> Runner:
     parser = commands.add_parser(
         "convert", help="convert between subtitle formats",
-        description="Read IN and write OUT; the formats follow the extensions (or IN's content). WebVTT is "
-        "read as browsers read it: a malformed cue is skipped with a warning naming its line (--strict: refuse).",
+        description="Read IN and write OUT; the formats follow the extensions (or IN's content). A malformed "
+        "cue is skipped with a warning naming its line, as browsers skip one in WebVTT (--strict: refuse the file).",
     )
     parser.add_argument("input", type=Path, metavar="IN", help="the subtitle file to read")
     parser.add_argument("output", type=Path, metavar="OUT",

@@ -90,11 +90,20 @@ def test_user_errors_print_one_message_and_exit_non_zero(tmp_path, capsys, monke
 def test_a_malformed_subtitle_is_reported_with_its_line(tmp_path, capsys):
     bad = tmp_path / "bad.srt"
     bad.write_text("1\n00:00:01,000 --> 00:00:02,000\nhi\n\n2\n00:00:0x,000 --> 00:00:03,000\nbad\n\n")
-    for command in (["check", bad], ["convert", bad, tmp_path / "out.vtt"]):
+    for command in (["check", bad], ["convert", "--strict", bad, tmp_path / "out.vtt"]):
         code, _, err = run(capsys, *command)
         assert code == 2
         assert f"{bad}:6:" in err
     assert not (tmp_path / "out.vtt").exists()
+
+
+def test_convert_skips_a_malformed_cue_with_a_warning_naming_its_line(tmp_path, capsys):
+    bad = tmp_path / "bad.srt"
+    bad.write_text("1\n00:00:01,000 --> 00:00:02,000\nhi\n\n2\n00:00:0x,000 --> 00:00:03,000\nbad\n\n")
+    code, _, err = run(capsys, "convert", bad, tmp_path / "out.vtt")
+    assert code == 0
+    assert f"cueline: warning: {bad}:6: bad timing line" in err
+    assert "hi" in (tmp_path / "out.vtt").read_text()
 
 
 def test_a_transcript_without_runtime_needs_one(tmp_path, capsys):
