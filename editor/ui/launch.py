@@ -20,6 +20,7 @@ from editor.paths import resource_path
 from editor.ui.autosync_actions import attach_autosync
 from editor.ui.main_window import MainWindow
 from editor.ui.media_panel import attach_media
+from editor.ui.navigator_actions import attach_navigator
 
 
 def application() -> QApplication:
@@ -51,6 +52,7 @@ def open_window(path: Path | None, media: Path | None = None) -> MainWindow:
     window = MainWindow()
     panel = attach_media(window)
     attach_autosync(window, panel)
+    attach_navigator(window, panel)
     window.show()
     if path is None or not window.files.open_path(path):
         window.files.open_sample()

@@ -1,0 +1,93 @@
+""""Fix every occurrence like this": a preview listing each change before anything is changed.
+
+Each line shows the cue, its time and the words around the change before and after; staff untick what must
+stay. The dialog only chooses; the navigator makes the chosen changes as one undo step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.core.cue_spans import span_context
+from editor.core.model import Document
+from editor.core.timecode import format_timecode
+from editor.workflows.problems import Problem
+
+
+def change_line(document: Document, problem: Problem, replacement: str) -> str:
+    """"cue 12 · 00:01:23,400 · the Beisel group → the ISIL group"."""
+    span = problem.issue.span
+    assert span is not None
+    text = document.cues[problem.issue.cue_index].text
+    after = text[: span.start] + replacement + text[span.end :]
+    before_context = span_context(text, span.start, span.end)
+    after_context = span_context(after, span.start, span.start + len(replacement))
+    where = f"cue {problem.issue.cue_index + 1} · {format_timecode(problem.start_ms)}"
+    return f"{where} · {before_context} → {after_context}"
+
+
+class FixAllDialog(QDialog):
+    """Choose the replacement and the occurrences to change; `chosen()` after exec() returns Accepted."""
+
+    def __init__(
+        self, document: Document, occurrences: Sequence[Problem], replacements: Sequence[str], parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("fix_all_dialog")
+        self.setWindowTitle(f"Fix every “{occurrences[0].found}”")
+        self._document, self._occurrences = document, list(occurrences)
+        self.replacement = QComboBox(self)
+        self.replacement.setEditable(True)
+        self.replacement.addItems(list(replacements))
+        self.replacement.setAccessibleName("Replace with")
+        self.changes = QListWidget(self)
+        self.changes.setAccessibleName("Changes")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.replacement.currentTextChanged.connect(self._list_changes)
+        self.changes.itemChanged.connect(self._update_ok)
+        label = QLabel("&Replace with:", self)
+        label.setBuddy(self.replacement)
+        layout = QVBoxLayout(self)
+        for widget in (label, self.replacement, self.changes, self.buttons):
+            layout.addWidget(widget)
+        self.resize(640, 360)
+        self._list_changes()
+
+    def _list_changes(self) -> None:
+        replacement = self.replacement.currentText()
+        self.changes.blockSignals(True)
+        ticked = [self._is_ticked(row) for row in range(self.changes.count())] or [True] * len(self._occurrences)
+        self.changes.clear()
+        for problem, tick in zip(self._occurrences, ticked, strict=True):
+            item = QListWidgetItem(change_line(self._document, problem, replacement), self.changes)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if tick else Qt.CheckState.Unchecked)
+        self.changes.blockSignals(False)
+        self._update_ok()
+
+    def _is_ticked(self, row: int) -> bool:
+        return self.changes.item(row).checkState() == Qt.CheckState.Checked
+
+    def _update_ok(self) -> None:
+        count = len(self.chosen())
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(f"&Fix {count}")
+        ok.setEnabled(count > 0 and bool(self.replacement.currentText().strip()))
+
+    def chosen(self) -> list[Problem]:
+        """The occurrences left ticked."""
+        return [problem for row, problem in enumerate(self._occurrences) if self._is_ticked(row)]

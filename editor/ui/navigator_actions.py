@@ -1,0 +1,261 @@
+"""The problem navigator: F8 / Shift+F8 step through every problem in the order it is heard, select its words,
+and play them with a second of pre-roll; one key accepts a suggestion, ignores the problem, adds the words to
+the glossary, or fixes every occurrence like it after a preview. Each change is one undo step.
+
+Everything the navigator needs from the window is gathered by `NavigatorHost.of_window`: the one place it
+touches the window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from PySide6.QtWidgets import QDialog, QMenu, QPlainTextEdit, QToolBar, QWidget
+
+from editor.app.commands import push_edit
+from editor.app.issue_tracker import IssueTracker
+from editor.app.playback import Playback
+from editor.app.session import Session
+from editor.checks.ignoring import ignore_key
+from editor.core.edits import ignore_problem, replace_spans
+from editor.core.glossary import GlossaryTerm, glossary_of, with_glossary
+from editor.core.model import Document
+from editor.ui.fix_all_dialog import FixAllDialog
+from editor.ui.problem_bar import ProblemBar
+from editor.workflows import problems as navigation
+from editor.workflows.problems import Position, Problem
+
+if TYPE_CHECKING:
+    from editor.ui.main_window import MainWindow
+    from editor.ui.media_panel import MediaPanel
+
+FIXES_SHOWN = 3  # Alt+1..3
+COUNT_DELAY_MS = 200
+NAVIGATOR_ACTIONS = (  # name, label, key: keys no other action of the window uses
+    ("next_problem", "&Next problem", "F8"),
+    ("previous_problem", "&Previous problem", "Shift+F8"),
+    ("replay_problem", "Play the problem &again", "Ctrl+F8"),
+    *((f"accept_fix_{n}", f"Suggestion &{n}", f"Alt+{n}") for n in range(1, FIXES_SHOWN + 1)),
+    ("ignore_problem", "&Ignore", "Alt+I"),
+    ("problem_to_glossary", "Add to the &glossary", "Alt+G"),
+    ("fix_all_like_this", "Fix &every occurrence like this…", "Alt+A"),
+)
+
+
+@dataclass(frozen=True)
+class NavigatorHost:
+    """What the navigator uses of its window."""
+
+    session: Session
+    issues: IssueTracker
+    current_index: Callable[[], int | None]
+    select_cue: Callable[[int], None]
+    text_field: QPlainTextEdit
+    report: Callable[[str], None]
+    playback: Playback | None
+    dialog_parent: QWidget
+
+    @classmethod
+    def of_window(cls, window: MainWindow, media: MediaPanel | None) -> NavigatorHost:
+        return cls(window.session, window.issues, window.current_index, window.select_cue,
+                   window.cue_editor.text_field, window.report, media.playback if media else None, window)
+
+
+class ProblemNavigator(QObject):
+    """The problem stopped on, the actions on it, and the bar that shows it."""
+
+    def __init__(self, host: NavigatorHost, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.host = host
+        self.current: Problem | None = None
+        self._position: Position | None = None
+        self._stopped_at_cue: int | None = None
+        self.actions = self._build_actions()
+        self.bar = ProblemBar(list(self.actions.values()))
+        self._show_fixes()
+        self._count_later = QTimer(self)  # typing changes the issues at every key: count when it pauses
+        self._count_later.setSingleShot(True)
+        self._count_later.setInterval(COUNT_DELAY_MS)
+        self._count_later.timeout.connect(self._show_count)
+        host.issues.issues_changed.connect(self._count_later.start)
+        host.issues.rows_replaced.connect(self._count_later.start)
+        self.bar.kind_filter.currentIndexChanged.connect(self._show_count)
+        self._show_count()
+
+    def _build_actions(self) -> dict[str, QAction]:
+        slots: dict[str, Callable[[], object]] = {
+            "next_problem": self.next, "previous_problem": lambda: self.next(forward=False),
+            "replay_problem": self.play, "ignore_problem": self.ignore,
+            "problem_to_glossary": self.add_to_glossary, "fix_all_like_this": self.fix_all,
+        }  # fmt: skip
+        for n in range(FIXES_SHOWN):
+            slots[f"accept_fix_{n + 1}"] = partial(self.accept, n)
+        actions = {}
+        for name, label, key in NAVIGATOR_ACTIONS:
+            action = QAction(label, self)
+            action.setObjectName(name)
+            action.setShortcut(QKeySequence(key))
+            action.triggered.connect(lambda _checked=False, slot=slots[name]: slot())
+            actions[name] = action
+        return actions
+
+    # ----- stepping -----
+
+    def problems(self) -> list[Problem]:
+        """Every problem the filter lets through, in the order it is heard."""
+        document = self.host.session.document
+        return navigation.in_time_order(document, self.host.issues.issues, self.bar.chosen_kinds())
+
+    def next(self, forward: bool = True) -> None:
+        """F8 / Shift+F8: the next (previous) problem after the last stop, or after the cue staff moved to."""
+        problems = self.problems()
+        problem = navigation.step(problems, self._start_position(), forward)
+        if problem is None:
+            self.bar.show_note("No problems left" if self.bar.chosen_kinds() is None else "None of this kind")
+            return
+        self.go_to(problem)
+
+    def _start_position(self) -> Position | None:
+        row = self.host.current_index()
+        if self._position is not None and row == self._stopped_at_cue:
+            return self._position
+        if row is None:
+            return None
+        return self.host.session.document.cues[row].start_ms, row, -2, ""
+
+    def go_to(self, problem: Problem) -> None:
+        """Stop on a problem: its cue current, its words selected in the text pane, played with pre-roll."""
+        self.current, self._position = problem, problem.position
+        self._stopped_at_cue = problem.issue.cue_index
+        self.host.select_cue(problem.issue.cue_index)
+        self._select_words(problem)
+        self._show_fixes()
+        self._show_count()
+        self.play()
+
+    def _select_words(self, problem: Problem) -> None:
+        """Select the words in the text pane (focused, so staff can type the right ones over them)."""
+        field = self.host.text_field
+        cursor = field.textCursor()
+        span = problem.issue.span
+        cursor.setPosition(span.start if span else 0)
+        if span is not None:
+            cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
+        field.setTextCursor(cursor)
+        field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def play(self) -> None:
+        """Play the problem's words from a second before them (again, with Ctrl+F8)."""
+        playback = self.host.playback
+        if self.current is None:
+            self.host.report("F8 first: no problem chosen")
+        elif playback is None or not playback.has_media:
+            self.host.report("Open the media (Media ▸ Open media…) to hear the problem")
+        else:
+            playback.play_range(*self.current.listening_range)
+
+    # ----- acting on the problem -----
+
+    def _live(self, needs_words: bool = False) -> Problem | None:
+        """The current problem if its words are still in its cue; else says so and gives None."""
+        problem, cues = self.current, self.host.session.document.cues
+        if problem is None:
+            self.host.report("F8 first: no problem chosen")
+            return None
+        span, index = problem.issue.span, problem.issue.cue_index
+        if span is None and needs_words:
+            self.host.report("This problem is about the whole cue, not some of its words")
+            return None
+        if index >= len(cues) or (span is not None and cues[index].text[span.start : span.end] != problem.found):
+            self.host.report("Its words have changed since: F8 to go on")
+            return None
+        return problem
+
+    def accept(self, rank: int) -> None:
+        """Alt+1..3: put the ranked suggestion in place of the words (one undo step)."""
+        problem = self._live(needs_words=True)
+        if problem is None or rank >= len(problem.issue.fixes):
+            return
+        replacement = problem.issue.fixes[rank].replacement
+        changes = navigation.fix_changes([problem], replacement)
+        self._record(replace_spans(self.host.session.document, changes),
+                     f"Change “{problem.found}” to “{replacement}”", problem)
+
+    def ignore(self) -> None:
+        """Alt+I: ignore this problem from now on (kept in the project; F8 and `cueline check` skip it)."""
+        problem = self._live()
+        if problem is not None:
+            document = self.host.session.document
+            key = ignore_key(document, problem.issue)
+            what = f"“{problem.found}”" if problem.found else f"cue {problem.issue.cue_index + 1}"
+            self._record(ignore_problem(document, key), f"Ignore {problem.issue.rule} of {what}", problem)
+
+    def add_to_glossary(self) -> None:
+        """Alt+G: the words are right (a name): add them to the glossary (one undo step)."""
+        problem = self._live(needs_words=True)
+        if problem is not None:
+            document = self.host.session.document
+            terms = [*glossary_of(document), GlossaryTerm(problem.found)]
+            self._record(with_glossary(document, terms), f"Add “{problem.found}” to the glossary", problem)
+
+    def fix_all(self) -> None:
+        """Alt+A: the same words flagged by the same rule, everywhere, after a preview (one undo step)."""
+        problem = self._live(needs_words=True)
+        if problem is None:
+            return
+        document = self.host.session.document
+        occurrences = navigation.like(navigation.in_time_order(document, self.host.issues.issues), problem)
+        offered = [fix.replacement for fix in problem.issue.fixes] or [problem.found]
+        dialog = FixAllDialog(document, occurrences, offered, self.host.dialog_parent)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        chosen, replacement = dialog.chosen(), dialog.replacement.currentText().strip()
+        dialog.deleteLater()
+        if accepted and chosen and replacement:
+            changes = navigation.fix_changes(chosen, replacement)
+            label = f"Change every “{problem.found}” to “{replacement}” ({len(changes)})"
+            self._record(replace_spans(document, changes), label, problem)
+
+    def _record(self, after: Document, label: str, problem: Problem) -> None:
+        if push_edit(self.host.session, label, after, problem.issue.cue_index):
+            self._show_count()
+            self.bar.show_note(f"{label} · Ctrl+Z undoes · F8: next problem")
+
+    # ----- the bar -----
+
+    def _show_fixes(self) -> None:
+        """Name the suggestions on their Alt+n actions; hide the ones this problem does not have."""
+        fixes = self.current.issue.fixes if self.current else ()
+        for n in range(FIXES_SHOWN):
+            action = self.actions[f"accept_fix_{n + 1}"]
+            fix = fixes[n] if n < len(fixes) else None
+            action.setText(fix.replacement if fix else f"Suggestion &{n + 1}")
+            action.setToolTip(f"{fix.score:.2f} from {', '.join(fix.sources) or 'a check'}" if fix else "")
+            action.setVisible(fix is not None)
+        self.bar.refresh_button_texts()
+
+    def _show_count(self) -> None:
+        problems = self.problems()
+        positions = [problem.position for problem in problems]
+        current = self.current
+        number = positions.index(current.position) + 1 if current and current.position in positions else None
+        self.bar.show_problem(current if number else None, number, len(problems))
+
+
+def attach_navigator(window: MainWindow, media: MediaPanel | None) -> ProblemNavigator:
+    """Give `window` the Problems menu and the navigator's bar under its views."""
+    navigator = ProblemNavigator(NavigatorHost.of_window(window, media), window)
+    menu = QMenu("&Problems", window.menuBar())
+    menu.addActions(list(navigator.actions.values()))
+    window.menuBar().insertMenu(window.media_menu.menuAction(), menu)
+    toolbar = QToolBar("Problems", window)
+    toolbar.setObjectName("problem_toolbar")
+    toolbar.setMovable(False)
+    toolbar.addWidget(navigator.bar)
+    window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, toolbar)
+    window.navigator = navigator  # type: ignore[attr-defined]
+    return navigator

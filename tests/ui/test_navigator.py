@@ -1,0 +1,253 @@
+"""The problem navigator driven by keys as staff use it: F8 order and what each stop selects and plays (with a
+second of pre-roll, on a headless player), the kind filter, accepting a suggestion, ignoring (kept through save
+and reopen), adding to the glossary, and fixing every occurrence after a preview; each change one undo step."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from answer_dialogs import choose_file, when_dialog_opens
+from mediagen import generate_media
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from editor.core.model import Cue, Document, Word
+from editor.media.player import Player
+from editor.ui.fix_all_dialog import FixAllDialog
+from editor.ui.main_window import MainWindow
+from editor.ui.media_panel import MediaPanel, attach_media
+from editor.ui.navigator_actions import ProblemNavigator, attach_navigator
+from editor.workflows.problems import PRE_ROLL_MS
+
+SHIFT, ALT, CTRL = (Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.AltModifier,
+                    Qt.KeyboardModifier.ControlModifier)
+MEDIA_SECONDS = 10
+POLL_LAG_MS = 300  # the playhead is polled every 20 ms and VLC reports time in steps of about 250 ms
+
+
+def timed(*words: tuple[str, int, int]) -> tuple[Word, ...]:
+    return tuple(Word(text, start, end, 0.9) for text, start, end in words)
+
+
+def programme() -> Document:
+    """A `--` gap inside timed words, a misheard name twice (once timed, once not), a known mishearing."""
+    cues = (
+        Cue(0, 2500, "Fighting near -- today",
+            timed(("Fighting", 300, 800), ("near", 800, 1200), ("--", 1200, 2000), ("today", 2000, 2400))),
+        Cue(3000, 5500, "The Beisel group said",
+            timed(("The", 3000, 3200), ("Beisel", 3200, 3800), ("group", 3800, 4200), ("said", 4200, 4600))),
+        Cue(6000, 8500, "Beisel fighters left"),
+    )
+    return Document(cues=cues, runtime_ms=MEDIA_SECONDS * 1000, title="Talks", glossary=("ISIL ~ Beisel",))
+
+
+# what F8 stops on, in order: (cue, words, start of the words)
+STOPS = [(0, "--", 1200), (1, "Beisel", 3200), (2, "Beisel", 6000)]
+
+
+@pytest.fixture(scope="module")
+def clip(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return generate_media(tmp_path_factory.mktemp("navigator") / "talks.mp4", seconds=MEDIA_SECONDS)
+
+
+@pytest.fixture
+def open_window(make_window):  # type: ignore[no-untyped-def]
+    """A function: a window with media and the navigator on a document; closed down after the test."""
+    panels: list[MediaPanel] = []
+
+    def open_on(document: Document) -> tuple[MainWindow, MediaPanel, ProblemNavigator]:
+        window = make_window()
+        panel = attach_media(window, lambda: Player(video_output="dummy", audio_output="dummy"))
+        panels.append(panel)
+        navigator = attach_navigator(window, panel)
+        window.session.load(document, None)
+        return window, panel, navigator
+
+    yield open_on
+    for panel in panels:
+        panel.shutdown()
+
+
+@pytest.fixture
+def navigating(open_window) -> tuple[MainWindow, ProblemNavigator]:  # type: ignore[no-untyped-def]
+    window, _panel, navigator = open_window(programme())
+    return window, navigator
+
+
+@pytest.fixture
+def with_media(open_window, clip: Path, qtbot) -> Iterator[tuple[MainWindow, MediaPanel, ProblemNavigator]]:  # type: ignore[no-untyped-def]
+    window, panel, navigator = open_window(programme())
+    assert panel.open_media(clip)
+    qtbot.waitUntil(lambda: panel.playback.state.value == "paused", timeout=15000)
+    yield window, panel, navigator
+
+
+def press(qtbot, window: MainWindow, key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
+    """A key pressed where staff's focus is (the navigator puts it in the text pane), in the active window as
+    a window manager leaves it after a dialog closes (the offscreen platform does not reactivate it)."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    focused = window.focusWidget() or window.table
+    qtbot.keyClick(focused, key, modifiers)
+
+
+def stop(window: MainWindow) -> tuple[int | None, str]:
+    """The cue current and the words selected in the text pane."""
+    return window.current_index(), window.cue_editor.text_field.textCursor().selectedText()
+
+
+def test_f8_stops_on_every_problem_in_time_order_selecting_its_words(navigating, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, navigator = navigating
+    window.table.setFocus()
+    seen = []
+    for _ in STOPS:
+        press(qtbot, window, Qt.Key.Key_F8)
+        seen.append((*stop(window), navigator.current.start_ms))
+    assert seen == STOPS
+    press(qtbot, window, Qt.Key.Key_F8)
+    assert stop(window) == (0, "--")  # round again from the first
+    press(qtbot, window, Qt.Key.Key_F8, SHIFT)
+    assert stop(window) == (2, "Beisel")
+    press(qtbot, window, Qt.Key.Key_F8, SHIFT)
+    assert stop(window) == (1, "Beisel")
+    assert navigator.bar.count.text() == "2 of 3"
+    assert "Spelling · cue 2 at 00:00:03.200 · “Beisel”" in navigator.bar.problem.text()
+
+
+def test_each_stop_plays_its_words_from_a_second_before(with_media, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, panel, navigator = with_media
+    playback = panel.playback
+    for cue, _words, start_ms in STOPS:
+        heard: list[int] = []
+        playback.position_changed.connect(heard.append)
+        press(qtbot, window, Qt.Key.Key_F8)
+        qtbot.waitUntil(lambda: playback.is_playing, timeout=10000)
+        qtbot.waitUntil(lambda: not playback.is_playing, timeout=15000)  # it stops at the problem's end
+        playback.position_changed.disconnect(heard.append)
+        end_ms = navigator.current.end_ms
+        assert heard[0] == start_ms - PRE_ROLL_MS  # the seek, with pre-roll
+        assert all(start_ms - PRE_ROLL_MS <= ms <= end_ms + POLL_LAG_MS for ms in heard)
+        assert heard[-1] == end_ms == playback.position_ms()
+        assert window.current_index() == cue  # the pre-roll in the cue before does not move the selection
+    press(qtbot, window, Qt.Key.Key_F8, CTRL)  # play it again
+    qtbot.waitUntil(lambda: playback.is_playing, timeout=10000)
+    assert STOPS[-1][2] - PRE_ROLL_MS <= playback.position_ms() <= navigator.current.end_ms + POLL_LAG_MS
+
+
+def test_the_kind_filter_visits_one_kind_only(navigating, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, navigator = navigating
+    navigator.bar.kind_filter.setCurrentIndex(navigator.bar.kind_filter.findText("`--` gaps"))
+    assert navigator.bar.count.text() == "– of 1"
+    for _ in range(2):
+        press(qtbot, window, Qt.Key.Key_F8)
+        assert stop(window) == (0, "--")
+
+
+def test_a_suggestion_is_accepted_with_one_key_as_one_undo_step(navigating, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, navigator = navigating
+    for _ in range(2):
+        press(qtbot, window, Qt.Key.Key_F8)
+    assert [button.text() for button in navigator.bar.buttons if button.isVisible()][3] == "Alt+1  ISIL"
+    steps = window.session.undo_stack.count()
+    press(qtbot, window, Qt.Key.Key_1, ALT)
+    cue = window.session.document.cues[1]
+    assert cue.text == "The ISIL group said" and cue.words[1] == Word("ISIL", 3200, 3800)
+    assert window.session.document.cues[2].text == "Beisel fighters left"  # only the problem stopped on
+    assert window.session.undo_stack.count() == steps + 1
+    press(qtbot, window, Qt.Key.Key_F8)
+    assert stop(window) == (2, "Beisel")
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)
+    assert window.session.document == programme()
+
+
+def test_an_ignored_problem_is_skipped_and_stays_ignored_after_save_and_reopen(  # type: ignore[no-untyped-def]
+    navigating, open_window, tmp_path, qtbot
+) -> None:
+    window, navigator = navigating
+    press(qtbot, window, Qt.Key.Key_F8)
+    press(qtbot, window, Qt.Key.Key_I, ALT)
+    assert len(window.session.document.ignored) == 1
+    assert navigator.bar.count.text() == "– of 2"
+    press(qtbot, window, Qt.Key.Key_F8)
+    press(qtbot, window, Qt.Key.Key_F8)
+    press(qtbot, window, Qt.Key.Key_F8)
+    assert stop(window) == (1, "Beisel")  # round again, past the ignored gap
+    project = tmp_path / "talks.cueline"
+    when_dialog_opens(choose_file(project))
+    window.action("save_as").trigger()
+
+    again, _panel, _reopened = open_window(Document())
+    assert again.files.open_path(project)
+    again.table.setFocus()
+    visited = []
+    for _ in range(3):
+        press(qtbot, again, Qt.Key.Key_F8)
+        visited.append(stop(again))
+    assert visited == [(1, "Beisel"), (2, "Beisel"), (1, "Beisel")]
+    assert all(issue.rule != "unresolved-gap" for issue in again.issues.issues)
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)  # in the first window, undo brings the gap back
+    assert window.session.document.ignored == () and navigator.problems()[0].found == "--"
+
+
+def test_add_to_glossary_accepts_the_words_everywhere(navigating, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, navigator = navigating
+    press(qtbot, window, Qt.Key.Key_F8)
+    press(qtbot, window, Qt.Key.Key_F8)
+    press(qtbot, window, Qt.Key.Key_G, ALT)
+    assert window.session.document.glossary == ("ISIL ~ Beisel", "Beisel")
+    assert [problem.found for problem in navigator.problems()] == ["--"]
+
+
+def test_fix_every_occurrence_lists_each_change_first_and_is_one_undo_step(navigating, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, _navigator = navigating
+    press(qtbot, window, Qt.Key.Key_F8)
+    press(qtbot, window, Qt.Key.Key_F8)
+    listed: list[str] = []
+
+    def review(dialog: QWidget) -> None:
+        assert isinstance(dialog, FixAllDialog)
+        listed.extend(dialog.changes.item(row).text() for row in range(dialog.changes.count()))
+        dialog.accept()
+
+    when_dialog_opens(review)
+    steps = window.session.undo_stack.count()
+    press(qtbot, window, Qt.Key.Key_A, ALT)
+    assert listed == ["cue 2 · 00:00:03,200 · The Beisel group said → The ISIL group said",
+                      "cue 3 · 00:00:06,000 · Beisel fighters left → ISIL fighters left"]
+    assert [cue.text for cue in window.session.document.cues[1:]] == ["The ISIL group said", "ISIL fighters left"]
+    assert window.session.undo_stack.count() == steps + 1
+    window.session.undo_stack.undo()
+    assert window.session.document == programme()
+
+
+def test_an_unticked_occurrence_is_left_alone_and_cancel_changes_nothing(navigating, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, _navigator = navigating
+    press(qtbot, window, Qt.Key.Key_F8)
+    press(qtbot, window, Qt.Key.Key_F8)
+
+    def untick_the_second(dialog: QWidget) -> None:
+        assert isinstance(dialog, FixAllDialog)
+        dialog.changes.item(1).setCheckState(Qt.CheckState.Unchecked)
+        dialog.accept()
+
+    when_dialog_opens(untick_the_second)
+    press(qtbot, window, Qt.Key.Key_A, ALT)
+    assert [cue.text for cue in window.session.document.cues[1:]] == ["The ISIL group said", "Beisel fighters left"]
+    when_dialog_opens(lambda dialog: dialog.reject() if isinstance(dialog, QDialog) else None)
+    before = window.session.document
+    press(qtbot, window, Qt.Key.Key_F8)
+    press(qtbot, window, Qt.Key.Key_A, ALT)
+    assert window.session.document == before, window.session.undo_stack.undoText()
+
+
+def test_navigator_keys_collide_with_no_other_shortcut(navigating) -> None:  # type: ignore[no-untyped-def]
+    window, _navigator = navigating
+    owners: dict[str, list[str]] = {}
+    for action in window.findChildren(QAction):
+        for key in action.shortcuts():
+            owners.setdefault(key.toString(), []).append(action.objectName() or action.text())
+    assert {key: names for key, names in owners.items() if len(names) > 1} == {}
+    assert {"F8", "Shift+F8", "Ctrl+F8", "Alt+1", "Alt+2", "Alt+3", "Alt+I", "Alt+G", "Alt+A"} <= set(owners)
