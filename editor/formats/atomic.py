@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import glob
 import os
+import re
 import secrets
+import time
 from pathlib import Path
 
 from editor.formats.errors import FormatError
 
+TEMPORARY_SUFFIX = ".tmp"
+STALE_AFTER_S = 60.0  # older than any save takes: an interrupted save's leftover
+_TEMPORARY_NAME = re.compile(r"[0-9a-f]{8}\.tmp")
 _UTF_BOMS = {"utf-8": "\ufeff", "utf-8-sig": "", "utf-16": "", "utf-16-le": "\ufeff", "utf-16-be": "\ufeff"}
 
 
@@ -38,16 +45,60 @@ def encode_text(text: str, path: Path | None, *, encoding: str, bom: bool, crlf:
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Replace path's content with data in one step; the target keeps its permissions."""
-    path = Path(path)
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    """Replace path's content with data in one step; the target keeps its permissions.
+
+    A symlink is written through (its target gets the new content, the link stays a link); a file the user
+    write-protected is refused, not replaced behind their back."""
+    path = _through_symlinks(Path(path))
+    _refuse_write_protected(path)
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMPORARY_SUFFIX}")
     try:
         _write_and_sync(temporary, data, _existing_mode(path))
         os.replace(temporary, path)
     except OSError as error:
-        temporary.unlink(missing_ok=True)
+        _remove_quietly(temporary)
         raise FormatError(_save_failure_message(error), path) from error
     _sync_folder(path.parent)
+    remove_stale_temporaries(path)
+
+
+def remove_stale_temporaries(path: Path, older_than_s: float = STALE_AFTER_S) -> int:
+    """Delete the temporary files interrupted saves of path left beside it (a kill between write and rename);
+    a recent one may be another editor's save in progress and stays. Returns how many went."""
+    path = Path(path)
+    removed = 0
+    now = time.time()
+    for candidate in path.parent.glob(f".{glob.escape(path.name)}.*{TEMPORARY_SUFFIX}"):
+        if _TEMPORARY_NAME.fullmatch(candidate.name[len(path.name) + 2 :]) is None:
+            continue
+        try:
+            if now - candidate.lstat().st_mtime > older_than_s:
+                candidate.unlink()
+                removed += 1
+        except OSError:
+            continue
+    return removed
+
+
+def _through_symlinks(path: Path) -> Path:
+    """The file a symlink points at (followed to the end), so the rename replaces the target, not the link."""
+    return path.resolve() if path.is_symlink() else path
+
+
+def _refuse_write_protected(path: Path) -> None:
+    """No write permission bit is the user's "do not touch", even for an administrator who could."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return
+    if not mode & 0o222 or not os.access(path, os.W_OK):
+        raise FormatError("could not save: the file is write-protected (the previous version is unchanged)", path)
+
+
+def _remove_quietly(temporary: Path) -> None:
+    """Clean-up after a failed save must not hide why it failed (on a read-only disk, unlink fails too)."""
+    with contextlib.suppress(OSError):
+        temporary.unlink(missing_ok=True)
 
 
 def _write_and_sync(temporary: Path, data: bytes, mode: int | None) -> None:
@@ -89,7 +140,9 @@ def _sync_folder(folder: Path) -> None:
 def _save_failure_message(error: OSError) -> str:
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
         return "could not save: the disk is full (the previous version of the file is unchanged)"
-    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+    if error.errno == errno.EROFS:
+        return "could not save: the disk or folder is read-only (the previous version of the file is unchanged)"
+    if error.errno in (errno.EACCES, errno.EPERM):
         return "could not save: no permission to write here"
     if error.errno == errno.ENOENT:
         return "could not save: the folder does not exist"

@@ -60,3 +60,54 @@ def test_full_disk_leaves_the_old_file_and_no_temporary(tmp_path: Path, monkeypa
 def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(FormatError, match="folder does not exist"):
         write_text_atomic(tmp_path / "nowhere" / "out.srt", "x\n")
+
+
+def test_a_write_protected_file_is_refused_and_kept(tmp_path: Path) -> None:
+    target = tmp_path / "out.srt"
+    target.write_text("protected\n")
+    target.chmod(0o444)
+    with pytest.raises(FormatError, match="write-protected") as caught:
+        write_text_atomic(target, "new\n")
+    assert caught.value.path == target
+    assert target.read_text() == "protected\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.srt"]
+
+
+def test_a_symlink_is_written_through_to_its_target(tmp_path: Path) -> None:
+    target = tmp_path / "real" / "film.srt"
+    target.parent.mkdir()
+    target.write_text("old\n")
+    link = tmp_path / "film.srt"
+    link.symlink_to(target)
+    write_text_atomic(link, "new\n")
+    assert link.is_symlink()
+    assert target.read_text() == "new\n"
+
+
+def test_a_read_only_disk_says_so_and_no_clean_up_error_hides_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "out.srt"
+    target.write_text("old\n")
+
+    def read_only(*_: object, **__: object) -> None:
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+
+    monkeypatch.setattr(os, "open", read_only)
+    monkeypatch.setattr(os, "unlink", read_only)
+    with pytest.raises(FormatError) as caught:
+        write_text_atomic(target, "new\n")
+    assert str(caught.value) == f"{target}: could not save: the disk or folder is read-only (the previous version " \
+        "of the file is unchanged)"
+
+
+def test_a_save_removes_what_interrupted_saves_left_but_not_a_save_in_progress(tmp_path: Path) -> None:
+    target = tmp_path / "out.srt"
+    stale, fresh, unrelated = (tmp_path / name for name in (".out.srt.0badf00d.tmp", ".out.srt.1234abcd.tmp",
+                                                            ".out.srt.notes.tmp"))
+    for leftover in (stale, fresh, unrelated):
+        leftover.write_text("half a save")
+    os.utime(stale, (0, 0))
+    os.utime(unrelated, (0, 0))
+    write_text_atomic(target, "new\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["out.srt", fresh.name, unrelated.name])
