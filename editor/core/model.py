@@ -15,13 +15,31 @@ def is_gap_text(text: str) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
+class HeardAlternative:
+    """What the audio sounds like from a word on, when it fits other words better than the transcript's:
+    `text` ("Erbil") would replace `words` transcript words from this one ("their bill"); `score` 0..1."""
+
+    text: str
+    words: int
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
 class Word:
-    """One transcript token; a `--` run is kept as a gap word. Times are set by pacing or alignment."""
+    """One transcript token; a `--` run is kept as a gap word. Times are set by pacing or alignment.
+
+    Audio evidence (after auto-sync, from the speech itself): `heard` the phones the audio holds over the word
+    ("" when nobody listened), `support` how well they match the word (0..1), `alternatives` what they match
+    better, best first. Checks read these, so they stay pure and the project file keeps them.
+    """
 
     text: str
     start_ms: int | None = None
     end_ms: int | None = None
     confidence: float | None = None
+    heard: str = ""
+    support: float | None = None
+    alternatives: tuple[HeardAlternative, ...] = ()
 
     @property
     def is_gap(self) -> bool:

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from editor.core.model import Cue, Document, IgnoredProblem, Word
+from editor.core.model import Cue, Document, HeardAlternative, IgnoredProblem, Word
 from editor.formats.atomic import write_text_atomic
 from editor.formats.decoding import read_text
 from editor.formats.errors import FormatError
@@ -69,10 +69,20 @@ def _cue_to_json(cue: Cue) -> dict[str, Any]:
     if cue.settings:
         result["settings"] = cue.settings
     if cue.words:
-        result["words"] = [
-            {"text": w.text, "start_ms": w.start_ms, "end_ms": w.end_ms, "confidence": w.confidence}
-            for w in cue.words
-        ]
+        result["words"] = [_word_to_json(w) for w in cue.words]
+    return result
+
+
+def _word_to_json(word: Word) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "text": word.text, "start_ms": word.start_ms, "end_ms": word.end_ms, "confidence": word.confidence,
+    }
+    if word.heard:
+        result["heard"] = word.heard
+    if word.support is not None:
+        result["support"] = word.support
+    if word.alternatives:
+        result["alternatives"] = [{"text": a.text, "words": a.words, "score": a.score} for a in word.alternatives]
     return result
 
 
@@ -122,12 +132,31 @@ def _word_from_json(item: object, where: str) -> Word:
     if not isinstance(item, dict):
         raise _FieldError(f"{where} is not an object")
     confidence = _field(item, "confidence", (int, float, type(None)), None, where)
+    support = _field(item, "support", (int, float, type(None)), None, where)
+    alternatives = _field(item, "alternatives", list, [], where)
     return Word(
         text=_text(item, "text", where),
         start_ms=_optional_ms(item, "start_ms", where),
         end_ms=_optional_ms(item, "end_ms", where),
         confidence=None if confidence is None else float(confidence),
+        heard=_field(item, "heard", str, "", where),
+        support=None if support is None else float(support),
+        alternatives=tuple(
+            _alternative_from_json(alternative, f"{where}, alternative {n}")
+            for n, alternative in enumerate(alternatives, 1)
+        ),
     )
+
+
+def _alternative_from_json(item: object, where: str) -> HeardAlternative:
+    """What the audio sounds like at a word (audio evidence; files from before it have none)."""
+    if not isinstance(item, dict):
+        raise _FieldError(f"{where} is not an object")
+    words = _field(item, "words", int, 1, where)
+    score = _field(item, "score", (int, float), 0.0, where)
+    if words < 1:
+        raise _FieldError(f"{where}: 'words' must be at least 1, not {words}")
+    return HeardAlternative(_text(item, "text", where), words, float(score))
 
 
 def _ignored_from_json(item: object, number: int) -> IgnoredProblem:

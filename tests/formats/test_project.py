@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from editor.core.model import Cue, Document, Word
+from editor.core.model import Cue, Document, HeardAlternative, Word
 from editor.formats.errors import FormatError
 from editor.formats.project import load_project, save_project
 
@@ -106,3 +106,21 @@ def test_a_malformed_ignored_problem_is_named(tmp_path: Path) -> None:
     (tmp_path / "bad.cueline").write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(FormatError, match="ignored problem 1: 'context' is missing"):
         load_project(tmp_path / "bad.cueline")
+
+
+def test_audio_evidence_on_words_survives_save_and_load(tmp_path: Path) -> None:
+    heard = Word("their", 0, 200, 1.0, heard="ER", support=0.4, alternatives=(HeardAlternative("Erbil", 2, 0.8),))
+    words = (heard, Word("bill", 200, 500, 1.0, heard="B IH L"))
+    document = Document(cues=(Cue(0, 500, "their bill", words),))
+    path = tmp_path / "evidence.cueline"
+    save_project(document, path)
+    assert load_project(path).cues == document.cues
+
+
+def test_a_malformed_alternative_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "bad.cueline"
+    word = {"text": "x", "alternatives": [{"text": "y", "words": 0, "score": 0.5}]}
+    cue = {"start_ms": 0, "end_ms": 1, "text": "x", "words": [word]}
+    path.write_text(json.dumps({"format_version": 1, "cues": [cue]}))
+    with pytest.raises(FormatError, match="alternative 1"):
+        load_project(path)
