@@ -4,7 +4,8 @@
 
 SCC sends one byte pair per frame, so a caption is loaded while the one before it is on screen; when that
 time is too short the caption appears late. The second table counts such captions in the bundled sample
-lined up with each style (the first caption always starts late: nothing can be loaded before frame 0).
+lined up with each style, as the export reports them (the first caption starts at 0 and is always late:
+nothing can be loaded before frame 0).
 """
 
 from __future__ import annotations
@@ -19,12 +20,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from editor.core.model import Cue, Document
 from editor.core.style import STYLES
 from editor.formats.registry import WRITABLE_FORMATS, read_subtitles, write_subtitles
+from editor.formats.scc_writer import export_scc
 from editor.formats.transcript import read_transcript
 from editor.paths import sample_transcript_path
 from editor.timing.pipeline import line_up_transcript
 
 CUE_COUNT = 10_000  # 5.5 hours: SubStation files stop at 9:59:59.99
-FRAME_MS = 1001 / 30
 
 
 def _long_document() -> Document:
@@ -48,23 +49,21 @@ def _speed(folder: Path) -> None:
               f"write {written - started:.2f} s{reading}")
 
 
-def _scc_lateness(folder: Path) -> None:
+def _scc_lateness() -> None:
     transcript = read_transcript(sample_transcript_path())
     for style in STYLES.values():
         document = line_up_transcript(transcript, style)
-        path = folder / f"sample-{style.name}.scc"
-        write_subtitles(document, path)
-        delays = [shown.start_ms - cue.start_ms for cue, shown in zip(document.cues, read_subtitles(path).cues,
-                                                                       strict=True)]
-        late = [delay for delay in delays if delay > FRAME_MS]
-        print(f"SCC, sample with style {style.name:9}: {len(delays)} cues, {len(late)} late by more than a frame "
-              f"(largest {max(delays)} ms, median of those {sorted(late)[len(late) // 2] if late else 0} ms)")
+        export = export_scc(document.cues)
+        delays = sorted(caption.delay_ms for caption in export.late)
+        print(f"SCC, sample with style {style.name:9}: {len(document.cues)} cues, {export.recut_cues} re-cut for "
+              f"32 columns, {len(delays)} captions late (largest {max(delays, default=0)} ms, "
+              f"median {delays[len(delays) // 2] if delays else 0} ms)")
 
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         _speed(Path(folder))
-        _scc_lateness(Path(folder))
+    _scc_lateness()
 
 
 if __name__ == "__main__":

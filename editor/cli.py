@@ -85,7 +85,8 @@ def _write_document(document: Document, path: Path, options: argparse.Namespace)
         policy = GapPolicy.KEEP  # the project is the working copy: its gaps stay until staff resolve them
     else:
         policy = GapPolicy(options.gaps)
-        write_subtitles(document, path, _write_options(options))
+        for note in write_subtitles(document, path, _write_options(options)):
+            print(f"{path}: {note}", file=sys.stderr)
     _warn_about_gaps(path, document.cues, policy)
 
 

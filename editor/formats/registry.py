@@ -24,7 +24,8 @@ from editor.formats.decoding import read_text
 from editor.formats.errors import FormatError, FormatWarning
 from editor.formats.plain_text import format_plain_text
 from editor.formats.sbv import format_sbv, looks_like_sbv, read_sbv
-from editor.formats.scc import format_scc, looks_like_scc, parse_scc
+from editor.formats.scc import looks_like_scc, parse_scc
+from editor.formats.scc_writer import export_scc
 from editor.formats.srt import format_srt, read_srt
 from editor.formats.ttml import format_ttml, looks_like_ttml, parse_ttml
 from editor.formats.vtt import format_vtt, read_vtt
@@ -44,13 +45,21 @@ class Reading:
 
 
 @dataclass(frozen=True)
+class Written:
+    """A format's text for a document, and what staff should know about it (one line each, e.g. late captions)."""
+
+    text: str
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class SubtitleFormat:
     """One format: its name (the label users see), its file extensions, how to recognise, read and write it."""
 
     name: str
     extensions: tuple[str, ...]
     read: Callable[[str, Path], Reading]
-    write: Callable[[Document], str]
+    write: Callable[[Document], Written]
     looks_like: Callable[[str], bool]
 
 
@@ -76,8 +85,8 @@ def _read_srt(text: str, path: Path) -> Reading:
     return Reading(*read_srt(text, path))
 
 
-def _write_srt(document: Document) -> str:
-    return format_srt(document.cues)
+def _write_srt(document: Document) -> Written:
+    return Written(format_srt(document.cues))
 
 
 def _read_vtt(text: str, path: Path) -> Reading:
@@ -86,8 +95,8 @@ def _read_vtt(text: str, path: Path) -> Reading:
     return Reading(reading.cues, reading.problems, metadata)
 
 
-def _write_vtt(document: Document) -> str:
-    return format_vtt(document.cues, document.metadata.get(WEBVTT_PREAMBLE, "WEBVTT"))
+def _write_vtt(document: Document) -> Written:
+    return Written(format_vtt(document.cues, document.metadata.get(WEBVTT_PREAMBLE, "WEBVTT")))
 
 
 def _read_substation(text: str, path: Path) -> Reading:
@@ -103,6 +112,11 @@ def _looks_like_ass(text: str) -> bool:
     return looks_like_substation(text) and not _looks_like_ssa(text)
 
 
+def _write_scc(document: Document) -> Written:
+    export = export_scc(document.cues)
+    return Written(export.text, export.notes())
+
+
 def _cannot_read_plain_text(text: str, path: Path) -> Reading:
     raise FormatError("a plain transcript export has no times to read back; open it as a transcript", path)
 
@@ -111,27 +125,29 @@ SRT = SubtitleFormat("SubRip", (".srt",), _read_srt, _write_srt, _looks_like_srt
 VTT = SubtitleFormat("WebVTT", (".vtt",), _read_vtt, _write_vtt, _looks_like_vtt)
 ASS = SubtitleFormat(
     "Advanced SubStation Alpha", (".ass",), _read_substation,
-    lambda document: format_substation(document.cues, document.metadata.get(ASS_HEADER, "")), _looks_like_ass,
+    lambda document: Written(format_substation(document.cues, document.metadata.get(ASS_HEADER, ""))),
+    _looks_like_ass,
 )
 SSA = SubtitleFormat(
     "SubStation Alpha", (".ssa",), _read_substation,
-    lambda document: format_substation(document.cues, document.metadata.get(ASS_HEADER, ""), ssa=True),
+    lambda document: Written(format_substation(document.cues, document.metadata.get(ASS_HEADER, ""), ssa=True)),
     _looks_like_ssa,
 )
 TTML = SubtitleFormat(
     "TTML (EBU-TT-D, IMSC1)", (".ttml", ".dfxp", ".xml"), lambda text, path: Reading(parse_ttml(text, path)),
-    lambda document: format_ttml(document.cues, title=document.title), looks_like_ttml,
+    lambda document: Written(format_ttml(document.cues, title=document.title)), looks_like_ttml,
 )
 SCC = SubtitleFormat(
     "Scenarist SCC (CEA-608)", (".scc",), lambda text, path: Reading(parse_scc(text, path)),
-    lambda document: format_scc(document.cues), looks_like_scc,
+    _write_scc, looks_like_scc,
 )
 SBV = SubtitleFormat(
     "YouTube SBV", (".sbv",), lambda text, path: Reading(*read_sbv(text, path)),
-    lambda document: format_sbv(document.cues), looks_like_sbv,
+    lambda document: Written(format_sbv(document.cues)), looks_like_sbv,
 )
 PLAIN_TEXT = SubtitleFormat(
-    "Plain transcript", (".txt",), _cannot_read_plain_text, lambda document: format_plain_text(document.cues),
+    "Plain transcript", (".txt",), _cannot_read_plain_text,
+    lambda document: Written(format_plain_text(document.cues)),
     lambda text: False,
 )
 # Sniffing order: signatures first (WEBVTT, Scenarist_SCC, [Script Info], <tt>), then timing-line patterns.
@@ -185,15 +201,17 @@ def writable_format_for_path(path: Path) -> SubtitleFormat:
     raise FormatError(f"cannot tell which format to write: give the file one of {known}", path)
 
 
-def write_subtitles(document: Document, path: Path, options: WriteOptions | None = None) -> None:
-    """Write the document's cues in the format the path's extension names, atomically."""
+def write_subtitles(document: Document, path: Path, options: WriteOptions | None = None) -> tuple[str, ...]:
+    """Write the document's cues in the format the path's extension names, atomically; the format's notes
+    for staff (an SCC caption that appears late ...) come back to be shown."""
     path = Path(path)
     options = options or WriteOptions()
     subtitle_format = writable_format_for_path(path)
     document = document.with_cues(resolve_gaps(document.cues, options.gap_policy).cues)
     try:
-        text = subtitle_format.write(document)
+        written = subtitle_format.write(document)
     except FormatError as error:
         raise FormatError(error.message, path, error.line) from error
-    write_text_atomic(path, text, bom=options.bom, crlf=options.crlf)
+    write_text_atomic(path, written.text, bom=options.bom, crlf=options.crlf)
+    return written.notes
 

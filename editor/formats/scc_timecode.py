@@ -18,6 +18,12 @@ def frame_of_ms(ms: int) -> int:
     return round(ms * 30 / 1001)
 
 
+def frame_at_or_after(ms: int) -> int:
+    """The first frame that starts at or after ms (in whole ms): a caption timed there is never early."""
+    frame = frame_of_ms(ms)
+    return frame + 1 if ms_of_frame(frame) < ms else frame
+
+
 def ms_of_frame(frame: int) -> int:
     """When a frame starts, in whole milliseconds."""
     return round(frame * 1001 / 30)

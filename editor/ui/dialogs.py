@@ -3,6 +3,7 @@ keyboard users can answer them like any other window."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
 
@@ -19,6 +20,7 @@ OPEN_FILTER = (
     + ");;All files (*)"
 )
 TRANSCRIPT_FILTER = "Transcripts (*.txt);;All files (*)"
+_NOTES_SHOWN = 12  # a message box taller than this needs scrolling: the rest goes under Details
 
 
 class Unsaved(Enum):
@@ -76,6 +78,16 @@ def ask_about_gaps(parent: QWidget, cue_count: int) -> GapPolicy | None:
 def show_error(parent: QWidget, title: str, message: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Critical, title, message, parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+
+
+def show_notes(parent: QWidget, title: str, summary: str, notes: Sequence[str]) -> None:
+    """Things staff should know after a job (late SCC captions ...): the first few shown, all under Details."""
+    shown = "\n".join(notes[:_NOTES_SHOWN]) + ("\n..." if len(notes) > _NOTES_SHOWN else "")
+    box = QMessageBox(QMessageBox.Icon.Information, title, f"{summary}\n\n{shown}", parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    if len(notes) > _NOTES_SHOWN:
+        box.setDetailedText("\n".join(notes))
     box.exec()
 
 

@@ -188,11 +188,13 @@ class FileActions:
         srt = path.suffix.lower() == ".srt"
         options = WriteOptions(srt and self._settings.get(SRT_BOM), srt and self._settings.get(SRT_CRLF), policy)
         try:
-            write_subtitles(self._session.document, path, options)
+            notes = write_subtitles(self._session.document, path, options)
         except (FormatError, OSError) as error:
             dialogs.show_error(self._parent, "Cannot export", str(error))
             return False
         self._report(f"Exported {path}")
+        if notes:
+            dialogs.show_notes(self._parent, "Exported with notes", f"Exported {path.name}. Please note:", notes)
         return True
 
     def _gap_policy(self) -> GapPolicy | None:

@@ -11,8 +11,9 @@ from editor.core.model import Cue, Document
 from editor.formats import cea608
 from editor.formats.errors import FormatError
 from editor.formats.registry import SCC, format_for_path, read_subtitles, write_subtitles
-from editor.formats.scc import format_scc, parse_scc
+from editor.formats.scc import parse_scc
 from editor.formats.scc_timecode import format_drop_frame, parse_timecode
+from editor.formats.scc_writer import export_scc
 
 
 def at(frame: int) -> int:
@@ -104,7 +105,7 @@ def test_ffmpeg_agrees_an_hour_in(tmp_path: Path, ffmpeg_cues: Callable[[Path], 
 
 def test_a_caption_with_no_time_to_load_appears_late_never_early() -> None:
     cues = [Cue(at(0), at(5), "x" * 32 + "\n" + "y" * 32), Cue(at(6), at(90), "z" * 32 + "\n" + "w" * 32)]
-    shown = parse_scc(format_scc(cues))
+    shown = parse_scc(export_scc(cues).text)
     assert [cue.text for cue in shown] == [cue.text for cue in cues]
     assert shown[0].start_ms > cues[0].start_ms and shown[1].start_ms > shown[0].start_ms
     assert shown[1].start_ms - shown[0].start_ms >= 36 * FRAME_MS  # 36 pairs to load, one a frame
@@ -112,9 +113,9 @@ def test_a_caption_with_no_time_to_load_appears_late_never_early() -> None:
 
 def test_what_cannot_be_written_is_named() -> None:
     with pytest.raises(FormatError, match="cue 2: the character '日'"):
-        format_scc([Cue(0, 1000, "fine"), Cue(2000, 3000, "日本")])
+        export_scc([Cue(0, 1000, "fine"), Cue(2000, 3000, "日本")])
     with pytest.raises(FormatError, match="cue 1 needs 5 rows"):
-        format_scc([Cue(0, 1000, "\n".join(["line"] * 5))])
+        export_scc([Cue(0, 1000, "x" * (32 * 4 + 1))])
 
 
 def test_roll_up_and_bad_words_are_refused_with_their_line(tmp_path: Path) -> None:
