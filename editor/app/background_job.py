@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, QThread, QTimer, Signal
+
+REAP_RETRY_MS = 20
 
 
 class JobThread(QThread):
@@ -93,11 +95,18 @@ class LatestJobRunner(QObject):
         """The latest job's result, before `ready` announces it; subclasses keep what they need."""
 
     def _reap(self) -> None:
-        """Free the threads that have ended (never one still running: that would crash)."""
+        """Free the threads that have ended (never one still running: that would crash).
+
+        `finished` arrives while the thread is still winding down (its Python state is freed after it), so a
+        thread that cannot be joined yet is looked at again shortly rather than kept forever."""
         for thread in list(self._live):
-            if thread.isFinished() and thread.wait(0):
+            if not thread.isFinished():
+                continue
+            if thread.wait(0):
                 self._live.discard(thread)
                 thread.deleteLater()
+            else:
+                QTimer.singleShot(REAP_RETRY_MS, self, self._reap)
 
     def _on_progress(self, job: int, fraction: float) -> None:
         if job == self._job:

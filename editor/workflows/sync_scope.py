@@ -1,0 +1,94 @@
+"""What one auto-sync run covers: the whole document, or only the selected cues and the audio between
+their neighbours, as plain data the worker thread, the command line and the tests share.
+
+A selection sync aligns only the selected cues' words (from the first selected cue to the last, the cues
+between included) against the audio from the previous cue's end to the next cue's start, each narrowed by
+the style's minimum gap; only those cues are cut again, inside that span, and every other cue stays as it
+was. A whole-document sync aligns every word against the whole audio and cuts the document again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from editor.core.edits import EditError, replace_range
+from editor.core.model import Document, Word
+from editor.core.style import CaptionStyle, style_named
+from editor.timing.align import Alignment
+from editor.timing.autosync import synced_document
+from editor.timing.pipeline import recut
+
+
+@dataclass(frozen=True)
+class SyncScope:
+    """Cues first..stop (exclusive) and their words, to be aligned against audio start_ms..end_ms."""
+
+    first: int
+    stop: int
+    words: tuple[Word, ...]
+    start_ms: int = 0
+    end_ms: int | None = None  # None: to the end of the media
+    whole: bool = True
+
+    @property
+    def label(self) -> str:
+        """The undo step's name."""
+        count = self.stop - self.first
+        return "Auto-sync" if self.whole else f"Auto-sync {count} cue{'s' if count != 1 else ''}"
+
+
+def whole_document(document: Document) -> SyncScope:
+    """Every word of the document against the whole audio."""
+    if not document.words:
+        raise EditError("the document has no words to sync")
+    return SyncScope(0, len(document.cues), tuple(document.words))
+
+
+def selected_cues(document: Document, rows: list[int]) -> SyncScope:
+    """The selected cues (and any between them) against the audio their neighbours leave free."""
+    if not rows:
+        raise EditError("select the cues to sync first")
+    cues = document.cues
+    first, stop = min(rows), max(rows) + 1
+    words = tuple(Document(cues=cues[first:stop]).words)
+    if not words:
+        raise EditError("the selected cues have no words to sync")
+    gap = style_named(document.style_name).min_gap_ms
+    start = cues[first - 1].end_ms + gap if first > 0 else 0
+    end = cues[stop].start_ms - gap if stop < len(cues) else None
+    return SyncScope(first, stop, words, start, end, whole=False)
+
+
+def audio_of(scope: SyncScope, samples: np.ndarray, sample_rate: int) -> np.ndarray:
+    """The part of the decoded audio the scope is aligned against."""
+    first = scope.start_ms * sample_rate // 1000
+    last = len(samples) if scope.end_ms is None else max(first, scope.end_ms * sample_rate // 1000)
+    return samples[first:last]
+
+
+def shifted(alignment: Alignment, offset_ms: int) -> Alignment:
+    """An alignment of a clip, in the programme's time (the clip began at offset_ms)."""
+    if offset_ms == 0:
+        return alignment
+
+    def move(word: Word) -> Word:
+        if not word.is_timed:
+            return word
+        return replace(word, start_ms=word.start_ms + offset_ms, end_ms=word.end_ms + offset_ms)  # type: ignore[operator]
+
+    spans = [(start + offset_ms, end + offset_ms) for start, end in alignment.gap_spans]
+    return Alignment([move(word) for word in alignment.words], spans, alignment.speech_found)
+
+
+def synced(document: Document, scope: SyncScope, alignment: Alignment, media_ms: int, style: CaptionStyle, *,
+           lead_in_ms: int = 0, linger_ms: int | None = None) -> Document:
+    """The document after the sync: unchanged without speech; else the scope's cues cut again on the words."""
+    if not alignment.speech_found:
+        return document
+    if scope.whole:
+        return synced_document(document, alignment, style, media_ms, lead_in_ms=lead_in_ms, linger_ms=linger_ms)
+    limit = media_ms if scope.end_ms is None else scope.end_ms
+    cues = recut(alignment.words, style, limit, linger_ms=style.max_linger_ms)
+    return replace_range(document, scope.first, scope.stop, cues)

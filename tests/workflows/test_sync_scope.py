@@ -1,0 +1,66 @@
+"""What a selection sync touches: only the selected cues, re-cut inside the audio their neighbours leave
+free; the alignment of a clip comes back in programme time."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from editor.core.edits import EditError
+from editor.core.model import Cue, Document, Word
+from editor.core.style import style_named
+from editor.timing.align import Alignment
+from editor.workflows.sync_scope import audio_of, selected_cues, shifted, synced, whole_document
+
+STYLE = style_named("streaming")
+
+
+def document() -> Document:
+    cues = (Cue(0, 1800, "One two."), Cue(2000, 3800, "Three -- four."), Cue(4000, 5800, "Five six."),
+            Cue(6000, 7800, "Seven eight."))
+    return Document(cues=cues, runtime_ms=8000, style_name=STYLE.name)
+
+
+def test_a_selection_is_aligned_against_the_audio_between_its_neighbours() -> None:
+    scope = selected_cues(document(), [2, 1])
+    assert (scope.first, scope.stop, scope.whole) == (1, 3, False)
+    assert [word.text for word in scope.words] == ["Three", "--", "four.", "Five", "six."]
+    assert (scope.start_ms, scope.end_ms) == (1800 + STYLE.min_gap_ms, 6000 - STYLE.min_gap_ms)
+    assert scope.label == "Auto-sync 2 cues"
+    last = selected_cues(document(), [3])
+    assert (last.start_ms, last.end_ms) == (5800 + STYLE.min_gap_ms, None)
+
+
+def test_nothing_to_sync_is_refused() -> None:
+    with pytest.raises(EditError):
+        selected_cues(document(), [])
+    with pytest.raises(EditError):
+        whole_document(Document())
+
+
+def test_audio_of_a_scope_is_its_span_of_samples() -> None:
+    one_per_ms = np.arange(8000)
+    scope = selected_cues(document(), [1])
+    clip = audio_of(scope, one_per_ms, 1000)
+    assert clip[0] == scope.start_ms and clip[-1] == scope.end_ms - 1  # type: ignore[operator]
+
+
+def test_only_the_selected_cues_change_and_they_stay_in_their_span() -> None:
+    before = document()
+    scope = selected_cues(before, [1])
+    heard = Alignment([Word("Three", 0, 300, 1.0), Word("--", 300, 900, 0.0), Word("four.", 900, 1300, 0.3)],
+                      [(300, 900)], speech_found=True)
+    in_programme = shifted(heard, scope.start_ms)
+    assert in_programme.gap_spans == [(scope.start_ms + 300, scope.start_ms + 900)]
+    after = synced(before, scope, in_programme, 8000, STYLE)
+    assert after.cues[0] == before.cues[0] and after.cues[2:] == before.cues[2:]
+    new = after.cues[1]
+    assert new.start_ms == scope.start_ms and new.end_ms <= scope.end_ms  # type: ignore[operator]
+    assert [word.start_ms for word in new.words] == [scope.start_ms, scope.start_ms + 300, scope.start_ms + 900]
+    assert new.words[2].is_doubtful
+
+
+def test_no_speech_changes_nothing() -> None:
+    before = document()
+    silent = Alignment(list(before.words), [], speech_found=False)
+    assert synced(before, whole_document(before), silent, 8000, STYLE) is before
