@@ -8,30 +8,23 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
-from editor.checks.issue import Issue, Severity
-from editor.checks.registry import has_errors, run_checks
-from editor.cli_align import add_media_options, media_runtime, sync_to_media
-from editor.core.gaps import GapPolicy, count_cues_with_gaps, count_gap_runs, resolve_gaps
-from editor.core.model import Cue, Document
-from editor.core.style import DEFAULT_STYLE, STYLES, CaptionStyle, UnknownStyleError, style_named
+from editor.checks.issue import Issue
+from editor.cli_align import add_media_options, synced_to_media
+from editor.core.gaps import GapPolicy
+from editor.core.model import Document
+from editor.core.style import DEFAULT_STYLE, STYLES, UnknownStyleError, style_named
 from editor.core.timecode import TimecodeError, format_runtime, parse_runtime
 from editor.core.transcript import TranscriptError
 from editor.formats.errors import FormatError
-from editor.formats.project import is_project_path, load_project, save_project
-from editor.formats.registry import (
-    PLAIN_TEXT,
-    WRITABLE_FORMATS,
-    WriteOptions,
-    read_subtitles,
-    read_subtitles_lenient,
-    write_subtitles,
-)
-from editor.formats.transcript import read_transcript
-from editor.timing.pipeline import line_up_transcript
+from editor.formats.registry import PLAIN_TEXT, WRITABLE_FORMATS, WriteOptions
 from editor.version import cueline_version
+from editor.workflows.autosync import media_runtime_ms
+from editor.workflows.check import check_document
+from editor.workflows.export import export_document
+from editor.workflows.open_file import NeedsRuntime, Opened, OpenOutcome, import_transcript, open_file
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_USER_ERROR = 0, 1, 2
 USER_ERRORS = (FormatError, TranscriptError, TimecodeError, UnknownStyleError, OSError)
@@ -74,33 +67,22 @@ def _write_options(options: argparse.Namespace) -> WriteOptions:
     return WriteOptions(bom=options.bom, crlf=options.crlf, gap_policy=GapPolicy(options.gaps))
 
 
-def _read_document(path: Path) -> Document:
-    """A project file or a subtitle file, by its name."""
-    return load_project(path) if is_project_path(path) else read_subtitles(path)
+def _opened(outcome: OpenOutcome) -> Opened:
+    """The opened file, or a user error saying why not (with the file and line, and what to do)."""
+    if isinstance(outcome, Opened):
+        return outcome
+    if isinstance(outcome, NeedsRuntime):
+        raise FormatError(f"{outcome}: --runtime MM:SS")
+    raise FormatError(str(outcome))
 
 
 def _write_document(document: Document, path: Path, options: argparse.Namespace) -> None:
-    if is_project_path(path):
-        save_project(document, path)
-        policy = GapPolicy.KEEP  # the project is the working copy: its gaps stay until staff resolve them
-    else:
-        policy = GapPolicy(options.gaps)
-        for note in write_subtitles(document, path, _write_options(options)):
-            print(f"{path}: {note}", file=sys.stderr)
-    _warn_about_gaps(path, document.cues, policy)
-
-
-def _warn_about_gaps(path: Path, cues: Sequence[Cue], policy: GapPolicy) -> None:
-    """guidelines.md: an export with unresolved `--` runs warns, saying what became of them."""
-    runs = count_gap_runs(cues)
-    if not runs:
-        return
-    what = {
-        GapPolicy.KEEP: "kept as is (cueline check lists them; --gaps inaudible or drop changes an export)",
-        GapPolicy.INAUDIBLE: "written as [inaudible]",
-        GapPolicy.DROP: f"dropped, {resolve_gaps(cues, policy).removed} cue(s) left empty removed",
-    }[policy]
-    print(f"{path}: {runs} unresolved `--` runs in {count_cues_with_gaps(cues)} cues {what}", file=sys.stderr)
+    exported = export_document(document, path, _write_options(options))
+    for note in exported.notes:
+        print(f"{path}: {note}", file=sys.stderr)
+    if exported.gap_runs:
+        hint = " (cueline check lists them; --gaps inaudible or drop changes an export)"
+        print(exported.gap_note() + (hint if exported.policy is GapPolicy.KEEP else ""), file=sys.stderr)
 
 
 def _add_import(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> Runner:
@@ -120,10 +102,12 @@ def _add_import(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 def _run_import(options: argparse.Namespace) -> int:
     style = style_named(options.style) if options.style else DEFAULT_STYLE
-    transcript = read_transcript(options.transcript, media_runtime(options))
-    document = line_up_transcript(transcript, style)
+    runtime = options.runtime
+    if runtime is None and options.media is not None:
+        runtime = media_runtime_ms(options.media)
+    document = _opened(import_transcript(options.transcript, style, runtime_ms=runtime)).document
     if options.media is not None:
-        document = sync_to_media(document, transcript.words, options, style)
+        document = synced_to_media(document, options, style)
     _write_document(document, options.output, options)
     runtime = format_runtime(document.runtime_ms or 0)
     print(f"{options.output}: {len(document.cues)} cues along {runtime} ({style.label})")
@@ -149,9 +133,9 @@ def _run_align(options: argparse.Namespace) -> int:
     if options.file.suffix.lower() == ".txt":
         options.transcript = options.file
         return _run_import(options)
-    document = _read_document(options.file)
+    document = _opened(open_file(options.file, DEFAULT_STYLE)).document
     style = style_named(options.style or document.style_name)
-    document = sync_to_media(document, document.words, options, style)
+    document = synced_to_media(document, options, style)
     _write_document(document, options.output, options)
     print(f"{options.output}: {len(document.cues)} cues synced to {options.media} ({style.label})")
     return EXIT_OK
@@ -169,21 +153,14 @@ def _add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     return _run_check
 
 
-def _check_style(options: argparse.Namespace, style_name: str) -> CaptionStyle:
-    if options.style:
-        return style_named(options.style)
-    return STYLES.get(style_name, DEFAULT_STYLE)
-
-
 def _run_check(options: argparse.Namespace) -> int:
-    document = _read_document(options.file)
-    issues = run_checks(document, _check_style(options, document.style_name))
-    for issue in issues:
+    document = _opened(open_file(options.file, DEFAULT_STYLE)).document
+    report = check_document(document, options.style)
+    for issue in report.issues:
         print(_issue_line(options.file, issue))
-    errors = sum(issue.severity is Severity.ERROR for issue in issues)
-    print(f"{options.file}: {len(document.cues)} cues, {errors} errors, {len(issues) - errors} warnings",
+    print(f"{options.file}: {len(document.cues)} cues, {report.errors} errors, {report.warnings} warnings",
           file=sys.stderr)
-    return EXIT_CHECK_FAILED if has_errors(issues) else EXIT_OK
+    return EXIT_CHECK_FAILED if report.errors else EXIT_OK
 
 
 def _issue_line(path: Path, issue: Issue) -> str:
@@ -205,12 +182,10 @@ def _add_convert(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def _run_convert(options: argparse.Namespace) -> int:
-    if options.strict or is_project_path(options.input):
-        document = _read_document(options.input)
-    else:
-        document, problems = read_subtitles_lenient(options.input)
-        for problem in problems:
-            print(f"cueline: warning: {problem}", file=sys.stderr)
+    opened = _opened(open_file(options.input, DEFAULT_STYLE, lenient=not options.strict))
+    for problem in opened.warnings:
+        print(f"cueline: warning: {problem}", file=sys.stderr)
+    document = opened.document
     _write_document(document, options.output, options)
     print(f"{options.output}: {len(document.cues)} cues")
     return EXIT_OK

@@ -1,8 +1,8 @@
 """Auto-sync from the command line: `cueline align FILE --media MEDIA -o OUT` and `import --media`.
 
-The media's audio is decoded (editor.media.audio), the words are aligned to it (editor.timing.align) and
-the cues are cut again on the timed words. Media without speech changes nothing: nothing is written, and
-the message says so.
+The job itself is editor.workflows.autosync's (the window runs the same one); this module adds its options,
+a progress line on a terminal and the summary. Media without speech changes nothing: nothing is written,
+and the message says so.
 """
 
 from __future__ import annotations
@@ -10,19 +10,14 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
-from editor.core.model import Document, Word
+from editor.core.model import Document
 from editor.core.style import CaptionStyle
 from editor.formats.errors import FormatError
-from editor.media.audio import MediaError, decode_audio, media_duration_ms
-from editor.timing.align import SAMPLE_RATE, Alignment, align_words
-from editor.timing.autosync import MAX_LEAD_IN_MS, MAX_LINGER_MS, SyncSettingError, synced_document
-
-
-class NoSpeechError(FormatError):
-    """The media holds no speech of the transcript: the captions stay as they were."""
+from editor.timing.autosync import MAX_LEAD_IN_MS, MAX_LINGER_MS
+from editor.workflows.autosync import NoSpeech, Synced, sync_to_media
 
 
 def add_media_options(parser: argparse.ArgumentParser, required: bool = False) -> None:
@@ -36,42 +31,21 @@ def add_media_options(parser: argparse.ArgumentParser, required: bool = False) -
                         "style; default: the style's)")
 
 
-def media_runtime(options: argparse.Namespace) -> int | None:
-    """The runtime to line a transcript up along: --runtime, else the media's duration, else the header's."""
-    if options.runtime is not None or options.media is None:
-        return int(options.runtime) if options.runtime is not None else None
-    try:
-        return media_duration_ms(options.media)
-    except MediaError as error:
-        raise FormatError(str(error), options.media) from None
-
-
-def sync_to_media(document: Document, words: Sequence[Word], options: argparse.Namespace, style: CaptionStyle
-                  ) -> Document:
-    """The document re-timed from the media's speech; NoSpeechError if none of the words was heard."""
+def synced_to_media(document: Document, options: argparse.Namespace, style: CaptionStyle) -> Document:
+    """The document re-timed from --media's speech; a FormatError if none of its words was heard."""
     media: Path = options.media
     began = time.monotonic()
-    try:
-        samples = decode_audio(media, SAMPLE_RATE)
-    except MediaError as error:
-        raise FormatError(str(error), media) from None
-    alignment = align_words(words, samples, SAMPLE_RATE, progress=_progress_printer())
-    if not alignment.speech_found:
-        raise NoSpeechError("no speech of the transcript heard in the media; nothing was changed", media)
-    try:
-        synced = synced_document(document, alignment, style, len(samples) * 1000 // SAMPLE_RATE,
-                                 lead_in_ms=options.lead_in, linger_ms=options.linger)
-    except SyncSettingError as error:
-        raise FormatError(str(error)) from None
-    print(_summary(media, alignment, time.monotonic() - began), file=sys.stderr)
-    return synced
+    outcome = sync_to_media(document, media, style, lead_in_ms=options.lead_in, linger_ms=options.linger,
+                            progress=_progress_printer())
+    if isinstance(outcome, NoSpeech):
+        raise FormatError("no speech of the transcript heard in the media; nothing was changed", media)
+    print(_summary(media, outcome, time.monotonic() - began), file=sys.stderr)
+    return outcome.document
 
 
-def _summary(media: Path, alignment: Alignment, seconds: float) -> str:
-    spoken = [word for word in alignment.words if not word.is_gap]
-    doubtful = sum(word.is_doubtful for word in spoken)
-    return (f"{media}: {len(spoken)} words aligned in {seconds:.0f} s; {doubtful} the audio hardly supports "
-            f"(cueline check lists them); {len(alignment.gap_spans)} `--` gaps placed")
+def _summary(media: Path, synced: Synced, seconds: float) -> str:
+    return (f"{media}: {synced.words_timed} words aligned in {seconds:.0f} s; {synced.doubtful} the audio hardly "
+            f"supports (cueline check lists them); {synced.gaps_placed} `--` gaps placed")
 
 
 def _progress_printer() -> Callable[[float], None] | None:

@@ -113,6 +113,15 @@ def test_a_transcript_without_runtime_needs_one(tmp_path, capsys):
     assert code == 2 and "no runtime" in err and str(bare) in err
 
 
+def test_a_malformed_header_runtime_is_named_with_its_file_and_line(tmp_path, capsys):
+    news = tmp_path / "news.txt"
+    news.write_text("A title\n\n12:75 | 06/24/14\n\nTranscript for A title\n" + "Good evening. " * 30)
+    code, _, err = run(capsys, "import", news, "-o", tmp_path / "out.srt")
+    assert code == 2 and f"{news}:3: bad runtime in the header" in err
+    assert not (tmp_path / "out.srt").exists()
+    assert run(capsys, "import", news, "--runtime", "0:40", "-o", tmp_path / "out.srt")[0] == 0
+
+
 def test_a_subtitle_file_is_not_taken_for_a_transcript(tmp_path, capsys):
     subtitles = tmp_path / "in.srt"
     subtitles.write_text("1\n00:00:01,000 --> 00:00:02,000\nhi\n\n")

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QStandardPaths, QTimer
 
 from editor.app.session import Session
 from editor.core.model import Document
-from editor.formats.project import load_project, save_project
+from editor.formats.project import PROJECT_EXTENSION, load_project, save_project
 
 EDITS_BETWEEN_SAVES = 10
 UNTITLED = "untitled"
@@ -32,7 +32,7 @@ def recovery_dir() -> Path:
 def recovery_path(origin: Path | None, folder: Path | None = None) -> Path:
     """The recovery file for work opened from `origin` (None: never saved)."""
     key = hashlib.sha1(str(origin.resolve()).encode()).hexdigest()[:16] if origin else UNTITLED
-    return (folder or recovery_dir()) / f"{key}.cueline"
+    return (folder or recovery_dir()) / f"{key}{PROJECT_EXTENSION}"
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from editor.app.playhead import REPLAY_MS, PlayheadClock, faster, slower
 from editor.media.audio import MediaError, MediaInfo, probe_media
 from editor.media.player import Player, PlayerState, PlayerUnavailable
+from editor.timing.playhead import REPLAY_MS, PlayheadClock, faster, slower
 
 POLL_MS = 20  # 50 playhead updates a second
 NO_PICTURE_AFTER_MS = 1500  # playing this long with a video track but no video output: tell the user

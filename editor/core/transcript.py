@@ -27,6 +27,14 @@ class TranscriptError(ValueError):
         self.line = line
 
 
+class RuntimeMissingError(TranscriptError):
+    """Neither the header nor the caller gives a runtime: the caller must ask for one."""
+
+
+class RuntimeMalformedError(TranscriptError):
+    """The header's runtime line cannot be read: a different fault from a missing one, so it names its line."""
+
+
 @dataclass(frozen=True, slots=True)
 class Transcript:
     """What a transcript file says: its header fields and its words in order (untimed)."""
@@ -66,7 +74,7 @@ def _header_runtime(line: str, line_number: int) -> tuple[int, str]:
     try:
         runtime_ms = parse_runtime(match["runtime"])
     except TimecodeError as error:
-        raise TranscriptError(f"bad runtime in the header: {error}", line_number) from None
+        raise RuntimeMalformedError(f"bad runtime in the header: {error}", line_number) from None
     return runtime_ms, match["date"] or ""
 
 
@@ -94,7 +102,7 @@ def _split_header(lines: list[str], explicit_runtime: bool) -> _Layout:
     if runtime_index is not None:
         try:
             runtime_ms, date = _header_runtime(lines[runtime_index], runtime_index + 1)
-        except TranscriptError:
+        except RuntimeMalformedError:
             if not explicit_runtime:  # an explicit runtime makes a broken header runtime harmless
                 raise
     header = lines[: runtime_index if runtime_index is not None else header_end + 1]
@@ -111,7 +119,7 @@ def parse_transcript(text: str, runtime_ms: int | None = None) -> Transcript:
         raise TranscriptError("the transcript has no words", len(lines))
     runtime_ms = runtime_ms if runtime_ms is not None else layout.runtime_ms
     if runtime_ms is None:
-        raise TranscriptError("no runtime: the header has no `MM:SS | MM/DD/YY` line; give the runtime")
+        raise RuntimeMissingError("no runtime: the header has no `MM:SS | MM/DD/YY` line; give the runtime")
     if runtime_ms <= 0:
         raise TranscriptError(f"a runtime must be longer than zero, not {runtime_ms} ms")
     title = layout.header[0] if layout.header else ""

@@ -5,11 +5,32 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from editor.core.transcript import Transcript, TranscriptError, find_header, parse_transcript
+from editor.core.transcript import (
+    RuntimeMalformedError,
+    RuntimeMissingError,
+    Transcript,
+    TranscriptError,
+    find_header,
+    parse_transcript,
+)
 from editor.formats.decoding import read_text
 from editor.formats.errors import FormatError
 
 _SUBTITLE_TIMING = re.compile(r"-->")
+
+
+class TranscriptRuntimeMissing(FormatError):
+    """The transcript states no runtime and none was given: ask for one."""
+
+
+class TranscriptRuntimeMalformed(FormatError):
+    """The header's runtime line cannot be read; the error names the file and that line."""
+
+
+def _format_error(error: TranscriptError, path: Path) -> FormatError:
+    """The same fault as a FormatError naming the file, keeping the runtime faults apart."""
+    kind = {RuntimeMissingError: TranscriptRuntimeMissing, RuntimeMalformedError: TranscriptRuntimeMalformed}
+    return kind.get(type(error), FormatError)(error.message, path, error.line)
 
 
 def read_transcript(path: Path, runtime_ms: int | None = None) -> Transcript:
@@ -20,7 +41,7 @@ def read_transcript(path: Path, runtime_ms: int | None = None) -> Transcript:
     try:
         return parse_transcript(text, runtime_ms)
     except TranscriptError as error:
-        raise FormatError(error.message, path, error.line) from None
+        raise _format_error(error, path) from None
 
 
 def looks_like_transcript(text: str) -> bool:

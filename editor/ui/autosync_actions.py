@@ -1,9 +1,10 @@
 """Auto-sync in the editor window: the Media menu's "Auto-sync" entries, the progress dialog with its Cancel
 button, one undo step per sync, low-confidence words marked in the text pane, and "Play gap".
 
-The alignment runs in editor.app.align_worker; the result is applied only if the document is still the one
-the job started from, as one undo step (editor.app.commands.push_edit), so undo restores the previous
-timing exactly. Cancel, media without speech and unreadable media leave the document untouched and say so.
+The job is editor.workflows.autosync's, run off the GUI thread by editor.app.align_worker; the result is
+applied only if the document is still the one the job started from, as one undo step
+(editor.app.commands.push_edit), so undo restores the previous timing exactly. Cancel, media without speech
+and unreadable media leave the document untouched and say so.
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
-from editor.app.align_worker import AlignResult, AlignWorker
+from editor.app.align_worker import AlignWorker
 from editor.app.commands import push_edit
-from editor.app.sync_scope import SyncScope, selected_cues, synced, whole_document
 from editor.core.edits import EditError
 from editor.core.model import Cue, Document, is_gap_text
 from editor.ui.doubtful_words import DoubtfulWordMarks, token_at, word_at
+from editor.workflows.autosync import AlignResult, NoSpeech, apply_alignment
+from editor.workflows.sync_scope import SyncScope, selected_cues, whole_document
 
 if TYPE_CHECKING:
     from editor.ui.main_window import MainWindow
@@ -154,18 +156,16 @@ class AutoSync(QObject):
     def _apply(self, result: AlignResult) -> None:
         started_from, session = self._started_from, self.window.session
         self._close_progress()
-        if not result.alignment.speech_found:
+        outcome = apply_alignment(started_from or session.document, result, session.style)
+        if isinstance(outcome, NoSpeech):
             self._tell("No speech of the transcript found in the media: nothing changed.")
             return
         if session.document is not started_from:
             self._tell("The document changed while auto-sync ran: nothing changed. Run it again.")
             return
-        after = synced(session.document, result.scope, result.alignment, result.media_ms, session.style)
-        push_edit(session, result.scope.label, after, result.scope.first)
-        spoken = [word for word in result.alignment.words if not word.is_gap]
-        doubtful = sum(word.is_doubtful for word in spoken)
-        self.window.report(f"{result.scope.label}: {len(spoken)} words timed, {doubtful} with low confidence "
-                           f"(see the checks), {len(result.alignment.gap_spans)} `--` gap(s) placed")
+        push_edit(session, result.scope.label, outcome.document, result.scope.first)
+        self.window.report(f"{result.scope.label}: {outcome.words_timed} words timed, {outcome.doubtful} with low "
+                           f"confidence (see the checks), {outcome.gaps_placed} `--` gap(s) placed")
 
     def _fail(self, message: str) -> None:
         self._close_progress()

@@ -11,11 +11,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from editor.core.gaps import GapPolicy
+from editor.formats.project import PROJECT_EXTENSION
 from editor.formats.registry import SUBTITLE_EXTENSIONS, WRITABLE_EXTENSIONS, WRITABLE_FORMATS
 
-PROJECT_FILTER = "Cueline project (*.cueline)"
+PROJECT_FILTER = f"Cueline project (*{PROJECT_EXTENSION})"
 OPEN_FILTER = (
-    "Captions and transcripts (*.cueline *.txt "
+    f"Captions and transcripts (*{PROJECT_EXTENSION} *.txt "
     + " ".join(f"*{extension}" for extension in SUBTITLE_EXTENSIONS)
     + ");;All files (*)"
 )

@@ -15,19 +15,17 @@ from editor.app.autosave import Autosave, find_recovery
 from editor.app.commands import push_edit
 from editor.app.session import Session
 from editor.app.settings import SRT_BOM, SRT_CRLF, STYLE_NAME, Settings
-from editor.core.gaps import GapPolicy, count_cues_with_gaps
+from editor.core.gaps import GapPolicy
 from editor.core.model import Document
 from editor.core.style import style_named
 from editor.core.timecode import TimecodeError, parse_runtime
 from editor.formats.errors import FormatError
-from editor.formats.project import load_project, save_project
-from editor.formats.registry import SUBTITLE_EXTENSIONS, WriteOptions, read_subtitles, write_subtitles
-from editor.formats.transcript import read_transcript
+from editor.formats.project import PROJECT_EXTENSION, save_project
+from editor.formats.registry import WriteOptions
 from editor.paths import sample_transcript_path
-from editor.timing.pipeline import line_up_transcript
 from editor.ui import dialogs
-
-PROJECT_SUFFIX = ".cueline"
+from editor.workflows.export import cues_needing_a_gap_decision, export_document
+from editor.workflows.open_file import NeedsRuntime, Opened, OpenOutcome, open_file
 
 
 class FileActions:
@@ -44,47 +42,37 @@ class FileActions:
 
     # ----- reading -----
 
-    def read_document(self, path: Path) -> Document:
-        """Any file Cueline opens, as a document (transcripts are lined up along their runtime)."""
-        suffix = path.suffix.lower()
-        if suffix == PROJECT_SUFFIX:
-            return load_project(path)
-        if suffix in SUBTITLE_EXTENSIONS:
-            return read_subtitles(path)
-        return self._lined_up_transcript(path)
+    def read_outcome(self, path: Path) -> OpenOutcome:
+        """Any file Cueline opens; a transcript without a runtime asks for one (Cancel leaves it unopened)."""
+        style = style_named(self._settings.get(STYLE_NAME))
+        outcome = open_file(path, style)
+        if isinstance(outcome, NeedsRuntime):
+            runtime = self._ask_runtime(path)
+            return outcome if runtime is None else open_file(path, style, runtime_ms=runtime)
+        return outcome
 
-    def _lined_up_transcript(self, path: Path) -> Document:
-        try:
-            transcript = read_transcript(path)
-        except FormatError as error:
-            if "runtime" not in error.message.lower():
-                raise
-            transcript = read_transcript(path, self._ask_runtime(path))
-        return line_up_transcript(transcript, style_named(self._settings.get(STYLE_NAME)))
-
-    def _ask_runtime(self, path: Path) -> int:
+    def _ask_runtime(self, path: Path) -> int | None:
         question = f"How long is the programme of {path.name}? (MM:SS)"
-        answer = dialogs.ask_text(self._parent, "Programme runtime", question)
-        if answer is None:
-            raise FormatError("the transcript needs a runtime to be lined up", path)
-        try:
-            return parse_runtime(answer)
-        except TimecodeError as error:
-            raise FormatError(str(error), path) from None
+        while (answer := dialogs.ask_text(self._parent, "Programme runtime", question)) is not None:
+            try:
+                return parse_runtime(answer)
+            except TimecodeError as error:
+                question = f"{error}. How long is the programme of {path.name}? (MM:SS)"
+        return None
 
     def open_sample(self) -> None:
         """The bundled sample transcript, lined up along its 12:45, as a new untitled project."""
-        self._load(self._lined_up_transcript(sample_transcript_path()), None, None)
+        outcome = self.read_outcome(sample_transcript_path())
+        if isinstance(outcome, Opened):
+            self._load(outcome.document, None, None)
 
     def open_path(self, path: Path) -> bool:
         """Open a project, a subtitle file or a transcript; False (and a message) if it cannot be read."""
-        try:
-            document = self.read_document(path)
-        except (FormatError, OSError) as error:
-            dialogs.show_error(self._parent, "Cannot open file", str(error))
+        outcome = self.read_outcome(path)
+        if not isinstance(outcome, Opened):
+            dialogs.show_error(self._parent, "Cannot open file", str(outcome))
             return False
-        project = path if path.suffix.lower() == PROJECT_SUFFIX else None
-        self._load(document, project, path)
+        self._load(outcome.document, outcome.project, path)
         self._settings.add_recent_file(path)
         self.recent_changed()
         return True
@@ -149,8 +137,9 @@ class FileActions:
         return self._save_to(self._session.path)
 
     def save_as(self) -> bool:
-        start = self._folder() / (self._default_stem() + PROJECT_SUFFIX)
-        path = dialogs.choose_file(self._parent, "Save project", dialogs.PROJECT_FILTER, start, save_suffix="cueline")
+        start = self._folder() / (self._default_stem() + PROJECT_EXTENSION)
+        path = dialogs.choose_file(self._parent, "Save project", dialogs.PROJECT_FILTER, start,
+                                   save_suffix=PROJECT_EXTENSION.lstrip("."))
         return path is not None and self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
@@ -188,18 +177,19 @@ class FileActions:
         srt = path.suffix.lower() == ".srt"
         options = WriteOptions(srt and self._settings.get(SRT_BOM), srt and self._settings.get(SRT_CRLF), policy)
         try:
-            notes = write_subtitles(self._session.document, path, options)
-        except (FormatError, OSError) as error:
+            exported = export_document(self._session.document, path, options)
+        except FormatError as error:
             dialogs.show_error(self._parent, "Cannot export", str(error))
             return False
         self._report(f"Exported {path}")
-        if notes:
-            dialogs.show_notes(self._parent, "Exported with notes", f"Exported {path.name}. Please note:", notes)
+        if exported.notes:
+            dialogs.show_notes(self._parent, "Exported with notes", f"Exported {path.name}. Please note:",
+                               exported.notes)
         return True
 
     def _gap_policy(self) -> GapPolicy | None:
         """What the export does with `--` runs; asks when any remain (None: the user cancelled)."""
-        unresolved = count_cues_with_gaps(self._session.document.cues)
+        unresolved = cues_needing_a_gap_decision(self._session.document)
         return dialogs.ask_about_gaps(self._parent, unresolved) if unresolved else GapPolicy.KEEP
 
     def _folder(self) -> Path:

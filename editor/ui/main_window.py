@@ -10,7 +10,6 @@ from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSize, 
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
-from editor.app import find
 from editor.app.autosave import Autosave
 from editor.app.commands import push_edit
 from editor.app.cue_table_model import CueTableModel
@@ -26,6 +25,7 @@ from editor.app.settings import (
     WINDOW_STATE,
     Settings,
 )
+from editor.core import find
 from editor.core.timecode import TimecodeError, format_runtime, parse_timecode
 from editor.ui import dialogs
 from editor.ui.checks_panel import ChecksPanel

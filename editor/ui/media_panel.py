@@ -18,15 +18,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QVBoxLayout, QWidget
 from editor.app.commands import push_edit
 from editor.app.ear_timing import EarTiming
 from editor.app.playback import Playback, PlayerFactory
-from editor.app.playhead import CueTimes
 from editor.app.waveform_worker import WaveformWorker
 from editor.core.timecode import format_runtime
 from editor.media.player import Player
 from editor.media.waveform import cache_path_beside
-from editor.timing.retime import document_runtime_ms, should_offer_stretch, stretch_to_runtime
+from editor.timing.playhead import CueTimes
 from editor.ui import dialogs
 from editor.ui.transport import TransportBar, build_media_menu
 from editor.ui.video_pane import VideoPane
+from editor.workflows.stretch import MediaDiffers, MediaFits, WrongMedia, fit_to_media
 
 if TYPE_CHECKING:
     from editor.ui.main_window import MainWindow
@@ -135,25 +135,13 @@ class MediaPanel(QObject):
 
     def offer_stretch(self, *, always: bool = False) -> None:
         """When the media's duration differs from the timing's, offer to stretch the timing to it."""
-        document = self.window.session.document
         info = self.playback.info
-        media_ms = info.duration_ms if info else None
-        if media_ms is None:
+        if info is None or info.duration_ms is None:
             self.window.report("Open the media first: its duration is unknown")
             return
-        if not always and not should_offer_stretch(document, media_ms):
-            return
-        question = (
-            f"The media runs {format_runtime(media_ms)}, the captions are timed for "
-            f"{format_runtime(document_runtime_ms(document))}.\nStretch all cue times to fit the media?"
-        )
-        box = QMessageBox(QMessageBox.Icon.Question, "Media duration differs", question, parent=self.window)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        stretch = box.addButton("&Stretch to the media", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("&Keep the timing", QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        if box.clickedButton() is stretch:
-            push_edit(self.window.session, "Stretch timing to media", stretch_to_runtime(document, media_ms))
+        fit = fit_to_media(self.window.session.document, info.duration_ms, always=always)
+        if not isinstance(fit, MediaFits) and _stretch_chosen(self.window, fit):
+            push_edit(self.window.session, "Stretch timing to media", fit.stretched)
 
     def _embed_if_possible(self) -> None:
         if QGuiApplication.platformName() in EMBEDDING_PLATFORMS:
@@ -244,6 +232,27 @@ class MediaPanel(QObject):
         """Stop the waveform job and free libvlc before the window goes away."""
         self.waveform.shutdown()
         self.playback.release()
+
+
+def _stretch_chosen(parent: QWidget, fit: MediaDiffers | WrongMedia) -> bool:
+    """Ask before stretching; for media that looks like another file, keeping the timing is the default."""
+    durations = (f"The media runs {format_runtime(fit.media_ms)}, the captions are timed for "
+                 f"{format_runtime(fit.timing_ms)}.")
+    if isinstance(fit, WrongMedia):
+        title, icon = "Is this the right media?", QMessageBox.Icon.Warning
+        question = (f"{durations}\nOne is {fit.ratio:.0f} times as long as the other: this looks like a different "
+                    "file, not another cut of the programme. Keep the timing?")
+    else:
+        title, icon = "Media duration differs", QMessageBox.Icon.Question
+        question = f"{durations}\nStretch all cue times to fit the media?"
+    box = QMessageBox(icon, title, question, parent=parent)
+    box.setObjectName("stretch_question")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    stretch = box.addButton("&Stretch to the media", QMessageBox.ButtonRole.AcceptRole)
+    keep = box.addButton("&Keep the timing", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep if isinstance(fit, WrongMedia) else stretch)
+    box.exec()
+    return box.clickedButton() is stretch
 
 
 def _cache_for_unsaved(media: Path) -> Path:

@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from editor.app.playhead import CueTimes
 from editor.core.model import Document
+from editor.timing.playhead import CueTimes
 
 W = TypeVar("W", bound=QWidget)
 

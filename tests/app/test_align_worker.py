@@ -10,9 +10,10 @@ import numpy as np
 import pytest
 from timing.spoken import RATE, speak
 
-from editor.app.align_worker import AlignResult, AlignWorker
-from editor.app.sync_scope import whole_document
+from editor.app.align_worker import AlignWorker
 from editor.core.model import Cue, Document
+from editor.workflows.autosync import AlignResult
+from editor.workflows.sync_scope import whole_document
 
 SENTENCE = "Officials said the talks would continue next week."
 

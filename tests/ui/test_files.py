@@ -161,3 +161,14 @@ def test_a_transcript_without_a_runtime_asks_for_one(qtbot, window, tmp_path) ->
     assert document.runtime_ms == 90_000
     assert 80_000 < document.cues[-1].end_ms <= 90_000
     assert " ".join(cue.text for cue in document.cues).split() == transcript.read_text().split()
+
+
+def test_a_malformed_header_runtime_is_reported_with_its_file_and_line(qtbot, window, tmp_path) -> None:
+    news = tmp_path / "news.txt"
+    news.write_text("A title\n\n12:75 | 06/24/14\n\nTranscript for A title\n" + "Good evening. " * 30)
+    before = window.session.document
+    seen: list[str] = []
+    when_dialog_opens(press_button("OK", seen))
+    assert not window.files.open_path(news)
+    assert f"{news}:3: bad runtime in the header" in seen[0]
+    assert window.session.document is before

@@ -1,0 +1,112 @@
+"""Auto-sync, written once for the window and the command line: decode the media's audio, align a scope's
+words to it, and cut the scope's cues again on the timed words.
+
+The recogniser keeps one decoder per process (editor.timing.recognize), so two alignments in two threads
+would share it: an alignment waits for its turn, and gives up if cancelled while waiting.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from editor.core.model import Document
+from editor.core.style import CaptionStyle
+from editor.formats.errors import FormatError
+from editor.media.audio import MediaError, decode_audio, media_duration_ms
+from editor.timing.align import SAMPLE_RATE, Alignment, AlignmentCancelled, align_words
+from editor.timing.autosync import SyncSettingError
+from editor.workflows.sync_scope import SyncScope, audio_of, shifted, synced, whole_document
+
+Progress = Callable[[float], None]
+DECODE_SHARE = 0.1  # decoding is quick next to recognition: the first tenth of the progress
+TURN_POLL_SECONDS = 0.05
+_ALIGNING = threading.Lock()
+
+
+@dataclass(frozen=True)
+class AlignResult:
+    """A finished alignment: the scope it covered, the alignment in programme time, the media's running time."""
+
+    scope: SyncScope
+    alignment: Alignment
+    media_ms: int
+
+
+@dataclass(frozen=True)
+class Synced:
+    """The document after the sync, and what to tell staff about it."""
+
+    document: Document
+    words_timed: int
+    doubtful: int
+    gaps_placed: int
+
+
+@dataclass(frozen=True)
+class NoSpeech:
+    """The media holds none of the transcript's speech: the document stays as it was."""
+
+
+SyncOutcome = Synced | NoSpeech
+
+
+def media_runtime_ms(media: Path) -> int | None:
+    """The media's running time (None when its container does not say); FormatError naming it if unreadable."""
+    try:
+        return media_duration_ms(media)
+    except MediaError as error:
+        raise FormatError(str(error), media) from None
+
+
+def align_scope(media: Path, scope: SyncScope, *, progress: Progress | None = None,
+                cancelled: Callable[[], bool] | None = None) -> AlignResult:
+    """The scope's words aligned to the media's speech (MediaError, DecodeCancelled, AlignmentCancelled)."""
+    report = progress or (lambda _fraction: None)
+    stop = cancelled or (lambda: False)
+    samples = decode_audio(media, SAMPLE_RATE, progress=lambda f: report(f * DECODE_SHARE), cancelled=stop)
+    clip = audio_of(scope, samples, SAMPLE_RATE)
+    with _turn_to_align(stop):
+        alignment = align_words(scope.words, clip, SAMPLE_RATE, cancelled=stop,
+                                progress=lambda f: report(DECODE_SHARE + f * (1 - DECODE_SHARE)))
+    return AlignResult(scope, shifted(alignment, scope.start_ms), len(samples) * 1000 // SAMPLE_RATE)
+
+
+@contextmanager
+def _turn_to_align(cancelled: Callable[[], bool]) -> Iterator[None]:
+    """Hold the process's one alignment slot; give up if cancelled while waiting for it."""
+    while not _ALIGNING.acquire(timeout=TURN_POLL_SECONDS):
+        if cancelled():
+            raise AlignmentCancelled
+    try:
+        yield
+    finally:
+        _ALIGNING.release()
+
+
+def apply_alignment(document: Document, result: AlignResult, style: CaptionStyle, *, lead_in_ms: int = 0,
+                    linger_ms: int | None = None) -> SyncOutcome:
+    """The scope's cues cut again on the timed words; FormatError for a lead-in or linger out of range."""
+    alignment = result.alignment
+    if not alignment.speech_found:
+        return NoSpeech()
+    try:
+        after = synced(document, result.scope, alignment, result.media_ms, style,
+                       lead_in_ms=lead_in_ms, linger_ms=linger_ms)
+    except SyncSettingError as error:
+        raise FormatError(str(error)) from None
+    spoken = [word for word in alignment.words if not word.is_gap]
+    return Synced(after, len(spoken), sum(word.is_doubtful for word in spoken), len(alignment.gap_spans))
+
+
+def sync_to_media(document: Document, media: Path, style: CaptionStyle, *, lead_in_ms: int = 0,
+                  linger_ms: int | None = None, progress: Progress | None = None) -> SyncOutcome:
+    """The whole job for a batch run: every word of the document aligned to the media, the cues cut again."""
+    try:
+        result = align_scope(media, whole_document(document), progress=progress)
+    except MediaError as error:
+        raise FormatError(str(error), media) from None
+    return apply_alignment(document, result, style, lead_in_ms=lead_in_ms, linger_ms=linger_ms)

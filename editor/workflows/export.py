@@ -1,0 +1,63 @@
+"""Export with a gap policy: write the captions in the format the file name says, deciding what becomes of
+the unresolved `--` runs, and say what became of them. A `.cueline` project is the working copy, so it
+always keeps its runs until staff resolve them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from editor.core.gaps import GapPolicy, count_cues_with_gaps, count_gap_runs, resolve_gaps
+from editor.core.model import Document
+from editor.formats.errors import FormatError
+from editor.formats.project import is_project_path, save_project
+from editor.formats.registry import WriteOptions, write_subtitles
+
+
+@dataclass(frozen=True)
+class Exported:
+    """What was written: how many cues, and the `--` runs met on the way and what the policy made of them."""
+
+    path: Path
+    cues: int
+    gap_runs: int
+    cues_with_gaps: int
+    policy: GapPolicy
+    cues_removed: int
+    notes: tuple[str, ...] = ()  # what the format wants staff to know (an SCC caption shown late ...)
+
+    def gap_note(self) -> str:
+        """One line for staff about the runs ("" when there were none)."""
+        if not self.gap_runs:
+            return ""
+        what = {
+            GapPolicy.KEEP: "kept as is",
+            GapPolicy.INAUDIBLE: "written as [inaudible]",
+            GapPolicy.DROP: f"dropped, {self.cues_removed} cue(s) left empty removed",
+        }[self.policy]
+        return f"{self.path}: {self.gap_runs} unresolved `--` runs in {self.cues_with_gaps} cues {what}"
+
+
+def cues_needing_a_gap_decision(document: Document) -> int:
+    """Cues that still hold `--` runs: when any do, an export asks what to do with them."""
+    return count_cues_with_gaps(document.cues)
+
+
+def export_document(document: Document, path: Path, options: WriteOptions | None = None) -> Exported:
+    """Write `document` to `path` atomically (a project, or any format Cueline writes); FormatError if not."""
+    path = Path(path)
+    options = options or WriteOptions()
+    policy = GapPolicy.KEEP if is_project_path(path) else options.gap_policy
+    notes: tuple[str, ...] = ()
+    try:
+        if is_project_path(path):
+            save_project(document, path)
+        else:
+            notes = write_subtitles(document, path, options)
+    except OSError as error:
+        raise FormatError(f"cannot write this file: {error.strerror or error}", path) from error
+    cues = document.cues
+    removed = resolve_gaps(cues, policy).removed if policy is GapPolicy.DROP else 0
+    return Exported(path, len(cues) - removed, count_gap_runs(cues), count_cues_with_gaps(cues), policy, removed,
+                    notes)

@@ -1,0 +1,35 @@
+"""Stretch to the media: a different cut is offered a stretch; another programme's file is called wrong."""
+
+from __future__ import annotations
+
+from editor.core.model import Cue, Document
+from editor.core.style import style_named
+from editor.paths import sample_transcript_path
+from editor.workflows.open_file import Opened, open_file
+from editor.workflows.stretch import MediaDiffers, MediaFits, WrongMedia, fit_to_media
+
+
+def sample() -> Document:
+    outcome = open_file(sample_transcript_path(), style_named("streaming"))
+    assert isinstance(outcome, Opened)
+    return outcome.document
+
+
+def test_the_12_45_sample_against_a_30_second_clip_is_the_wrong_media() -> None:
+    fit = fit_to_media(sample(), 30_000)
+    assert isinstance(fit, WrongMedia) and (fit.media_ms, fit.timing_ms) == (30_000, 765_000)
+    assert round(fit.ratio) == 26
+    assert fit.stretched.cues[-1].end_ms <= 30_000  # offered only if staff insist
+
+
+def test_another_cut_of_the_programme_is_offered_a_stretch() -> None:
+    fit = fit_to_media(sample(), 750_000)
+    assert isinstance(fit, MediaDiffers)
+    assert fit.stretched.runtime_ms == 750_000 and fit.stretched.cues[-1].end_ms <= 750_000
+
+
+def test_a_small_difference_or_an_unknown_duration_offers_nothing() -> None:
+    document = Document(cues=(Cue(0, 9_800, "Hello"),), runtime_ms=10_000)
+    assert fit_to_media(document, 10_300) == MediaFits()
+    assert fit_to_media(document, None) == MediaFits()
+    assert isinstance(fit_to_media(document, 10_300, always=True), MediaDiffers)
