@@ -14,7 +14,8 @@ from editor.formats.decoding import normalise_newlines
 from editor.formats.errors import FormatError, FormatWarning
 from editor.formats.vtt_markup import strip_markup
 
-_TIME = r"(\d{1,9}):(\d{1,2}):(\d{1,2})\.(\d{1,3})"
+_TIME = r"(\d+):(\d{1,2}):(\d{1,2})\.(\d{1,3})"
+_MAX_HOUR_DIGITS = 9  # longer runs are not times (and Python refuses ints over 4,300 digits)
 TIMING_LINE = re.compile(rf"^\s*{_TIME}\s*,\s*{_TIME}\s*$")
 
 
@@ -50,6 +51,8 @@ def _read_cue(first_line: int, lines: list[str], path: Path | None) -> Cue:
         expected = "expected a timing line H:MM:SS.mmm,H:MM:SS.mmm"
         raise FormatError(f"{expected}, found {lines[0].strip()!r}", path, first_line)
     times = match.groups()
+    if len(times[0]) > _MAX_HOUR_DIGITS or len(times[4]) > _MAX_HOUR_DIGITS:
+        raise FormatError(f"an hour has more than {_MAX_HOUR_DIGITS} digits: not a time", path, first_line)
     if any(int(part) > 59 for part in (*times[1:3], *times[5:7])):
         raise FormatError("minutes and seconds must be below 60", path, first_line)
     start, end = _ms(times[:4]), _ms(times[4:])

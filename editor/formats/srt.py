@@ -101,18 +101,19 @@ def _split_missing_blank_lines(blocks: list[_Block]) -> list[_Block]:
 
 
 def _split_block(block: _Block) -> list[_Block]:
+    """Each timing line (with the cue number just above it) starts a part; text before the first is a part too."""
     lines = block.lines
-    rows = [row for row, line in enumerate(lines) if _TIMING_LINE.match(line)]
-    if len(rows) < 2 or rows[0] > 1:
-        return [block]
-    parts: list[_Block] = []
-    begin, previous_timing = 0, rows[0]
-    for row in rows[1:]:
-        start = row - 1 if row - 1 > previous_timing and _INDEX_LINE.match(lines[row - 1]) else row
-        parts.append(_Block(block.first_line + begin, lines[begin:start]))
-        begin, previous_timing = start, row
-    parts.append(_Block(block.first_line + begin, lines[begin:]))
-    return parts
+    starts: list[int] = []
+    previous_timing = -1
+    for row, line in enumerate(lines):
+        if _TIMING_LINE.match(line):
+            numbered = row - 1 > previous_timing and _INDEX_LINE.match(lines[row - 1])
+            starts.append(row - 1 if numbered else row)
+            previous_timing = row
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    ends = [*starts[1:], len(lines)]
+    return [_Block(block.first_line + begin, lines[begin:end]) for begin, end in zip(starts, ends, strict=True)]
 
 
 def _read_cue(block: _Block, where: str | None, after_cue: bool) -> Cue:

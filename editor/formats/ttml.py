@@ -147,7 +147,7 @@ def parse_ttml(text: str, path: Path | None = None) -> list[Cue]:
     context = _Context(namespace, _root_parameters(root, namespace, path), _emphasis_styles(root, namespace), path)
     body = root.find(f"{{{namespace}}}body")
     cues = _collect(body, context) if body is not None else []
-    paragraphs = sum(1 for _ in body.iter(f"{{{namespace}}}p")) if body is not None else 0
+    paragraphs = sum(1 for _ in root.iter(f"{{{namespace}}}p"))
     if paragraphs != len(cues):
         message = f"{paragraphs - len(cues)} of {paragraphs} paragraphs are not inside <body> or a <div> (not read)"
         raise FormatError(message, path)
@@ -219,6 +219,8 @@ def _collect(body: ET.Element, context: _Context) -> list[Cue]:
         if element.tag == f"{{{context.namespace}}}p":
             if end is None:
                 raise FormatError(f"paragraph {len(cues) + 1} has no end time (no end, no dur)", context.path)
+            if end < begin:
+                raise FormatError(f"paragraph {len(cues) + 1} ends before it begins", context.path)
             cues.append(Cue(begin, end, _paragraph_text(element, emphasis, context)))
             continue
         children = [child for child in element if child.tag in _containers(context)]

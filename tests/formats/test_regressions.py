@@ -30,7 +30,11 @@ READ_WHOLE: dict[str, list[str]] = {
 REFUSED: dict[str, tuple[int | None, str]] = {
     "srt_two_arrows.srt": (2, "bad timing line"),
     "srt_huge_hours.srt": (2, "bad timing line"),
-    "sbv_huge_hours.sbv": (1, "expected a timing line"),
+    "sbv_huge_hours.sbv": (1, "an hour has more than 9 digits"),
+    "sbv_ten_digit_hours.sbv": (3, "an hour has more than 9 digits"),
+    "srt_text_above_two_timing_lines.srt": (1, "expected a cue number and a timing line"),
+    "ttml_paragraph_outside_body.ttml": (None, "1 of 2 paragraphs are not inside <body> or a <div>"),
+    "ttml_ends_before_it_begins.ttml": (None, "paragraph 1 ends before it begins"),
     "ttml_frame_rate_zero.ttml": (None, "frameRate must be a positive whole number"),
     "ttml_tick_rate_zero.ttml": (None, "tickRate must be a positive whole number"),
     "ttml_frame_rate_multiplier_zero.ttml": (None, "frameRateMultiplier must be a positive whole number"),
@@ -58,6 +62,12 @@ def test_refused_with_file_and_line(name: str) -> None:
         read_subtitles(REGRESSIONS / name)
     assert words in caught.value.message
     assert (caught.value.path, caught.value.line) == (REGRESSIONS / name, line)
+
+
+def test_text_above_a_timing_line_costs_no_cue_below_it() -> None:
+    document, problems = read_subtitles_lenient(REGRESSIONS / "srt_text_above_two_timing_lines.srt")
+    assert [cue.text for cue in document.cues] == ["A", "B"]
+    assert [problem.line for problem in problems] == [1]
 
 
 def test_lenient_reading_names_the_skipped_event_line() -> None:
