@@ -17,9 +17,9 @@ from editor.core.model import Cue
 from editor.formats.decoding import normalise_newlines
 from editor.formats.errors import FormatError, FormatWarning
 
-# Hours of at most 9 digits: longer runs are not times (and Python refuses ints over 4,300 digits).
-_TIME = r"(\d{1,9}):(\d{1,2}):(\d{1,2})[,.](\d{1,3})"
+_TIME = r"(\d+):(\d{1,2}):(\d{1,2})[,.](\d{1,3})"
 _TIMING_LINE = re.compile(rf"^\s*{_TIME}\s*-->\s*{_TIME}(?:\s(?!.*-->).*)?$")
+_MAX_HOUR_DIGITS = 9  # longer runs are not times (and Python refuses ints over 4,300 digits)
 _INDEX_LINE = re.compile(r"^\s*\d+\s*$")
 
 
@@ -119,9 +119,7 @@ def _split_block(block: _Block) -> list[_Block]:
 def _read_cue(block: _Block, where: str | None, after_cue: bool) -> Cue:
     lines = block.lines
     timing_row = _timing_row(block, where, after_cue)
-    if not _TIMING_LINE.match(lines[timing_row]):
-        message = f"bad timing line {lines[timing_row].strip()!r} (expected HH:MM:SS,mmm --> HH:MM:SS,mmm)"
-        raise FormatError(message, where, block.first_line + timing_row)
+    _check_timing_line(lines[timing_row], where, block.first_line + timing_row)
     item_lines = [_pad_fractions(line) if row == timing_row else line for row, line in enumerate(lines)]
     try:
         item = pysrt.SubRipItem.from_lines(item_lines)
@@ -131,6 +129,15 @@ def _read_cue(block: _Block, where: str | None, after_cue: bool) -> Cue:
     if cue.end_ms < cue.start_ms:
         raise FormatError("the cue ends before it starts", where, block.first_line + timing_row)
     return cue
+
+
+def _check_timing_line(line: str, where: str | None, number: int) -> None:
+    match = _TIMING_LINE.match(line)
+    if match is None:
+        message = f"bad timing line {line.strip()!r} (expected HH:MM:SS,mmm --> HH:MM:SS,mmm)"
+        raise FormatError(message, where, number)
+    if max(len(match.group(1)), len(match.group(5))) > _MAX_HOUR_DIGITS:
+        raise FormatError(f"bad timing line: an hour has more than {_MAX_HOUR_DIGITS} digits", where, number)
 
 
 def _timing_row(block: _Block, where: str | None, after_cue: bool) -> int:

@@ -29,7 +29,8 @@ READ_WHOLE: dict[str, list[str]] = {
 # file -> (line the error names or None, words of its message), for inputs that must be refused clearly
 REFUSED: dict[str, tuple[int | None, str]] = {
     "srt_two_arrows.srt": (2, "bad timing line"),
-    "srt_huge_hours.srt": (2, "bad timing line"),
+    "srt_huge_hours.srt": (2, "an hour has more than 9 digits"),
+    "srt_twelve_digit_hours.srt": (5, "an hour has more than 9 digits"),
     "sbv_huge_hours.sbv": (1, "an hour has more than 9 digits"),
     "sbv_ten_digit_hours.sbv": (3, "an hour has more than 9 digits"),
     "srt_text_above_two_timing_lines.srt": (1, "expected a cue number and a timing line"),
