@@ -20,6 +20,7 @@ from editor.formats.errors import FormatError, FormatWarning
 _TIME = r"(\d+):(\d{1,2}):(\d{1,2})[,.](\d{1,3})"
 _TIMING_LINE = re.compile(rf"^\s*{_TIME}\s*-->\s*{_TIME}(?:\s(?!.*-->).*)?$")
 _MAX_HOUR_DIGITS = 9  # longer runs are not times (and Python refuses ints over 4,300 digits)
+_TIMING_START = re.compile(rf"^\s*{_TIME}\s*-->")  # starts a cue even if the rest is malformed
 _INDEX_LINE = re.compile(r"^\s*\d+\s*$")
 
 
@@ -106,7 +107,7 @@ def _split_block(block: _Block) -> list[_Block]:
     starts: list[int] = []
     previous_timing = -1
     for row, line in enumerate(lines):
-        if _TIMING_LINE.match(line):
+        if _TIMING_START.match(line):
             numbered = row - 1 > previous_timing and _INDEX_LINE.match(lines[row - 1])
             starts.append(row - 1 if numbered else row)
             previous_timing = row

@@ -29,6 +29,7 @@ READ_WHOLE: dict[str, list[str]] = {
 # file -> (line the error names or None, words of its message), for inputs that must be refused clearly
 REFUSED: dict[str, tuple[int | None, str]] = {
     "srt_two_arrows.srt": (2, "bad timing line"),
+    "srt_two_arrows_without_blank_line.srt": (5, "bad timing line"),
     "srt_huge_hours.srt": (2, "an hour has more than 9 digits"),
     "srt_twelve_digit_hours.srt": (5, "an hour has more than 9 digits"),
     "sbv_huge_hours.sbv": (1, "an hour has more than 9 digits"),
