@@ -44,11 +44,25 @@ freeze() {
   echo "PyInstaller: $((SECONDS - started)) s, $(du -sh "$OUTDIR/dist/cueline" | cut -f1) in $OUTDIR/dist/cueline"
 }
 
+write_notices() {
+  # Every bundled component with its licence; the list must match the committed one, so a change is reviewed
+  # in a commit. CUELINE_NOTICES_UPDATE=1 (after changing a dependency) writes the new list into the repository.
+  local committed=packaging/THIRD-PARTY-NOTICES-linux.txt
+  if [ -n "${CUELINE_NOTICES_UPDATE:-}" ]; then
+    "$OUTDIR/venv/bin/python" "$OUTDIR/src/packaging/notices.py" "$OUTDIR/dist/cueline" "$OUTDIR/work/cueline"
+    cp "$OUTDIR/dist/cueline/_internal/licenses/THIRD-PARTY-NOTICES.txt" "$REPO/$committed"
+    echo "notices: wrote $REPO/$committed; review and commit it"
+  else
+    "$OUTDIR/venv/bin/python" "$OUTDIR/src/packaging/notices.py" "$OUTDIR/dist/cueline" "$OUTDIR/work/cueline" \
+      --check "$OUTDIR/src/$committed"
+  fi
+}
+
 smoke_test() {
   # The frozen programs themselves: the batch import of the bundled sample, then every run-time dependency
   # (PyAV, speech model, libvlc from the system, a spawned worker, Qt); a broken bundle is never packaged.
   local folder=$OUTDIR/dist/cueline
-  "$folder/cueline" --help >/dev/null
+  "$folder/cueline" --version
   "$folder/cueline" import "$folder/_internal/resources/samples/abc-news-2014-06-24-transcript.txt" \
     -o "$OUTDIR/smoke.srt"
   QT_QPA_PLATFORM=offscreen "$folder/cueline-selfcheck"
@@ -60,6 +74,7 @@ main() {
   setup_build_venv
   freeze
   find "$OUTDIR/dist/cueline" -xtype l -print -delete  # links left pointing at excluded Qt libraries
+  write_notices
   smoke_test
   local version
   version=$("$PYTHON" -c 'import sys, tomllib; print(tomllib.load(open(sys.argv[1], "rb"))["project"]["version"])' \
