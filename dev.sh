@@ -2,6 +2,7 @@
 # Sets up everything Cueline needs on Debian/Ubuntu, then runs the editor or the test suite.
 #   ./dev.sh run [ARGS...]   open the editor (default: the bundled sample lined up along 12:45)
 #   ./dev.sh test [PYTEST ARGS...]   lint, type-check, layer contracts, then the whole test suite
+#   ./dev.sh package [OUTDIR]   build the Linux installer from requirements.lock (default OUTDIR: build/installer)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -12,7 +13,8 @@ APT_PACKAGES=(
   libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1
   libdbus-1-3 fonts-dejavu-core
 )
-TEST_APT_PACKAGES=(xvfb xauth ffmpeg espeak-ng flite)
+TEST_APT_PACKAGES=(xvfb xauth ffmpeg espeak-ng flite nsis shellcheck)  # nsis, shellcheck: tests/packaging
+PACKAGE_APT_PACKAGES=(binutils)
 
 missing_packages() {
   local pkg
@@ -79,7 +81,11 @@ case "$command" in
     .venv/bin/lint-imports
     exec .venv/bin/python -m pytest -q "$@"
     ;;
+  package)
+    install_system_packages "${APT_PACKAGES[@]}" "${PACKAGE_APT_PACKAGES[@]}"
+    exec packaging/build_linux.sh "${1:-build/installer}"
+    ;;
   *)
-    echo "usage: ./dev.sh run [FILE] | ./dev.sh test [PYTEST ARGS]" >&2; exit 2
+    echo "usage: ./dev.sh run [FILE] | ./dev.sh test [PYTEST ARGS] | ./dev.sh package [OUTDIR]" >&2; exit 2
     ;;
 esac
