@@ -30,16 +30,20 @@ function Export-Sources {
         Expand-Archive -Path $archive -DestinationPath $Src
         Remove-Item $archive
     } else {
-        foreach ($part in "editor", "resources", "packaging", "pyproject.toml", "README.md") {
+        foreach ($part in "editor", "resources", "packaging", "pyproject.toml", "requirements.lock", "README.md", "LICENSE") {
             Copy-Item -Recurse (Join-Path $Repo $part) $Src
         }
     }
 }
 
 function Install-BuildVenv {
+    # Exactly the versions of requirements.lock (hash-checked), in a fresh venv, then Cueline itself.
     Invoke-Checked $Python @("-c", "import sys, struct; raise SystemExit(sys.version_info < (3, 11) or struct.calcsize('P') != 8)")
-    if (-not (Test-Path "$Venv\Scripts\python.exe")) { Invoke-Checked $Python @("-m", "venv", $Venv) }
-    Invoke-Checked "$Venv\Scripts\python.exe" @("-m", "pip", "install", "-q", "--disable-pip-version-check", $Src, "pyinstaller>=6.10,<7")
+    if (Test-Path $Venv) { Remove-Item -Recurse -Force $Venv }
+    Invoke-Checked $Python @("-m", "venv", $Venv)
+    $pip = @("-m", "pip", "install", "-q", "--disable-pip-version-check")
+    Invoke-Checked "$Venv\Scripts\python.exe" ($pip + @("--require-hashes", "-r", "$Src\requirements.lock"))
+    Invoke-Checked "$Venv\Scripts\python.exe" ($pip + @("--no-deps", "--no-build-isolation", $Src))
 }
 
 function Invoke-Freeze {
@@ -51,9 +55,14 @@ function Invoke-Freeze {
     Write-Host "PyInstaller: $seconds s, $megabytes MB in $OutDir\dist\cueline"
 }
 
+function Write-Notices {
+    # Every bundled component with its licence; stops the build on a library no entry of components.toml knows.
+    Invoke-Checked "$Venv\Scripts\python.exe" @("$Src\packaging\notices.py", "$OutDir\dist\cueline", "$OutDir\work\cueline")
+}
+
 function Test-Bundle {
     $folder = "$OutDir\dist\cueline"
-    Invoke-Checked "$folder\cueline-cmd.exe" @("--help")
+    Invoke-Checked "$folder\cueline-cmd.exe" @("--version")
     Invoke-Checked "$folder\cueline-cmd.exe" @("import", "$folder\_internal\resources\samples\abc-news-2014-06-24-transcript.txt",
         "-o", "$OutDir\smoke.srt")
     # The self-check fails on "video player" where the runner has no 64-bit VLC: report, do not stop.
@@ -62,11 +71,13 @@ function Test-Bundle {
 }
 
 function New-Installer {
-    $version = & "$Venv\Scripts\python.exe" -c "import tomllib; print(tomllib.load(open(r'$Src\pyproject.toml', 'rb'))['project']['version'])"
+    $version = & "$Venv\Scripts\python.exe" -c "import importlib.metadata as m; print(m.version('cueline'))"
+    # The file properties need four numbers: 0.2.0rc1 -> 0.2.0.0 (the full version is in ProductVersion).
+    $numeric = (([regex]::Match($version, '^\d+(\.\d+){0,2}').Value + ".0.0.0").Split(".")[0..3]) -join "."
     $makensis = (Get-Command makensis -ErrorAction SilentlyContinue).Source
     if (-not $makensis) { $makensis = "${env:ProgramFiles(x86)}\NSIS\makensis.exe" }
     $installer = "$OutDir\CuelineSetup-$version.exe"
-    Invoke-Checked $makensis @("/V2", "/WX", "/DVERSION=$version", "/DSOURCE_DIR=$OutDir\dist\cueline",
+    Invoke-Checked $makensis @("/V2", "/WX", "/DVERSION=$version", "/DVERSION_NUMERIC=$numeric", "/DSOURCE_DIR=$OutDir\dist\cueline",
         "/DOUTFILE=$installer", "$Src\packaging\windows\cueline.nsi")
     Write-Host "installer: $installer ($([int]((Get-Item $installer).Length / 1MB)) MB)"
 }
@@ -75,5 +86,6 @@ New-Item -ItemType Directory -Force $OutDir | Out-Null
 Export-Sources
 Install-BuildVenv
 Invoke-Freeze
+Write-Notices
 Test-Bundle
 New-Installer
