@@ -30,6 +30,13 @@ def _key_text(action: QAction) -> str:
     return action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
 
 
+def what_to_do(problem: Problem) -> str:
+    """What staff can do when no suggestion key applies."""
+    if problem.issue.span is None:
+        return "About the whole cue: edit it, or ignore it"
+    return "" if problem.issue.fixes else "No suggestion: type the right words over the selection"
+
+
 def describe(problem: Problem) -> str:
     """One line: where the problem is and what it says."""
     found = f"“{problem.found}” · " if problem.found else ""
@@ -54,6 +61,7 @@ class ProblemBar(QWidget):
         self.problem = _plain_label(self, "problem_text")
         self.problem.setText(IDLE_TEXT)
         self.buttons = [self._button(action) for action in actions]
+        self.hint = _plain_label(self, "problem_hint")
         self._lay_out()
 
     def _button(self, action: QAction) -> QToolButton:
@@ -70,6 +78,7 @@ class ProblemBar(QWidget):
         keys = QHBoxLayout()
         for button in self.buttons:
             keys.addWidget(button)
+        keys.addWidget(self.hint)
         keys.addStretch(1)
         rows = QVBoxLayout(self)
         rows.setContentsMargins(4, 2, 4, 2)
@@ -87,10 +96,12 @@ class ProblemBar(QWidget):
         self.count.setText(f"{number if number is not None else '–'} of {total}")
         if problem is not None:
             self.problem.setText(describe(problem))
+            self.hint.setText(what_to_do(problem))
 
     def show_note(self, note: str) -> None:
         """What just happened to the problem (fixed, ignored, added to the glossary)."""
         self.problem.setText(note)
+        self.hint.clear()
 
     def refresh_button_texts(self) -> None:
         """Buttons read "Alt+1 McGurk": the action's text with its key, so the bar teaches the keys."""

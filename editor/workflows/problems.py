@@ -34,7 +34,8 @@ KIND_LABELS = {
     ProblemKind.SPELLING: "Spelling",
     ProblemKind.RULE: "Caption rules",
 }
-# Rules not listed here are caption rules (line length, reading speed, ...).
+# A rule not listed here is a caption rule (line length, reading speed, ...) when it judges whole cues, and a
+# suspect-word rule when its issues name words (word-level problems carry a span).
 KIND_OF_RULE = {
     "low-confidence": ProblemKind.SUSPECT,
     "suspect-word": ProblemKind.SUSPECT,
@@ -67,7 +68,8 @@ class Problem:
 
 def kind_of(issue: Issue) -> ProblemKind:
     """The sort of problem an issue is, by its rule."""
-    return KIND_OF_RULE.get(issue.rule, ProblemKind.RULE)
+    default = ProblemKind.RULE if issue.span is None else ProblemKind.SUSPECT
+    return KIND_OF_RULE.get(issue.rule, default)
 
 
 def place(document: Document, issue: Issue) -> Problem:

@@ -33,10 +33,11 @@ def timed(*words: tuple[str, int, int]) -> tuple[Word, ...]:
 
 
 def programme() -> Document:
-    """A `--` gap inside timed words, a misheard name twice (once timed, once not), a known mishearing."""
+    """A `--` gap and a word the audio doubts among timed words, a misheard name twice (once timed, once not)
+    that the glossary knows as a mishearing."""
     cues = (
         Cue(0, 2500, "Fighting near -- today",
-            timed(("Fighting", 300, 800), ("near", 800, 1200), ("--", 1200, 2000), ("today", 2000, 2400))),
+            (*timed(("Fighting", 300, 800), ("near", 800, 1200), ("--", 1200, 2000)), Word("today", 2000, 2400, 0.3))),
         Cue(3000, 5500, "The Beisel group said",
             timed(("The", 3000, 3200), ("Beisel", 3200, 3800), ("group", 3800, 4200), ("said", 4200, 4600))),
         Cue(6000, 8500, "Beisel fighters left"),
@@ -45,7 +46,8 @@ def programme() -> Document:
 
 
 # what F8 stops on, in order: (cue, words, start of the words)
-STOPS = [(0, "--", 1200), (1, "Beisel", 3200), (2, "Beisel", 6000)]
+STOPS = [(0, "--", 1200), (0, "today", 2000), (1, "Beisel", 3200), (2, "Beisel", 6000)]
+FIRST_BEISEL = 2
 
 
 @pytest.fixture(scope="module")
@@ -99,6 +101,21 @@ def stop(window: MainWindow) -> tuple[int | None, str]:
     return window.current_index(), window.cue_editor.text_field.textCursor().selectedText()
 
 
+def to_first_beisel(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(FIRST_BEISEL + 1):
+        press(qtbot, window, Qt.Key.Key_F8)
+    assert stop(window) == (1, "Beisel")
+
+
+def visit(qtbot, window: MainWindow, count: int) -> list[tuple[int | None, str]]:  # type: ignore[no-untyped-def]
+    """Where the next `count` presses of F8 stop."""
+    stops = []
+    for _ in range(count):
+        press(qtbot, window, Qt.Key.Key_F8)
+        stops.append(stop(window))
+    return stops
+
+
 def test_f8_stops_on_every_problem_in_time_order_selecting_its_words(navigating, qtbot) -> None:  # type: ignore[no-untyped-def]
     window, navigator = navigating
     window.table.setFocus()
@@ -113,8 +130,12 @@ def test_f8_stops_on_every_problem_in_time_order_selecting_its_words(navigating,
     assert stop(window) == (2, "Beisel")
     press(qtbot, window, Qt.Key.Key_F8, SHIFT)
     assert stop(window) == (1, "Beisel")
-    assert navigator.bar.count.text() == "2 of 3"
+    assert navigator.bar.count.text() == "3 of 4"
     assert "Spelling · cue 2 at 00:00:03.200 · “Beisel”" in navigator.bar.problem.text()
+    assert navigator.bar.hint.text() == ""
+    press(qtbot, window, Qt.Key.Key_F8, SHIFT)
+    assert "Suspect words · cue 1 at 00:00:02.000 · “today”" in navigator.bar.problem.text()
+    assert navigator.bar.hint.text() == "No suggestion: type the right words over the selection"
 
 
 def test_each_stop_plays_its_words_from_a_second_before(with_media, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -140,7 +161,7 @@ def test_each_stop_plays_its_words_from_a_second_before(with_media, qtbot) -> No
 def test_the_kind_filter_visits_one_kind_only(navigating, qtbot) -> None:  # type: ignore[no-untyped-def]
     window, navigator = navigating
     navigator.bar.kind_filter.setCurrentIndex(navigator.bar.kind_filter.findText("`--` gaps"))
-    assert navigator.bar.count.text() == "– of 1"
+    assert navigator.bar.count.text() == "– of 1"  # none stopped on yet
     for _ in range(2):
         press(qtbot, window, Qt.Key.Key_F8)
         assert stop(window) == (0, "--")
@@ -148,8 +169,7 @@ def test_the_kind_filter_visits_one_kind_only(navigating, qtbot) -> None:  # typ
 
 def test_a_suggestion_is_accepted_with_one_key_as_one_undo_step(navigating, qtbot) -> None:  # type: ignore[no-untyped-def]
     window, navigator = navigating
-    for _ in range(2):
-        press(qtbot, window, Qt.Key.Key_F8)
+    to_first_beisel(qtbot, window)
     assert [button.text() for button in navigator.bar.buttons if button.isVisible()][3] == "Alt+1  ISIL"
     steps = window.session.undo_stack.count()
     press(qtbot, window, Qt.Key.Key_1, ALT)
@@ -170,11 +190,9 @@ def test_an_ignored_problem_is_skipped_and_stays_ignored_after_save_and_reopen( 
     press(qtbot, window, Qt.Key.Key_F8)
     press(qtbot, window, Qt.Key.Key_I, ALT)
     assert len(window.session.document.ignored) == 1
-    assert navigator.bar.count.text() == "– of 2"
-    press(qtbot, window, Qt.Key.Key_F8)
-    press(qtbot, window, Qt.Key.Key_F8)
-    press(qtbot, window, Qt.Key.Key_F8)
-    assert stop(window) == (1, "Beisel")  # round again, past the ignored gap
+    assert navigator.bar.count.text() == "– of 3"
+    after_the_gap = [(0, "today"), (1, "Beisel"), (2, "Beisel"), (0, "today")]  # round again, past the gap
+    assert visit(qtbot, window, 4) == after_the_gap
     project = tmp_path / "talks.cueline"
     when_dialog_opens(choose_file(project))
     window.action("save_as").trigger()
@@ -182,11 +200,7 @@ def test_an_ignored_problem_is_skipped_and_stays_ignored_after_save_and_reopen( 
     again, _panel, _reopened = open_window(Document())
     assert again.files.open_path(project)
     again.table.setFocus()
-    visited = []
-    for _ in range(3):
-        press(qtbot, again, Qt.Key.Key_F8)
-        visited.append(stop(again))
-    assert visited == [(1, "Beisel"), (2, "Beisel"), (1, "Beisel")]
+    assert visit(qtbot, again, 4) == after_the_gap
     assert all(issue.rule != "unresolved-gap" for issue in again.issues.issues)
     press(qtbot, window, Qt.Key.Key_Z, CTRL)  # in the first window, undo brings the gap back
     assert window.session.document.ignored == () and navigator.problems()[0].found == "--"
@@ -194,17 +208,15 @@ def test_an_ignored_problem_is_skipped_and_stays_ignored_after_save_and_reopen( 
 
 def test_add_to_glossary_accepts_the_words_everywhere(navigating, qtbot) -> None:  # type: ignore[no-untyped-def]
     window, navigator = navigating
-    press(qtbot, window, Qt.Key.Key_F8)
-    press(qtbot, window, Qt.Key.Key_F8)
+    to_first_beisel(qtbot, window)
     press(qtbot, window, Qt.Key.Key_G, ALT)
     assert window.session.document.glossary == ("ISIL ~ Beisel", "Beisel")
-    assert [problem.found for problem in navigator.problems()] == ["--"]
+    assert [problem.found for problem in navigator.problems()] == ["--", "today"]
 
 
 def test_fix_every_occurrence_lists_each_change_first_and_is_one_undo_step(navigating, qtbot) -> None:  # type: ignore[no-untyped-def]
     window, _navigator = navigating
-    press(qtbot, window, Qt.Key.Key_F8)
-    press(qtbot, window, Qt.Key.Key_F8)
+    to_first_beisel(qtbot, window)
     listed: list[str] = []
 
     def review(dialog: QWidget) -> None:
@@ -225,8 +237,7 @@ def test_fix_every_occurrence_lists_each_change_first_and_is_one_undo_step(navig
 
 def test_an_unticked_occurrence_is_left_alone_and_cancel_changes_nothing(navigating, qtbot) -> None:  # type: ignore[no-untyped-def]
     window, _navigator = navigating
-    press(qtbot, window, Qt.Key.Key_F8)
-    press(qtbot, window, Qt.Key.Key_F8)
+    to_first_beisel(qtbot, window)
 
     def untick_the_second(dialog: QWidget) -> None:
         assert isinstance(dialog, FixAllDialog)

@@ -52,3 +52,12 @@ def test_like_this_means_the_same_rule_about_the_same_words() -> None:
     assert like(problems(), spelling[1]) == spelling and [p.found for p in spelling] == ["Beisel", "Beisel"]
     changes = fix_changes(gaps, "[inaudible]")
     assert [(c.cue_index, c.start, c.end) for c in changes] == [(0, 14, 16), (1, 21, 23)]
+
+
+def test_an_unknown_rule_about_words_is_a_suspect_word_and_about_cues_a_caption_rule() -> None:
+    from editor.checks.issue import Issue, Severity, TextSpan
+    from editor.workflows.problems import kind_of
+
+    heard = Issue(0, Severity.WARNING, "heard-otherwise", "sounds like ISIL", TextSpan(0, 5))
+    assert kind_of(heard) is ProblemKind.SUSPECT
+    assert kind_of(Issue(0, Severity.WARNING, "line-length", "too long")) is ProblemKind.RULE
