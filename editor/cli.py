@@ -20,6 +20,7 @@ from editor.core.timecode import TimecodeError, format_runtime, parse_runtime
 from editor.core.transcript import TranscriptError
 from editor.formats.errors import FormatError
 from editor.formats.registry import PLAIN_TEXT, WRITABLE_FORMATS, WriteOptions
+from editor.media.audio import picture_size
 from editor.version import cueline_version
 from editor.workflows.autosync import media_runtime_ms
 from editor.workflows.check import check_document
@@ -64,7 +65,8 @@ def _output_extensions() -> str:
 
 
 def _write_options(options: argparse.Namespace) -> WriteOptions:
-    return WriteOptions(bom=options.bom, crlf=options.crlf, gap_policy=GapPolicy(options.gaps))
+    picture = picture_size(getattr(options, "media", None))  # --media: an ASS export is sized for its frame
+    return WriteOptions(bom=options.bom, crlf=options.crlf, gap_policy=GapPolicy(options.gaps), picture=picture)
 
 
 def _opened(outcome: OpenOutcome) -> Opened:

@@ -5,7 +5,8 @@ What crosses into the model: each Dialogue line's times and text, line breaks (`
 not: positions, fonts, colours, karaoke and other override tags, Comment lines and vector drawings. Times
 are in centiseconds (a cue at 1,234 ms is written 0:00:01.23). The file's
 header (script info and style definitions) is kept in `Document.metadata[ASS_HEADER]`, so an .ass read and
-written again keeps its styles; a new file gets pysubs2's default style (bottom centre).
+written again keeps its styles (with `PlayResX`/`PlayResY` 384x288 said when it named none: what libass assumed);
+a new file is sized for the video and styled for the caption profile (ass_style.py).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from pathlib import Path
 import pysubs2
 
 from editor.core.model import Cue
+from editor.core.style import DEFAULT_STYLE
+from editor.formats.ass_style import CaptionLook, caption_look
 from editor.formats.errors import FormatError, FormatWarning
 from editor.formats.vtt_markup import MODEL_TAG
 
@@ -30,6 +33,7 @@ _EVENT_KEYWORD = re.compile(r"^\s*(dialogue|comment)\s*:", re.IGNORECASE)
 _EVENT_LINE = re.compile(rf"^\s*(?:Dialogue|Comment)\s*:[^,]*,{_TIMESTAMP},{_TIMESTAMP},", re.IGNORECASE)
 _OVERRIDE_OR_TEXT = re.compile(r"\{[^}]*\}|[^{]+|\{")
 _EMPHASIS = re.compile(r"\\([ibu])(\d*)(?=\\|$)|\\(r)[^\\]*|\\(p)(\d+)")
+_DEFAULT_LOOK = caption_look(DEFAULT_STYLE)
 _EMPHASIS_TAGS = {"<i>": r"{\i1}", "</i>": r"{\i0}", "<b>": r"{\b1}", "</b>": r"{\b0}", "<u>": r"{\u1}",
                   "</u>": r"{\u0}"}
 
@@ -65,9 +69,14 @@ def read_substation(text: str, path: Path | None = None) -> tuple[list[Cue], str
     return cues, text[: events.start()].rstrip() + "\n" if events else "", problems
 
 
-def format_substation(cues: Sequence[Cue], header: str = "", *, ssa: bool = False) -> str:
-    """An .ass (or, with ssa, .ssa) file: the kept header's styles or pysubs2's default, one Dialogue per cue."""
-    subs = pysubs2.SSAFile.from_string(header + "\n[Events]\n") if header else pysubs2.SSAFile()
+def format_substation(
+    cues: Sequence[Cue], header: str = "", *, ssa: bool = False, look: CaptionLook | None = None
+) -> str:
+    """An .ass (or, with ssa, .ssa) file, one Dialogue per cue: the kept header's styles, else a style with
+    the caption look (the profile's, on the video's picture)."""
+    subs = pysubs2.SSAFile.from_string(header + "\n[Events]\n") if header else _new_file(look or _DEFAULT_LOOK)
+    if not subs.info.get("PlayResX") and not subs.info.get("PlayResY"):
+        subs.info.update(PlayResX="384", PlayResY="288")  # what libass assumed for the kept styles, now said
     style = "Default" if "Default" in subs.styles or not subs.styles else next(iter(subs.styles))
     for number, cue in enumerate(cues, start=1):
         if cue.start_ms < 0 or cue.end_ms < cue.start_ms:
@@ -76,6 +85,19 @@ def format_substation(cues: Sequence[Cue], header: str = "", *, ssa: bool = Fals
             raise FormatError(f"cue {number} ends after 9:59:59.99, the latest time SubStation files can hold")
         subs.events.append(pysubs2.SSAEvent(start=cue.start_ms, end=cue.end_ms, text=_ass_text(cue.text), style=style))
     return subs.to_string("ssa" if ssa else "ass")
+
+
+def _new_file(look: CaptionLook) -> pysubs2.SSAFile:
+    """A file sized for the picture with one Default style: white, outlined, bottom centre in the safe area."""
+    subs = pysubs2.SSAFile()
+    subs.info.update(PlayResX=str(look.play_res[0]), PlayResY=str(look.play_res[1]), ScaledBorderAndShadow="yes")
+    subs.styles = {"Default": pysubs2.SSAStyle(
+        fontname="Arial", fontsize=look.font_size, primarycolor=pysubs2.Color(255, 255, 255),
+        outlinecolor=pysubs2.Color(0, 0, 0), backcolor=pysubs2.Color(0, 0, 0, 128), outline=look.outline,
+        shadow=look.shadow, alignment=pysubs2.Alignment.BOTTOM_CENTER, marginl=look.margin_sides,
+        marginr=look.margin_sides, marginv=look.margin_bottom,
+    )}
+    return subs
 
 
 def is_ssa(text: str) -> bool:

@@ -18,7 +18,9 @@ from pathlib import Path
 
 from editor.core.gaps import GapPolicy, resolve_gaps
 from editor.core.model import Cue, Document
+from editor.core.style import DEFAULT_STYLE, STYLES
 from editor.formats.ass import ASS_HEADER, format_substation, is_ssa, looks_like_substation, read_substation
+from editor.formats.ass_style import caption_look
 from editor.formats.atomic import write_text_atomic
 from editor.formats.decoding import read_text
 from editor.formats.errors import FormatError, FormatWarning
@@ -59,7 +61,7 @@ class SubtitleFormat:
     name: str
     extensions: tuple[str, ...]
     read: Callable[[str, Path], Reading]
-    write: Callable[[Document], Written]
+    write: Callable[[Document, WriteOptions], Written]
     looks_like: Callable[[str], bool]
 
 
@@ -71,6 +73,7 @@ class WriteOptions:
     bom: bool = False
     crlf: bool = False
     gap_policy: GapPolicy = GapPolicy.KEEP
+    picture: tuple[int, int] | None = None  # the video's frame size, for formats that place text in pixels (ASS)
 
 
 def _looks_like_vtt(text: str) -> bool:
@@ -85,7 +88,7 @@ def _read_srt(text: str, path: Path) -> Reading:
     return Reading(*read_srt(text, path))
 
 
-def _write_srt(document: Document) -> Written:
+def _write_srt(document: Document, options: WriteOptions) -> Written:
     return Written(format_srt(document.cues))
 
 
@@ -95,13 +98,19 @@ def _read_vtt(text: str, path: Path) -> Reading:
     return Reading(reading.cues, reading.problems, metadata)
 
 
-def _write_vtt(document: Document) -> Written:
+def _write_vtt(document: Document, options: WriteOptions) -> Written:
     return Written(format_vtt(document.cues, document.metadata.get(WEBVTT_PREAMBLE, "WEBVTT")))
 
 
 def _read_substation(text: str, path: Path) -> Reading:
     cues, header, problems = read_substation(text, path)
     return Reading(cues, problems, metadata={ASS_HEADER: header} if header else {})
+
+
+def _write_substation(document: Document, options: WriteOptions, *, ssa: bool) -> Written:
+    """A read file's own header and styles, else the document's caption profile sized for the picture."""
+    look = caption_look(STYLES.get(document.style_name, DEFAULT_STYLE), options.picture)
+    return Written(format_substation(document.cues, document.metadata.get(ASS_HEADER, ""), ssa=ssa, look=look))
 
 
 def _looks_like_ssa(text: str) -> bool:
@@ -112,7 +121,7 @@ def _looks_like_ass(text: str) -> bool:
     return looks_like_substation(text) and not _looks_like_ssa(text)
 
 
-def _write_scc(document: Document) -> Written:
+def _write_scc(document: Document, options: WriteOptions) -> Written:
     export = export_scc(document.cues)
     return Written(export.text, export.notes())
 
@@ -124,18 +133,16 @@ def _cannot_read_plain_text(text: str, path: Path) -> Reading:
 SRT = SubtitleFormat("SubRip", (".srt",), _read_srt, _write_srt, _looks_like_srt)
 VTT = SubtitleFormat("WebVTT", (".vtt",), _read_vtt, _write_vtt, _looks_like_vtt)
 ASS = SubtitleFormat(
-    "Advanced SubStation Alpha", (".ass",), _read_substation,
-    lambda document: Written(format_substation(document.cues, document.metadata.get(ASS_HEADER, ""))),
-    _looks_like_ass,
+    "Advanced SubStation Alpha", (".ass",), _read_substation, lambda document, options: _write_substation(
+        document, options, ssa=False), _looks_like_ass,
 )
 SSA = SubtitleFormat(
-    "SubStation Alpha", (".ssa",), _read_substation,
-    lambda document: Written(format_substation(document.cues, document.metadata.get(ASS_HEADER, ""), ssa=True)),
-    _looks_like_ssa,
+    "SubStation Alpha", (".ssa",), _read_substation, lambda document, options: _write_substation(
+        document, options, ssa=True), _looks_like_ssa,
 )
 TTML = SubtitleFormat(
     "TTML (EBU-TT-D, IMSC1)", (".ttml", ".dfxp", ".xml"), lambda text, path: Reading(parse_ttml(text, path)),
-    lambda document: Written(format_ttml(document.cues, title=document.title)), looks_like_ttml,
+    lambda document, options: Written(format_ttml(document.cues, title=document.title)), looks_like_ttml,
 )
 SCC = SubtitleFormat(
     "Scenarist SCC (CEA-608)", (".scc",), lambda text, path: Reading(parse_scc(text, path)),
@@ -143,11 +150,11 @@ SCC = SubtitleFormat(
 )
 SBV = SubtitleFormat(
     "YouTube SBV", (".sbv",), lambda text, path: Reading(*read_sbv(text, path)),
-    lambda document: Written(format_sbv(document.cues)), looks_like_sbv,
+    lambda document, options: Written(format_sbv(document.cues)), looks_like_sbv,
 )
 PLAIN_TEXT = SubtitleFormat(
     "Plain transcript", (".txt",), _cannot_read_plain_text,
-    lambda document: Written(format_plain_text(document.cues)),
+    lambda document, options: Written(format_plain_text(document.cues)),
     lambda text: False,
 )
 # Sniffing order: signatures first (WEBVTT, Scenarist_SCC, [Script Info], <tt>), then timing-line patterns.
@@ -209,7 +216,7 @@ def write_subtitles(document: Document, path: Path, options: WriteOptions | None
     subtitle_format = writable_format_for_path(path)
     document = document.with_cues(resolve_gaps(document.cues, options.gap_policy).cues)
     try:
-        written = subtitle_format.write(document)
+        written = subtitle_format.write(document, options)
     except FormatError as error:
         raise FormatError(error.message, path, error.line) from error
     write_text_atomic(path, written.text, bom=options.bom, crlf=options.crlf)

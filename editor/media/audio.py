@@ -7,6 +7,7 @@ the waveform reduces each chunk to peaks as it goes, alignment concatenates them
 from __future__ import annotations
 
 from collections.abc import Callable, Generator, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
@@ -52,6 +53,17 @@ def media_duration_ms(path: Path) -> int | None:
     """The media's running time, to compare with the transcript's; None when the container does not say."""
     with _open_container(path) as container:
         return _container_duration_ms(container)
+
+
+def picture_size(path: Path | str | None) -> tuple[int, int] | None:
+    """The video's frame size (width, height), for exports that place text in pixels; None when there is no
+    video to open (none named, audio only, unreadable): the export then assumes its default picture."""
+    try:
+        with _open_container(Path(path)) if path else nullcontext() as container:
+            stream = container.streams.video[0] if container and container.streams.video else None
+            return (stream.width, stream.height) if stream and stream.width and stream.height else None
+    except MediaError:
+        return None
 
 
 def _container_duration_ms(container: av.container.InputContainer) -> int | None:

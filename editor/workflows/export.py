@@ -5,7 +5,7 @@ always keeps its runs until staff resolve them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from editor.core.gaps import GapPolicy, count_cues_with_gaps, count_gap_runs, resolve_gaps
@@ -13,6 +13,7 @@ from editor.core.model import Document
 from editor.formats.errors import FormatError
 from editor.formats.project import is_project_path, save_project
 from editor.formats.registry import WriteOptions, write_subtitles
+from editor.media.audio import picture_size
 
 
 @dataclass(frozen=True)
@@ -45,9 +46,12 @@ def cues_needing_a_gap_decision(document: Document) -> int:
 
 
 def export_document(document: Document, path: Path, options: WriteOptions | None = None) -> Exported:
-    """Write `document` to `path` atomically (a project, or any format Cueline writes); FormatError if not."""
+    """Write `document` to `path` atomically (a project, or any format Cueline writes); FormatError if not.
+    Formats that place text in pixels (ASS) are sized for the document's video unless options name a picture."""
     path = Path(path)
     options = options or WriteOptions()
+    if options.picture is None and document.media_path:
+        options = replace(options, picture=picture_size(document.media_path))
     policy = GapPolicy.KEEP if is_project_path(path) else options.gap_policy
     notes: tuple[str, ...] = ()
     try:
