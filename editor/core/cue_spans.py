@@ -7,7 +7,9 @@ then), so a character span maps to the tokens it touches and, through them, to a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
+from functools import lru_cache
 
 from editor.core.model import Cue, Word
 
@@ -15,15 +17,22 @@ _TOKEN = re.compile(r"\S+")
 CONTEXT_WORDS = 2  # words each side of a span that identify it within its cue
 
 
+@lru_cache(maxsize=65536)
+def _bounds(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Token starts and token ends, cached per text: the navigator places thousands of spans at a time."""
+    spans = [match.span() for match in _TOKEN.finditer(text)]
+    return tuple(a for a, _ in spans), tuple(b for _, b in spans)
+
+
 def token_offsets(text: str) -> list[tuple[int, int]]:
     """(start, end) of each whitespace-separated token of the text."""
-    return [match.span() for match in _TOKEN.finditer(text)]
+    return list(zip(*_bounds(text), strict=True))
 
 
 def tokens_touched(text: str, start: int, end: int) -> range:
     """Indexes of the tokens that share a character with text[start:end] (or hold an empty span's position)."""
-    touched = [i for i, (a, b) in enumerate(token_offsets(text)) if a < max(end, start + 1) and b > start]
-    return range(touched[0], touched[-1] + 1) if touched else range(0)
+    starts, ends = _bounds(text)
+    return range(bisect_right(ends, start), bisect_left(starts, max(end, start + 1)))
 
 
 def timed_words(cue: Cue) -> tuple[Word, ...]:
@@ -35,12 +44,20 @@ def timed_words(cue: Cue) -> tuple[Word, ...]:
 
 
 def span_time(cue: Cue, start: int, end: int) -> tuple[int, int]:
-    """When text[start:end] is spoken: its timed words' start and end, else the whole cue."""
-    words, touched = timed_words(cue), tokens_touched(cue.text, start, end)
-    if not words or not touched:
+    """When text[start:end] is spoken: its timed words' start and end, else the whole cue.
+
+    Only the span's own words are checked against the text (the whole cue is not): this runs for every problem.
+    """
+    touched, words = tokens_touched(cue.text, start, end), cue.words
+    if not touched or len(words) != len(_bounds(cue.text)[0]):
         return cue.start_ms, cue.end_ms
     first, last = words[touched[0]], words[touched[-1]]
-    return first.start_ms or cue.start_ms, last.end_ms or cue.end_ms
+    starts, ends = _bounds(cue.text)
+    if first.start_ms is None or last.end_ms is None or any(
+        words[i].text != cue.text[starts[i] : ends[i]] for i in touched
+    ):
+        return cue.start_ms, cue.end_ms
+    return first.start_ms, last.end_ms
 
 
 def span_context(text: str, start: int, end: int) -> str:
