@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from operator import attrgetter
 
 from editor.checks.issue import Issue
 from editor.core.cue_spans import span_time
@@ -47,18 +48,15 @@ Position = tuple[int, int, int, str]  # time, cue, character, rule: where a prob
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """An issue with its kind, its time in the programme and the words it is about ("" for a whole cue)."""
+    """An issue with its kind, its time in the programme, the words it is about ("" for a whole cue) and its
+    place in the order (time, cue, character, rule; kept, as the navigator sorts thousands)."""
 
     issue: Issue
     kind: ProblemKind
     start_ms: int
     end_ms: int
     found: str
-
-    @property
-    def position(self) -> Position:
-        span = self.issue.span
-        return self.start_ms, self.issue.cue_index, span.start if span else -1, self.issue.rule
+    position: Position
 
     @property
     def listening_range(self) -> tuple[int, int]:
@@ -74,12 +72,12 @@ def kind_of(issue: Issue) -> ProblemKind:
 
 def place(document: Document, issue: Issue) -> Problem:
     """The issue placed in time, with the words it is about."""
-    cue = document.cues[issue.cue_index]
+    cue, index = document.cues[issue.cue_index], issue.cue_index
     if issue.span is None:
-        return Problem(issue, kind_of(issue), cue.start_ms, cue.end_ms, "")
+        return Problem(issue, kind_of(issue), cue.start_ms, cue.end_ms, "", (cue.start_ms, index, -1, issue.rule))
     start, end = issue.span.start, issue.span.end
     start_ms, end_ms = span_time(cue, start, end)
-    return Problem(issue, kind_of(issue), start_ms, end_ms, cue.text[start:end])
+    return Problem(issue, kind_of(issue), start_ms, end_ms, cue.text[start:end], (start_ms, index, start, issue.rule))
 
 
 def in_time_order(
@@ -87,7 +85,7 @@ def in_time_order(
 ) -> list[Problem]:
     """The issues (of the given kinds; all when None) as problems, in the order they are heard."""
     problems = [place(document, issue) for issue in issues if kinds is None or kind_of(issue) in kinds]
-    return sorted(problems, key=lambda problem: problem.position)
+    return sorted(problems, key=attrgetter("position"))
 
 
 def step(problems: Sequence[Problem], position: Position | None, forward: bool = True) -> Problem | None:
