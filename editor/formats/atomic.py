@@ -9,6 +9,7 @@ import os
 import re
 import secrets
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 from editor.formats.errors import FormatError
@@ -16,6 +17,7 @@ from editor.formats.errors import FormatError
 TEMPORARY_SUFFIX = ".tmp"
 STALE_AFTER_S = 60.0  # older than any save takes: an interrupted save's leftover
 _TEMPORARY_NAME = re.compile(r"[0-9a-f]{8}\.tmp")
+_ANY_TEMPORARY = re.compile(r"\..+\.[0-9a-f]{8}\.tmp")
 _UTF_BOMS = {"utf-8": "\ufeff", "utf-8-sig": "", "utf-16": "", "utf-16-le": "\ufeff", "utf-16-be": "\ufeff"}
 
 
@@ -66,11 +68,20 @@ def remove_stale_temporaries(path: Path, older_than_s: float = STALE_AFTER_S) ->
     """Delete the temporary files interrupted saves of path left beside it (a kill between write and rename);
     a recent one may be another editor's save in progress and stays. Returns how many went."""
     path = Path(path)
+    candidates = path.parent.glob(f".{glob.escape(path.name)}.*{TEMPORARY_SUFFIX}")
+    return _remove_old((c for c in candidates if _TEMPORARY_NAME.fullmatch(c.name[len(path.name) + 2 :])), older_than_s)
+
+
+def remove_stale_temporaries_in(folder: Path, older_than_s: float = STALE_AFTER_S) -> int:
+    """The same for every file in a folder Cueline alone writes to (the recovery folder)."""
+    candidates = Path(folder).glob(f".*{TEMPORARY_SUFFIX}")
+    return _remove_old((c for c in candidates if _ANY_TEMPORARY.fullmatch(c.name)), older_than_s)
+
+
+def _remove_old(candidates: Iterable[Path], older_than_s: float) -> int:
     removed = 0
     now = time.time()
-    for candidate in path.parent.glob(f".{glob.escape(path.name)}.*{TEMPORARY_SUFFIX}"):
-        if _TEMPORARY_NAME.fullmatch(candidate.name[len(path.name) + 2 :]) is None:
-            continue
+    for candidate in candidates:
         try:
             if now - candidate.lstat().st_mtime > older_than_s:
                 candidate.unlink()

@@ -84,12 +84,12 @@ class FileActions:
 
     def offer_recovery(self, origin: Path | None) -> None:
         """After a crash: put back the work the recovery file kept, as one undoable step."""
-        recovery = find_recovery(origin, self._autosave.folder)
+        recovery = find_recovery(origin, self._autosave.folder, self._autosave.fallback)
         if recovery is None:
             return
         name = origin.name if origin else "an untitled project"
         if not dialogs.ask_restore(self._parent, name, recovery.saved_at.strftime("%Y-%m-%d %H:%M:%S")):
-            recovery.path.unlink(missing_ok=True)
+            recovery.discard()
             return
         try:
             recovered = recovery.load()

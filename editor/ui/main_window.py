@@ -35,6 +35,7 @@ from editor.ui.file_actions import FileActions
 from editor.ui.find_bar import FindBar
 from editor.ui.glossary_actions import GlossaryActions
 from editor.ui.menus import build_menus
+from editor.ui.recovery_warning import RecoveryWarning
 from editor.ui.timeline import TimelineView
 
 STATUS_MS = 5000
@@ -88,6 +89,8 @@ class MainWindow(QMainWindow):
         self.summary_label = QLabel(self)
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.summary_label)
+        self.recovery_warning = RecoveryWarning(self.autosave, self)
+        self.statusBar().addPermanentWidget(self.recovery_warning, 1)  # permanent: a passing message can't hide it
 
     def _lay_out(self) -> None:
         self.top_splitter = QSplitter(Qt.Orientation.Horizontal, self)

@@ -55,3 +55,58 @@ def test_recovery_is_offered_only_when_newer_than_the_project(session, tmp_path)
     later = autosave.path.stat().st_mtime + 10
     os.utime(project, (later, later))
     assert find_recovery(project, tmp_path / "recovery") is None
+
+
+def blocked_folder(tmp_path):
+    """A recovery folder that cannot be made: a file already holds its name (a real OS error, as on a full disk)."""
+    blocker = tmp_path / "blocked"
+    blocker.write_text("not a folder")
+    return blocker / "recovery"
+
+
+def test_a_recovery_folder_that_fails_sends_copies_beside_the_file_and_says_so(session, tmp_path) -> None:
+    project = tmp_path / "show.cueline"
+    save_project(session.document, project)
+    autosave = Autosave(session, 60_000, blocked_folder(tmp_path), tmp_path / "temporary")
+    autosave.set_origin(project)
+    heard: list[str] = []
+    autosave.trouble.connect(heard.append)
+    edit(session, 5)
+    autosave.write_now()
+    autosave.wait()
+    assert heard == [autosave.trouble_text]
+    assert heard[0].startswith(f"Recovery copies go to {tmp_path} because the usual folder failed")
+    os.utime(project, (0, 0))
+    recovery = find_recovery(project, autosave.folder, autosave.fallback)
+    assert recovery is not None and recovery.load().cues == session.document.cues
+    autosave.discard()
+    assert find_recovery(project, autosave.folder, autosave.fallback) is None
+    assert heard[-1] == ""
+
+
+def test_untitled_work_falls_back_to_the_temporary_folder(session, tmp_path) -> None:
+    autosave = Autosave(session, 60_000, blocked_folder(tmp_path), tmp_path / "temporary")
+    edit(session, 5)
+    autosave.write_now()
+    autosave.wait()
+    assert autosave.trouble_text.startswith(f"Recovery copies go to {tmp_path / 'temporary'}")
+    assert find_recovery(None, autosave.folder, autosave.fallback).load().cues == session.document.cues
+
+
+def test_when_no_folder_takes_a_copy_the_user_is_told_to_save(session, tmp_path) -> None:
+    autosave = Autosave(session, 60_000, blocked_folder(tmp_path), blocked_folder(tmp_path) / "temporary")
+    edit(session, 5)
+    autosave.write_now()
+    autosave.wait()
+    assert autosave.trouble_text.startswith("Unsaved work cannot be protected: no recovery copy could be written")
+    assert autosave.trouble_text.endswith("Save now.")
+
+
+def test_leftovers_of_interrupted_recovery_writes_are_removed_at_start(session, tmp_path) -> None:
+    folder = tmp_path / "recovery"
+    folder.mkdir()
+    leftover = folder / ".untitled.cueline.0badf00d.tmp"
+    leftover.write_text("half")
+    os.utime(leftover, (0, 0))
+    Autosave(session, 60_000, folder, tmp_path / "temporary")
+    assert list(folder.iterdir()) == []

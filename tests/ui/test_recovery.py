@@ -3,6 +3,7 @@ restart offers the recovery file; the edits come back."""
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import signal
@@ -115,3 +116,36 @@ def test_work_on_the_untitled_sample_is_offered_back(window, make_window) -> Non
     assert again.isWindowModified()
     again.action("undo").trigger()  # restoring is one undo step
     assert again.session.document.cues[0].text != recovered.cues[0].text
+
+
+def test_with_the_recovery_folder_unwritable_the_window_warns_and_a_sigkill_still_loses_nothing(
+    tmp_path: Path,
+) -> None:
+    project = tmp_path / "kerry.cueline"
+    save_project(line_up_transcript(read_transcript(sample_transcript_path()), DEFAULT_STYLE), project)
+    environment = child_environment(tmp_path / "home")
+    (tmp_path / "home" / "data").write_text("a file where the data folder should be: no recovery folder")
+    show_warning = EDIT_AND_WAIT.replace(
+        'print("edited", flush=True)',
+        'print("edited", flush=True)\n'
+        'print(repr((window.recovery_warning.isHidden(), window.recovery_warning.text())), flush=True)',
+    )
+    editor = subprocess.Popen([sys.executable, "-c", show_warning, str(project)], env=environment,
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert editor.stdout is not None and editor.stdout.readline().strip() == "edited"
+        hidden, warning = ast.literal_eval(editor.stdout.readline())
+    finally:
+        editor.send_signal(signal.SIGKILL)
+        editor.wait(timeout=30)
+    assert not hidden
+    assert warning.startswith(f"\u26a0 Recovery copies go to {tmp_path} because the usual folder failed")
+
+    restarted = subprocess.run(
+        [sys.executable, "-c", RESTART_AND_RESTORE, str(project)],
+        env=environment, capture_output=True, text=True, timeout=120, check=True,
+    )
+    report = json.loads(restarted.stdout.strip().splitlines()[-1])
+    assert "unsaved changes to kerry.cueline" in report["asked"][0]
+    for number in range(10):
+        assert report["texts"][number].endswith(f" EDIT{number}")
