@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
@@ -13,6 +14,7 @@ from editor.checks.issue import Issue, Severity
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 CUE_INDEX_ROLE = Qt.ItemDataRole.UserRole + 1
+ISSUE_ROLE = Qt.ItemDataRole.UserRole + 2  # the Issue, with its current cue index
 ERROR_COLOR = QColor(Qt.GlobalColor.darkRed)
 
 
@@ -27,7 +29,7 @@ def describe(cue_index: int, issue: Issue) -> str:
 
 
 class IssueListModel(QAbstractListModel):
-    """Issues as rows; `CUE_INDEX_ROLE` gives the cue an activated row should select."""
+    """Issues as rows; `CUE_INDEX_ROLE` gives the cue an activated row should select, `ISSUE_ROLE` the issue."""
 
     def __init__(self, tracker: IssueTracker, parent: Any = None) -> None:
         super().__init__(parent)
@@ -49,6 +51,8 @@ class IssueListModel(QAbstractListModel):
             return plain_tooltip(f"{issue.rule}: {issue.message}")
         if role == CUE_INDEX_ROLE:
             return cue_index
+        if role == ISSUE_ROLE:
+            return issue if issue.cue_index == cue_index else replace(issue, cue_index=cue_index)
         if role == Qt.ItemDataRole.ForegroundRole and issue.severity == Severity.ERROR:
             return ERROR_COLOR
         return None

@@ -1,17 +1,19 @@
-"""The checks panel: every issue of the document; activating one selects its cue."""
+"""The checks panel: every issue of the document; activating one selects its cue (and, with the problem
+navigator, its words, and plays them)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from editor.app.issue_list_model import CUE_INDEX_ROLE, IssueListModel
+from editor.app.issue_list_model import CUE_INDEX_ROLE, ISSUE_ROLE, IssueListModel
 
 
 class ChecksPanel(QWidget):
     """A list of issues with a count; Enter or a double click on an issue jumps to its cue."""
 
     cue_activated = Signal(int)
+    issue_activated = Signal(object)  # the Issue, after cue_activated
 
     def __init__(self, model: IssueListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,3 +55,4 @@ class ChecksPanel(QWidget):
 
     def _on_activated(self, index: QModelIndex) -> None:
         self.cue_activated.emit(index.data(CUE_INDEX_ROLE))
+        self.issue_activated.emit(index.data(ISSUE_ROLE))

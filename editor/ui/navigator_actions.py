@@ -2,8 +2,8 @@
 and play them with a second of pre-roll; one key accepts a suggestion, ignores the problem, adds the words to
 the glossary, or fixes every occurrence like it after a preview. Each change is one undo step.
 
-Everything the navigator needs from the window is gathered by `NavigatorHost.of_window`: the one place it
-touches the window.
+Choosing an issue in the checks panel stops on it the same way. Only `NavigatorHost.of_window` and
+`attach_navigator` touch the window.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from editor.app.issue_tracker import IssueTracker
 from editor.app.playback import Playback
 from editor.app.session import Session
 from editor.checks.ignoring import ignore_key
+from editor.checks.issue import Issue
 from editor.core.edits import ignore_problem, replace_spans
 from editor.core.glossary import GlossaryTerm, glossary_of, with_glossary
 from editor.core.model import Document
@@ -127,6 +128,10 @@ class ProblemNavigator(QObject):
         if row is None:
             return None
         return self.host.session.document.cues[row].start_ms, row, -2, ""
+
+    def go_to_issue(self, issue: Issue) -> None:
+        """An issue chosen in the checks panel: stop on it as F8 would."""
+        self.go_to(navigation.place(self.host.session.document, issue))
 
     def go_to(self, problem: Problem) -> None:
         """Stop on a problem: its cue current, its words selected in the text pane, played with pre-roll."""
@@ -257,5 +262,6 @@ def attach_navigator(window: MainWindow, media: MediaPanel | None) -> ProblemNav
     toolbar.setMovable(False)
     toolbar.addWidget(navigator.bar)
     window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, toolbar)
+    window.checks_panel.issue_activated.connect(navigator.go_to_issue)
     window.navigator = navigator  # type: ignore[attr-defined]
     return navigator

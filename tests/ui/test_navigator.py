@@ -158,6 +158,20 @@ def test_each_stop_plays_its_words_from_a_second_before(with_media, qtbot) -> No
     assert STOPS[-1][2] - PRE_ROLL_MS <= playback.position_ms() <= navigator.current.end_ms + POLL_LAG_MS
 
 
+def test_choosing_an_issue_in_the_checks_panel_stops_on_it_and_plays_it(with_media, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, panel, _navigator = with_media
+    view = window.checks_panel.list_view
+    model = view.model()
+    index = next(model.index(row, 0) for row in range(model.rowCount())
+                 if model.index(row, 0).data().startswith("Cue 3 ") and "Beisel" in model.index(row, 0).data())
+    heard: list[int] = []
+    panel.playback.position_changed.connect(heard.append)
+    view.scrollTo(index)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
+    assert stop(window) == (2, "Beisel")
+    assert heard[0] == 6000 - PRE_ROLL_MS
+
+
 def test_the_kind_filter_visits_one_kind_only(navigating, qtbot) -> None:  # type: ignore[no-untyped-def]
     window, navigator = navigating
     navigator.bar.kind_filter.setCurrentIndex(navigator.bar.kind_filter.findText("`--` gaps"))
