@@ -7,7 +7,7 @@
 ; An upgrade replaces the whole program folder; the uninstaller removes everything the installer wrote.
 ; VLC is not bundled (python-vlc loads libvlc.dll from an installed 64-bit VLC): the installer checks for it.
 
-Unicode true
+Target amd64-unicode  ; a 64-bit installer for a 64-bit program (Unicode; no WOW64 registry or folder redirection)
 ManifestDPIAware true
 
 !ifndef VERSION
