@@ -1,0 +1,113 @@
+"""Audio evidence for proofing: the phones the speech holds over every timed word, then what they support.
+
+Runs after auto-sync (it needs word times) on the same 16 kHz samples. Speech is cut into stretches at
+pauses and `--` gaps; a free phone recogniser hears each stretch (in worker processes for long audio); each
+phone goes to the word whose time holds its middle. `sounds_like.rescore` then scores every word against
+its phones (no audio needed), so a changed glossary is re-scored in a moment without listening again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+import numpy as np
+
+from editor.core.model import Cue, Document, Word
+from editor.timing.heard_phones import HeardPhone, PhoneJob, hear_phones
+from editor.timing.recognize import dictionary_text, pcm_bytes
+from editor.timing.sounds_like import rescore
+from editor.timing.workers import Progress, Workers
+
+SAMPLE_RATE = 16_000
+PAUSE_MS = 400  # a pause this long ends a stretch
+MAX_STRETCH_MS = 20_000
+EDGE_MS = 100  # audio kept around a stretch, so its first and last phones are whole
+PARALLEL_FROM_MS = 60_000
+LISTENING_SHARE = 0.95  # hearing phones is nearly all the work; scoring is the rest of the bar
+
+_Place = tuple[int, int]  # (cue index, word index)
+
+
+def gather_evidence(
+    document: Document, samples: np.ndarray, *, progress: Callable[[float], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Document:
+    """The document with every timed word's heard phones, support and alternatives (16 kHz mono samples).
+
+    Raises timing.workers.AlignmentCancelled when `cancelled` turns true; the caller keeps its document.
+    """
+    stretches = _stretches(document)
+    duration_ms = len(samples) * 1000 // SAMPLE_RATE
+
+    def job(index: int) -> PhoneJob:
+        start, end = _bounds(document, stretches[index], duration_ms)
+        return PhoneJob(pcm_bytes(samples[start * SAMPLE_RATE // 1000: end * SAMPLE_RATE // 1000]), start)
+
+    with Workers(dictionary_text({}), cancelled, duration_ms >= PARALLEL_FROM_MS) as workers:
+        heard = workers.run(hear_phones, len(stretches), job, Progress(progress, 0.0, LISTENING_SHARE, len(stretches)))
+    phones = {place: text for stretch, found in zip(stretches, heard, strict=True)
+              for place, text in _assign(document, stretch, found).items()}
+    result = rescore(_with_heard(document, phones))
+    if progress is not None:
+        progress(1.0)
+    return result
+
+
+def _word(document: Document, place: _Place) -> Word:
+    return document.cues[place[0]].words[place[1]]
+
+
+def _stretches(document: Document) -> list[list[_Place]]:
+    """Runs of timed words spoken without a long pause or a `--` gap between them."""
+    stretches: list[list[_Place]] = []
+    current: list[_Place] = []
+    for cue_index, cue in enumerate(document.cues):
+        for word_index, word in enumerate(cue.words):
+            if word.is_gap or word.start_ms is None or word.end_ms is None:
+                current = _closed(stretches, current)
+                continue
+            if current:
+                first, last = _word(document, current[0]), _word(document, current[-1])
+                paused = word.start_ms - (last.end_ms or 0) > PAUSE_MS
+                if paused or word.end_ms - (first.start_ms or 0) > MAX_STRETCH_MS:
+                    current = _closed(stretches, current)
+            current.append((cue_index, word_index))
+    _closed(stretches, current)
+    return stretches
+
+
+def _closed(stretches: list[list[_Place]], current: list[_Place]) -> list[_Place]:
+    if current:
+        stretches.append(current)
+    return []
+
+
+def _bounds(document: Document, stretch: Sequence[_Place], duration_ms: int) -> tuple[int, int]:
+    start = _word(document, stretch[0]).start_ms or 0
+    end = _word(document, stretch[-1]).end_ms or start
+    return max(0, start - EDGE_MS), min(duration_ms, end + EDGE_MS)
+
+
+def _assign(document: Document, stretch: Sequence[_Place], phones: Sequence[HeardPhone]) -> dict[_Place, str]:
+    """Each phone to the word whose time holds its middle (a phone between words to the nearer one)."""
+    heard: dict[_Place, list[str]] = {place: [] for place in stretch}
+    for phone in phones:
+        middle = (phone.start_ms + phone.end_ms) // 2
+        place = min(stretch, key=lambda at: _distance(_word(document, at), middle))
+        heard[place].append(phone.phone)
+    return {place: " ".join(found) for place, found in heard.items()}
+
+
+def _distance(word: Word, moment: int) -> int:
+    start, end = word.start_ms or 0, word.end_ms or 0
+    return 0 if start <= moment < end else min(abs(moment - start), abs(moment - end))
+
+
+def _with_heard(document: Document, phones: dict[_Place, str]) -> Document:
+    cues: list[Cue] = []
+    for cue_index, cue in enumerate(document.cues):
+        words = tuple(replace(word, heard=phones.get((cue_index, index), word.heard))
+                      for index, word in enumerate(cue.words))
+        cues.append(replace(cue, words=words))
+    return document.with_cues(cues)

@@ -1,0 +1,210 @@
+"""What the heard phones support: each word's support, and the words they fit better (audio evidence).
+
+Candidates for a stretch of one to three transcript words come from the glossary (names that sound alike,
+and their hints), from the pronouncing dictionary (words one close sound away, two words heard as one:
+"all ready" -> "already"). Each candidate is compared with the transcript's
+words on the phones heard over the stretch and one word either side, so a boundary misplaced by a phone
+does not decide; a candidate is kept when it fits clearly better. Pure: the phones were heard before.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from editor.core.glossary import FUNCTION_WORDS, GlossaryTerm, glossary_of
+from editor.core.model import Cue, Document, HeardAlternative, Word
+from editor.timing.phone_match import phone_distance, phone_similarity
+from editor.timing.pronounce import pronunciations, spoken_tokens
+from editor.timing.recognize import load_dictionary
+
+MAX_SPAN_WORDS = 3
+MIN_GAIN = 0.15  # a candidate must fit this much better (phone edits saved per phone) than the transcript
+FULL_GAIN = 0.4  # a gain this large scores 1.0
+NEIGHBOUR_BELOW = 0.9  # dictionary neighbours are only sought for words the audio supports less than this
+MIN_FIT = 0.6  # a candidate must itself match the phones heard this well
+NEIGHBOUR_MIN_PHONES = 4
+MIN_PHONES = 2  # fewer phones heard than this match too many names by chance
+MAX_VARIANTS = 4
+KEPT = 3  # alternatives kept per word
+_STRESS = re.compile(r"\d")
+_WORDLIKE = re.compile(r"^[a-z]+$")
+_DOUBLED = re.compile(r"(.)\1")  # "all ready" is written "already"
+Phones = tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Slot:
+    """A word of the document with the phones heard over it."""
+
+    cue: int
+    index: int
+    word: Word
+    heard: Phones
+
+
+def rescore(document: Document) -> Document:
+    """Support and alternatives for every word with heard phones (others are left as they are)."""
+    slots = [
+        _Slot(cue_index, index, word, tuple(word.heard.split()))
+        for cue_index, cue in enumerate(document.cues) for index, word in enumerate(cue.words)
+        if not word.is_gap and word.is_timed
+    ]
+    if not any(slot.heard for slot in slots):
+        return document
+    terms = tuple(glossary_of(document))
+    updated: dict[tuple[int, int], Word] = {}
+    for position, slot in enumerate(slots):
+        support = round(_fit(slot.word.text, slot.heard), 3)
+        alternatives = tuple(_alternatives(slots, position, terms))[:KEPT]
+        updated[(slot.cue, slot.index)] = replace(slot.word, support=support, alternatives=alternatives)
+    return document.with_cues([_updated_cue(cue_index, cue, updated) for cue_index, cue in enumerate(document.cues)])
+
+
+def _updated_cue(cue_index: int, cue: Cue, updated: dict[tuple[int, int], Word]) -> Cue:
+    words = tuple(updated.get((cue_index, index), word) for index, word in enumerate(cue.words))
+    return cue if words == cue.words else replace(cue, words=words)
+
+
+def _alternatives(slots: Sequence[_Slot], position: int, terms: tuple[GlossaryTerm, ...]) -> list[HeardAlternative]:
+    """What fits the heard phones better than the transcript, from this word on, best first."""
+    found: list[HeardAlternative] = []
+    for count in range(1, MAX_SPAN_WORDS + 1):
+        span = slots[position: position + count]
+        if len(span) < count or any(slot.cue != span[0].cue for slot in span):
+            break
+        text = " ".join(slot.word.text for slot in span)
+        own = tuple(phone for slot in span for phone in slot.heard)
+        if not _worth_asking(text, own):
+            continue
+        left = slots[position - 1].word.text if position > 0 else ""
+        right = slots[position + count].word.text if position + count < len(slots) else ""
+        heard = tuple(phone for slot in slots[max(0, position - 1): position + count + 1] for phone in slot.heard)
+        spoken, spoken_alone = _distance(f"{left} {text} {right}", heard), _distance(text, own)
+        for candidate in _candidates(span, terms):
+            if _distance(candidate, own) >= spoken_alone or _fit(candidate, own) < MIN_FIT:
+                continue  # not clearly heard on the span's own phones: not worth the wider comparison
+            gain = (spoken - _distance(f"{left} {candidate} {right}", heard)) / _length(text, candidate)
+            if gain >= MIN_GAIN:
+                score = round(min(1.0, gain / FULL_GAIN), 3)
+                found.append(HeardAlternative(_in_case_of(candidate, text), count, score))
+    return sorted(found, key=lambda alternative: -alternative.score)
+
+
+def _worth_asking(text: str, heard: Phones) -> bool:
+    """Phones were heard, and the words carry meaning: "and", "to that" are never taken for a name."""
+    words = [_letters(word) for word in text.split()]
+    return len(heard) >= MIN_PHONES and any(word not in FUNCTION_WORDS for word in words)
+
+
+def _candidates(span: Sequence[_Slot], terms: Iterable[GlossaryTerm]) -> set[str]:
+    """Glossary names of about the span's length, joined words, and (for one word) its sound neighbours."""
+    text = " ".join(slot.word.text for slot in span)
+    letters = _letters(text)
+    length = _length(text, text)
+    found = {
+        term.term for term in terms
+        if _letters(term.term) != letters and _close_in_length(_length(term.term, term.term), length)
+    }
+    if len(span) == 2:
+        found |= {joined for joined in (letters, _DOUBLED.sub(r"\1", letters)) if joined in load_dictionary()}
+    if len(span) == 1 and _worth_neighbours(span[0]):
+        found |= _neighbours(span[0].word.text)
+    return found
+
+
+def _close_in_length(candidate: int, spoken: int) -> bool:
+    return abs(candidate - spoken) <= max(2, spoken // 2)
+
+
+def _length(text: str, candidate: str) -> int:
+    return max(len(_variants(text)[0]), len(_variants(candidate)[0]), 1)
+
+
+def _worth_neighbours(slot: _Slot) -> bool:
+    """Long enough that one sound changed is a different word, and not well supported as it stands."""
+    length = _length(slot.word.text, slot.word.text)
+    return length >= NEIGHBOUR_MIN_PHONES and _fit(slot.word.text, slot.heard) < NEIGHBOUR_BELOW
+
+
+def _neighbours(text: str) -> set[str]:
+    """Dictionary words one close sound away from the word ("putting" -> "pudding")."""
+    spelled = _by_phones()
+    found: set[str] = set()
+    unknown = _letters(text) not in load_dictionary()  # a guessed spelling may hold a letter too many
+    for phones in _variants(text):
+        for near in _one_sound_away(phones, unknown):
+            found.update(spelled.get(near, ()))
+    own = _letters(text)
+    return {word for word in found if word not in (own, own.removesuffix("s"), f"{own}s")}
+
+
+def _one_sound_away(phones: Phones, with_deletions: bool) -> Iterable[Phones]:
+    """One sound voiced or unvoiced (or, for unknown words, left out): a known word losing a phone is more
+    often a word boundary misplaced than a different word."""
+    for index, phone in enumerate(phones):
+        if with_deletions:
+            yield phones[:index] + phones[index + 1:]
+        for other in _CLOSE_SOUNDS.get(phone, ()):
+            yield (*phones[:index], other, *phones[index + 1:])
+
+
+def _close_sounds(pairs: str) -> dict[str, tuple[str, ...]]:
+    close: dict[str, tuple[str, ...]] = {}
+    for first, second in (pair.split("-") for pair in pairs.split()):
+        close[first] = (*close.get(first, ()), second)
+        close[second] = (*close.get(second, ()), first)
+    return close
+
+
+_CLOSE_SOUNDS = _close_sounds("P-B T-D K-G F-V S-Z SH-ZH CH-JH TH-DH M-N N-NG")  # voicing and nasal swaps
+
+
+@functools.cache
+def _by_phones() -> dict[Phones, tuple[str, ...]]:
+    """The pronouncing dictionary turned round: phones -> plain words spelt that way."""
+    spelled: dict[Phones, list[str]] = {}
+    for word, variants in load_dictionary().items():
+        if _WORDLIKE.match(word):
+            for phones in variants:
+                spelled.setdefault(_plain(phones), []).append(word)
+    return {phones: tuple(words) for phones, words in spelled.items()}
+
+
+def _distance(text: str, heard: Phones) -> float:
+    """Phone edits between the heard phones and the text's nearest pronunciation."""
+    return min(phone_distance(phones, heard) for phones in _variants(text))
+
+
+def _fit(text: str, heard: Phones) -> float:
+    """How well the phones heard match the text's best pronunciation (0..1)."""
+    return max((phone_similarity(phones, heard) for phones in _variants(text)), default=0.0)
+
+
+@functools.lru_cache(maxsize=65536)
+def _variants(text: str) -> tuple[Phones, ...]:
+    """A few pronunciations of a phrase (the dictionary's variants, or a letter-to-sound guess)."""
+    dictionary = load_dictionary()
+    variants: list[Phones] = [()]
+    for token in (token for word in text.split() for token in spoken_tokens(word, dictionary)):
+        options = [_plain(phones) for phones in pronunciations(token, dictionary)[:2]]
+        variants = [done + option for done, option in itertools.product(variants, options)][:MAX_VARIANTS]
+    return tuple(variants)
+
+
+def _plain(phones: str) -> Phones:
+    return tuple(_STRESS.sub("", phones).split())
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z]", "", text.lower())
+
+
+def _in_case_of(candidate: str, original: str) -> str:
+    """A dictionary word written as the transcript's word was ("Every" at a sentence start); names as named."""
+    if candidate != candidate.lower() or not original[:1].isupper():
+        return candidate
+    return candidate[:1].upper() + candidate[1:]

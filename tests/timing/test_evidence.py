@@ -1,0 +1,46 @@
+"""Audio evidence: speech synthesised in the test says the right forms, the transcript holds garbles; the
+phones heard point at the right form and leave the correctly transcribed words alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from editor.core.model import Cue, Document, Word
+from editor.timing.align import SAMPLE_RATE, align_words
+from editor.timing.evidence import gather_evidence
+from editor.timing.sounds_like import rescore
+from tests.timing.flite_speech import flite_speech
+
+SAID = "John Kerry is this morning in Erbil in the north."
+WRITTEN = "John Kerry is this morning in their bill in the north."
+GLOSSARY = ("Erbil", "Maliki", "Nouri", "ISIS")
+
+
+def test_heard_phones_point_at_the_name_that_was_said(speech_folder: Path) -> None:
+    samples = flite_speech(SAID, speech_folder)
+    alignment = align_words([Word(text) for text in WRITTEN.split()], samples, SAMPLE_RATE)
+    cue = Cue(0, len(samples) * 1000 // SAMPLE_RATE, WRITTEN, tuple(alignment.words))
+    document = gather_evidence(Document(cues=(cue,), glossary=GLOSSARY), samples)
+    words = {word.text: word for word in document.cues[0].words}
+    assert all(word.support is not None for word in document.cues[0].words)
+    best = words["their"].alternatives[0]
+    assert (best.text, best.words) == ("Erbil", 2)
+    assert not any(word.alternatives for word in document.cues[0].words if word.text != "their")
+    assert all((words[name].support or 0.0) >= 0.9 for name in ("John", "Kerry"))
+
+
+def test_rescoring_needs_no_audio_and_follows_the_glossary() -> None:
+    heard = {"crisis": "AY EY S IH S", "Kerry": "K EH R IY", "said": "S EH D"}
+    words = tuple(Word(text, 100 * n, 100 * n + 90, 1.0, heard=heard[text]) for n, text in enumerate(heard))
+    document = Document(cues=(Cue(0, 300, "crisis Kerry said", words),), glossary=("ISIS", "Nouri"))
+    crisis, kerry, said = rescore(document).cues[0].words
+    assert crisis.alternatives[0].text == "ISIS" and crisis.alternatives[0].words == 1
+    assert kerry.alternatives == () and kerry.support == 1.0
+    assert said.alternatives == ()
+    assert rescore(Document(cues=(Cue(0, 300, "crisis Kerry said", words),))).cues[0].words[0].alternatives == ()
+
+
+def test_a_document_nobody_listened_to_is_left_alone() -> None:
+    words = (Word("crisis", 0, 400, 1.0), Word("here", 400, 900, 1.0))
+    document = Document(cues=(Cue(0, 1000, "crisis here", words),), glossary=("ISIS",))
+    assert rescore(document) is document
