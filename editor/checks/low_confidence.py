@@ -1,4 +1,7 @@
-"""Words auto-sync could hardly hear: likely garbled transcript words ("sisal" for ISIL) to check by ear."""
+"""Words auto-sync could hardly hear: likely garbled transcript words ("sisal" for ISIL) to check by ear.
+
+Once audio evidence is gathered (suspect_words reads it), it speaks for the word instead.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ def check(document: Document, style: CaptionStyle) -> list[Issue]:
     for index, cue in enumerate(document.cues):
         spans = word_spans(cue)
         for word, span in zip(cue.words, spans, strict=False):
-            if word.is_doubtful:
+            if word.is_doubtful and word.support is None:  # audio evidence, where there is some, says more
                 message = f"the audio does not support “{word.text}” (confidence {word.confidence:.2f}): likely garbled"
                 issues.append(Issue(index, Severity.WARNING, NAME, message, span))
     return issues

@@ -16,6 +16,7 @@ from editor.checks import (
     reading_speed,
     reading_speed_limit,
     spelling,
+    suspect_words,
     unresolved_gap,
 )
 from editor.checks.ignoring import without_ignored
@@ -36,6 +37,7 @@ RULES: tuple[Rule, ...] = (
     unresolved_gap.RULE,
     low_confidence.RULE,
     spelling.RULE,
+    suspect_words.RULE,
 )
 
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1}

@@ -1,0 +1,61 @@
+"""Suspect words: what the audio sounds like instead becomes one issue per garbled stretch, with ranked fixes;
+without audio, glossary names guessed from writing; where the audio supports the words, no guess."""
+
+from __future__ import annotations
+
+from editor.checks.registry import RULES
+from editor.checks.suspect_words import NAME, check
+from editor.core.model import Cue, Document, HeardAlternative, Word
+from editor.core.style import DEFAULT_STYLE
+
+
+def heard_cue(text: str, support: dict[str, float], alternatives: dict[str, tuple[HeardAlternative, ...]]) -> Cue:
+    words = tuple(
+        Word(token, 300 * n, 300 * n + 250, 1.0, heard="X", support=support.get(token, 1.0),
+             alternatives=alternatives.get(token, ()))
+        for n, token in enumerate(text.split())
+    )
+    return Cue(0, 300 * len(words), text, words)
+
+
+def spans(document: Document) -> list[tuple[str, list[str]]]:
+    text = document.cues[0].text
+    return [(text[i.span.start: i.span.end], [f.replacement for f in i.fixes]) for i in check(document, DEFAULT_STYLE)
+            if i.span]
+
+
+def test_a_multi_word_garble_is_one_issue_covering_exactly_its_words() -> None:
+    erbil = (HeardAlternative("Erbil", 2, 0.8),)
+    document = Document(cues=(heard_cue("Kerry is in their bill today.", {"their": 0.3}, {"their": erbil}),),
+                        glossary=("Erbil",))
+    [issue] = check(document, DEFAULT_STYLE)
+    assert issue.rule == NAME and issue.fixes[0].sources == ("audio", "glossary")
+    assert spans(document) == [("their bill", ["Erbil"])]
+
+
+def test_a_correct_neighbour_is_not_swallowed() -> None:
+    isis = {"ice": (HeardAlternative("ISIS", 1, 0.9),), "is": (HeardAlternative("ISIS", 2, 0.5),)}
+    document = Document(cues=(heard_cue("who is ice more", {"ice": 0.4}, isis),), glossary=("ISIS",))
+    assert spans(document) == [("ice", ["ISIS"])]
+
+
+def test_weak_or_unlikely_alternatives_are_not_flagged() -> None:
+    weak = {"prime": (HeardAlternative("pry", 1, 0.9),), "called": (HeardAlternative("Nouri", 1, 0.2),)}
+    document = Document(cues=(heard_cue("the prime minister called", {}, weak),), glossary=("Nouri",))
+    assert spans(document) == [("prime", ["pry"])]  # a common word the audio clearly says is offered...
+    rare = {"called": (HeardAlternative("caul", 1, 0.9),)}
+    assert spans(Document(cues=(heard_cue("he called", {}, rare),))) == []  # ...a word nobody uses is not
+
+
+def test_without_audio_close_sounding_names_are_guessed() -> None:
+    document = Document(cues=(Cue(0, 2000, "prime minister nori and sisal fighters"),), glossary=("Nouri", "ISIL"))
+    assert spans(document) == [("nori", ["Nouri"]), ("sisal", ["ISIL"])]
+
+
+def test_audio_that_supports_the_words_overrules_a_guess_but_not_a_mere_spelling() -> None:
+    document = Document(cues=(heard_cue("sisal and McDonald", {}, {}),), glossary=("ISIL", "Macdonald"))
+    assert spans(document) == [("McDonald", ["Macdonald"])]
+
+
+def test_rule_is_registered() -> None:
+    assert NAME in [rule.name for rule in RULES]
