@@ -14,9 +14,11 @@ from functools import lru_cache
 
 from editor.checks import dictionary
 from editor.checks.issue import Issue, Rule, Severity, TextSpan
+from editor.checks.news_vocabulary import NEWS_WORDS
 from editor.checks.suggestions import word_fixes
+from editor.checks.word_spans import word_spans
 from editor.core.glossary import GlossaryTerm, glossary_of
-from editor.core.model import Document
+from editor.core.model import Cue, Document
 from editor.core.style import CaptionStyle
 
 NAME = "spelling"
@@ -24,6 +26,7 @@ _LETTERS = r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*"  # letters of any script,
 _WORD = re.compile(rf"{_LETTERS}(?:-{_LETTERS})*")
 _SPEAKER_LABEL = re.compile(r"^\s*(?:>>\s*|-\s*)?[A-Z][A-Z .'’-]*:")
 _POSSESSIVE = re.compile(r"['’]s?$")
+NAME_SUPPORT = 0.9  # the audio fits a capitalised word this well (and nothing better): a name spoken as written
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,11 +54,11 @@ def words_of_terms(terms: Iterable[GlossaryTerm]) -> frozenset[str]:
 
 
 def _is_acceptable(word: str, accepted: Collection[str]) -> bool:
-    if word.isupper() and len(word) > 1:  # an acronym: ISIS, ABC, US
+    if _POSSESSIVE.sub("", word).isupper() and len(word) > 1:  # an acronym: ISIS, ABC, US, ABC's
         return True
     lowered = word.lower()
     bare = _POSSESSIVE.sub("", lowered)
-    if lowered in accepted or bare in accepted or dictionary.is_known(lowered) or dictionary.is_known(bare):
+    if any(form in accepted or form in NEWS_WORDS or dictionary.is_known(form) for form in (lowered, bare)):
         return True
     parts = lowered.split("-")
     return len(parts) > 1 and all(_is_acceptable(part, accepted) for part in parts)
@@ -84,16 +87,30 @@ def misspellings(text: str, accepted: frozenset[str] = frozenset()) -> tuple[Mis
 
 
 def check(document: Document, style: CaptionStyle) -> list[Issue]:
-    """A warning for each word neither the dictionary nor the glossary knows, with its span and fixes."""
+    """A warning for each word neither the dictionary nor the glossary knows, with its span and fixes.
+
+    A capitalised word the audio clearly supports is a name, not a misspelling ("Crocker").
+    """
     terms = glossary_of(document)
     accepted = words_of_terms(terms)
     issues = []
     for index, cue in enumerate(document.cues):
+        heard_names = _names_heard(cue)
         for item in misspellings(cue.text, accepted):
+            if item.start in heard_names:
+                continue
             message = f"unknown word “{item.word}”"
             span = TextSpan(item.start, item.end)
             issues.append(Issue(index, Severity.WARNING, NAME, message, span, word_fixes(item.word, terms)))
     return issues
+
+
+def _names_heard(cue: Cue) -> set[int]:
+    """Where the capitalised words the audio supports start in the cue's text."""
+    return {
+        span.start for word, span in zip(cue.words, word_spans(cue), strict=False)
+        if (word.support or 0.0) >= NAME_SUPPORT and not word.alternatives and cue.text[span.start].isupper()
+    }
 
 
 RULE = Rule(NAME, "words neither the dictionary nor the glossary knows", check)

@@ -7,7 +7,7 @@ from editor.checks import dictionary
 from editor.checks.issue import Severity
 from editor.checks.registry import RULES
 from editor.checks.spelling import NAME, RULE, accepted_words, check, misspellings
-from editor.core.model import Cue, Document
+from editor.core.model import Cue, Document, HeardAlternative, Word
 from editor.core.style import DEFAULT_STYLE
 
 
@@ -89,3 +89,19 @@ def test_words_of_any_script_are_checked_whole() -> None:
     assert words_flagged("José Zúñiga said the café was fine") == ["José", "Zúñiga"]
     assert words_flagged("José Zúñiga", frozenset({"josé", "zúñiga"})) == []
     assert words_flagged("the boys' bikes and rock 'n' roll") == []
+
+
+def test_news_words_and_possessive_acronyms_are_known() -> None:
+    assert words_flagged("the jihadist said al-Qaeda and ABC's reporter met the Peshmerga") == []
+
+
+def test_a_capitalised_word_the_audio_supports_is_a_name_not_a_misspelling() -> None:
+    every = (HeardAlternative("Every", 1, 0.6),)
+    said = (
+        Word("Crocker", 0, 400, 1.0, heard="K R AA K ER", support=1.0),
+        Word("Everly", 400, 900, 1.0, heard="EH V R IY", support=0.95, alternatives=every),
+        Word("Franzen", 900, 1400, 1.0, heard="P AE", support=0.3),
+    )
+    document = Document(cues=(Cue(0, 1400, "Crocker Everly Franzen", said),))
+    flagged = [issue.message for issue in check(document, DEFAULT_STYLE)]
+    assert flagged == ["unknown word “Everly”", "unknown word “Franzen”"]
