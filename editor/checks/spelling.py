@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from editor.checks import dictionary
-from editor.checks.issue import Issue, Rule, Severity, TextSpan
+from editor.checks.issue import Fix, Issue, Rule, Severity, TextSpan
 from editor.checks.news_vocabulary import NEWS_WORDS
-from editor.checks.suggestions import word_fixes
+from editor.checks.suggestions import merged, word_fixes
 from editor.checks.word_spans import word_spans
 from editor.core.glossary import GlossaryTerm, glossary_of
 from editor.core.model import Cue, Document
@@ -95,22 +95,30 @@ def check(document: Document, style: CaptionStyle) -> list[Issue]:
     accepted = words_of_terms(terms)
     issues = []
     for index, cue in enumerate(document.cues):
-        heard_names = _names_heard(cue)
+        heard = _heard_fixes(cue, {term.term for term in terms})
         for item in misspellings(cue.text, accepted):
-            if item.start in heard_names:
+            if heard.get(item.start) == ():
                 continue
             message = f"unknown word “{item.word}”"
-            span = TextSpan(item.start, item.end)
-            issues.append(Issue(index, Severity.WARNING, NAME, message, span, word_fixes(item.word, terms)))
+            fixes = merged([*heard.get(item.start, ()), *word_fixes(item.word, terms)])
+            issues.append(Issue(index, Severity.WARNING, NAME, message, TextSpan(item.start, item.end), fixes))
     return issues
 
 
-def _names_heard(cue: Cue) -> set[int]:
-    """Where the capitalised words the audio supports start in the cue's text."""
-    return {
-        span.start for word, span in zip(cue.words, word_spans(cue), strict=False)
-        if (word.support or 0.0) >= NAME_SUPPORT and not word.alternatives and cue.text[span.start].isupper()
-    }
+def _heard_fixes(cue: Cue, names: set[str]) -> dict[int, tuple[Fix, ...]]:
+    """By where a word starts: what the audio sounds like instead of it; () for a capitalised word the audio
+    supports as written, a name rather than a misspelling ("Crocker")."""
+    found: dict[int, tuple[Fix, ...]] = {}
+    for word, span in zip(cue.words, word_spans(cue), strict=False):
+        alternatives = [alt for alt in word.alternatives if alt.words == 1]
+        if alternatives:
+            found[span.start] = tuple(
+                Fix(alt.text, alt.score, ("audio", "glossary" if alt.text in names else "dictionary"))
+                for alt in alternatives
+            )
+        elif (word.support or 0.0) >= NAME_SUPPORT and cue.text[span.start].isupper():
+            found[span.start] = ()
+    return found
 
 
 RULE = Rule(NAME, "words neither the dictionary nor the glossary knows", check)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from editor.checks import dictionary
 from editor.checks.issue import Fix, Issue, Rule, Severity, TextSpan
+from editor.checks.spelling import misspellings, words_of_terms
 from editor.checks.suggestions import merged
 from editor.checks.word_spans import word_spans
 from editor.core.glossary import GlossaryTerm, Proposal, glossary_of, propose_replacements
@@ -34,11 +35,18 @@ def check(document: Document, style: CaptionStyle) -> list[Issue]:
     guesses: dict[int, list[Proposal]] = {}
     for proposal in propose_replacements(document, terms, TEXT_FLAG, dictionary.word_rarity):
         guesses.setdefault(proposal.cue_index, []).append(proposal)
+    accepted = words_of_terms(terms)
     issues: list[Issue] = []
     for index, cue in enumerate(document.cues):
         found = _heard_issues(index, cue, terms) + _guessed_issues(index, cue, guesses.get(index, []))
-        issues.extend(_without_overlap(found))
+        misspelt = {(item.start, item.end) for item in misspellings(cue.text, accepted)}
+        issues.extend(issue for issue in _without_overlap(found) if _where(issue) not in misspelt)
     return issues
+
+
+def _where(issue: Issue) -> tuple[int, int] | None:
+    """A misspelt word is spell check's issue (it offers the same fixes): one stop per word."""
+    return (issue.span.start, issue.span.end) if issue.span else None
 
 
 def _heard_issues(index: int, cue: Cue, terms: Sequence[GlossaryTerm]) -> list[Issue]:
