@@ -40,7 +40,7 @@ def big_document() -> Document:
     rng = random.Random(7)
     cues = [seed.cues[i % len(seed.cues)] for i in range(CUES)]
     cues = [cue.with_text(_with_typo(cue.text, rng)) for cue in cues]
-    return Document(cues=tuple(cues), glossary=SEED_GLOSSARY)
+    return Document(cues=tuple(cues), glossary=tuple(map(parse_term, SEED_GLOSSARY)))
 
 
 def fresh_text_document(cues: int) -> Document:

@@ -51,7 +51,7 @@ THRESHOLDS = (0.55, 0.6, MIN_SCORE, 0.65, 0.7, 0.75, 0.8)
 def seed_document() -> Document:
     transcript = parse_transcript(sample_transcript_path().read_text(encoding="utf-8"))
     document = line_up_transcript(transcript, DEFAULT_STYLE)
-    return document.__class__(cues=document.cues, glossary=SEED_GLOSSARY)
+    return document.__class__(cues=document.cues, glossary=tuple(map(parse_term, SEED_GLOSSARY)))
 
 
 def _cue_offsets(document: Document) -> list[int]:

@@ -17,8 +17,8 @@ from editor.checks.issue import Fix, Issue, Rule, Severity, TextSpan
 from editor.checks.news_vocabulary import NEWS_WORDS
 from editor.checks.suggestions import merged, word_fixes
 from editor.checks.word_spans import word_spans
-from editor.core.glossary import GlossaryTerm, glossary_of
-from editor.core.model import Cue, Document
+from editor.core.glossary import glossary_of
+from editor.core.model import Cue, Document, GlossaryTerm
 from editor.core.style import CaptionStyle
 
 NAME = "spelling"

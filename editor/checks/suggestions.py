@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 
 from editor.checks import dictionary
 from editor.checks.issue import Fix
-from editor.core.glossary import GlossaryTerm
+from editor.core.model import GlossaryTerm
 from editor.core.phonetic import sound_alike_score
 
 GLOSSARY_FLOOR = 0.6  # a name sounding less alike than this is a chance resemblance

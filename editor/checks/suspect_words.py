@@ -16,8 +16,8 @@ from editor.checks.issue import Fix, Issue, Rule, Severity, TextSpan
 from editor.checks.spelling import misspellings, words_of_terms
 from editor.checks.suggestions import merged
 from editor.checks.word_spans import word_spans
-from editor.core.glossary import GlossaryTerm, Proposal, glossary_of, propose_replacements
-from editor.core.model import Cue, Document, HeardAlternative, Word
+from editor.core.glossary import Proposal, glossary_of, propose_replacements
+from editor.core.model import Cue, Document, GlossaryTerm, HeardAlternative, Word
 from editor.core.phonetic import sound_alike_score
 from editor.core.style import CaptionStyle
 

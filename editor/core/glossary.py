@@ -1,8 +1,9 @@
 """The names glossary and the sound-alike replacements it proposes, so staff fix every misheard name at once.
 
-A document keeps its glossary as plain strings (`Document.glossary`), one term each, optionally followed by
-the mishearings already met: "ISIL ~ sisal, Beisel". Proposals are computed from a document and applied as
-a pure function returning a new document, so the editor turns "replace selected" into one undo step.
+A document keeps its glossary as typed terms (`Document.glossary`: `GlossaryTerm`s, each with the mishearings
+already met); the glossary dialog shows one a line, "ISIL ~ sisal, Beisel" (`parse_term`, `format_term`).
+Proposals are computed from a document and applied as a pure function returning a new document, so the editor
+turns "replace selected" into one undo step.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from editor.core.model import Cue, Document, is_gap_text
+from editor.core.model import Cue, Document, GlossaryTerm, is_gap_text
 from editor.core.phonetic import MIN_SOUND, key_weight, phrase_key, sound_alike_score
 
 HINT_MARK = "~"
@@ -40,14 +41,6 @@ _NOT_LETTER = re.compile(r"[^a-z]")
 
 
 @dataclass(frozen=True, slots=True)
-class GlossaryTerm:
-    """A name as it must be written, with mishearings already seen (matched exactly, scored 1.0)."""
-
-    term: str
-    hints: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
 class Proposal:
     """Replace `found` at text[start:end] of cue `cue_index` by `term`; `score` in 0..1 ranks the proposals."""
 
@@ -60,24 +53,24 @@ class Proposal:
 
 
 def parse_term(entry: str) -> GlossaryTerm:
-    """One glossary line, "ISIL ~ sisal, Beisel", as a term and its hints."""
+    """One line of the glossary dialog, "ISIL ~ sisal, Beisel", as a term and its hints."""
     term, _, hints = entry.partition(HINT_MARK)
     return GlossaryTerm(" ".join(term.split()), tuple(h.strip() for h in hints.split(",") if h.strip()))
 
 
 def format_term(term: GlossaryTerm) -> str:
-    """The line a document stores for a term; `parse_term` reads it back."""
+    """The line the glossary dialog shows for a term; `parse_term` reads it back."""
     return f"{term.term} {HINT_MARK} {', '.join(term.hints)}" if term.hints else term.term
 
 
 def glossary_of(document: Document) -> list[GlossaryTerm]:
-    """The document's glossary terms, blank lines skipped."""
-    return [term for term in map(parse_term, document.glossary) if term.term]
+    """The document's glossary terms, blank ones skipped."""
+    return [term for term in document.glossary if term.term]
 
 
 def with_glossary(document: Document, terms: Iterable[GlossaryTerm]) -> Document:
     """The document with a new glossary (cues untouched)."""
-    return replace(document, glossary=tuple(format_term(term) for term in terms if term.term))
+    return replace(document, glossary=tuple(term for term in terms if term.term))
 
 
 def _is_function_word(word: str) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 GAP_TOKEN = re.compile(r"^-{2,}$")
 LOW_CONFIDENCE = 0.5  # an aligned word below this is one the audio hardly supports: likely garbled
@@ -94,6 +94,26 @@ class IgnoredProblem:
 
 
 @dataclass(frozen=True, slots=True)
+class GlossaryTerm:
+    """A name as it must be written, with mishearings already seen (matched exactly, scored 1.0)."""
+
+    term: str
+    hints: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What a file said beyond its cues, kept so it round-trips; compared like any field, so an edit that
+    changes only this is a change."""
+
+    summary: str = ""  # a transcript header's summary and date
+    date: str = ""
+    webvtt_preamble: str = ""  # the header, STYLE and REGION blocks of a read .vtt ("": a bare WEBVTT line)
+    substation_header: str = ""  # the [Script Info] and style sections of a read .ass or .ssa
+    others: tuple[tuple[str, str], ...] = ()  # keys this Cueline does not know, from a newer project file
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """The single source of truth: the ordered cues plus what the project knows about the programme."""
 
@@ -102,9 +122,9 @@ class Document:
     runtime_ms: int | None = None
     media_path: str | None = None
     style_name: str = "streaming"
-    glossary: tuple[str, ...] = ()
+    glossary: tuple[GlossaryTerm, ...] = ()
     ignored: tuple[IgnoredProblem, ...] = ()
-    metadata: dict[str, str] = field(default_factory=dict, compare=False)
+    metadata: Metadata = Metadata()
 
     def with_cues(self, cues: tuple[Cue, ...] | list[Cue]) -> Document:
         return replace(self, cues=tuple(cues))

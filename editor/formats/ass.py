@@ -4,7 +4,7 @@ What crosses into the model: each Dialogue line's times and text, line breaks (`
 (`\\h`), and italic, bold and underline (override tags or the event's style) as `<i>`, `<b>`, `<u>`. What does
 not: positions, fonts, colours, karaoke and other override tags, Comment lines and vector drawings. Times
 are in centiseconds (a cue at 1,234 ms is written 0:00:01.23). The file's
-header (script info and style definitions) is kept in `Document.metadata[ASS_HEADER]`, so an .ass read and
+header (script info and style definitions) is kept in `Document.metadata.substation_header`, so an .ass read and
 written again keeps its styles (with `PlayResX`/`PlayResY` 384x288 said when it named none: what libass assumed);
 a new file is sized for the video and styled for the caption profile (ass_style.py).
 """
@@ -25,7 +25,6 @@ from editor.formats.errors import FormatError, FormatWarning
 from editor.formats.vtt_markup import MODEL_TAG
 
 MAX_TIME_MS = 35_999_990  # 9:59:59.99: SubStation timestamps have one digit for the hours
-ASS_HEADER = "ass_header"  # Document.metadata key: [Script Info] and style sections of a read file
 _SUBSTATION = re.compile(r"^\s*\[Script Info\]", re.IGNORECASE | re.MULTILINE)
 _EVENTS = re.compile(r"^\s*\[Events\]", re.IGNORECASE | re.MULTILINE)
 _TIMESTAMP = r"\s*-?\d+:\d{1,2}:\d{1,2}(?:[.:]\d+)?\s*"

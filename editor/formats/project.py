@@ -12,13 +12,17 @@ import os
 from pathlib import Path
 from typing import Any
 
-from editor.core.model import Cue, Document, HeardAlternative, IgnoredProblem, Word
+from editor.core.glossary import parse_term
+from editor.core.model import Cue, Document, GlossaryTerm, HeardAlternative, IgnoredProblem, Metadata, Word
 from editor.formats.atomic import write_text_atomic
 from editor.formats.decoding import read_text
 from editor.formats.errors import FormatError
 
 PROJECT_EXTENSION = ".cueline"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: glossary terms are objects with their hints (1: "term ~ hint, hint" strings)
+# Metadata fields by their key in the file (the keys of format 1, so older files read the same).
+_METADATA_KEYS = {"summary": "summary", "date": "date", "webvtt_preamble": "webvtt_preamble",
+                  "ass_header": "substation_header"}
 
 
 def save_project(document: Document, path: Path) -> None:
@@ -30,9 +34,9 @@ def save_project(document: Document, path: Path) -> None:
         "runtime_ms": document.runtime_ms,
         "media_path": _media_for_saving(document.media_path, path.parent),
         "style_name": document.style_name,
-        "glossary": list(document.glossary),
+        "glossary": [{"term": term.term, "hints": list(term.hints)} for term in document.glossary],
         "ignored": [{"rule": p.rule, "text": p.text, "context": p.context} for p in document.ignored],
-        "metadata": dict(document.metadata),
+        "metadata": _metadata_to_json(document.metadata),
         "cues": [_cue_to_json(cue) for cue in document.cues],
     }
     # Compact: autosave writes this every tenth edit, and indenting doubles the time on a long programme.
@@ -111,10 +115,33 @@ def _document_from_json(data: object, folder: Path) -> Document:
         runtime_ms=_optional_ms(data, "runtime_ms", "the project"),
         media_path=_media_for_loading(_field(data, "media_path", (str, type(None)), None), folder),
         style_name=_field(data, "style_name", str, "streaming"),
-        glossary=tuple(_strings(_field(data, "glossary", list, []), "glossary")),
+        glossary=tuple(_term_from_json(item, n) for n, item in enumerate(_field(data, "glossary", list, []), 1)),
         ignored=tuple(_ignored_from_json(item, n) for n, item in enumerate(_field(data, "ignored", list, []), 1)),
-        metadata={str(k): str(v) for k, v in _field(data, "metadata", dict, {}).items()},
+        metadata=_metadata_from_json(_field(data, "metadata", dict, {})),
     )
+
+
+def _term_from_json(item: object, number: int) -> GlossaryTerm:
+    """A glossary term: an object, or (format 1) a "term ~ hint, hint" line."""
+    if isinstance(item, str):
+        return parse_term(item)
+    where = f"glossary, term {number}"
+    if not isinstance(item, dict):
+        raise _FieldError(f"{where} is not an object")
+    hints = _strings(_field(item, "hints", list, [], where), f"{where}, hints")
+    return GlossaryTerm(_text(item, "term", where), tuple(hints))
+
+
+def _metadata_to_json(metadata: Metadata) -> dict[str, str]:
+    fields = {key: getattr(metadata, name) for key, name in _METADATA_KEYS.items()}
+    return {key: value for key, value in [*fields.items(), *metadata.others] if value}
+
+
+def _metadata_from_json(data: dict[str, Any]) -> Metadata:
+    """Known keys become fields; unknown ones are kept as they are, so saving again loses nothing."""
+    values = {str(key): str(value) for key, value in data.items()}
+    known = {name: values.pop(key) for key, name in _METADATA_KEYS.items() if key in values}
+    return Metadata(**known, others=tuple(sorted(values.items())))
 
 
 def _cue_from_json(item: object, number: int) -> Cue:

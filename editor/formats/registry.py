@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor.core.gaps import GapPolicy, resolve_gaps
-from editor.core.model import Cue, Document
+from editor.core.model import Cue, Document, Metadata
 from editor.core.style import DEFAULT_STYLE, STYLES
-from editor.formats.ass import ASS_HEADER, format_substation, is_ssa, looks_like_substation, read_substation
+from editor.formats.ass import format_substation, is_ssa, looks_like_substation, read_substation
 from editor.formats.ass_style import caption_look
 from editor.formats.atomic import write_text_atomic
 from editor.formats.decoding import read_text
@@ -34,7 +34,6 @@ from editor.formats.vtt import format_vtt, read_vtt
 
 _SRT_TIMING = re.compile(r"^\s*\d+:\d{1,2}:\d{1,2}[,.]\d{1,3}\s*-->", re.MULTILINE)
 _SNIFF_CHARACTERS = 4096
-WEBVTT_PREAMBLE = "webvtt_preamble"  # Document.metadata key: header, STYLE and REGION blocks of a read .vtt
 
 
 @dataclass(frozen=True)
@@ -43,7 +42,7 @@ class Reading:
 
     cues: list[Cue]
     problems: list[FormatError] = field(default_factory=list)
-    metadata: dict[str, str] = field(default_factory=dict)
+    metadata: Metadata = field(default_factory=Metadata)
 
 
 @dataclass(frozen=True)
@@ -94,23 +93,23 @@ def _write_srt(document: Document, options: WriteOptions) -> Written:
 
 def _read_vtt(text: str, path: Path) -> Reading:
     reading = read_vtt(text, path)
-    metadata = {WEBVTT_PREAMBLE: reading.preamble} if reading.preamble != "WEBVTT" else {}
-    return Reading(reading.cues, reading.problems, metadata)
+    preamble = reading.preamble if reading.preamble != "WEBVTT" else ""
+    return Reading(reading.cues, reading.problems, Metadata(webvtt_preamble=preamble))
 
 
 def _write_vtt(document: Document, options: WriteOptions) -> Written:
-    return Written(format_vtt(document.cues, document.metadata.get(WEBVTT_PREAMBLE, "WEBVTT")))
+    return Written(format_vtt(document.cues, document.metadata.webvtt_preamble or "WEBVTT"))
 
 
 def _read_substation(text: str, path: Path) -> Reading:
     cues, header, problems = read_substation(text, path)
-    return Reading(cues, problems, metadata={ASS_HEADER: header} if header else {})
+    return Reading(cues, problems, metadata=Metadata(substation_header=header))
 
 
 def _write_substation(document: Document, options: WriteOptions, *, ssa: bool) -> Written:
     """A read file's own header and styles, else the document's caption profile sized for the picture."""
     look = caption_look(STYLES.get(document.style_name, DEFAULT_STYLE), options.picture)
-    return Written(format_substation(document.cues, document.metadata.get(ASS_HEADER, ""), ssa=ssa, look=look))
+    return Written(format_substation(document.cues, document.metadata.substation_header, ssa=ssa, look=look))
 
 
 def _looks_like_ssa(text: str) -> bool:

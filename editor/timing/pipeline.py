@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from editor.core.model import Cue, Document, Word
+from editor.core.model import Cue, Document, Metadata, Word
 from editor.core.segment import cut_into_cues
 from editor.core.style import CaptionStyle, reading_chars
 from editor.core.transcript import Transcript, TranscriptError
@@ -23,10 +23,9 @@ def line_up_transcript(transcript: Transcript, style: CaptionStyle) -> Document:
         raise TranscriptError("no runtime: give the programme's runtime to line the transcript up")
     words = pace_along_runtime(transcript.words, transcript.runtime_ms)
     cues = even_out_reading_speed(recut(words, style, transcript.runtime_ms), style)
-    metadata = {"summary": transcript.summary, "date": transcript.date}
     return Document(
         cues=tuple(cues), title=transcript.title, runtime_ms=transcript.runtime_ms,
-        style_name=style.name, metadata=metadata,
+        style_name=style.name, metadata=Metadata(summary=transcript.summary, date=transcript.date),
     )
 
 

@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from editor.core.glossary import FUNCTION_WORDS, GlossaryTerm, glossary_of
-from editor.core.model import Cue, Document, HeardAlternative, Word
+from editor.core.glossary import FUNCTION_WORDS, glossary_of
+from editor.core.model import Cue, Document, GlossaryTerm, HeardAlternative, Word
 from editor.timing.phone_match import phone_distance, phone_similarity
 from editor.timing.pronounce import pronunciations, spoken_tokens
 from editor.timing.recognize import load_dictionary

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from editor.app.commands import push_edit
-from editor.core.glossary import GlossaryTerm, glossary_of, with_glossary
-from editor.core.model import Document
+from editor.core.glossary import glossary_of, with_glossary
+from editor.core.model import Document, GlossaryTerm
 from editor.ui.glossary_dialog import GlossaryDialog
 from editor.ui.spelling import attach_spelling
 

@@ -86,7 +86,7 @@ class GlossaryDialog(QDialog):
         self._search: _SearchThread | None = None
         self._syncing = False
         self._build()
-        self.terms_edit.setPlainText("\n".join(document.glossary))
+        self.terms_edit.setPlainText("\n".join(format_term(term) for term in document.glossary))
 
     def _build(self) -> None:
         self.terms_edit = QPlainTextEdit()

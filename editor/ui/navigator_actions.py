@@ -24,8 +24,8 @@ from editor.app.session import Session
 from editor.checks.ignoring import ignore_key
 from editor.checks.issue import Issue
 from editor.core.edits import ignore_problem, replace_spans
-from editor.core.glossary import GlossaryTerm, glossary_of, with_glossary
-from editor.core.model import Document
+from editor.core.glossary import glossary_of, with_glossary
+from editor.core.model import Document, GlossaryTerm
 from editor.ui.fix_all_dialog import FixAllDialog
 from editor.ui.problem_bar import ProblemBar
 from editor.workflows import problems as navigation

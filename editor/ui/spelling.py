@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit
 
 from editor.checks import dictionary
 from editor.checks.spelling import Misspelling, misspellings, words_of_terms
-from editor.core.glossary import GlossaryTerm
+from editor.core.model import GlossaryTerm
 from editor.core.phonetic import sound_alike_score
 
 GLOSSARY_SUGGESTION_SCORE = 0.6  # a glossary name this close in sound is offered before dictionary words

@@ -1,7 +1,10 @@
 """Undo and redo of edits: exact, without a depth limit, and typing merges into one step."""
 
+from dataclasses import replace
+
 from editor.app.commands import push_edit, push_typing
 from editor.core import edits
+from editor.core.model import GlossaryTerm
 from editor.core.style import STYLES
 
 
@@ -64,3 +67,15 @@ def test_the_session_knows_it_has_unsaved_changes(session) -> None:
     assert session.is_modified
     session.undo_stack.undo()
     assert not session.is_modified
+
+
+def test_an_edit_of_only_the_metadata_or_glossary_is_a_step_of_its_own(session) -> None:
+    original = session.document
+    summary = replace(original, metadata=replace(original.metadata, summary="Kerry in Iraq"))
+    assert push_edit(session, "summary", summary)
+    assert push_edit(session, "glossary", replace(summary, glossary=(GlossaryTerm("ISIL", ("sisal",)),)))
+    assert not push_edit(session, "again", session.document)
+    session.undo_stack.undo()
+    assert session.document == summary
+    session.undo_stack.undo()
+    assert session.document == original and session.document.metadata.summary == ""

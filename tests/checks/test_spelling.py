@@ -7,7 +7,7 @@ from editor.checks import dictionary
 from editor.checks.issue import Severity
 from editor.checks.registry import RULES
 from editor.checks.spelling import NAME, RULE, accepted_words, check, misspellings
-from editor.core.model import Cue, Document, HeardAlternative, Word
+from editor.core.model import Cue, Document, GlossaryTerm, HeardAlternative, Word
 from editor.core.style import DEFAULT_STYLE
 
 
@@ -29,7 +29,8 @@ def test_gaps_numbers_acronyms_and_speaker_labels_are_skipped() -> None:
 
 
 def test_glossary_names_are_accepted_whole_and_in_parts() -> None:
-    doc = Document(glossary=("Brett McGurk", "al-Qaeda", "Peshmerga ~ push merger"))
+    doc = Document(glossary=(GlossaryTerm("Brett McGurk"), GlossaryTerm("al-Qaeda"),
+                             GlossaryTerm("Peshmerga", ("push merger",))))
     accepted = accepted_words(doc)
     assert words_flagged("McGurk said al-Qaeda and the Peshmerga's men", accepted) == []
     assert words_flagged("Qaeda fighters", accepted) == []
@@ -44,7 +45,7 @@ def test_misspelt_hyphenated_words_are_flagged_whole() -> None:
 def test_check_reports_each_unknown_word_with_its_span() -> None:
     doc = Document(
         cues=(Cue(0, 1000, "the Everly jihadist"), Cue(1000, 2000, "all good here"), Cue(2000, 3000, "Mcguirk")),
-        glossary=("jihadist",),
+        glossary=(GlossaryTerm("jihadist"),),
     )
     issues = check(doc, DEFAULT_STYLE)
     assert [(issue.cue_index, issue.severity, issue.rule) for issue in issues] == [
@@ -57,7 +58,8 @@ def test_check_reports_each_unknown_word_with_its_span() -> None:
 
 
 def test_fixes_rank_sound_alike_names_before_dictionary_spellings() -> None:
-    doc = Document(cues=(Cue(0, 1000, "Brett Mcguirk came"), Cue(1000, 2000, "he said teh")), glossary=("McGurk",))
+    doc = Document(cues=(Cue(0, 1000, "Brett Mcguirk came"), Cue(1000, 2000, "he said teh")),
+                   glossary=(GlossaryTerm("McGurk"),))
     first, second = check(doc, DEFAULT_STYLE)
     assert first.fixes[0].replacement == "McGurk" and first.fixes[0].sources == ("glossary",)
     assert second.fixes[0].replacement == "the" and second.fixes[0].sources == ("dictionary",)
@@ -65,7 +67,7 @@ def test_fixes_rank_sound_alike_names_before_dictionary_spellings() -> None:
 
 
 def test_a_hint_names_its_term_with_full_score() -> None:
-    doc = Document(cues=(Cue(0, 1000, "the Beisel fighters"),), glossary=("ISIL ~ Beisel",))
+    doc = Document(cues=(Cue(0, 1000, "the Beisel fighters"),), glossary=(GlossaryTerm("ISIL", ("Beisel",)),))
     [issue] = check(doc, DEFAULT_STYLE)
     assert issue.fixes[0].replacement == "ISIL" and issue.fixes[0].score == 1.0
 

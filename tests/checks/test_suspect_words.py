@@ -6,7 +6,7 @@ from __future__ import annotations
 from editor.checks import spelling
 from editor.checks.registry import RULES
 from editor.checks.suspect_words import NAME, check
-from editor.core.model import Cue, Document, HeardAlternative, Word
+from editor.core.model import Cue, Document, GlossaryTerm, HeardAlternative, Word
 from editor.core.style import DEFAULT_STYLE
 
 
@@ -28,7 +28,7 @@ def spans(document: Document) -> list[tuple[str, list[str]]]:
 def test_a_multi_word_garble_is_one_issue_covering_exactly_its_words() -> None:
     erbil = (HeardAlternative("Erbil", 2, 0.8),)
     document = Document(cues=(heard_cue("Kerry is in their bill today.", {"their": 0.3}, {"their": erbil}),),
-                        glossary=("Erbil",))
+                        glossary=(GlossaryTerm("Erbil"),))
     [issue] = check(document, DEFAULT_STYLE)
     assert issue.rule == NAME and issue.fixes[0].sources == ("audio", "glossary")
     assert spans(document) == [("their bill", ["Erbil"])]
@@ -36,27 +36,29 @@ def test_a_multi_word_garble_is_one_issue_covering_exactly_its_words() -> None:
 
 def test_a_correct_neighbour_is_not_swallowed() -> None:
     isis = {"ice": (HeardAlternative("ISIS", 1, 0.9),), "is": (HeardAlternative("ISIS", 2, 0.5),)}
-    document = Document(cues=(heard_cue("who is ice more", {"ice": 0.4}, isis),), glossary=("ISIS",))
+    document = Document(cues=(heard_cue("who is ice more", {"ice": 0.4}, isis),), glossary=(GlossaryTerm("ISIS"),))
     assert spans(document) == [("ice", ["ISIS"])]
 
 
 def test_weak_or_unlikely_alternatives_are_not_flagged() -> None:
     weak = {"prime": (HeardAlternative("pry", 1, 0.9),), "called": (HeardAlternative("Nouri", 1, 0.2),)}
-    document = Document(cues=(heard_cue("the prime minister called", {}, weak),), glossary=("Nouri",))
+    document = Document(cues=(heard_cue("the prime minister called", {}, weak),), glossary=(GlossaryTerm("Nouri"),))
     assert spans(document) == [("prime", ["pry"])]  # a common word the audio clearly says is offered...
     rare = {"called": (HeardAlternative("caul", 1, 0.9),)}
     assert spans(Document(cues=(heard_cue("he called", {}, rare),))) == []  # ...a word nobody uses is not
 
 
 def test_without_audio_close_sounding_names_are_guessed_once_per_word() -> None:
-    document = Document(cues=(Cue(0, 2000, "prime minister nori and sisal fighters"),), glossary=("Nouri", "ISIL"))
+    document = Document(cues=(Cue(0, 2000, "prime minister nori and sisal fighters"),),
+                        glossary=(GlossaryTerm("Nouri"), GlossaryTerm("ISIL")))
     assert spans(document) == [("sisal", ["ISIL"])]  # "nori" is misspelt: spell check offers Nouri there
     [misspelt] = spelling.check(document, DEFAULT_STYLE)
     assert misspelt.fixes[0].replacement == "Nouri"
 
 
 def test_audio_that_supports_the_words_overrules_a_guess_but_not_a_mere_spelling() -> None:
-    document = Document(cues=(heard_cue("sisal and McDonald", {}, {}),), glossary=("ISIL", "Macdonald"))
+    document = Document(cues=(heard_cue("sisal and McDonald", {}, {}),),
+                        glossary=(GlossaryTerm("ISIL"), GlossaryTerm("Macdonald")))
     assert spans(document) == [("McDonald", ["Macdonald"])]
 
 

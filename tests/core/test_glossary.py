@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from editor.core.glossary import (
-    GlossaryTerm,
     Proposal,
     apply_proposals,
     format_term,
@@ -12,7 +11,7 @@ from editor.core.glossary import (
     propose_replacements,
     with_glossary,
 )
-from editor.core.model import Cue, Document, Word
+from editor.core.model import Cue, Document, GlossaryTerm, Word
 from editor.core.transcript import parse_transcript
 from editor.paths import sample_transcript_path
 
@@ -21,7 +20,7 @@ NAMES = ("ISIS", "ISIL", "Maliki", "Erbil", "Kerry", "Baghdad", "Mosul", "Iraq",
 
 def document(*texts: str, glossary: tuple[str, ...] = NAMES) -> Document:
     cues = tuple(Cue(i * 3000, i * 3000 + 2500, text) for i, text in enumerate(texts))
-    return Document(cues=cues, glossary=glossary)
+    return Document(cues=cues, glossary=tuple(map(parse_term, glossary)))
 
 
 def found_pairs(doc: Document) -> set[tuple[str, str]]:
@@ -34,7 +33,7 @@ def test_glossary_lines_keep_terms_and_hints() -> None:
     assert parse_term(format_term(term)) == term
     assert format_term(GlossaryTerm("Erbil")) == "Erbil"
     doc = with_glossary(Document(), [term, GlossaryTerm(""), GlossaryTerm("Erbil")])
-    assert doc.glossary == ("ISIL ~ sisal, Beisel", "Erbil")
+    assert doc.glossary == (term, GlossaryTerm("Erbil"))
     assert glossary_of(doc) == [term, GlossaryTerm("Erbil")]
 
 
@@ -93,7 +92,7 @@ def test_stale_proposals_are_skipped() -> None:
 
 def test_replacing_drops_timed_words_that_no_longer_match() -> None:
     words = (Word("in", 0, 100), Word("sisal", 100, 500))
-    doc = Document(cues=(Cue(0, 500, "in sisal", words),), glossary=("ISIL",))
+    doc = Document(cues=(Cue(0, 500, "in sisal", words),), glossary=(GlossaryTerm("ISIL"),))
     after = apply_proposals(doc, propose_replacements(doc))
     assert after.cues[0].text == "in ISIL"
     assert after.cues[0].words == ()
@@ -112,7 +111,7 @@ def test_seed_transcript_garbles_are_found() -> None:
     transcript = parse_transcript(sample_transcript_path().read_text(encoding="utf-8"))
     text = " ".join(word.text for word in transcript.words)
     cues = [Cue(0, 1, line) for line in _sentences(text)]
-    doc = Document(cues=tuple(cues), glossary=(*NAMES, "Alex Marquardt"))
+    doc = Document(cues=tuple(cues), glossary=tuple(map(GlossaryTerm, (*NAMES, "Alex Marquardt"))))
     pairs = found_pairs(doc)
     for garble, name in [("sisal", "ISIL"), ("Beisel", "ISIL"), ("their bill", "Erbil"), ("vices", "ISIS"),
                          ("Alex Mark Clark", "Alex Marquardt")]:  # fmt: skip
@@ -142,5 +141,5 @@ def test_terms_and_hints_survive_the_project_file(tmp_path) -> None:
 
 
 def test_possessives_and_quotes_stay_around_the_name() -> None:
-    doc = document("“Beisel's fighters”, he said", glossary=("ISIL",))
+    doc = document("“Beisel's fighters”, he said", glossary=(GlossaryTerm("ISIL"),))
     assert apply_proposals(doc, propose_replacements(doc)).cues[0].text == "“ISIL's fighters”, he said"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from editor.core.model import Cue, Document
-from editor.formats.ass import ASS_HEADER, format_substation, parse_substation
+from editor.formats.ass import format_substation, parse_substation
 from editor.formats.errors import FormatError
 from editor.formats.registry import ASS, SSA, format_for_path, read_subtitles, write_subtitles
 
@@ -37,7 +37,7 @@ def test_styles_survive_a_read_and_write(tmp_path: Path) -> None:
     source = tmp_path / "styled.ass"
     source.write_text(STYLED)
     document = read_subtitles(source)
-    assert "PlayResY: 1080" in document.metadata[ASS_HEADER]
+    assert "PlayResY: 1080" in document.metadata.substation_header
     write_subtitles(document, tmp_path / "again.ass")
     written = (tmp_path / "again.ass").read_text()
     assert "Style: Thoughts,Verdana,54" in written and "PlayResY: 1080" in written

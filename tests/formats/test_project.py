@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from editor.core.model import Cue, Document, HeardAlternative, Word
+from editor.core.model import Cue, Document, GlossaryTerm, HeardAlternative, Metadata, Word
 from editor.formats.errors import FormatError
 from editor.formats.project import load_project, save_project
 
@@ -24,8 +24,8 @@ def _document(media: str | None) -> Document:
         runtime_ms=765_000,
         media_path=media,
         style_name="broadcast",
-        glossary=("Canberra", "Abbott"),
-        metadata={"source": "transcript"},
+        glossary=(GlossaryTerm("Canberra"), GlossaryTerm("ISIL", ("sisal", "Beisel"))),
+        metadata=Metadata(summary="Kerry in Iraq", webvtt_preamble="WEBVTT - news", others=(("source", "x"),)),
     )
 
 
@@ -124,3 +124,23 @@ def test_a_malformed_alternative_is_named(tmp_path: Path) -> None:
     path.write_text(json.dumps({"format_version": 1, "cues": [cue]}))
     with pytest.raises(FormatError, match="alternative 1"):
         load_project(path)
+
+
+def test_a_format_1_project_reads_its_glossary_lines_and_metadata(tmp_path: Path) -> None:
+    old = {"format_version": 1, "glossary": ["ISIL ~ sisal, Beisel", "Kerry"],
+           "metadata": {"summary": "Talks", "ass_header": "[Script Info]", "source": "transcript"},
+           "cues": [{"start_ms": 0, "end_ms": 1000, "text": "Hello"}]}
+    (tmp_path / "old.cueline").write_text(json.dumps(old), encoding="utf-8")
+    loaded = load_project(tmp_path / "old.cueline")
+    assert loaded.glossary == (GlossaryTerm("ISIL", ("sisal", "Beisel")), GlossaryTerm("Kerry"))
+    assert loaded.metadata == Metadata(summary="Talks", substation_header="[Script Info]",
+                                       others=(("source", "transcript"),))
+    save_project(loaded, tmp_path / "again.cueline")
+    assert load_project(tmp_path / "again.cueline") == loaded
+
+
+def test_a_glossary_term_of_the_wrong_shape_is_named(tmp_path: Path) -> None:
+    bad = {"format_version": 2, "glossary": [{"term": "ISIL", "hints": ["sisal", 3]}]}
+    (tmp_path / "bad.cueline").write_text(json.dumps(bad), encoding="utf-8")
+    with pytest.raises(FormatError, match="glossary, term 1, hints"):
+        load_project(tmp_path / "bad.cueline")

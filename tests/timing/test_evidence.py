@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from editor.core.model import Cue, Document, Word
+from editor.core.model import Cue, Document, GlossaryTerm, Word
 from editor.timing.align import SAMPLE_RATE, align_words
 from editor.timing.evidence import gather_evidence
 from editor.timing.sounds_like import rescore
@@ -13,7 +13,7 @@ from tests.timing.flite_speech import flite_speech
 
 SAID = "John Kerry is this morning in Erbil in the north."
 WRITTEN = "John Kerry is this morning in their bill in the north."
-GLOSSARY = ("Erbil", "Maliki", "Nouri", "ISIS")
+GLOSSARY = tuple(map(GlossaryTerm, ("Erbil", "Maliki", "Nouri", "ISIS")))
 
 
 def test_heard_phones_point_at_the_name_that_was_said(speech_folder: Path) -> None:
@@ -32,7 +32,8 @@ def test_heard_phones_point_at_the_name_that_was_said(speech_folder: Path) -> No
 def test_rescoring_needs_no_audio_and_follows_the_glossary() -> None:
     heard = {"crisis": "AY EY S IH S", "Kerry": "K EH R IY", "said": "S EH D"}
     words = tuple(Word(text, 100 * n, 100 * n + 90, 1.0, heard=heard[text]) for n, text in enumerate(heard))
-    document = Document(cues=(Cue(0, 300, "crisis Kerry said", words),), glossary=("ISIS", "Nouri"))
+    document = Document(cues=(Cue(0, 300, "crisis Kerry said", words),),
+                        glossary=(GlossaryTerm("ISIS"), GlossaryTerm("Nouri")))
     crisis, kerry, said = rescore(document).cues[0].words
     assert crisis.alternatives[0].text == "ISIS" and crisis.alternatives[0].words == 1
     assert kerry.alternatives == () and kerry.support == 1.0
@@ -42,5 +43,5 @@ def test_rescoring_needs_no_audio_and_follows_the_glossary() -> None:
 
 def test_a_document_nobody_listened_to_is_left_alone() -> None:
     words = (Word("crisis", 0, 400, 1.0), Word("here", 400, 900, 1.0))
-    document = Document(cues=(Cue(0, 1000, "crisis here", words),), glossary=("ISIS",))
+    document = Document(cues=(Cue(0, 1000, "crisis here", words),), glossary=(GlossaryTerm("ISIS"),))
     assert rescore(document) is document

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import QDialogButtonBox, QMenu, QPlainTextEdit
 
-from editor.core.glossary import GlossaryTerm
-from editor.core.model import Cue, Document
+from editor.core.glossary import parse_term
+from editor.core.model import Cue, Document, GlossaryTerm
 from editor.ui.glossary_dialog import GlossaryDialog
 from editor.ui.spelling import SpellingHighlighter, add_suggestions, attach_spelling, suggestions_for
 
@@ -22,7 +22,8 @@ TEXTS = (
 
 
 def make_dialog(qtbot, glossary: tuple[str, ...] = ()) -> tuple[GlossaryDialog, list[tuple[Document, str]]]:
-    document = Document(cues=tuple(Cue(i * 3000, i * 3000 + 2500, t) for i, t in enumerate(TEXTS)), glossary=glossary)
+    document = Document(cues=tuple(Cue(i * 3000, i * 3000 + 2500, t) for i, t in enumerate(TEXTS)),
+                        glossary=tuple(map(parse_term, glossary)))
     changes: list[tuple[Document, str]] = []
     dialog = GlossaryDialog(document, lambda doc, label: changes.append((doc, label)))
     qtbot.addWidget(dialog)
@@ -66,7 +67,7 @@ def test_typed_names_find_their_sound_alikes_and_replace_them(qtbot) -> None:
     assert after.cues[0].text == "John Kerry is this morning\nin Erbil in the north."
     assert after.cues[1].text == "There is obvious invasion of ISIL."
     assert after.cues[3] is changes[0][0].cues[3] and after.cues[3].text == TEXTS[3]
-    assert after.glossary[0].startswith("ISIL ~ ") and "Beisel" in after.glossary[0]
+    assert after.glossary[0].term == "ISIL" and "Beisel" in after.glossary[0].hints
     assert "Replace" in label and dialog.table.rowCount() == 0
 
 
@@ -104,7 +105,7 @@ def test_closing_saves_an_edited_glossary_as_one_change(qtbot) -> None:
     qtbot.keyClicks(dialog.terms_edit, "Mosul")
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close).click()
     [(after, label)] = changes
-    assert after.glossary == ("ISIL", "Mosul") and label == "Edit glossary"
+    assert after.glossary == (GlossaryTerm("ISIL"), GlossaryTerm("Mosul")) and label == "Edit glossary"
 
 
 def test_closing_unchanged_records_nothing(qtbot) -> None:
@@ -177,7 +178,7 @@ def test_tools_menu_glossary_replaces_in_one_undo_step(qtbot, window) -> None:
     after = " ".join(texts())
     assert "ISIL" in after and "Erbil" in after
     assert "sisal" not in after and "Beisel" not in after and "their bill" not in after
-    assert window.session.document.glossary[0].startswith("ISIL")
+    assert window.session.document.glossary[0].term == "ISIL"
     window.action("undo").trigger()
     assert texts() == before and window.session.document.glossary == glossary_before
 

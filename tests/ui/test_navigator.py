@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from editor.core.model import Cue, Document, Word
+from editor.core.model import Cue, Document, GlossaryTerm, Word
 from editor.media.player import Player
 from editor.ui.fix_all_dialog import FixAllDialog
 from editor.ui.main_window import MainWindow
@@ -42,7 +42,8 @@ def programme() -> Document:
             timed(("The", 3000, 3200), ("Beisel", 3200, 3800), ("group", 3800, 4200), ("said", 4200, 4600))),
         Cue(6000, 8500, "Beisel fighters left"),
     )
-    return Document(cues=cues, runtime_ms=MEDIA_SECONDS * 1000, title="Talks", glossary=("ISIL ~ Beisel",))
+    return Document(cues=cues, runtime_ms=MEDIA_SECONDS * 1000, title="Talks",
+                    glossary=(GlossaryTerm("ISIL", ("Beisel",)),))
 
 
 # what F8 stops on, in order: (cue, words, start of the words)
@@ -224,7 +225,7 @@ def test_add_to_glossary_accepts_the_words_everywhere(navigating, qtbot) -> None
     window, navigator = navigating
     to_first_beisel(qtbot, window)
     press(qtbot, window, Qt.Key.Key_G, ALT)
-    assert window.session.document.glossary == ("ISIL ~ Beisel", "Beisel")
+    assert window.session.document.glossary == (GlossaryTerm("ISIL", ("Beisel",)), GlossaryTerm("Beisel"))
     assert [problem.found for problem in navigator.problems()] == ["--", "today"]
 
 
