@@ -141,5 +141,5 @@ def test_terms_and_hints_survive_the_project_file(tmp_path) -> None:
 
 
 def test_possessives_and_quotes_stay_around_the_name() -> None:
-    doc = document("“Beisel's fighters”, he said", glossary=(GlossaryTerm("ISIL"),))
+    doc = document("“Beisel's fighters”, he said", glossary=("ISIL",))
     assert apply_proposals(doc, propose_replacements(doc)).cues[0].text == "“ISIL's fighters”, he said"
