@@ -12,7 +12,7 @@ import pytest
 from mediagen import generate_media
 
 from editor.cli import main
-from editor.core.model import Cue, Document
+from editor.core.model import Cue, Document, Metadata
 from editor.core.style import STYLES
 from editor.formats.ass_style import caption_look
 from editor.formats.project import save_project
@@ -69,7 +69,7 @@ def test_a_kept_header_without_playres_says_what_libass_assumed(tmp_path: Path) 
     header = "[Script Info]\nScriptType: v4.00+\n\n[V4+ Styles]\nFormat: Name, Fontname, Fontsize\n" \
              "Style: Default,Arial,20\n"
     path = tmp_path / "kept.ass"
-    write_subtitles(Document(cues=(Cue(0, 1000, "hi"),), metadata={"ass_header": header}), path)
+    write_subtitles(Document(cues=(Cue(0, 1000, "hi"),), metadata=Metadata(substation_header=header)), path)
     assert _info(path) == {"PlayResX": "384", "PlayResY": "288"}
 
 
