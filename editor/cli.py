@@ -11,8 +11,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from editor.checks.issue import Issue
+from editor.checks.issue import Severity
 from editor.cli_align import add_media_options, synced_to_media
+from editor.cli_check import add_suspect_options, check_with_suspects, print_report
 from editor.core.gaps import GapPolicy
 from editor.core.model import Document
 from editor.core.style import DEFAULT_STYLE, STYLES, UnknownStyleError, style_named
@@ -23,7 +24,6 @@ from editor.formats.registry import PLAIN_TEXT, WRITABLE_FORMATS, WriteOptions
 from editor.media.audio import picture_size
 from editor.version import cueline_version
 from editor.workflows.autosync import media_runtime_ms
-from editor.workflows.check import check_document
 from editor.workflows.export import export_document
 from editor.workflows.open_file import NeedsRuntime, Opened, OpenOutcome, import_transcript, open_file
 
@@ -145,28 +145,28 @@ def _run_align(options: argparse.Namespace) -> int:
 
 def _add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> Runner:
     parser = commands.add_parser(
-        "check", help="list caption problems (exit 1 if any is an error)",
+        "check", help="list caption problems and likely garbled words (exit 1 if any is an error)",
         description="Check a subtitle file against a caption style: line length, lines per cue, reading "
-        "speed, durations, gaps, overlaps, unresolved `--` and empty cues. Prints FILE:cue N: severity: "
-        "message lines; exits 1 when any issue is an error.",
+        "speed, durations, gaps, overlaps, unresolved `--` and empty cues; and list the words that are likely "
+        "garbled (spelling, the glossary's sound-alikes and, with --media, what the speech says instead) with "
+        "their time and suggestions. Prints FILE:cue N: ... lines (or --json); exits 1 when any issue is an error.",
     )
-    parser.add_argument("file", type=Path, help="an .srt, .vtt or .cueline file")
+    parser.add_argument("file", type=Path, help="a transcript (.txt), .srt, .vtt or .cueline file")
     _add_style_option(parser, f"default: the project's, else {DEFAULT_STYLE.name}")
+    add_suspect_options(parser)
     return _run_check
 
 
 def _run_check(options: argparse.Namespace) -> int:
+    if options.media is not None and not options.media.exists():
+        raise FormatError("file not found", options.media)
     document = _opened(open_file(options.file, DEFAULT_STYLE)).document
-    report = check_document(document, options.style)
-    for issue in report.issues:
-        print(_issue_line(options.file, issue))
-    print(f"{options.file}: {len(document.cues)} cues, {report.errors} errors, {report.warnings} warnings",
-          file=sys.stderr)
-    return EXIT_CHECK_FAILED if report.errors else EXIT_OK
-
-
-def _issue_line(path: Path, issue: Issue) -> str:
-    return f"{path}:cue {issue.cue_index + 1}: {issue.severity}: {issue.message} [{issue.rule}]"
+    report = check_with_suspects(document, options)
+    print_report(options.file, report, options.json)
+    errors = sum(issue.severity is Severity.ERROR for issue in report.issues)
+    print(f"{options.file}: {len(document.cues)} cues, {errors} errors, {len(report.issues) - errors} warnings, "
+          f"{len(report.suspects)} suspect words", file=sys.stderr)
+    return EXIT_CHECK_FAILED if errors else EXIT_OK
 
 
 def _add_convert(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> Runner:

@@ -21,18 +21,19 @@ SHOWN = 5
 
 
 def glossary_fixes(found: str, terms: Sequence[GlossaryTerm], floor: float = GLOSSARY_FLOOR) -> list[Fix]:
-    """Glossary names the words may be a mishearing of, scored by sound (hints match exactly)."""
+    """Glossary names the words may be a mishearing of, scored by sound (hints match exactly); a one-word
+    mishearing may be of one name of a longer term ("nori" of "Nouri al-Maliki")."""
     fixes = []
     lowered = found.lower()
     for term in terms:
-        if term.term == found:
-            continue
         if any(lowered == hint.lower() for hint in term.hints):
-            score = 1.0
-        else:
-            score = sound_alike_score(found, term.term, floor)
-        if score >= floor:
-            fixes.append(Fix(term.term, round(score, 3), ("glossary",)))
+            fixes.append(Fix(term.term, 1.0, ("glossary",)))
+            continue
+        names = [term.term] + (term.term.split() if len(found.split()) == 1 else [])
+        for name in names:
+            score = sound_alike_score(found, name, floor) if name != found else 0.0
+            if score >= floor:
+                fixes.append(Fix(name, round(score, 3), ("glossary",)))
     return fixes
 
 

@@ -1,0 +1,88 @@
+"""`cueline check FILE [--media VIDEO] [--glossary NAMES.txt] [--json]`: the caption problems, and the words
+that are likely garbled with their suggestions (the job is editor.workflows.find_suspects', as in the editor).
+
+Plain output: one line per problem, `FILE:cue N: severity: message [rule]`, and for a suspect word its time,
+the words and up to three suggestions. `--json` prints one JSON document instead (see `as_json`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from editor.checks.issue import Issue
+from editor.core.model import Document
+from editor.core.timecode import format_runtime
+from editor.workflows.check import check_style
+from editor.workflows.find_suspects import Suspect, SuspectReport, find_suspects, read_glossary
+
+WORD_RULES = frozenset({"suspect-word", "spelling", "low-confidence"})
+
+
+def add_suspect_options(parser: argparse.ArgumentParser) -> None:
+    """--media, --glossary and --json of `cueline check`."""
+    parser.add_argument("--media", type=Path, metavar="VIDEO",
+                        help="the programme's video or audio: auto-sync if the words are not timed yet, then "
+                        "listen for words the speech does not support and what it says instead")
+    parser.add_argument("--glossary", type=Path, metavar="NAMES.txt",
+                        help="names of the story, one a line (mishearings after ~, as the glossary dialog writes)")
+    parser.add_argument("--json", action="store_true", help="print one JSON document (suspects and issues)")
+
+
+def check_with_suspects(document: Document, options: argparse.Namespace) -> SuspectReport:
+    """The document's problems, suspect words found with the options' media and glossary."""
+    style = check_style(document, options.style)
+    terms = read_glossary(options.glossary) if options.glossary else []
+    return find_suspects(document, style, media=options.media, terms=terms, progress=_progress_printer())
+
+
+def print_report(path: Path, report: SuspectReport, as_json: bool) -> None:
+    """The report on stdout, as lines or as one JSON document: word-level problems as suspects, the others
+    (caption rules, `--` gaps) as issues."""
+    others = [issue for issue in report.issues if issue.rule not in WORD_RULES]
+    if as_json:
+        print(json.dumps(_json_document(path, report, others), ensure_ascii=False, indent=1))
+        return
+    for issue in others:
+        print(f"{path}:cue {issue.cue_index + 1}: {issue.severity}: {issue.message} [{issue.rule}]")
+    for suspect in report.suspects:
+        print(_suspect_line(path, suspect))
+
+
+def _suspect_line(path: Path, suspect: Suspect) -> str:
+    offered = f" -> {' | '.join(suspect.suggestions)}" if suspect.suggestions else ""
+    return (f"{path}:cue {suspect.cue} at {format_runtime(suspect.start_ms)}: “{suspect.word}”{offered} "
+            f"[{suspect.kind}]")
+
+
+def _json_document(path: Path, report: SuspectReport, others: Sequence[Issue]) -> dict[str, Any]:
+    return {
+        "file": str(path),
+        "cues": len(report.document.cues),
+        "audio_evidence": report.heard,
+        "suspects": [
+            {"cue": s.cue, "start": s.start_ms, "word": s.word, "kind": s.kind, "message": s.message,
+             "suggestions": list(s.suggestions), "sources": list(s.sources)}
+            for s in report.suspects
+        ],
+        "issues": [
+            {"cue": issue.cue_index + 1, "severity": str(issue.severity), "rule": issue.rule, "message": issue.message}
+            for issue in others
+        ],
+    }
+
+
+def _progress_printer() -> Any:
+    """A percentage on the terminal while listening (nothing when output goes to a file)."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(fraction: float) -> None:
+        print(f"\rlistening to the media's speech: {fraction:4.0%}", end="" if fraction < 1 else "\n",
+              file=sys.stderr, flush=True)
+
+    return show

@@ -1,0 +1,107 @@
+"""Find the garbled words, written once for the command line and the editor: add the names glossary, listen
+to the media (auto-sync first if the words are not timed yet, then the audio evidence), and list the
+word-level problems in the order they are heard, each with its ranked suggestions.
+
+`listen_for_evidence` is the slow part (about a second of CPU per 30 s of speech, on every core): the editor
+runs it as a background job with progress and cancel, and re-checks when it lands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from editor.checks.issue import Issue
+from editor.checks.registry import run_checks
+from editor.core.glossary import GlossaryTerm, format_term, glossary_of, parse_term
+from editor.core.model import Document
+from editor.core.style import CaptionStyle
+from editor.formats.errors import FormatError
+from editor.media.audio import MediaError, decode_audio
+from editor.timing.align import SAMPLE_RATE
+from editor.timing.evidence import gather_evidence
+from editor.workflows.autosync import NoSpeech, sync_to_media
+from editor.workflows.problems import ProblemKind, in_time_order
+
+Progress = Callable[[float], None]
+WORD_KINDS = (ProblemKind.SUSPECT, ProblemKind.SPELLING)
+SHOWN = 3  # suggestions listed per suspect
+
+
+@dataclass(frozen=True)
+class Suspect:
+    """A stretch of the transcript that is likely garbled, where it is heard, and what it may have been."""
+
+    cue: int  # 1-based, as staff count cues
+    start_ms: int
+    word: str  # the transcript's text it covers ("their bill")
+    kind: str  # the rule that found it: suspect-word, spelling, low-confidence
+    message: str
+    suggestions: tuple[str, ...]  # ranked, best first
+    sources: tuple[str, ...]  # who proposed the best suggestion (audio, glossary, dictionary)
+
+
+@dataclass(frozen=True)
+class SuspectReport:
+    """The document as checked (glossary added, synced and heard when media was given) and its suspects."""
+
+    document: Document
+    suspects: tuple[Suspect, ...]
+    issues: tuple[Issue, ...]  # every issue of every rule, the suspects' included
+    heard: bool  # audio evidence was gathered
+
+
+def read_glossary(path: Path) -> list[GlossaryTerm]:
+    """NAMES.txt: one glossary term a line, mishearings after `~` ("ISIL ~ sisal, Beisel"); # starts a comment."""
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise FormatError(f"cannot read the glossary: {error}", path) from None
+    return [parse_term(line) for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def with_terms(document: Document, terms: Sequence[GlossaryTerm]) -> Document:
+    """The document's glossary with the terms added (a term already there keeps its hints)."""
+    known = {term.term for term in glossary_of(document)}
+    extra = tuple(format_term(term) for term in terms if term.term not in known)
+    return replace(document, glossary=document.glossary + extra)
+
+
+def listen_for_evidence(document: Document, media: Path, *, progress: Progress | None = None,
+                        cancelled: Callable[[], bool] | None = None) -> Document:
+    """The document's timed words with what the media's audio says at each (FormatError if unreadable)."""
+    report = progress or (lambda _fraction: None)
+    try:
+        samples = decode_audio(media, SAMPLE_RATE, progress=lambda f: report(f * 0.05), cancelled=cancelled)
+    except MediaError as error:
+        raise FormatError(str(error), media) from None
+    return gather_evidence(document, samples, progress=lambda f: report(0.05 + 0.95 * f), cancelled=cancelled)
+
+
+def find_suspects(document: Document, style: CaptionStyle, *, media: Path | None = None,
+                  terms: Sequence[GlossaryTerm] = (), progress: Progress | None = None) -> SuspectReport:
+    """Every likely garbled stretch in time order; with media the audio decides, without it spelling and the
+    glossary's sound-alikes do."""
+    document = with_terms(document, terms)
+    heard = False
+    if media is not None:
+        if not _is_aligned(document):
+            outcome = sync_to_media(document, media, style)
+            document = document if isinstance(outcome, NoSpeech) else outcome.document
+        if _is_aligned(document):
+            document, heard = listen_for_evidence(document, media, progress=progress), True
+    issues = tuple(run_checks(document, style))
+    problems = in_time_order(document, issues, WORD_KINDS)
+    suspects = tuple(
+        Suspect(p.issue.cue_index + 1, p.start_ms, p.found, p.issue.rule, p.issue.message,
+                tuple(fix.replacement for fix in p.issue.fixes[:SHOWN]),
+                p.issue.fixes[0].sources if p.issue.fixes else ())
+        for p in problems
+    )
+    return SuspectReport(document, suspects, issues, heard)
+
+
+def _is_aligned(document: Document) -> bool:
+    """Auto-sync timed the words from speech (it gives each a confidence; estimated times have none)."""
+    return any(word.confidence is not None for cue in document.cues for word in cue.words)

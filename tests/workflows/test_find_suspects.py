@@ -1,0 +1,75 @@
+"""Finding garbled words as staff run it: `cueline check FILE --media VIDEO --glossary NAMES.txt --json` on a
+transcript whose speech (synthesised here) says the right name; and the same without media."""
+
+from __future__ import annotations
+
+import json
+import wave
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from editor.cli import main
+from tests.timing.flite_speech import RATE, flite_speech
+
+SAID = "John Kerry is this morning in Erbil in the north. He met the leaders there."
+WRITTEN = "John Kerry is this morning in their bill in the north. He met the leaders there."
+
+
+@pytest.fixture(scope="module")
+def programme(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
+    folder = tmp_path_factory.mktemp("suspects")
+    samples = flite_speech(SAID, folder)
+    audio = folder / "talks.wav"
+    with wave.open(str(audio), "wb") as handle:
+        handle.setnchannels(1)
+        handle.setsampwidth(2)
+        handle.setframerate(RATE)
+        handle.writeframes((np.clip(samples, -1, 1) * 32767).astype("<i2").tobytes())
+    seconds = len(samples) // RATE + 1
+    transcript = folder / "talks.txt"
+    transcript.write_text(f"Talks\n\nKerry in Iraq\n0:{seconds:02d} | 06/24/14\n\nTranscript for Talks\n{WRITTEN}\n")
+    names = folder / "names.txt"
+    names.write_text("# the story's names\nErbil\nNouri al-Maliki\nISIL ~ sisal\n", encoding="utf-8")
+    return transcript, audio, names
+
+
+def check_json(capsys: pytest.CaptureFixture[str], *args: object) -> dict[str, object]:
+    assert main(["check", *map(str, args), "--json"]) == 0
+    return dict(json.loads(capsys.readouterr().out))
+
+
+def test_with_media_the_audio_names_the_garble_as_one_suspect(programme, capsys) -> None:  # type: ignore[no-untyped-def]
+    transcript, audio, names = programme
+    report = check_json(capsys, transcript, "--media", audio, "--glossary", names)
+    suspects = report["suspects"]
+    assert report["audio_evidence"] is True and isinstance(suspects, list)
+    erbil = next(s for s in suspects if s["word"] == "their bill")
+    assert erbil["suggestions"][0] == "Erbil" and erbil["kind"] == "suspect-word" and "audio" in erbil["sources"]
+    assert 1500 <= erbil["start"] <= 3000  # the time the words are spoken, in ms
+    assert not any(s["word"] in ("Kerry", "leaders", "morning") for s in suspects)
+
+
+def test_without_media_a_glossary_hint_still_finds_a_known_mishearing(programme, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    transcript, _audio, names = programme
+    garbled = tmp_path / "sisal.txt"
+    garbled.write_text(transcript.read_text().replace("their bill", "sisal"))
+    report = check_json(capsys, garbled, "--glossary", names)
+    assert report["audio_evidence"] is False
+    assert [(s["word"], s["suggestions"][0]) for s in report["suspects"]] == [("sisal", "ISIL")]
+
+
+def test_plain_output_lists_file_cue_time_words_and_suggestions(programme, capsys) -> None:  # type: ignore[no-untyped-def]
+    transcript, _audio, names = programme
+    garbled = transcript.with_name("nori.txt")
+    garbled.write_text(transcript.read_text().replace("John Kerry", "nori Kerry"))
+    assert main(["check", str(garbled), "--glossary", str(names)]) == 0
+    out = capsys.readouterr().out
+    assert f"{garbled}:cue 1 at 00:00: “nori” -> Nouri | " in out
+
+
+def test_an_unreadable_glossary_is_a_user_error(programme, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    transcript, _audio, _names = programme
+    assert main(["check", str(transcript), "--glossary", str(tmp_path / "missing.txt")]) == 2
+    assert "missing.txt" in capsys.readouterr().err
