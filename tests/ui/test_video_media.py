@@ -237,6 +237,26 @@ def test_a_media_longer_than_the_timing_offers_to_stretch(media_window, clip: Pa
     assert window.session.document.cues[1].end_ms == 2900
 
 
+def test_captions_for_12_45_against_a_6_second_clip_are_called_the_wrong_media_and_kept(  # type: ignore[no-untyped-def]
+    media_window, clip: Path, qtbot
+) -> None:
+    window, panel = media_window
+    cues = tuple(Cue(i * 4000, i * 4000 + 3500, f"Cue {i}.") for i in range(190))
+    window.session.load(Document(cues=cues, runtime_ms=765_000), None)
+    before = window.session.document
+    seen: list[str] = []
+
+    def press_space(dialog: QWidget) -> None:
+        assert isinstance(dialog, QMessageBox)
+        seen.append(f"{dialog.windowTitle()}: {dialog.text()}")
+        qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Space)  # staff reaching for play/pause
+
+    when_dialog_opens(press_space)
+    panel.open_media(clip)
+    assert seen and seen[0].startswith("Is this the right media?") and "looks like a different file" in seen[0]
+    assert window.session.document.cues == before.cues and window.session.document.runtime_ms == 765_000
+
+
 def test_the_project_reopens_with_its_media(media_window, clip: Path, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
     window, panel = media_window
     assert panel.open_media(clip)
