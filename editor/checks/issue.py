@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from editor.core.model import Document
+from editor.core.model import Cue, Document
 from editor.core.style import CaptionStyle
 
 
@@ -49,12 +49,20 @@ class Issue:
 
 
 CheckFunction = Callable[[Document, CaptionStyle], list[Issue]]
+CueCheck = Callable[[Cue, int, CaptionStyle], list[Issue]]  # one cue alone (its index for the issues)
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A named check: a pure function from a document and a style to the issues it finds."""
+    """A named check: a pure function from a document and a style to the issues it finds. A rule that judges
+    each cue alone also gives `per_cue`, so a view can re-judge only the cues an edit touched."""
 
     name: str
     description: str
     check: CheckFunction
+    per_cue: CueCheck | None = None
+
+
+def every_cue(per_cue: CueCheck, document: Document, style: CaptionStyle) -> list[Issue]:
+    """A per-cue rule run over the whole document."""
+    return [issue for index, cue in enumerate(document.cues) for issue in per_cue(cue, index, style)]

@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
-from editor.checks.issue import Issue, Rule, Severity
-from editor.core.model import Document
+from editor.checks.issue import Issue, Rule, Severity, every_cue
+from editor.core.model import Cue, Document
 from editor.core.style import CaptionStyle
 
 NAME = "line-length"
 
 
+def cue_issues(cue: Cue, index: int, style: CaptionStyle) -> list[Issue]:
+    """An error for each line of the cue longer than the style's characters per line."""
+    limit = style.max_chars_per_line
+    return [
+        Issue(index, Severity.ERROR, NAME, f"line {number} has {len(line)} characters (at most {limit})")
+        for number, line in enumerate(cue.lines, start=1)
+        if len(line) > limit
+    ]
+
+
 def check(document: Document, style: CaptionStyle) -> list[Issue]:
-    """An error for each line longer than the style's characters per line."""
-    issues = []
-    for index, cue in enumerate(document.cues):
-        for number, line in enumerate(cue.lines, start=1):
-            if len(line) > style.max_chars_per_line:
-                message = f"line {number} has {len(line)} characters (at most {style.max_chars_per_line})"
-                issues.append(Issue(index, Severity.ERROR, NAME, message))
-    return issues
+    """Every line too long."""
+    return every_cue(cue_issues, document, style)
 
 
-RULE = Rule(NAME, "characters per line", check)
+RULE = Rule(NAME, "characters per line", check, cue_issues)

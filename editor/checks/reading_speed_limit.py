@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-from editor.checks.issue import Issue, Rule, Severity
-from editor.core.model import Document
+from editor.checks.issue import Issue, Rule, Severity, every_cue
+from editor.core.model import Cue, Document
 from editor.core.style import CaptionStyle, characters_per_second
 
 NAME = "reading-speed-limit"
 
 
+def cue_issues(cue: Cue, index: int, style: CaptionStyle) -> list[Issue]:
+    """An error for a non-empty cue read faster than the style's hard limit."""
+    cps = characters_per_second(cue)
+    if cps <= style.max_cps or not cue.text.strip() or cue.duration_ms <= 0:
+        return []
+    return [Issue(index, Severity.ERROR, NAME, f"{cps:.1f} characters per second (limit {style.max_cps:g})")]
+
+
 def check(document: Document, style: CaptionStyle) -> list[Issue]:
-    """An error for each non-empty cue read faster than the style's hard limit."""
-    issues = []
-    for index, cue in enumerate(document.cues):
-        cps = characters_per_second(cue)
-        if cps > style.max_cps and cue.text.strip() and cue.duration_ms > 0:
-            message = f"{cps:.1f} characters per second (limit {style.max_cps:g})"
-            issues.append(Issue(index, Severity.ERROR, NAME, message))
-    return issues
+    """Every cue read too fast."""
+    return every_cue(cue_issues, document, style)
 
 
-RULE = Rule(NAME, "reading speed over the hard limit", check)
+RULE = Rule(NAME, "reading speed over the hard limit", check, cue_issues)

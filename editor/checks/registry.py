@@ -21,7 +21,7 @@ from editor.checks import (
 )
 from editor.checks.ignoring import without_ignored
 from editor.checks.issue import Issue, Rule, Severity
-from editor.core.model import Document
+from editor.core.model import Cue, Document
 from editor.core.style import CaptionStyle
 
 RULES: tuple[Rule, ...] = (
@@ -40,6 +40,7 @@ RULES: tuple[Rule, ...] = (
     suspect_words.RULE,
 )
 
+_PER_CUE = tuple(rule.per_cue for rule in RULES if rule.per_cue is not None)
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1}
 
 
@@ -48,6 +49,12 @@ def run_checks(document: Document, style: CaptionStyle, rules: Sequence[Rule] = 
     goes top to bottom."""
     issues = without_ignored(document, (issue for rule in rules for issue in rule.check(document, style)))
     return sorted(issues, key=lambda issue: (issue.cue_index, _SEVERITY_ORDER[issue.severity]))
+
+
+def cue_rule_issues(cue: Cue, index: int, style: CaptionStyle) -> list[Issue]:
+    """What the rules that judge a cue alone (lengths, lines, durations, speed) say about this one, so a view
+    that follows edits cue by cue (the timeline) agrees with the checks panel."""
+    return [issue for per_cue in _PER_CUE for issue in per_cue(cue, index, style)]
 
 
 def has_errors(issues: Sequence[Issue]) -> bool:

@@ -8,9 +8,10 @@ from enum import Enum
 
 import numpy as np
 
+from editor.checks.registry import cue_rule_issues
 from editor.core.edits import diff_cues
 from editor.core.model import Cue, Document, Word
-from editor.core.style import CaptionStyle, characters_per_second
+from editor.core.style import CaptionStyle
 
 _GAP_RUN = re.compile(r"-{2,}")
 
@@ -147,15 +148,8 @@ def _spliced(values: np.ndarray, start: int, stop: int, inserted: np.ndarray) ->
 
 
 def breaks_rule(cue: Cue, style: CaptionStyle) -> bool:
-    """A cheap first look at the style's limits, enough to tint a block; the checks panel says which rule."""
-    lines = cue.lines
-    return (
-        cue.duration_ms < style.min_duration_ms
-        or cue.duration_ms > style.max_duration_ms
-        or characters_per_second(cue) > style.max_cps
-        or len(lines) > style.max_lines
-        or any(len(line) > style.max_chars_per_line for line in lines)
-    )
+    """Whether the checks' rules about a cue alone find anything, to tint its block; the panel says which."""
+    return bool(cue_rule_issues(cue, 0, style))
 
 
 def marks_of(cue: Cue) -> tuple[Mark, ...]:

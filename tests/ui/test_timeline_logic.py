@@ -6,6 +6,7 @@ import random
 
 import pytest
 
+from editor.checks.registry import RULES, run_checks
 from editor.core.model import Cue, Document, Word
 from editor.core.style import DEFAULT_STYLE, STYLES
 from editor.ui.timeline_drag import DragKind, start_drag
@@ -106,3 +107,23 @@ def test_a_track_rebuilt_after_an_edit_reflects_the_edited_cue_and_a_new_style()
     restyled = CueTrack(Document(cues=(short_cue,)), STYLES["bbc"],
                         previous=CueTrack(Document(cues=(short_cue,)), DEFAULT_STYLE))
     assert restyled.flagged == [True]  # 900 ms is under BBC's 1000 ms minimum, above streaming's 833
+
+
+def test_the_timeline_tints_exactly_the_cues_the_checks_panel_lists_for_a_rule_about_one_cue():
+    style = STYLES["bbc"]
+    cues = (
+        Cue(0, 2000, "Fine words here."),
+        Cue(2100, 2400, "Too short."),
+        Cue(2500, 12_500, "Far too long on screen."),
+        Cue(13_000, 14_000, "A great many characters to read in one second"),
+        Cue(15_000, 18_000, "one\ntwo\nthree"),
+        Cue(18_500, 21_000, "x" * 38),
+        Cue(21_500, 21_500, ""),
+        Cue(22_000, 22_400, "   "),
+    )
+    document = Document(cues=cues, style_name=style.name)
+    per_cue_rules = {rule.name for rule in RULES if rule.per_cue is not None}
+    listed = {issue.cue_index for issue in run_checks(document, style) if issue.rule in per_cue_rules}
+    track = CueTrack(document, style)
+    assert {index for index, flagged in enumerate(track.flagged) if flagged} == listed
+    assert listed == {1, 2, 3, 4, 5, 6, 7}
