@@ -14,8 +14,8 @@ from pathlib import Path
 
 from editor.checks.issue import Issue
 from editor.checks.registry import run_checks
-from editor.core.glossary import GlossaryTerm, format_term, glossary_of, parse_term
-from editor.core.model import Document
+from editor.core.glossary import glossary_of, parse_term
+from editor.core.model import Document, GlossaryTerm
 from editor.core.style import CaptionStyle
 from editor.formats.errors import FormatError
 from editor.media.audio import MediaError, decode_audio
@@ -64,7 +64,7 @@ def read_glossary(path: Path) -> list[GlossaryTerm]:
 def with_terms(document: Document, terms: Sequence[GlossaryTerm]) -> Document:
     """The document's glossary with the terms added (a term already there keeps its hints)."""
     known = {term.term for term in glossary_of(document)}
-    extra = tuple(format_term(term) for term in terms if term.term not in known)
+    extra = tuple(term for term in terms if term.term not in known)
     return replace(document, glossary=document.glossary + extra)
 
 
