@@ -27,7 +27,7 @@ from editor.core.edits import ignore_problem, replace_spans
 from editor.core.glossary import glossary_of, with_glossary
 from editor.core.model import Document, GlossaryTerm
 from editor.ui.fix_all_dialog import FixAllDialog
-from editor.ui.problem_bar import ProblemBar
+from editor.ui.problem_bar import IDLE_TEXT, ProblemBar
 from editor.workflows import problems as navigation
 from editor.workflows.problems import Position, Problem
 
@@ -86,6 +86,7 @@ class ProblemNavigator(QObject):
         host.issues.issues_changed.connect(self._count_later.start)
         host.issues.rows_replaced.connect(self._count_later.start)
         self.bar.kind_filter.currentIndexChanged.connect(self._show_count)
+        host.session.document_replaced.connect(self.forget)
         self._show_count()
 
     def _build_actions(self) -> dict[str, QAction]:
@@ -106,6 +107,13 @@ class ProblemNavigator(QObject):
         return actions
 
     # ----- stepping -----
+
+    def forget(self) -> None:
+        """Another document: start again from its first problem (or the cue staff choose)."""
+        self.current, self._position, self._stopped_at_cue = None, None, None
+        self._show_fixes()
+        self.bar.show_note(IDLE_TEXT)
+        self._show_count()
 
     def problems(self) -> list[Problem]:
         """Every problem the filter lets through, in the order it is heard."""

@@ -221,6 +221,14 @@ def test_an_ignored_problem_is_skipped_and_stays_ignored_after_save_and_reopen( 
     assert window.session.document.ignored == () and navigator.problems()[0].found == "--"
 
 
+def test_another_document_starts_from_its_first_problem(navigating, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, navigator = navigating
+    to_first_beisel(qtbot, window)
+    window.session.load(Document(cues=(Cue(0, 2000, "Hello there"), Cue(3000, 5000, "we -- agree"))), None)
+    assert navigator.bar.count.text() == "– of 1" and navigator.bar.problem.text().startswith("F8: next problem")
+    assert visit(qtbot, window, 1) == [(1, "--")]
+
+
 def test_add_to_glossary_accepts_the_words_everywhere(navigating, qtbot) -> None:  # type: ignore[no-untyped-def]
     window, navigator = navigating
     to_first_beisel(qtbot, window)
