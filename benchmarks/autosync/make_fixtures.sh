@@ -2,7 +2,8 @@
 # Makes the auto-sync benchmark fixtures from the seed transcript with ../shared/tools/speech_fixture
 # (the tool needs numpy + scipy: they go into a private venv under benchmarks/fixtures, not into Cueline).
 #   benchmarks/autosync/make_fixtures.sh [TOOL_DIR] [TRANSCRIPT]
-# Writes benchmarks/fixtures/<variant>.{wav,truth.json,mp4} for espeak, flite, mix, hard, insert and long.
+# Writes benchmarks/fixtures/<variant>.{wav,truth.json,mp4} for every variant of matrix.json (make_matrix.py)
+# and the hour-long `long`. About 25 CPU minutes; run it with nice on a shared machine.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 TOOL=${1:-/work/shared/tools/speech_fixture}
@@ -14,12 +15,7 @@ if [ ! -x "$OUT/.venv-fixture/bin/python" ]; then
   "$OUT/.venv-fixture/bin/pip" install -q numpy scipy
 fi
 PY="$OUT/.venv-fixture/bin/python"
-make() { [ -f "$OUT/$1.truth.json" ] || "$PY" "$TOOL/make_fixture.py" --transcript "$SEED" --out "$OUT/$1" "${@:2}"; }
-make espeak --voice espeak:en-us --seed 1
-make flite --voice flite:slt --seed 1
-make mix --voice flite-mix --seed 2 --snr 15 --sub-rate 0.05
-make hard --voice flite-mix --seed 3 --snr 15 --sub-rate 0.05 --gap-min 0.0 --gap-max 0.4 --phrase-split 0.12
-[ -f "$OUT/insert.truth.json" ] || "$PY" "$TOOL/make_insert.py" "$OUT/mix" --intro 8 --insert-at 0.4 --out "$OUT/insert"
+"$PY" benchmarks/autosync/make_matrix.py "$TOOL" "$SEED" "$OUT"
 # An hour: the seed's body spoken five times (runtime 63:45), to show that anchors do not drift.
 LONG="$OUT/long.transcript.txt"
 if [ ! -f "$LONG" ]; then
@@ -35,6 +31,7 @@ fi
 [ -f "$OUT/long.truth.json" ] || "$PY" "$TOOL/make_fixture.py" --transcript "$LONG" --out "$OUT/long" --voice flite:slt --seed 4
 # Staff have MP4 files with a video track: wrap every WAV so the benchmark decodes real media.
 for wav in "$OUT"/*.wav; do
+  case "$wav" in */base-*) continue ;; esac
   mp4="${wav%.wav}.mp4"
   [ -f "$mp4" ] || ffmpeg -loglevel error -y -f lavfi -i color=c=gray:s=320x180:r=25 -i "$wav" -shortest \
     -c:v libx264 -preset ultrafast -c:a aac -b:a 96k "$mp4"

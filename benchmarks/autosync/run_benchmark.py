@@ -1,138 +1,119 @@
-"""Auto-sync benchmark: align the seed's synthesized fixtures and score starts against the truth.
+"""Auto-sync benchmark: align every fixture of the matrix and score it against the truth, half by half.
 
-    benchmarks/autosync/make_fixtures.sh            # once: fixtures into benchmarks/fixtures (git-ignored)
-    .venv/bin/python benchmarks/autosync/run_benchmark.py [VARIANT ...] [--wav]
+    benchmarks/autosync/make_fixtures.sh                  # once: fixtures into benchmarks/fixtures (git-ignored)
+    .venv/bin/python benchmarks/autosync/run_benchmark.py [VARIANT ...] [--half tune|report] [--workers N]
+    .venv/bin/python benchmarks/autosync/run_benchmark.py long       # the hour
 
-Variants: espeak flite mix hard insert long (default: all but long). Each variant runs in a fresh process
-(so wall time and peak memory are its own): the MP4 is decoded with editor.media.audio, the transcript is
-aligned, words are re-cut into cues, and sentence starts and cue starts (cues opening a sentence) are
-scored against the fixture's truth, beside the no-media estimate (spread by text length).
+Variants come from matrix.json (split by seed into a tune half and a report half), plus `real-*` (real
+recordings joined with pauses) and `long` when their fixtures exist. Each variant runs in a fresh process (its
+wall time, CPU time and peak memory are its own): the MP4 is decoded with editor.media.audio, the transcript
+aligned and re-cut into cues. Scored: starts of cues that open a sentence (median / p95 / max), sentence
+starts (max), how early the earliest cue starts before its speech, cues that hold speech or music the
+transcript lacks or span a pause longer than 1.5 s, words of passages the audio lacks that come out flagged
+as unheard, and words flagged as doubtful.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import resource
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
-
-import psutil
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from score import read_wav, sentence_errors, sentence_first_words, summary, swapped_words  # noqa: E402
+from score import PeakMemory, score_variant  # noqa: E402
 
-from editor.core.model import Word  # noqa: E402
 from editor.core.style import DEFAULT_STYLE  # noqa: E402
 from editor.core.transcript import parse_transcript  # noqa: E402
 from editor.timing.align import align_words  # noqa: E402
-from editor.timing.pacing import pace_along_runtime  # noqa: E402
 from editor.timing.pipeline import recut  # noqa: E402
 
 FIXTURES = ROOT / "benchmarks" / "fixtures"
 SEED = ROOT / "resources" / "samples" / "abc-news-2014-06-24-transcript.txt"
-DEFAULT_VARIANTS = ["espeak", "flite", "mix", "hard", "insert"]
+MATRIX = json.loads((Path(__file__).resolve().parent / "matrix.json").read_text())["variants"]
 
 
-def cue_start_errors(words: list[Word], truth_path: Path, runtime_ms: int) -> list[float]:
-    """Errors (s) of the starts of cues that open a sentence (the only cue starts the truth knows)."""
-    truth = json.loads(truth_path.read_text())["sentences"]
-    first_word_of = {index: k for k, index in enumerate(sentence_first_words(words))}
-    errors, position = [], 0
-    for cue in recut(words, DEFAULT_STYLE, runtime_ms):
-        if position in first_word_of:
-            errors.append(abs(cue.start_ms / 1000 - truth[first_word_of[position]]["start"]))
-        position += len(cue.words)
-    return errors
+def halves() -> dict[str, list[str]]:
+    """Variant names by half, as the matrix and the fixtures on disk have them."""
+    found: dict[str, list[str]] = {"tune": [], "report": []}
+    for spec in MATRIX:
+        found[spec["half"]].append(spec["name"])
+    for truth in sorted(FIXTURES.glob("real-*.truth.json")):
+        found.setdefault("real speech", []).append(truth.name.removesuffix(".truth.json"))
+    return found
 
 
-class PeakMemory:
-    """Samples the resident memory of this process plus its workers, every 100 ms."""
-
-    def __init__(self) -> None:
-        self.peak_mb = 0.0
-        threading.Thread(target=self._watch, daemon=True).start()
-
-    def _watch(self) -> None:
-        me = psutil.Process()
-        while True:
-            total = me.memory_info().rss
-            for child in me.children(recursive=True):
-                with contextlib.suppress(psutil.Error):
-                    total += child.memory_info().rss
-            self.peak_mb = max(self.peak_mb, total / 2**20)
-            time.sleep(0.1)
-
-
-def one(variant: str, use_wav: bool) -> dict[str, object]:
+def one(variant: str, workers: int | None) -> dict[str, object]:
     """Align one fixture in this process and return its figures."""
     memory = PeakMemory()
-    transcript_path = FIXTURES / "long.transcript.txt" if variant == "long" else SEED
-    truth_seconds = json.loads((FIXTURES / f"{variant}.truth.json").read_text())["duration"]
-    transcript = parse_transcript(transcript_path.read_text(encoding="utf-8"), round(truth_seconds * 1000))
-    truth = FIXTURES / f"{variant}.truth.json"
+    truth_path = FIXTURES / f"{variant}.truth.json"
+    truth = json.loads(truth_path.read_text())
+    transcript_path = Path(truth.get("transcript", FIXTURES / "long.transcript.txt" if variant == "long" else SEED))
+    transcript = parse_transcript(transcript_path.read_text(encoding="utf-8"), round(truth["duration"] * 1000))
     began = time.perf_counter()
-    if use_wav:
-        samples = read_wav(FIXTURES / f"{variant}.wav")
-    else:
-        from editor.media.audio import decode_audio
-        samples = decode_audio(FIXTURES / f"{variant}.mp4")
+    from editor.media.audio import decode_audio
+    samples = decode_audio(FIXTURES / f"{variant}.mp4")
     decoded = time.perf_counter()
-    alignment = align_words(transcript.words, samples, 16000)
+    alignment = align_words(transcript.words, samples, 16000, **({} if workers is None else {"workers": workers}))
     aligned = time.perf_counter()
-    used = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
-    cpu_s = sum(usage.ru_utime + usage.ru_stime for usage in used)
     runtime_ms = len(samples) * 1000 // 16000
-    paced = pace_along_runtime(transcript.words, runtime_ms)
-    flagged = {index for index, word in enumerate(alignment.words) if word.is_doubtful}
-    swapped = swapped_words(alignment.words, truth)
-    return {
-        "variant": variant, "audio_s": runtime_ms / 1000, "decode_s": decoded - began, "align_s": aligned - decoded,
-        "cpu_s": cpu_s,
-        "baseline": summary(sentence_errors(paced, truth)),
-        "sentences": summary(sentence_errors(alignment.words, truth)),
-        "cues": summary(cue_start_errors(alignment.words, truth, runtime_ms)),
-        "baseline_cues": summary(cue_start_errors(paced, truth, runtime_ms)),
-        "peak_mb": memory.peak_mb, "flagged": len(flagged), "swapped": len(swapped),
-        "swapped_flagged": len(flagged & swapped),
-        "words": sum(not w.is_gap for w in alignment.words), "gap_spans": len(alignment.gap_spans),
-        "speech_found": alignment.speech_found,
-    }
+    cues = recut(alignment.words, DEFAULT_STYLE, runtime_ms)
+    done = time.perf_counter()
+    used = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    scores = score_variant(alignment.words, cues, truth)
+    stages = {"decode": decoded - began, **getattr(alignment, "stages", {"align": aligned - decoded}),
+              "recut": done - aligned}
+    return {"variant": variant, "audio_s": runtime_ms / 1000, "wall_s": done - began,
+            "cpu_s": sum(usage.ru_utime + usage.ru_stime for usage in used), "peak_mb": memory.peak_mb,
+            "stages": stages, **scores._asdict()}
+
+
+def _row(result: dict[str, object]) -> str:
+    fmt = lambda triple: " / ".join(f"{value:.3f}" for value in triple)  # type: ignore[attr-defined]  # noqa: E731
+    stages = ", ".join(f"{name} {seconds:.1f}" for name, seconds in result["stages"].items())  # type: ignore[attr-defined]
+    return (f"| {result['variant']} | {result['audio_s']:.0f} s | {fmt(result['cue_starts'])} | "
+            f"{result['sentence_max']:.3f} | {result['earliest_s']:.3f} | {result['bad_cues']} | "
+            f"{result['unheard_flagged']} / {result['unheard_words']} | {result['doubtful']} | "
+            f"{result['wall_s']:.1f} s | {result['cpu_s']:.1f} s | {result['peak_mb']:.0f} MB | {stages} |")
+
+
+HEADER = ("| variant | audio | cue starts median / p95 / max (s) | sentence starts max (s) | earliest cue before "
+          "its speech (s) | cues holding foreign audio or a pause > 1.5 s | lacking words flagged unheard | "
+          "words flagged doubtful | wall | CPU (all processes) | peak memory | stages (wall s) |")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("variants", nargs="*", default=DEFAULT_VARIANTS)
-    parser.add_argument("--wav", action="store_true", help="read the WAV instead of decoding the MP4")
+    parser.add_argument("variants", nargs="*")
+    parser.add_argument("--half", choices=["tune", "report", "real speech"])
+    parser.add_argument("--workers", type=int, help="worker processes (0: all in this process)")
     parser.add_argument("--one", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(one(args.one, args.wav)))
+        print(json.dumps(one(args.one, args.workers)))
         return
+    groups = {name: names for name, names in halves().items() if args.half in (None, name)}
+    if args.variants:
+        groups = {"chosen": args.variants}
     print(f"cores: {os.cpu_count()}, load average before: {os.getloadavg()}")
-    header = ("variant", "audio", "text-length baseline", "aligned sentence starts", "aligned cue starts",
-              "decode", "align wall", "CPU s (all processes)", "peak MB (all processes)",
-              "flagged words (of them swapped) / swapped words")
-    print(" | ".join(header))
-    for variant in args.variants:
-        command = [sys.executable, __file__, "--one", variant] + (["--wav"] if args.wav else [])
-        result = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
-        fmt = lambda triple: " / ".join(f"{value:.3f}" for value in triple)  # noqa: E731
-        print(f"{variant} | {result['audio_s']:.0f} s | {fmt(result['baseline'])} | {fmt(result['sentences'])} | "
-              f"{fmt(result['cues'])} | {result['decode_s']:.1f} s | {result['align_s']:.1f} s | "
-              f"{result['cpu_s']:.0f} | "
-              f"{result['peak_mb']:.0f} | "
-              f"{result['flagged']} ({result['swapped_flagged']}) / {result['swapped']}", flush=True)
-    print(f"load average after: {os.getloadavg()} (other work on the machine inflates wall times)")
+    for name, variants in groups.items():
+        print(f"\n{name}\n\n{HEADER}\n|" + "---|" * (HEADER.count("|") - 1))
+        for variant in variants:
+            command = [sys.executable, __file__, "--one", variant]
+            if args.workers is not None:
+                command += ["--workers", str(args.workers)]
+            result = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+            print(_row(result), flush=True)
+    print(f"\nload average after: {os.getloadavg()} (other work on the machine inflates wall times, not CPU)")
 
 
 if __name__ == "__main__":
     main()
+

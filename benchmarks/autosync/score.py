@@ -1,4 +1,4 @@
-"""Scoring helpers for the auto-sync benchmark: sentence starts of timed words against a fixture's truth.
+"""Scoring helpers for the auto-sync benchmark: timed words and cues against a fixture's truth.
 
 Sentences are split exactly as the fixture tool splits them (tools/speech_fixture/common.py), so sentence
 k of the transcript is sentence k of the truth file.
@@ -6,16 +6,21 @@ k of the transcript is sentence k of the truth file.
 
 from __future__ import annotations
 
-import difflib
-import json
+import bisect
+import contextlib
+import itertools
 import re
+import threading
+import time
 import wave
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, NamedTuple
 
 import numpy as np
+import psutil
 
-from editor.core.model import Word
+from editor.core.model import Cue, Word
 
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "sen", "gov", "gen", "col", "lt", "rep", "jr", "sr", "vs",
                   "u.s", "a.m", "p.m"}
@@ -43,40 +48,81 @@ def sentence_first_words(words: Sequence[Word]) -> list[int]:
     return firsts
 
 
-def sentence_errors(words: Sequence[Word], truth_path: Path) -> list[float]:
-    """Absolute error (s) of each sentence's start against the truth."""
-    truth = json.loads(truth_path.read_text())["sentences"]
-    firsts = sentence_first_words(words)
-    if len(firsts) != len(truth):
-        raise ValueError(f"{len(firsts)} sentences in the transcript, {len(truth)} in the truth")
-    errors = []
-    for k, sentence in enumerate(truth):
-        start = words[firsts[k]].start_ms or 0  # a sentence opening with `--` starts with the unheard speech
-        errors.append(abs(start / 1000 - sentence["start"]))
-    return errors
-
-
 def summary(errors: Sequence[float]) -> tuple[float, float, float]:
     """Median, 95th percentile and maximum."""
     values = np.asarray(errors)
     return float(np.median(values)), float(np.percentile(values, 95)), float(values.max())
 
 
-def _bare(token: str) -> str:
-    return re.sub(r"[^a-z0-9']", "", token.lower())
+MAX_SHOWN_OVER_FOREIGN_MS = 600  # a cue may linger (500 ms) and lead in (100 ms) over audio that is not its own
+MAX_PAUSE_S = 1.5
 
 
-def swapped_words(words: Sequence[Word], truth_path: Path) -> set[int]:
-    """Indices of transcript words the fixture spoke as another word (its --sub-rate swaps)."""
-    truth = json.loads(truth_path.read_text())["sentences"]
-    firsts = [*sentence_first_words(words), len(words)]
-    swapped: set[int] = set()
-    for k, sentence in enumerate(truth):
-        indices = [i for i in range(firsts[k], firsts[k + 1]) if not words[i].is_gap]
-        said = [_bare(token) for token in re.sub(r"(?:--\s*)+", " ", sentence["text"]).split()]
-        spoken = [_bare(token) for token in sentence["spoken"].split()]
-        matcher = difflib.SequenceMatcher(None, said, spoken, autojunk=False)
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-            if tag == "replace" and i2 - i1 == j2 - j1:
-                swapped.update(indices[i] for i in range(i1, i2) if i < len(indices))
-    return swapped
+class Scores(NamedTuple):
+    """What the benchmark prints for one variant."""
+
+    cue_starts: tuple[float, float, float]
+    sentence_max: float
+    earliest_s: float
+    bad_cues: int
+    unheard_flagged: int
+    unheard_words: int
+    doubtful: int
+
+
+def score_variant(words: Sequence[Word], cues: Sequence[Cue], truth: dict[str, Any]) -> Scores:
+    """Errors of sentence-opening cues and of sentence starts, and the robustness counts."""
+    sentences, missing = truth["sentences"], set(truth.get("missing", []))
+    firsts = sentence_first_words(words)
+    if len(firsts) != len(sentences):
+        raise ValueError(f"{len(firsts)} sentences in the transcript, {len(sentences)} in the truth")
+    heard = [k for k in range(len(sentences)) if k not in missing]
+    sentence_errors = [abs((words[firsts[k]].start_ms or 0) / 1000 - sentences[k]["start"]) for k in heard]
+    opening = {firsts[k]: k for k in heard}
+    errors, early, bad, position = [], [0.0], 0, 0
+    for cue in cues:
+        if position in opening:
+            error = cue.start_ms / 1000 - sentences[opening[position]]["start"]
+            errors.append(abs(error))
+            early.append(-error)
+        owners = {bisect.bisect_right(firsts, index) - 1 for index in range(position, position + len(cue.words))}
+        bad += _holds_foreign_or_pause(cue, sorted(owners - missing), truth)
+        position += len(cue.words)
+    lacking = [
+        word for k in missing for word in words[firsts[k]: _next_first(firsts, k, len(words))] if not word.is_gap
+    ]
+    unheard = sum(getattr(word, "is_unheard", False) for word in lacking)  # getattr: older code can be scored
+    return Scores(summary(errors), max(sentence_errors), max(early), bad, unheard, len(lacking),
+                  sum(word.is_doubtful for word in words))
+
+
+def _next_first(firsts: Sequence[int], k: int, count: int) -> int:
+    return firsts[k + 1] if k + 1 < len(firsts) else count
+
+
+def _holds_foreign_or_pause(cue: Cue, owners: Sequence[int], truth: dict[str, Any]) -> bool:
+    """The cue is on screen over speech or music the transcript lacks, or its words span a long pause."""
+    for start, end, _ in truth.get("foreign", []):
+        shared = min(end * 1000, cue.end_ms) - max(start * 1000, cue.start_ms)
+        if shared > MAX_SHOWN_OVER_FOREIGN_MS:
+            return True
+    sentences = truth["sentences"]
+    return any(sentences[b]["start"] - sentences[a]["end"] > MAX_PAUSE_S for a, b in itertools.pairwise(owners))
+
+
+class PeakMemory:
+    """Samples the resident memory of this process plus its workers, every 100 ms."""
+
+    def __init__(self) -> None:
+        self.peak_mb = 0.0
+        threading.Thread(target=self._watch, daemon=True).start()
+
+    def _watch(self) -> None:
+        me = psutil.Process()
+        while True:
+            total = me.memory_info().rss
+            for child in me.children(recursive=True):
+                with contextlib.suppress(psutil.Error):
+                    total += child.memory_info().rss
+            self.peak_mb = max(self.peak_mb, total / 2**20)
+            time.sleep(0.1)
