@@ -12,8 +12,9 @@ much of it the recogniser heard where it was placed: misheard words come out low
 from __future__ import annotations
 
 import itertools
+import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 import numpy as np
@@ -35,7 +36,7 @@ from editor.timing.recognize import (
 )
 from editor.timing.script import Script, make_script, script_pronunciations
 from editor.timing.spans import Span, gap_boundaries, plan_spans
-from editor.timing.workers import AlignmentCancelled, Progress, Workers
+from editor.timing.workers import MAX_WORKERS, AlignmentCancelled, Progress, Workers
 
 __all__ = ["SAMPLE_RATE", "Alignment", "AlignmentCancelled", "align_words"]
 
@@ -54,11 +55,13 @@ Result = TypeVar("Result")
 
 @dataclass(frozen=True)
 class Alignment:
-    """Every input word timed (gaps included); the audio spans of `--` gaps; whether speech was found."""
+    """Every input word timed (gaps included); the audio spans of `--` gaps; whether speech was found; the
+    wall seconds each stage took (to see where the time goes)."""
 
     words: list[Word]
     gap_spans: list[tuple[int, int]]
     speech_found: bool
+    stages: dict[str, float] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -85,15 +88,32 @@ class _Task:
     def pcm(self, start_ms: int, end_ms: int) -> bytes:
         return pcm_bytes(self.audio[start_ms * SAMPLE_RATE // 1000: end_ms * SAMPLE_RATE // 1000])
 
-    def span_job(self, span: Span) -> SpanJob:
+    def plan(self, anchors: list[Anchor]) -> list[Span]:
+        return plan_spans(self.script, self.breaks, anchors, self.duration_ms, self.phones_before)
+
+    def place(self, spans: list[Span], low: float, high: float) -> dict[Span, Placed]:
+        """Each span's words placed in its audio; None for a span without room for them (not tried)."""
+        roomy = [span for span in spans if span.has_room]
+        placed = self.run(align_span, len(roomy), lambda n: self._span_job(roomy[n]), low, high)
+        found: dict[Span, Placed] = dict.fromkeys(spans)
+        found.update(zip(roomy, placed, strict=True))
+        return found
+
+    def _span_job(self, span: Span) -> SpanJob:
         return SpanJob(self.pcm(span.start_ms, span.end_ms), span.start_ms, span.items)
 
 
 def align_words(
     words: Sequence[Word], samples: np.ndarray, sample_rate: int, *,
     progress: Callable[[float], None] | None = None, cancelled: Callable[[], bool] | None = None,
+    workers: int | None = None,
 ) -> Alignment:
-    """Words timed from the audio; with no speech heard the words come back unchanged."""
+    """Words timed from the audio; with no speech heard the words come back unchanged.
+
+    `workers` is the number of recogniser processes (0: all in this process; None: as many as pay off);
+    the result is the same whatever it is.
+    """
+    clock = _Stopwatch()
     audio = _at_recogniser_rate(samples, sample_rate)
     dictionary = load_dictionary()
     script = make_script(words, dictionary)
@@ -101,19 +121,37 @@ def align_words(
         return Alignment(list(words), [], speech_found=False)
     pronunciations = script_pronunciations(script, dictionary)
     phone_counts = [len(pronunciations[token][0].split()) for token in script.tokens]
-    parallel = len(audio) >= PARALLEL_FROM_MS * SAMPLE_RATE // 1000
-    with Workers(dictionary_text(pronunciations), cancelled, parallel) as workers:
+    if workers is None:
+        workers = MAX_WORKERS if len(audio) >= PARALLEL_FROM_MS * SAMPLE_RATE // 1000 else 0
+    clock.lap("prepare")
+    with Workers(dictionary_text(pronunciations), cancelled, workers) as pool:
         task = _Task(audio, script, pronunciations, [0, *itertools.accumulate(phone_counts)],
-                     gap_boundaries(script, words), workers, progress)
+                     gap_boundaries(script, words), pool, progress)
         anchors, heard = _hear_anchors(task)
+        clock.lap("recognise")
         if not _speech_heard(anchors, script):
-            return Alignment(list(words), [], speech_found=False)
+            return Alignment(list(words), [], speech_found=False, stages=clock.laps)
         anchors, placements = _place_between(task, anchors)
+        clock.lap("place")
     if progress is not None:
         progress(1.0)
     onsets = Onsets(frame_energy(audio, SAMPLE_RATE))
     timed, gap_spans = timed_words(words, script, pronunciations, anchors, placements, heard, onsets)
-    return Alignment(timed, gap_spans, speech_found=True)
+    clock.lap("assemble")
+    return Alignment(timed, gap_spans, speech_found=True, stages=clock.laps)
+
+
+class _Stopwatch:
+    """Wall seconds of each stage, in order."""
+
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.laps[stage] = round(now - self._last, 3)
+        self._last = now
 
 
 def _hear_anchors(task: _Task) -> tuple[list[Anchor], list[HeardWord]]:
@@ -135,17 +173,14 @@ def _hear_anchors(task: _Task) -> tuple[list[Anchor], list[HeardWord]]:
 
 def _place_between(task: _Task, anchors: list[Anchor]) -> tuple[list[Anchor], list[tuple[Span, Placed]]]:
     """Place the words between anchors; spans that do not fit get a second look with their own words."""
-    spans = plan_spans(task.script, task.breaks, anchors, task.duration_ms)
-    placed = task.run(align_span, len(spans), lambda n: task.span_job(spans[n]), RECOGNITION_SHARE, PLACING_SHARE)
-    done = dict(zip(spans, placed, strict=True))
+    spans = task.plan(anchors)
+    done = task.place(spans, RECOGNITION_SHARE, PLACING_SHARE)
     failed = [span for span, outcome in done.items() if outcome is None and _worth_a_second_look(span)]
     if not failed:
         return anchors, list(done.items())
     anchors = _second_look(task, failed, anchors)
-    spans = plan_spans(task.script, task.breaks, anchors, task.duration_ms)
-    todo = [span for span in spans if span not in done]
-    results = task.run(align_span, len(todo), lambda n: task.span_job(todo[n]), (PLACING_SHARE + 1) / 2, 1.0)
-    done.update(zip(todo, results, strict=True))
+    spans = task.plan(anchors)
+    done.update(task.place([span for span in spans if span not in done], (PLACING_SHARE + 1) / 2, 1.0))
     return anchors, [(span, done[span]) for span in spans]
 
 

@@ -96,8 +96,10 @@ def _decoder(dictionary: str | None = None, beam: str | None = None) -> Any:
         with tempfile.NamedTemporaryFile("w", suffix=".dict", delete=False, encoding="utf-8") as handle:
             handle.write(_VOCABULARY[0])
         widths = {} if beam is None else {"beam": beam, "pbeam": beam, "wbeam": beam, "maxhmmpf": -1}
+        # Batch cepstral normalisation: each job is normalised on its own audio. The default (live) carries
+        # the mean over from the decoder's previous job, so results would depend on which worker ran what.
         _DECODERS[beam] = pocketsphinx.Decoder(
-            lm=None, dict=handle.name, loglevel="FATAL", fwdflat=False, bestpath=False, **widths,
+            lm=None, dict=handle.name, loglevel="FATAL", fwdflat=False, bestpath=False, cmn="batch", **widths,
         )
         os.unlink(handle.name)
     return _DECODERS[beam]

@@ -19,7 +19,7 @@ from editor.timing.recognize import init_worker
 
 Job = TypeVar("Job")
 Result = TypeVar("Result")
-MAX_WORKERS = 2
+MAX_WORKERS = min(2, os.cpu_count() or 1)
 JOBS_AHEAD = 2  # jobs queued per worker beyond the one it runs
 POLL_SECONDS = 0.1
 
@@ -40,10 +40,10 @@ class Progress:
 
 
 class Workers:
-    """Recogniser processes for one alignment (or this process alone, when `parallel` is false)."""
+    """Recogniser processes for one alignment (or this process alone, when `count` is 0)."""
 
-    def __init__(self, dictionary: str, cancelled: Callable[[], bool] | None, parallel: bool) -> None:
-        self._dictionary, self._cancelled, self._parallel = dictionary, cancelled, parallel
+    def __init__(self, dictionary: str, cancelled: Callable[[], bool] | None, count: int) -> None:
+        self._dictionary, self._cancelled, self._count = dictionary, cancelled, count
         self._pool: ProcessPoolExecutor | None = None
         self._ready_here = False
 
@@ -58,14 +58,14 @@ class Workers:
     def run(self, work: Callable[[Job], Result], count: int, make_job: Callable[[int], Job], progress: Progress
             ) -> list[Result]:
         """Results of `work` on jobs 0..count-1, in order."""
-        if not self._parallel or count < 2:
+        if self._count == 0 or count < 2:
             return self._run_here(work, count, make_job, progress)
         pool = self._started()
         results: dict[int, Result] = {}
         running: dict[Future[Result], int] = {}
         upcoming = 0
         while len(results) < count:
-            while upcoming < count and len(running) < MAX_WORKERS * (1 + JOBS_AHEAD):
+            while upcoming < count and len(running) < self._count * (1 + JOBS_AHEAD):
                 running[pool.submit(work, make_job(upcoming))] = upcoming
                 upcoming += 1
             self._check_cancelled()
@@ -77,9 +77,8 @@ class Workers:
 
     def _started(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            workers = min(MAX_WORKERS, os.cpu_count() or 1)
             context = multiprocessing.get_context("spawn")  # fork is unsafe once Qt or threads are running
-            self._pool = ProcessPoolExecutor(workers, context, init_worker, (self._dictionary,))
+            self._pool = ProcessPoolExecutor(self._count, context, init_worker, (self._dictionary,))
         return self._pool
 
     def _run_here(self, work: Callable[[Job], Result], count: int, make_job: Callable[[int], Job],

@@ -1,0 +1,91 @@
+"""Auto-sync where the transcript and the audio disagree, on speech made in the test: untranscribed speech
+right after a sentence with a `--` run, transcript text the audio lacks, a sentence that opens with `--`;
+and the same result whatever the number of worker processes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spoken import RATE, Speech, speak
+
+from editor.core.model import Cue, Word
+from editor.core.style import DEFAULT_STYLE
+from editor.timing.align import align_words
+from editor.timing.pipeline import recut
+
+LEAD_IN_AND_SLACK_MS = 150
+INSERT = "We will be right back after these messages. Stay with us for the weather and the traffic report."
+
+
+def words_of(text: str) -> list[Word]:
+    return [Word(token) for token in text.split()]
+
+
+def synced(transcript: str, speech: Speech) -> list[Cue]:
+    alignment = align_words(words_of(transcript), speech.samples, RATE)
+    assert alignment.speech_found
+    return recut(alignment.words, DEFAULT_STYLE, len(speech.samples) * 1000 // RATE)
+
+
+def cue_opening(cues: list[Cue], text: str) -> Cue:
+    return next(cue for cue in cues if cue.text.replace("\n", " ").startswith(text))
+
+
+def shown_over(cues: list[Cue], start_ms: int, end_ms: int) -> int:
+    """The longest time any one cue is on screen between start and end."""
+    return max(min(end_ms, cue.end_ms) - max(start_ms, cue.start_ms) for cue in cues)
+
+
+def test_speech_the_transcript_lacks_after_a_gap_sentence_belongs_to_no_cue(speech_folder: Path) -> None:
+    speech = speak([
+        0.4, "The minister arrived in Baghdad on Monday morning.", 0.5,
+        "Officials said the army", 0.2, "would hold the refinery.", 0.4, INSERT, 0.5,
+        "Prices of oil rose sharply after the news.", 0.5, "Kerry urged the leaders to form a new government.", 0.5,
+    ], speech_folder)
+    transcript = ("The minister arrived in Baghdad on Monday morning. Officials said -- would hold the refinery. "
+                  "Prices of oil rose sharply after the news. Kerry urged the leaders to form a new government.")
+    cues = synced(transcript, speech)
+    insert_start, insert_end = speech.phrase(INSERT)
+    assert shown_over(cues, insert_start, insert_end) <= 600  # a cue may linger a little, not hold the insert
+    prices = cue_opening(cues, "Prices")
+    assert abs(prices.start_ms - speech.phrase("Prices of oil rose sharply after the news.")[0]) <= 150
+
+
+def test_transcript_text_the_audio_lacks_is_flagged_not_stretched(speech_folder: Path) -> None:
+    kept = ["The minister arrived in Baghdad on Monday morning.", "Prices of oil rose sharply after the news.",
+            "Kerry urged the leaders to form a new government.", "The army says it has retaken the refinery."]
+    cut = "Officials said the talks would continue next week, after the holiday."
+    speech = speak([0.5, kept[0], 0.6, kept[1], 0.5, kept[2], 0.7, kept[3], 0.5], speech_folder)
+    alignment = align_words(words_of(" ".join([kept[0], cut, *kept[1:]])), speech.samples, RATE)
+    lacking = alignment.words[len(kept[0].split()): len(kept[0].split()) + len(cut.split())]
+    assert [word.text for word in lacking] == cut.split()
+    assert sum(word.is_unheard for word in lacking) >= len(lacking) - 2
+    assert not any(word.is_unheard for word in alignment.words[: len(kept[0].split())])
+    prices = next(word for word in alignment.words if word.text == "Prices")
+    assert abs(prices.start_ms - speech.phrase(kept[1])[0]) <= 150  # type: ignore[operator]
+
+
+def test_a_sentence_opening_with_a_gap_starts_with_the_unheard_speech(speech_folder: Path) -> None:
+    speech = speak([
+        0.5, "The minister arrived in Baghdad on Monday morning.", 1.0, "Fighters near the border", 0.15,
+        "have left the city, officials said.", 0.6, "Prices of oil rose sharply after the news.", 0.5,
+    ], speech_folder)
+    transcript = ("The minister arrived in Baghdad on Monday morning. -- have left the city, officials said. "
+                  "Prices of oil rose sharply after the news.")
+    cues = synced(transcript, speech)
+    opening = cue_opening(cues, "--")
+    assert abs(opening.start_ms - speech.phrase("Fighters near the border")[0]) <= LEAD_IN_AND_SLACK_MS
+
+
+def test_the_result_is_the_same_whatever_the_number_of_workers(speech_folder: Path) -> None:
+    sentences = ["The minister arrived in Baghdad on Monday morning.", "Officials said the talks would continue.",
+                 "Fighting has spread to several towns in the north.", "Prices of oil rose sharply after the news.",
+                 "Kerry urged the leaders to form a new government.", "The army says it has retaken the refinery."]
+    parts: list[str | float] = [0.5]
+    for sentence in sentences * 3:
+        parts += [sentence, 0.7]
+    speech = speak(parts, speech_folder)
+    assert len(speech.samples) > 30 * RATE  # long enough for several recognition chunks
+    words = words_of(" ".join(sentences * 3))
+    here = align_words(words, speech.samples, RATE, workers=0)
+    assert align_words(words, speech.samples, RATE, workers=2) == here
