@@ -17,6 +17,7 @@ from editor.checks import (
     reading_speed_limit,
     spelling,
     suspect_words,
+    unheard_words,
     unresolved_gap,
 )
 from editor.checks.ignoring import without_ignored
@@ -36,6 +37,7 @@ RULES: tuple[Rule, ...] = (
     min_gap.RULE,
     unresolved_gap.RULE,
     low_confidence.RULE,
+    unheard_words.RULE,
     spelling.RULE,
     suspect_words.RULE,
 )

@@ -51,8 +51,16 @@ class Word:
 
     @property
     def is_doubtful(self) -> bool:
-        """Alignment heard little of this word (likely garbled); a gap is unresolved rather than doubtful."""
-        return self.confidence is not None and self.confidence < LOW_CONFIDENCE and not self.is_gap
+        """Alignment heard little of this word (likely garbled); a gap is unresolved, and a word with no audio
+        at all unheard, rather than doubtful."""
+        return self.confidence is not None and self.confidence < LOW_CONFIDENCE and not self.is_gap \
+            and not self.is_unheard
+
+    @property
+    def is_unheard(self) -> bool:
+        """Alignment found no audio for this word (a passage cut from the programme): it sits at one instant
+        with no confidence, rather than being stretched over someone else's speech."""
+        return self.confidence == 0.0 and self.start_ms is not None and self.start_ms == self.end_ms and not self.is_gap
 
 
 @dataclass(frozen=True, slots=True)

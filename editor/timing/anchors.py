@@ -4,7 +4,9 @@ A run of two or more tokens heard in transcript order is unlikely by chance, so 
 single matches are left to the aligner. Runs must then agree with each other: increasing in transcript
 order and in time, with enough time between two runs for the words between them to be spoken. The chain
 of runs holding the most tokens under those rules wins, which drops runs matched in untranscribed speech
-or on a phrase the transcript repeats ("the real solution ... the real solution").
+or on a phrase the transcript repeats ("the real solution ... the real solution"). A chain may also jump
+over transcript words that have no time to be spoken (a passage cut from the programme), at the price of
+SKIP_PENALTY tokens: more than a run heard by chance earns, far less than the rest of a programme.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ MIN_PHONE_MS = 55  # the least time a phone between two runs can take (fast spee
 PHONE_SLACK_MS = 300
 PREDECESSORS = 300
 MAX_PAUSE_IN_RUN_MS = 1000  # runs looked back at when chaining: keeps an hour of audio quick
+SKIP_PENALTY = 6
 
 
 class Anchor(NamedTuple):
@@ -89,10 +92,11 @@ def consistent_chain(
     parent = [-1] * len(ordered)
     for position, run in enumerate(ordered):
         for earlier in range(max(0, position - PREDECESSORS), position):
-            if best[earlier] + len(run) > best[position] and _can_follow(ordered[earlier], run, phones_before):
-                best[position], parent[position] = best[earlier] + len(run), earlier
+            gain = _gain(ordered[earlier], run, phones_before)
+            if gain is not None and best[earlier] + gain > best[position]:
+                best[position], parent[position] = best[earlier] + gain, earlier
     chain: list[Anchor] = []
-    position = max(range(len(ordered)), key=best.__getitem__, default=-1)
+    position = max(range(len(ordered)), key=lambda n: (best[n], -n), default=-1)
     while position >= 0:
         chain[:0] = ordered[position]
         position = parent[position]
@@ -104,10 +108,13 @@ def is_strong(run: Run, phones_before: Sequence[int], min_phones: int = MIN_RUN_
     return len(run) >= 3 or phones_before[run[-1].token + 1] - phones_before[run[0].token] >= min_phones
 
 
-def _can_follow(first: Run, second: Run, phones_before: Sequence[int]) -> bool:
-    """The second run comes after the first in the transcript, and late enough to fit the words between."""
-    if second[0].token <= first[-1].token:
-        return False
-    phones_between = phones_before[second[0].token] - phones_before[first[-1].token + 1]
+def _gain(first: Run, second: Run, phones_before: Sequence[int]) -> int | None:
+    """Tokens the second run adds after the first: all of them when the words between fit in the time
+    between, less SKIP_PENALTY when they do not (they are taken as cut from the audio); None when the
+    second run does not come after the first in both transcript and time."""
     time_between = second[0].start_ms - first[-1].end_ms
-    return time_between >= phones_between * MIN_PHONE_MS - PHONE_SLACK_MS
+    if second[0].token <= first[-1].token or time_between < -PHONE_SLACK_MS:
+        return None
+    phones_between = phones_before[second[0].token] - phones_before[first[-1].token + 1]
+    fits = time_between >= phones_between * MIN_PHONE_MS - PHONE_SLACK_MS
+    return len(second) if fits else len(second) - SKIP_PENALTY

@@ -40,7 +40,8 @@ def timed_words(
         for index, (start, end, was_placed) in span_times(span, outcome).items():
             times[index] = (start, end)
             score = _support(script.tokens[index], start, end, heard, pronunciations) if was_placed else UNPLACED
-            confidence[index] = _floored(script.tokens[index], score, pronunciations)
+            no_audio = not was_placed and start == end  # unheard: no floor for short words either
+            confidence[index] = score if no_audio else _floored(script.tokens[index], score, pronunciations)
     _start_sentences_at_speech(script, times, {anchor.token for anchor in anchors}, onsets)
     timed = [_timed_word(word, script.word_tokens[n], times, confidence) for n, word in enumerate(words)]
     boundaries = [tokens.start for tokens in script.word_tokens] + [len(script.tokens)]

@@ -63,12 +63,31 @@ def _share_boundary(cues: list[Cue], index: int, style: CaptionStyle, earliest: 
         cues[index + 1] = second.with_times(end + style.min_gap_ms, second.end_ms)
 
 
+# A caption never stays on screen across a pause this long: the viewer would read words not yet spoken.
+MAX_PAUSE_IN_CUE_MS = 1500
+
+
 def recut(
     words: Sequence[Word], style: CaptionStyle, runtime_ms: int | None, *, lead_in_ms: int = 0, linger_ms: int = 0
 ) -> list[Cue]:
-    """Timed words cut into cues whose times keep the style's rules (used by re-cut and auto-sync)."""
-    cues = cut_into_cues(words, style)
+    """Timed words cut into cues whose times keep the style's rules (used by re-cut and auto-sync); a
+    pause longer than MAX_PAUSE_IN_CUE_MS always ends a cue."""
+    cues = [cue for part in split_at_pauses(words) for cue in cut_into_cues(part, style)]
     return fit_cue_times(cues, style, runtime_ms, lead_in_ms=lead_in_ms, linger_ms=linger_ms)
+
+
+def split_at_pauses(words: Sequence[Word], pause_ms: int = MAX_PAUSE_IN_CUE_MS) -> list[Sequence[Word]]:
+    """The words in runs that no pause longer than `pause_ms` interrupts (untimed words join the run)."""
+    parts: list[Sequence[Word]] = []
+    first, last_end = 0, None
+    for index, word in enumerate(words):
+        if word.start_ms is not None and last_end is not None and word.start_ms - last_end > pause_ms:
+            parts.append(words[first:index])
+            first = index
+        if word.end_ms is not None:
+            last_end = word.end_ms if last_end is None else max(last_end, word.end_ms)
+    parts.append(words[first:])
+    return [part for part in parts if part]
 
 
 def fit_cue_times(
@@ -91,7 +110,11 @@ def _fit_one(
     cue: Cue, style: CaptionStyle, previous_end: int | None, next_start: int | None, limit: int,
     lead_in_ms: int, linger_ms: int,
 ) -> Cue:
-    """One cue's times: lead in, linger, chain, stretch to the minimum, then stay clear of its neighbours."""
+    """One cue's times: lead in, linger, chain, stretch toward the minimum, then stay clear of its neighbours.
+
+    A cue never starts before its first word less the lead-in: a cue too short for the minimum duration
+    where the next one leaves no room stays short (the min-duration check reports it).
+    """
     earliest = 0 if previous_end is None else max(0, previous_end + style.min_gap_ms)
     latest = limit if next_start is None else next_start - style.min_gap_ms
     start = max(0, min(cue.start_ms, max(cue.start_ms - lead_in_ms, earliest), limit - 1))
@@ -99,6 +122,4 @@ def _fit_one(
     if next_start is not None and next_start - end < style.chain_gap_ms:
         end = latest  # chained: a short blink between captions reads as flicker
     end = min(max(end, start + style.min_duration_ms), latest)
-    if end - start < style.min_duration_ms:
-        start = min(start, max(end - style.min_duration_ms, earliest))
     return cue.with_times(start, max(end, start + 1))

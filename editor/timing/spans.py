@@ -2,7 +2,9 @@
 
 Each span becomes one small alignment job. Where a `--` gap or the file's edge falls inside a span (or a
 sentence boundary, when the span has far more time than its words need), the job may absorb unheard speech
-there, so the words around it keep their own length.
+there, so the words around it keep their own length. A span with too little time for its words (a passage
+cut from the programme) is not aligned: its words are unheard, and sit at one instant instead of being
+stretched over speech that is not theirs.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from editor.core.model import Word
-from editor.timing.anchors import Anchor
+from editor.timing.anchors import MIN_PHONE_MS, PHONE_SLACK_MS, Anchor
 from editor.timing.recognize import GARBAGE, HeardWord
 from editor.timing.script import Script
 
@@ -31,12 +33,21 @@ class Span:
     start_ms: int
     end_ms: int
     items: tuple[str | None, ...]
+    needed_ms: int = 0  # the least time its words take to say
+
+    @property
+    def has_room(self) -> bool:
+        """The span's audio is long enough to hold its words."""
+        return self.end_ms - self.start_ms >= self.needed_ms
 
 
-def plan_spans(script: Script, gap_before: set[int], anchors: Sequence[Anchor], duration_ms: int) -> list[Span]:
+def plan_spans(
+    script: Script, gap_before: set[int], anchors: Sequence[Anchor], duration_ms: int, phones_before: Sequence[int],
+) -> list[Span]:
     """One span for each run of unanchored tokens, including before the first and after the last anchor.
 
-    `gap_before` holds the tokens that a `--` gap precedes (see gap_boundaries).
+    `gap_before` holds the tokens that a `--` gap precedes (see gap_boundaries); `phones_before[k]` counts
+    the phones of tokens 0..k-1.
     """
     sentence_starts = set(script.sentence_starts)
     token_ms = sum(anchor.end_ms - anchor.start_ms for anchor in anchors) / max(len(anchors), 1)
@@ -55,7 +66,8 @@ def plan_spans(script: Script, gap_before: set[int], anchors: Sequence[Anchor], 
             items.append(script.tokens[index])
         if (last in gap_before or right.token >= len(script.tokens)) and items[-1:] != [UNHEARD]:
             items.append(UNHEARD)
-        spans.append(Span(first, last, left.end_ms, max(left.end_ms, right.start_ms), tuple(items)))
+        needed = (phones_before[last] - phones_before[first]) * MIN_PHONE_MS - PHONE_SLACK_MS
+        spans.append(Span(first, last, left.end_ms, max(left.end_ms, right.start_ms), tuple(items), needed))
     return spans
 
 
@@ -76,8 +88,11 @@ def span_times(span: Span, placed: list[HeardWord] | None) -> dict[int, tuple[in
     """Token index -> (start_ms, end_ms, placed) inside the span.
 
     Tokens the aligner left out sit at the end of the token before them; if the whole span failed, its
-    tokens are spread over it by length. Either way they are marked as not placed.
+    tokens are spread over it by length, or, when it has no room for them, all sit at its start (unheard).
+    Either way they are marked as not placed.
     """
+    if placed is None and not span.has_room:
+        return {index: (span.start_ms, span.start_ms, False) for index in range(span.first, span.last)}
     if placed is None:
         return {index: (start, end, False) for index, (start, end) in _spread(span).items()}
     times: dict[int, tuple[int, int, bool]] = {}

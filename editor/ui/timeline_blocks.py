@@ -15,7 +15,8 @@ from editor.ui.timeline_track import CueTrack, MarkKind
 
 MARK_STRIP_PX = 5  # height of the band at a block's foot where gap runs and unsure words show
 TEXT_MIN_PX = 44  # narrower blocks show no text: two letters and an ellipsis tell nothing
-MARK_COLORS = {MarkKind.GAP: QColor(240, 140, 40), MarkKind.UNSURE: QColor(235, 205, 70)}
+MARK_COLORS = {MarkKind.GAP: QColor(240, 140, 40), MarkKind.UNSURE: QColor(235, 205, 70),
+               MarkKind.UNHEARD: QColor(200, 60, 60)}
 _GAP_HATCH = QBrush(MARK_COLORS[MarkKind.GAP], Qt.BrushStyle.BDiagPattern)
 
 

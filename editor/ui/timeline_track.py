@@ -19,6 +19,7 @@ _GAP_RUN = re.compile(r"-{2,}")
 class MarkKind(Enum):
     GAP = "gap"  # a `--` run: speech the transcriber could not hear
     UNSURE = "unsure"  # a word auto-sync placed with low confidence
+    UNHEARD = "unheard"  # a word auto-sync found no audio for
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +195,8 @@ def _kind_of(word: Word) -> MarkKind | None:
         return MarkKind.GAP
     if word.is_doubtful:
         return MarkKind.UNSURE
+    if word.is_unheard:
+        return MarkKind.UNHEARD
     return None
 
 

@@ -95,10 +95,18 @@ def test_a_short_cue_stretches_toward_the_minimum_where_there_is_room():
     assert fitted[0].duration_ms == STREAMING.min_duration_ms
 
 
-def test_a_short_cue_stops_short_of_the_next_one():
+def test_a_short_cue_stops_short_of_the_next_one_and_never_starts_before_its_words():
     fitted = fit_cue_times([cue(1000, 1300), cue(1700, 3000)], STREAMING, 10_000)
     assert fitted[0].end_ms == 1700 - STREAMING.min_gap_ms
-    assert fitted[0].start_ms < 1000  # it starts a little early instead
+    assert fitted[0].start_ms == 1000
+
+
+def test_a_pause_longer_than_a_second_and_a_half_always_ends_a_cue():
+    said = [Word("Yes,", 0, 300), Word("we", 350, 500), Word("can.", 2100, 2400), Word("No,", 2450, 2700),
+            Word("we", 4220, 4400), Word("can't.", 4450, 4800)]
+    cues = recut(said, STREAMING, 10_000)
+    assert [cue.text for cue in cues] == ["Yes, we", "can. No,", "we can't."]
+    assert cues[1].start_ms == 2100
 
 
 def test_small_gaps_are_chained_to_the_minimum_gap():

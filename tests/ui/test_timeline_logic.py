@@ -75,6 +75,12 @@ def test_gap_runs_and_unsure_words_are_placed_by_their_times():
     assert marks_of(cue) == (Mark(0.2, 0.5, MarkKind.GAP), Mark(0.5, 1.0, MarkKind.UNSURE))
 
 
+def test_words_with_no_audio_are_marked_unheard_where_they_stand():
+    cue = Cue(1000, 3000, "we met them", words=(
+        Word("we", 1000, 1400, 0.9), Word("met", 1400, 1400, 0.0), Word("them", 2000, 3000, 1.0)))
+    assert marks_of(cue) == (Mark(0.2, 0.2, MarkKind.UNHEARD),)
+
+
 def test_gap_runs_in_a_cue_without_words_are_placed_by_text_position():
     marks = marks_of(Cue(0, 1000, "abcd -- efgh"))
     assert [(round(m.begin, 2), round(m.end, 2), m.kind) for m in marks] == [(0.42, 0.58, MarkKind.GAP)]
