@@ -19,7 +19,8 @@ def test_runs_of_unheard_words_are_reported_with_their_span_and_not_as_doubtful(
     span = issues[0].span
     assert span is not None and document.cues[0].text[span.start: span.end] == "the --\ncouncil"
     assert "“the -- council”" in issues[0].message
-    assert [issue.message.split("“")[1].split("”")[0] for issue in low_confidence(document, DEFAULT_STYLE)] == ["today."]
+    doubtful = low_confidence(document, DEFAULT_STYLE)
+    assert [issue.message.split("“")[1].split("”")[0] for issue in doubtful] == ["today."]
 
 
 def test_rule_is_registered() -> None:
