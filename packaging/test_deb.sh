@@ -6,13 +6,13 @@ set -euo pipefail
 PACKAGE=$(realpath "${1:?usage: packaging/test_deb.sh cueline_VERSION_ARCH.deb}")
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-export DEBIAN_FRONTEND=noninteractive
+export DEBIAN_FRONTEND=noninteractive  # apt-get below also waits for another apt run to finish (DPkg::Lock::Timeout)
 
 fail() { echo "test_deb: $*" >&2; exit 1; }
 
 install_package() {
   local started=$SECONDS
-  apt-get install -y -qq "$PACKAGE" >/dev/null
+  apt-get install -y -qq -o DPkg::Lock::Timeout=600 "$PACKAGE" >/dev/null
   echo "installed in $((SECONDS - started)) s: $(dpkg-query -W -f='${Package} ${Version}, Installed-Size ${Installed-Size} KiB' cueline)"
   dpkg -L cueline | sort > "$WORK/files"
 }
@@ -29,7 +29,7 @@ smoke_test() {
     fail "the sample did not become captions"
   fi
   QT_QPA_PLATFORM=offscreen /opt/cueline/cueline-selfcheck
-  grep -q 'pattern="\*.cueline"' /usr/share/mime/globs2 2>/dev/null || [ ! -x /usr/bin/update-mime-database ] ||
+  grep -q ':\*\.cueline$' /usr/share/mime/globs2 2>/dev/null || [ ! -x /usr/bin/update-mime-database ] ||
     fail "the .cueline MIME type is not in the MIME database"
   [ -s /opt/cueline/_internal/licenses/THIRD-PARTY-NOTICES.txt ] || fail "the third-party notices are missing"
   echo "smoke test passed: $version"
@@ -37,7 +37,7 @@ smoke_test() {
 
 purge_and_check() {
   local left
-  apt-get purge -y -qq cueline >/dev/null
+  apt-get purge -y -qq -o DPkg::Lock::Timeout=600 cueline >/dev/null
   left=$(while read -r path; do [ -f "$path" ] || [ -L "$path" ] && echo "$path"; done < "$WORK/files" || true)
   [ -z "$left" ] || fail "purge left these files: $left"
   [ ! -e /opt/cueline ] || fail "purge left /opt/cueline"
