@@ -93,15 +93,16 @@ def python_components(top_modules: set[str]) -> list[Component]:
 
 
 def native_entry(relative: str) -> dict[str, object] | None:
-    """The components.toml entry of a bundled library: by its folder, else the longest file-name prefix."""
-    for entry in KNOWN["native"]:
-        if any(relative.startswith(folder + "/") for folder in entry.get("folders", ())):
-            return entry
+    """The components.toml entry of a bundled library: by the longest file-name prefix, else by its folder."""
     name = relative.rsplit("/", 1)[-1].lower()
     matches = [
         (len(prefix), entry) for entry in KNOWN["native"] for prefix in entry["files"] if name.startswith(prefix)
     ]
-    return max(matches, key=lambda match: match[0])[1] if matches else None
+    if matches:
+        return max(matches, key=lambda match: match[0])[1]
+    path = f"/{relative}"
+    folders = [entry for entry in KNOWN["native"] for folder in entry.get("folders", ()) if f"/{folder}/" in path]
+    return folders[0] if folders else None
 
 
 def native_libraries(internal: Path, program_folder: Path) -> list[str]:
