@@ -40,6 +40,7 @@ KIND_LABELS = {
 KIND_OF_RULE = {
     "low-confidence": ProblemKind.SUSPECT,
     "suspect-word": ProblemKind.SUSPECT,
+    "unheard": ProblemKind.SUSPECT,
     "unresolved-gap": ProblemKind.GAP,
     "spelling": ProblemKind.SPELLING,
 }
