@@ -198,6 +198,17 @@ def test_a_suggestion_is_accepted_with_one_key_as_one_undo_step(navigating, qtbo
     assert window.session.document == programme()
 
 
+def test_words_typed_over_are_not_replaced_by_a_stale_suggestion(navigating, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, _navigator = navigating
+    to_first_beisel(qtbot, window)
+    qtbot.keyClicks(window.cue_editor.text_field, "Bessel")  # staff type over the selected words
+    typed = window.session.document
+    assert typed.cues[1].text == "The Bessel group said"
+    press(qtbot, window, Qt.Key.Key_1, ALT)
+    assert window.session.document is typed
+    assert window.statusBar().currentMessage() == "Its words have changed since: F8 to go on"
+
+
 def test_an_ignored_problem_is_skipped_and_stays_ignored_after_save_and_reopen(  # type: ignore[no-untyped-def]
     navigating, open_window, tmp_path, qtbot
 ) -> None:
