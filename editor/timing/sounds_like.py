@@ -17,14 +17,15 @@ from dataclasses import dataclass, replace
 
 from editor.core.glossary import FUNCTION_WORDS, glossary_of
 from editor.core.model import Cue, Document, GlossaryTerm, HeardAlternative, Word
-from editor.timing.phone_match import phone_distance, phone_similarity
+from editor.timing.phone_match import CLOSE_COST, phone_distance, phone_similarity
 from editor.timing.pronounce import pronunciations, spoken_tokens
 from editor.timing.recognize import load_dictionary
+from editor.timing.word_odds import likelier
 
 MAX_SPAN_WORDS = 3
-MIN_GAIN = 0.15  # a candidate must fit this much better (phone edits saved per phone) than the transcript
-FULL_GAIN = 0.4  # a gain this large scores 1.0
-NEIGHBOUR_BELOW = 0.9  # dictionary neighbours are only sought for words the audio supports less than this
+FULL_GAIN = 0.4  # phone edits saved per phone by a candidate that the audio clearly says instead
+MIN_SHARE = 0.375  # a candidate must save this share of its full gain (0.15 edits a phone for a name)
+NEIGHBOUR_BELOW = 1.0  # dictionary neighbours are sought for any word the heard phones do not match exactly
 MIN_FIT = 0.6  # a candidate must itself match the phones heard this well
 NEIGHBOUR_MIN_PHONES = 4
 MIN_PHONES = 2  # fewer phones heard than this match too many names by chance
@@ -84,12 +85,16 @@ def _alternatives(slots: Sequence[_Slot], position: int, terms: tuple[GlossaryTe
         right = slots[position + count].word.text if position + count < len(slots) else ""
         heard = tuple(phone for slot in slots[max(0, position - 1): position + count + 1] for phone in slot.heard)
         spoken, spoken_alone = _distance(f"{left} {text} {right}", heard), _distance(text, own)
-        for candidate in _candidates(span, terms):
+        words_before = [slot.word.text for slot in slots[max(0, position - 2): position]]
+        words_after = [slot.word.text for slot in slots[position + count: position + count + 1]]
+        for candidate, full_gain in _candidates(span, terms).items():
             if _distance(candidate, own) >= spoken_alone or _fit(candidate, own) < MIN_FIT:
                 continue  # not clearly heard on the span's own phones: not worth the wider comparison
+            if full_gain < FULL_GAIN and not likelier(candidate, text, words_before, words_after):
+                continue  # one sound away: the recogniser's confusion unless the words around agree
             gain = (spoken - _distance(f"{left} {candidate} {right}", heard)) / _length(text, candidate)
-            if gain >= MIN_GAIN:
-                score = round(min(1.0, gain / FULL_GAIN), 3)
+            if gain >= full_gain * MIN_SHARE:
+                score = round(min(1.0, gain / full_gain), 3)
                 found.append(HeardAlternative(_in_case_of(candidate, text), count, score))
     return sorted(found, key=lambda alternative: -alternative.score)
 
@@ -100,19 +105,21 @@ def _worth_asking(text: str, heard: Phones) -> bool:
     return len(heard) >= MIN_PHONES and any(word not in FUNCTION_WORDS for word in words)
 
 
-def _candidates(span: Sequence[_Slot], terms: Iterable[GlossaryTerm]) -> set[str]:
-    """Glossary names of about the span's length, joined words, and (for one word) its sound neighbours."""
+def _candidates(span: Sequence[_Slot], terms: Iterable[GlossaryTerm]) -> dict[str, float]:
+    """Glossary names of about the span's length, joined words, and (for one word) its sound neighbours, each
+    with the gain that scores 1.0: a neighbour differs by one close sound, so it can gain at most half a phone."""
     text = " ".join(slot.word.text for slot in span)
     letters = _letters(text)
     length = _length(text, text)
     found = {
-        term.term for term in terms
+        term.term: FULL_GAIN for term in terms
         if _letters(term.term) != letters and _close_in_length(_length(term.term, term.term), length)
     }
     if len(span) == 2:
-        found |= {joined for joined in (letters, _DOUBLED.sub(r"\1", letters)) if joined in load_dictionary()}
+        joined = {letters, _DOUBLED.sub(r"\1", letters)}  # "all. Ready" -> "already"
+        found |= {word: FULL_GAIN for word in joined if word in load_dictionary()}
     if len(span) == 1 and _worth_neighbours(span[0]):
-        found |= _neighbours(span[0].word.text)
+        found |= {word: CLOSE_COST / length for word in _neighbours(span[0].word.text) if word not in found}
     return found
 
 

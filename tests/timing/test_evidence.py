@@ -45,3 +45,17 @@ def test_a_document_nobody_listened_to_is_left_alone() -> None:
     words = (Word("crisis", 0, 400, 1.0), Word("here", 400, 900, 1.0))
     document = Document(cues=(Cue(0, 1000, "crisis here", words),), glossary=(GlossaryTerm("ISIS"),))
     assert rescore(document) is document
+
+
+def cue_heard(*words: tuple[str, str]) -> Cue:
+    timed = tuple(Word(text, 300 * n, 300 * n + 250, 1.0, heard=phones) for n, (text, phones) in enumerate(words))
+    return Cue(0, 300 * len(words), " ".join(text for text, _ in words), timed)
+
+
+def test_one_sound_away_counts_only_where_the_words_around_agree() -> None:
+    pudding = cue_heard(("proof", "P R UW F"), ("is", "IH Z"), ("in", "IH N"), ("the", "DH AH"),
+                        ("putting", "P UH D IH NG"))
+    thread = cue_heard(("a", "AH"), ("serious", "S IH R IY AH S"), ("threat", "TH R EH D"), ("today", "T AH D EY"))
+    heard = rescore(Document(cues=(pudding, thread)))
+    assert [alt.text for alt in heard.cues[0].words[4].alternatives] == ["pudding"]
+    assert heard.cues[1].words[2].alternatives == ()  # "serious thread" reads as no English
