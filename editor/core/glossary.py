@@ -269,7 +269,7 @@ def propose_replacements(
     """
     glossary = tuple(glossary_of(document) if terms is None else [term for term in terms if term.term])
     proposals: list[Proposal] = []
-    for index, cue in enumerate(document.cues):
+    for index, cue in enumerate(document.cues if glossary else ()):  # no names: nothing can sound like one
         if cancelled is not None and cancelled():
             break
         proposals.extend(_best_without_overlap(_cue_candidates(index, cue, glossary, min_score, rarity)))

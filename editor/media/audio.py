@@ -10,10 +10,13 @@ from collections.abc import Callable, Generator, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from types import ModuleType
+from typing import TYPE_CHECKING, cast
 
-import av
 import numpy as np
+
+if TYPE_CHECKING:
+    import av
 
 DEFAULT_SAMPLE_RATE = 16000
 _CHUNK_SECONDS = 10
@@ -126,7 +129,7 @@ def _resampled_chunks(
     total_seconds = _stream_seconds(container, stream)
     # Output frames of up to a second: the same samples as frame by frame, for about a third less CPU.
     frame_size = min(sample_rate, chunk_samples)
-    resampler = av.AudioResampler(format="flt", layout="mono", rate=sample_rate, frame_size=frame_size)
+    resampler = _pyav().AudioResampler(format="flt", layout="mono", rate=sample_rate, frame_size=frame_size)
     pending: list[np.ndarray] = []
     pending_samples = 0
     frames = _decoded_frames(container, stream, path)
@@ -160,13 +163,22 @@ def _trimmed(chunks: Iterator[np.ndarray], limit: int | None) -> Iterator[np.nda
             yield chunk
 
 
+def _pyav() -> ModuleType:
+    """PyAV, loaded on first use: it takes a third of a second, and the editor opens captions without media."""
+    import av
+
+    return av
+
+
 def _open_container(path: Path) -> av.container.InputContainer:
     if not Path(path).is_file():
         raise MediaError(f"{path}: the media file does not exist")
+    pyav = _pyav()
     try:
-        return av.open(str(path), mode="r")
-    except (av.FFmpegError, OSError, UnicodeDecodeError, ValueError) as error:
+        container: av.container.InputContainer = pyav.open(str(path), mode="r")
+    except (pyav.FFmpegError, OSError, UnicodeDecodeError, ValueError) as error:
         raise MediaError(f"{path}: damaged, or not a media file this editor can decode ({_reason(error)})") from error
+    return container
 
 
 def _audio_stream(container: av.container.InputContainer, path: Path) -> av.audio.stream.AudioStream:
@@ -197,16 +209,17 @@ def _decoded_frames(
     """
     start = float(stream.start_time * stream.time_base) if stream.start_time and stream.time_base else 0.0
     packets = cast("Generator[av.Packet[av.audio.stream.AudioStream], None, None]", container.demux(stream))
+    pyav = _pyav()
     try:
         for packet in packets:
             try:
                 frames = packet.decode()
-            except av.InvalidDataError:
+            except pyav.InvalidDataError:
                 continue  # one damaged packet must not lose the whole waveform
             for frame in frames:
                 seconds = float(frame.time) - start if frame.time is not None else 0.0
                 yield frame, seconds
-    except av.FFmpegError as error:
+    except pyav.FFmpegError as error:
         raise MediaError(f"{path}: the audio cannot be decoded ({_reason(error)})") from error
     finally:
         packets.close()
