@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -157,7 +158,7 @@ def compare_with(program: str, srt: Path, timeout_s: float = 60.0) -> dict[str, 
     began = time.perf_counter()
     process = subprocess.Popen([executable, str(srt)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        shown = _wait_for_window(srt.name, began, timeout_s)
+        shown = _wait_for_window((srt.name, Path(executable).name), began, timeout_s)
         settled = _wait_until_idle(process.pid, began, timeout_s)
         return {"shown_s": shown, "settled_s": settled, "cpu_s": _cpu_seconds(process.pid),
                 "rss_mb": _rss_mb(process.pid)}
@@ -166,13 +167,19 @@ def compare_with(program: str, srt: Path, timeout_s: float = 60.0) -> dict[str, 
         process.wait()
 
 
-def _wait_for_window(name: str, began: float, timeout_s: float) -> float:
+def _wait_for_window(names: tuple[str, ...], began: float, timeout_s: float) -> float:
+    """When a window wider than 100 px is named after the file or the program (Aegisub names it `aegisub-3.2`)."""
     while time.perf_counter() - began < timeout_s:
         tree = subprocess.run(["xwininfo", "-root", "-tree"], capture_output=True, text=True).stdout
-        if name in tree:
+        if any(_is_main_window(line, names) for line in tree.splitlines()):
             return time.perf_counter() - began
         time.sleep(0.02)
     return float("nan")
+
+
+def _is_main_window(line: str, names: tuple[str, ...]) -> bool:
+    match = re.search(r'"([^"]*)": .*?\s(\d+)x(\d+)\+', line)
+    return bool(match) and any(name in match.group(1) for name in names) and int(match.group(2)) > 100
 
 
 def _cpu_seconds(pid: int) -> float:

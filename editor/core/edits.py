@@ -231,3 +231,8 @@ def ignore_problem(document: Document, problem: IgnoredProblem) -> Document:
     if problem in document.ignored:
         return document
     return replace(document, ignored=(*document.ignored, problem))
+
+
+def with_media(document: Document, media_path: str) -> Document:
+    """The document remembering the programme's media (an undoable edit like any other)."""
+    return replace(document, media_path=media_path)

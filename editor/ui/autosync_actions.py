@@ -11,23 +11,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from editor.app.align_worker import AlignWorker
-from editor.app.commands import push_edit
 from editor.core.edits import EditError
 from editor.core.model import Cue, Document, is_gap_text
 from editor.ui.doubtful_words import DoubtfulWordMarks, token_at, word_at
+from editor.ui.host import FeatureHost
+from editor.ui.media_panel import MediaPanel
 from editor.workflows.autosync import AlignResult, NoSpeech, apply_alignment
 from editor.workflows.sync_scope import SyncScope, selected_cues, whole_document
-
-if TYPE_CHECKING:
-    from editor.ui.main_window import MainWindow
-    from editor.ui.media_panel import MediaPanel
 
 PROGRESS_STEPS = 1000
 AUTOSYNC_ACTIONS = (  # name, label, key: keys no other action of the window uses
@@ -40,20 +36,20 @@ AUTOSYNC_ACTIONS = (  # name, label, key: keys no other action of the window use
 class AutoSync(QObject):
     """Everything auto-sync adds to one window; see the module docstring."""
 
-    def __init__(self, window: MainWindow, media: MediaPanel) -> None:
-        super().__init__(window)
+    def __init__(self, window: FeatureHost, media: MediaPanel) -> None:
+        super().__init__(window.widget)
         self.window, self.media = window, media
         self.worker = AlignWorker(self)
         self.progress: QProgressDialog | None = None
         self.message: QMessageBox | None = None
         self._started_from: Document | None = None
-        self.marks = DoubtfulWordMarks(window.cue_editor.text_field, self._current_cue)
+        self.marks = DoubtfulWordMarks(window.text_pane, self._current_cue)
         self.actions = self._build_actions()
         self._connect()
-        window.installEventFilter(self)
+        window.widget.installEventFilter(self)
 
     def _build_actions(self) -> dict[str, QAction]:
-        menu = self.window.media_menu
+        menu = self.window.menu("&Media")
         menu.addSeparator()
         slots = {"autosync_document": self.sync_document, "autosync_selection": self.sync_selection,
                  "play_gap": self.play_gap}
@@ -71,7 +67,7 @@ class AutoSync(QObject):
         session = self.window.session
         session.cues_spliced.connect(self.marks.refresh)
         session.document_replaced.connect(self.marks.refresh)
-        self.window.table.selectionModel().currentRowChanged.connect(self.marks.refresh)
+        self.window.current_cue_changed.connect(self.marks.refresh)
         self.worker.progress.connect(self._show_progress)
         self.worker.ready.connect(self._apply)
         self.worker.failed.connect(self._fail)
@@ -91,7 +87,7 @@ class AutoSync(QObject):
 
     def sync_selection(self) -> None:
         """Auto-sync only the selected cues, within the audio their neighbours leave free."""
-        rows = self.window.table.selected_rows()
+        rows = self.window.selected_rows()
         self._start(lambda document: selected_cues(document, rows))
 
     def _start(self, scope_of: Callable[[Document], SyncScope]) -> None:
@@ -119,7 +115,7 @@ class AutoSync(QObject):
 
     def _open_progress(self, media: Path) -> None:
         dialog = QProgressDialog(f"Aligning the words to the speech in {media.name}…", "&Cancel", 0,
-                                 PROGRESS_STEPS, self.window)
+                                 PROGRESS_STEPS, self.window.widget)
         dialog.setObjectName("autosync_progress")
         dialog.setWindowTitle("Auto-sync")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -163,7 +159,7 @@ class AutoSync(QObject):
         if session.document is not started_from:
             self._tell("The document changed while auto-sync ran: nothing changed. Run it again.")
             return
-        push_edit(session, result.scope.label, outcome.document, result.scope.first)
+        self.window.push_edit(result.scope.label, outcome.document, result.scope.first)
         self.window.report(f"{result.scope.label}: {outcome.words_timed} words timed, {outcome.doubtful} with low "
                            f"confidence (see the checks), {outcome.gaps_placed} `--` gap(s) placed")
 
@@ -176,7 +172,7 @@ class AutoSync(QObject):
         self.window.report(message)
         if self.message is not None:
             self.message.close()
-        box = QMessageBox(QMessageBox.Icon.Information, "Auto-sync", message, parent=self.window)
+        box = QMessageBox(QMessageBox.Icon.Information, "Auto-sync", message, parent=self.window.widget)
         box.setObjectName("autosync_message")
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -192,7 +188,7 @@ class AutoSync(QObject):
 
     def play_gap(self) -> None:
         """Play exactly the audio auto-sync placed the `--` gap under the text cursor at."""
-        field = self.window.cue_editor.text_field
+        field = self.window.text_pane
         text, position = field.toPlainText(), field.textCursor().position()
         if not is_gap_text(token_at(text, position)):
             self.window.report("put the text cursor on a `--` gap first")
@@ -209,7 +205,7 @@ class AutoSync(QObject):
     # ----- shutdown -----
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Hide and not event.spontaneous():
+        if watched is self.window.widget and event.type() == QEvent.Type.Hide and not event.spontaneous():
             self.shutdown()  # closed (not minimised): no alignment thread may outlive the window
         return False
 
@@ -219,7 +215,7 @@ class AutoSync(QObject):
         self._close_progress()
 
 
-def attach_autosync(window: MainWindow, media: MediaPanel) -> AutoSync:
+def attach_autosync(window: FeatureHost, media: MediaPanel) -> AutoSync:
     """Give `window` auto-sync (it plays gaps through the media panel's player)."""
     autosync = AutoSync(window, media)
     window.autosync = autosync  # type: ignore[attr-defined]

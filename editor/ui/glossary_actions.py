@@ -1,32 +1,28 @@
 """The main window's glossary and spell check: the glossary dialog as undo steps, spelling in the text pane.
 
-Kept out of main_window.py so the window only creates this object and the Tools menu calls `open_dialog`.
+Kept out of main_window.py so the window only creates this object and the Tools menu calls `open_dialog`;
+it sees the window only as a FeatureHost (editor/ui/host.py).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QObject
 
-from editor.app.commands import push_edit
 from editor.core.glossary import glossary_of, with_glossary
 from editor.core.model import Document, GlossaryTerm
 from editor.ui.glossary_dialog import GlossaryDialog
+from editor.ui.host import FeatureHost
 from editor.ui.spelling import attach_spelling
-
-if TYPE_CHECKING:
-    from editor.ui.main_window import MainWindow
 
 
 class GlossaryActions(QObject):
     """Opens the glossary dialog, records its changes as undo steps, and keeps spell check on the glossary."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
-        self._session = window.session
-        self.spelling = attach_spelling(window.cue_editor.text_field, self.terms, self.add_term)
+    def __init__(self, host: FeatureHost) -> None:
+        super().__init__(host.widget)
+        self._host = host
+        self._session = host.session
+        self.spelling = attach_spelling(host.text_pane, self.terms, self.add_term)
         self._session.cues_spliced.connect(self._follow_glossary)  # also after undo of a glossary edit
         self._session.document_replaced.connect(self._follow_glossary)
 
@@ -35,7 +31,7 @@ class GlossaryActions(QObject):
 
     def open_dialog(self) -> None:
         """The names glossary: each "Replace selected", and the glossary's own edit, is one undo step."""
-        dialog = GlossaryDialog(self._session.document, self._record, self._window)
+        dialog = GlossaryDialog(self._session.document, self._record, self._host.widget)
         dialog.exec()
         dialog.deleteLater()
 
@@ -45,7 +41,7 @@ class GlossaryActions(QObject):
         self._record(document, f"Add “{word}” to the glossary")
 
     def _record(self, document: Document, label: str) -> None:
-        push_edit(self._session, label, document, self._window.current_index())
+        self._host.push_edit(label, document, self._host.current_index())
 
     def _follow_glossary(self, *_changes: object) -> None:
         self.spelling.follow_glossary(self.terms())

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 
 from editor.checks.dictionary import word_rarity
 from editor.core.glossary import (
-    GlossaryTerm,
     Proposal,
     apply_proposals,
     format_term,
@@ -39,7 +38,7 @@ from editor.core.glossary import (
     propose_replacements,
     with_glossary,
 )
-from editor.core.model import Document
+from editor.core.model import Document, GlossaryTerm
 
 SURE_SCORE = 0.8  # proposals this good start ticked; the rest wait for a person to look
 COLUMNS = ("Replace", "Cue", "Heard", "Name", "Score", "In context")

@@ -6,9 +6,19 @@ FileActions as undo commands, and every change comes back as one splice that eac
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSize, Qt
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from editor.app.autosave import Autosave
 from editor.app.commands import push_edit
@@ -25,25 +35,27 @@ from editor.app.settings import (
     WINDOW_STATE,
     Settings,
 )
-from editor.core import find
+from editor.core.model import Document
 from editor.core.timecode import TimecodeError, format_runtime, parse_timecode
 from editor.ui import dialogs
 from editor.ui.checks_panel import ChecksPanel
 from editor.ui.cue_editor import CueEditor
 from editor.ui.cue_table import CueTableView
 from editor.ui.file_actions import FileActions
+from editor.ui.find_actions import FindActions
 from editor.ui.find_bar import FindBar
 from editor.ui.glossary_actions import GlossaryActions
 from editor.ui.menus import build_menus
 from editor.ui.recovery_warning import RecoveryWarning
-from editor.ui.timeline import TimelineView
+from editor.ui.timeline import PeakSource, TimelineView
 
 STATUS_MS = 5000
 
 
 class MainWindow(QMainWindow):
-    """One window, one session."""
+    """One window, one session; the host its features (editor/ui/host.py) talk to."""
 
+    current_cue_changed = Signal(object)  # the new current row, or None
     media_menu: QMenu  # for the media player's actions
     recent_menu: QMenu
     style_actions: dict[str, QAction]
@@ -55,9 +67,8 @@ class MainWindow(QMainWindow):
         self.issues = IssueTracker(self.session, self)
         self.autosave = Autosave(self.session, self.settings.get(AUTOSAVE_SECONDS) * 1000)
         self.table_model = CueTableModel(self.session, self.issues, self)
-        self.edits = EditActions(self.session, self.current_index, self._selected_rows, self.report)
+        self.edits = EditActions(self.session, self.current_index, self.selected_rows, self.report)
         self.files = FileActions(self, self.session, self.autosave, self.settings, self.report)
-        self._last_match: find.Match | None = None
         self._timeline_style_name = ""
         self._build_views()
         self._lay_out()
@@ -86,6 +97,7 @@ class MainWindow(QMainWindow):
         self.checks_panel = ChecksPanel(IssueListModel(self.issues, self), self)
         self.find_bar = FindBar(self)
         self.find_bar.hide()
+        self.finding = FindActions(self, self.find_bar)
         self.summary_label = QLabel(self)
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.summary_label)
@@ -134,10 +146,6 @@ class MainWindow(QMainWindow):
         self.timeline.cue_clicked.connect(self.select_cue)
         self.timeline.cue_retimed.connect(self.edits.retime)
         self.checks_panel.cue_activated.connect(self.select_cue)
-        self.find_bar.find_next.connect(self.find_next)
-        self.find_bar.find_previous.connect(lambda: self.find_next(backwards=True))
-        self.find_bar.replace_one.connect(self.replace_current)
-        self.find_bar.replace_all.connect(self.replace_all)
         self.files.recent_changed = self._update_recent_menu
         self.issues.issues_changed.connect(self._update_summary)
         self.issues.rows_replaced.connect(self._update_summary)
@@ -148,7 +156,7 @@ class MainWindow(QMainWindow):
         index = self.table.currentIndex()
         return index.row() if index.isValid() else None
 
-    def _selected_rows(self) -> list[int]:
+    def selected_rows(self) -> list[int]:
         return self.table.selected_rows()
 
     def select_cue(self, row: int) -> None:
@@ -168,6 +176,7 @@ class MainWindow(QMainWindow):
         self.edits.end_typing_run()
         self._show_current()
         self.timeline.set_current_cue(current.row() if current.isValid() else None)
+        self.current_cue_changed.emit(current.row() if current.isValid() else None)
 
     def _show_current(self) -> None:
         row = self.current_index()
@@ -219,48 +228,6 @@ class MainWindow(QMainWindow):
     def report(self, message: str) -> None:
         self.statusBar().showMessage(message, STATUS_MS)
 
-    # ----- find and replace -----
-
-    def find_next(self, backwards: bool = False) -> None:
-        try:
-            match = find.find_next(self.session.document, self.find_bar.query(), self._last_match, backwards=backwards)
-        except find.SearchError as error:
-            self.find_bar.message.setText(str(error))
-            return
-        self._last_match = match
-        self.find_bar.message.setText("" if match else "not found")
-        if match is not None:
-            self.select_cue(match.cue_index)
-            cursor = self.cue_editor.text_field.textCursor()
-            cursor.setPosition(match.start)
-            cursor.setPosition(match.end, cursor.MoveMode.KeepAnchor)
-            self.cue_editor.text_field.setTextCursor(cursor)
-
-    def replace_current(self) -> None:
-        query, match = self.find_bar.query(), self._last_match
-        if match is None:
-            self.find_next()
-            return
-        try:
-            after = find.replace_one(self.session.document, query, match, self.find_bar.replace_field.text())
-        except find.SearchError as error:
-            self.find_bar.message.setText(str(error))
-            return
-        push_edit(self.session, f"Replace in cue {match.cue_index + 1}", after, match.cue_index)
-        self._last_match = find.Match(match.cue_index, match.start, match.start)
-        self.find_next()
-
-    def replace_all(self) -> None:
-        try:
-            replacement = self.find_bar.replace_field.text()
-            after, count = find.replace_all(self.session.document, self.find_bar.query(), replacement)
-        except find.SearchError as error:
-            self.find_bar.message.setText(str(error))
-            return
-        push_edit(self.session, f"Replace all ({count})", after, self.current_index())
-        self.find_bar.message.setText(f"replaced {count}")
-        self._last_match = None
-
     # ----- small dialogs -----
 
     def ask_shift(self) -> None:
@@ -289,6 +256,63 @@ class MainWindow(QMainWindow):
         self.video_placeholder.deleteLater()
         pane.setParent(self.video_slot)
         pane.show()
+
+    # ----- what features and menus use (editor/ui/host.py, editor/ui/menus.py) -----
+
+    @property
+    def widget(self) -> QWidget:
+        return self
+
+    @property
+    def seek_requested(self) -> SignalInstance:
+        return self.timeline.seek_requested
+
+    @property
+    def text_pane(self) -> QPlainTextEdit:
+        return self.cue_editor.text_field
+
+    def is_typing(self) -> bool:
+        focused = QApplication.focusWidget()
+        return focused is not None and self.cue_editor.isAncestorOf(focused)
+
+    def menu(self, title: str) -> QMenu:
+        for action in self.menuBar().actions():
+            menu = action.menu()
+            if isinstance(menu, QMenu) and menu.title() == title:
+                return menu
+        return self.menuBar().addMenu(title)
+
+    def show_playhead(self, ms: int | None) -> None:
+        self.timeline.set_playhead(ms)
+
+    def show_waveform(self, peaks: PeakSource | None) -> None:
+        self.timeline.set_peaks(peaks)
+
+    def push_edit(self, label: str, after: Document, focus: int | None = None) -> bool:
+        return push_edit(self.session, label, after, focus)
+
+    def open_find(self, replacing: bool) -> None:
+        self.find_bar.open(replacing=replacing)
+
+    def find_next(self, backwards: bool = False) -> None:
+        self.finding.find_next(backwards)
+
+    def split_at_cursor(self) -> None:
+        self.edits.split(self.cue_editor.cursor_position())
+
+    def zoom_timeline(self, how: str) -> None:
+        {"in": self.timeline.zoom_in, "out": self.timeline.zoom_out, "fit": self.timeline.fit_all}[how]()
+
+    def focus_part(self, part: str) -> None:
+        parts = {"table": self.table, "text": self.cue_editor.text_field, "timeline": self.timeline,
+                 "checks": self.checks_panel.list_view}
+        parts[part].setFocus()
+
+    def recheck(self) -> None:
+        self.issues.check_all()
+
+    def open_glossary(self) -> None:
+        self.glossary.open_dialog()
 
     def action(self, name: str) -> QAction:
         """A menu action by its name (as listed in editor/ui/menus.py)."""

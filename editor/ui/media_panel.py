@@ -7,29 +7,25 @@ the waveform under the timeline, timing by ear, and a clear message for each med
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
-from editor.app.commands import push_edit
 from editor.app.ear_timing import EarTiming
 from editor.app.playback import Playback, PlayerFactory
 from editor.app.waveform_worker import WaveformWorker
+from editor.core.edits import with_media
 from editor.core.timecode import format_runtime
 from editor.media.player import Player
 from editor.media.waveform import cache_path_beside
 from editor.timing.playhead import CueTimes
 from editor.ui import dialogs
+from editor.ui.host import FeatureHost
 from editor.ui.transport import TransportBar, build_media_menu
 from editor.ui.video_pane import VideoPane
 from editor.workflows.stretch import MediaDiffers, MediaFits, WrongMedia, fit_to_media
-
-if TYPE_CHECKING:
-    from editor.ui.main_window import MainWindow
 
 MEDIA_FILTER = (
     "Media (*.mp4 *.m4v *.mov *.mkv *.webm *.avi *.mpg *.ts *.mxf *.mp3 *.m4a *.aac *.wav *.flac *.ogg);;"
@@ -41,19 +37,19 @@ EMBEDDING_PLATFORMS = ("xcb", "windows", "cocoa")  # where libvlc can draw into 
 class MediaPanel(QObject):
     """Everything media-related in one window; see the module docstring."""
 
-    def __init__(self, window: MainWindow, player_factory: PlayerFactory = Player) -> None:
-        super().__init__(window)
+    def __init__(self, window: FeatureHost, player_factory: PlayerFactory = Player) -> None:
+        super().__init__(window.widget)
         self.window = window
         self.playback = Playback(player_factory, self)
         self.waveform = WaveformWorker(self)
         self.ear = EarTiming(window.session, self.playback, window.current_index, window.report, self)
         self.video = VideoPane()
         self._times = CueTimes(())
-        self.actions = build_media_menu(window.media_menu, self._slots())
+        self.actions = build_media_menu(window.menu("&Media"), self._slots())
         self.transport = TransportBar(self.actions)
         self._install_in_window()
         self._connect()
-        window.installEventFilter(self)
+        window.widget.installEventFilter(self)
         self._on_document_replaced()
 
     # ----- set-up -----
@@ -83,16 +79,16 @@ class MediaPanel(QObject):
         self.window.install_video_pane(view)
 
     def _connect(self) -> None:
-        session, playback, timeline = self.window.session, self.playback, self.window.timeline
+        session, playback = self.window.session, self.playback
         session.cues_spliced.connect(self._on_document_changed)
         session.document_replaced.connect(self._on_document_replaced)
-        timeline.seek_requested.connect(playback.seek)
+        self.window.seek_requested.connect(playback.seek)
         playback.position_changed.connect(self._on_position)
         playback.rate_changed.connect(self.transport.show_rate)
         playback.problem.connect(self._show_problem)
         playback.state_changed.connect(lambda _state: self._sync_loop_action())
         playback.state_changed.connect(lambda _state: self.transport.show_playing(playback.is_playing))
-        self.waveform.ready.connect(timeline.set_peaks)
+        self.waveform.ready.connect(self.window.show_waveform)
         self.waveform.progress.connect(lambda f: self.window.report(f"Reading the waveform… {f:.0%}"))
         self.waveform.failed.connect(self.window.report)
         self.waveform.ready.connect(lambda _peaks: self.window.report("Waveform ready"))
@@ -105,7 +101,7 @@ class MediaPanel(QObject):
     def ask_open_media(self) -> None:
         session_path = self.window.session.path
         folder = session_path.parent if session_path else Path.home()
-        path = dialogs.choose_file(self.window, "Open media", MEDIA_FILTER, folder)
+        path = dialogs.choose_file(self.window.widget, "Open media", MEDIA_FILTER, folder)
         if path is not None:
             self.open_media(path)
 
@@ -123,8 +119,8 @@ class MediaPanel(QObject):
             self.video.show_message("" if info.has_video else f"{path.name}: sound only, no picture")
         self.transport.set_duration(info.duration_ms)
         session = self.window.session
-        if remember and session.document.media_path != str(path):
-            push_edit(session, "Set media", replace(session.document, media_path=str(path)))
+        if remember:
+            self.window.push_edit("Set media", with_media(session.document, str(path)))
         cache = cache_path_beside(session.path) if session.path else _cache_for_unsaved(path)
         self.waveform.start(path, cache)
         if playing:
@@ -140,8 +136,8 @@ class MediaPanel(QObject):
             self.window.report("Open the media first: its duration is unknown")
             return
         fit = fit_to_media(self.window.session.document, info.duration_ms, always=always)
-        if not isinstance(fit, MediaFits) and _stretch_chosen(self.window, fit):
-            push_edit(self.window.session, "Stretch timing to media", fit.stretched)
+        if not isinstance(fit, MediaFits) and _stretch_chosen(self.window.widget, fit):
+            self.window.push_edit("Stretch timing to media", fit.stretched)
 
     def _embed_if_possible(self) -> None:
         if QGuiApplication.platformName() in EMBEDDING_PLATFORMS:
@@ -151,7 +147,7 @@ class MediaPanel(QObject):
         """Every media fault: in a dialog that does not block, in the pane and in the status bar."""
         self.video.show_message(message)
         self.window.report(message)
-        box = QMessageBox(QMessageBox.Icon.Warning, "Media", message, parent=self.window)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Media", message, parent=self.window.widget)
         box.setObjectName("media_problem")
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -174,18 +170,13 @@ class MediaPanel(QObject):
                 self.window.report(f"The project's media is missing: {media} (Media ▸ Open media… to find it)")
 
     def _on_position(self, ms: int) -> None:
-        self.window.timeline.set_playhead(ms)
+        self.window.show_playhead(ms)
         self.video.set_playhead(ms)
         self.transport.show_time(ms)
-        if self.playback.is_playing and not self.ear.tap_mode and not self._typing():
+        if self.playback.is_playing and not self.ear.tap_mode and not self.window.is_typing():
             index = self._times.index_at(ms)
             if index is not None and index != self.window.current_index():
                 self.window.select_cue(index)
-
-    def _typing(self) -> bool:
-        """While staff type into the cue being played, the selection must not move under their cursor."""
-        focused = QApplication.focusWidget()
-        return focused is not None and self.window.cue_editor.isAncestorOf(focused)
 
     # ----- cue transport -----
 
@@ -220,12 +211,12 @@ class MediaPanel(QObject):
     # ----- shutdown -----
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Close:
+        if watched is self.window.widget and event.type() == QEvent.Type.Close:
             QTimer.singleShot(0, self, self._release_if_closed)  # the window may still refuse to close
         return False
 
     def _release_if_closed(self) -> None:
-        if not self.window.isVisible():
+        if not self.window.widget.isVisible():
             self.shutdown()
 
     def shutdown(self) -> None:
@@ -262,7 +253,7 @@ def _cache_for_unsaved(media: Path) -> Path:
     return folder / f"{media.stem}.peaks.npz"
 
 
-def attach_media(window: MainWindow, player_factory: PlayerFactory = Player) -> MediaPanel:
+def attach_media(window: FeatureHost, player_factory: PlayerFactory = Player) -> MediaPanel:
     """Give `window` its video pane, Media menu, waveform and timing by ear."""
     panel = MediaPanel(window, player_factory)
     window.media = panel  # type: ignore[attr-defined]

@@ -4,18 +4,45 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QMenuBar
 
-from editor.app.settings import SRT_BOM, SRT_CRLF, Setting
+from editor.app.edit_actions import EditActions
+from editor.app.session import Session
+from editor.app.settings import SRT_BOM, SRT_CRLF, Setting, Settings
 from editor.core.style import STYLES
-
-if TYPE_CHECKING:
-    from editor.ui.main_window import MainWindow
+from editor.ui.file_actions import FileActions
 
 Shortcut = str | QKeySequence.StandardKey
+FOCUS_PARTS = ("table", "text", "timeline", "checks")
+
+
+class MenuHost(Protocol):
+    """What the menus call: the window's commands, never its widgets (so menus.py needs no window import)."""
+
+    session: Session
+    settings: Settings
+    files: FileActions
+    edits: EditActions
+    recent_menu: QMenu
+    media_menu: QMenu
+    style_actions: dict[str, QAction]
+
+    def menuBar(self) -> QMenuBar: ...
+    def close(self) -> bool: ...
+    def open_find(self, replacing: bool) -> None: ...
+    def find_next(self, backwards: bool = False) -> None: ...
+    def step_cue(self, step: int) -> None: ...
+    def split_at_cursor(self) -> None: ...
+    def ask_shift(self) -> None: ...
+    def zoom_timeline(self, how: str) -> None: ...
+    def focus_part(self, part: str) -> None: ...
+    def recheck(self) -> None: ...
+    def choose_style(self, name: str) -> None: ...
+    def open_glossary(self) -> None: ...
+    def show_shortcuts(self) -> None: ...
 
 
 def add_action(menu: QMenu, name: str, text: str, shortcut: Shortcut, slot: Callable[[], object]) -> QAction:
@@ -28,7 +55,7 @@ def add_action(menu: QMenu, name: str, text: str, shortcut: Shortcut, slot: Call
     return action
 
 
-def _file_menu(window: MainWindow) -> None:
+def _file_menu(window: MenuHost) -> None:
     menu = window.menuBar().addMenu("&File")
     files = window.files
     add_action(menu, "open", "&Open…", QKeySequence.StandardKey.Open, files.open)
@@ -47,14 +74,14 @@ def _file_menu(window: MainWindow) -> None:
     add_action(menu, "quit", "&Quit", "Ctrl+Q", window.close)
 
 
-def _setting_toggle(window: MainWindow, menu: QMenu, name: str, text: str, key: str, setting: Setting[bool]) -> None:
+def _setting_toggle(window: MenuHost, menu: QMenu, name: str, text: str, key: str, setting: Setting[bool]) -> None:
     action = add_action(menu, name, text, key, lambda: None)
     action.setCheckable(True)
     action.setChecked(window.settings.get(setting))
     action.toggled.connect(lambda on: window.settings.set(setting, on))
 
 
-def _edit_menu(window: MainWindow) -> None:
+def _edit_menu(window: MenuHost) -> None:
     menu = window.menuBar().addMenu("&Edit")
     stack = window.session.undo_stack
     undo = stack.createUndoAction(menu, "&Undo")
@@ -65,20 +92,19 @@ def _edit_menu(window: MainWindow) -> None:
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     menu.addActions([undo, redo])
     menu.addSeparator()
-    add_action(menu, "find", "&Find…", QKeySequence.StandardKey.Find, lambda: window.find_bar.open(replacing=False))
-    add_action(menu, "replace", "R&eplace…", "Ctrl+H", lambda: window.find_bar.open(replacing=True))
+    add_action(menu, "find", "&Find…", QKeySequence.StandardKey.Find, lambda: window.open_find(replacing=False))
+    add_action(menu, "replace", "R&eplace…", "Ctrl+H", lambda: window.open_find(replacing=True))
     add_action(menu, "find_next", "Find &next", "F3", window.find_next)
     add_action(menu, "find_previous", "Find &previous", "Shift+F3", lambda: window.find_next(backwards=True))
 
 
-def _cue_menu(window: MainWindow) -> None:
+def _cue_menu(window: MenuHost) -> None:
     menu = window.menuBar().addMenu("&Cue")
     edits = window.edits
     add_action(menu, "previous_cue", "&Previous cue", "Alt+Up", lambda: window.step_cue(-1))
     add_action(menu, "next_cue", "&Next cue", "Alt+Down", lambda: window.step_cue(1))
     menu.addSeparator()
-    add_action(menu, "split_cue", "&Split at text cursor", "Ctrl+Shift+Return",
-               lambda: edits.split(window.cue_editor.cursor_position()))
+    add_action(menu, "split_cue", "&Split at text cursor", "Ctrl+Shift+Return", window.split_at_cursor)
     add_action(menu, "merge_cue", "&Merge with next", "Ctrl+Shift+M", edits.merge_with_next)
     add_action(menu, "insert_cue", "&Insert cue after", "Ctrl+Shift+N", edits.insert_after)
     add_action(menu, "delete_cues", "&Delete selected cues", "Ctrl+Shift+Delete", edits.delete_selected)
@@ -101,21 +127,19 @@ def _cue_menu(window: MainWindow) -> None:
     add_action(menu, "recut_selection", "&Re-cut selection with the style", "Ctrl+Shift+R", edits.recut_selected)
 
 
-def _view_menu(window: MainWindow) -> None:
+def _view_menu(window: MenuHost) -> None:
     menu = window.menuBar().addMenu("&View")
-    timeline = window.timeline
-    add_action(menu, "zoom_in", "Zoom timeline &in", "Ctrl+=", timeline.zoom_in)
-    add_action(menu, "zoom_out", "Zoom timeline &out", "Ctrl+-", timeline.zoom_out)
-    add_action(menu, "zoom_fit", "&Fit the whole programme", "Ctrl+0", timeline.fit_all)
+    add_action(menu, "zoom_in", "Zoom timeline &in", "Ctrl+=", partial(window.zoom_timeline, "in"))
+    add_action(menu, "zoom_out", "Zoom timeline &out", "Ctrl+-", partial(window.zoom_timeline, "out"))
+    add_action(menu, "zoom_fit", "&Fit the whole programme", "Ctrl+0", partial(window.zoom_timeline, "fit"))
     menu.addSeparator()
-    add_action(menu, "focus_table", "Go to cue &table", "Ctrl+1", window.table.setFocus)
-    add_action(menu, "focus_text", "Go to cue te&xt", "Ctrl+2", window.cue_editor.text_field.setFocus)
-    add_action(menu, "focus_timeline", "Go to time&line", "Ctrl+3", timeline.setFocus)
-    add_action(menu, "focus_checks", "Go to &checks", "Ctrl+4", window.checks_panel.list_view.setFocus)
-    add_action(menu, "recheck", "&Re-run all checks", "F5", window.issues.check_all)
+    labels = ("Go to cue &table", "Go to cue te&xt", "Go to time&line", "Go to &checks")
+    for number, (part, label) in enumerate(zip(FOCUS_PARTS, labels, strict=True), start=1):
+        add_action(menu, f"focus_{part}", label, f"Ctrl+{number}", partial(window.focus_part, part))
+    add_action(menu, "recheck", "&Re-run all checks", "F5", window.recheck)
 
 
-def _style_menu(window: MainWindow) -> None:
+def _style_menu(window: MenuHost) -> None:
     menu = window.menuBar().addMenu("&Style")
     group = QActionGroup(menu)
     window.style_actions = {}
@@ -127,12 +151,12 @@ def _style_menu(window: MainWindow) -> None:
         window.style_actions[style.name] = action
 
 
-def _tools_menu(window: MainWindow) -> None:
+def _tools_menu(window: MenuHost) -> None:
     menu = window.menuBar().addMenu("&Tools")
-    add_action(menu, "glossary", "Names &glossary and sound-alikes…", "Ctrl+Shift+G", window.glossary.open_dialog)
+    add_action(menu, "glossary", "Names &glossary and sound-alikes…", "Ctrl+Shift+G", window.open_glossary)
 
 
-def build_menus(window: MainWindow) -> None:
+def build_menus(window: MenuHost) -> None:
     """Every menu of the main window; the Media menu stays for the video pane to fill."""
     _file_menu(window)
     _edit_menu(window)

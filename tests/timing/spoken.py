@@ -49,3 +49,13 @@ def speak(parts: list[str | float], folder: Path) -> Speech:
         pieces.append(clip)
         position += len(clip)
     return Speech(np.concatenate(pieces), phrases)
+
+
+def write_wav(samples: np.ndarray, path: Path) -> Path:
+    """Mono 16-bit PCM at RATE, as media the tests hand to the editor."""
+    with wave.open(str(path), "wb") as handle:
+        handle.setnchannels(1)
+        handle.setsampwidth(2)
+        handle.setframerate(RATE)
+        handle.writeframes((np.clip(samples, -1, 1) * 32767).astype("<i2").tobytes())
+    return path

@@ -5,7 +5,6 @@ plays exactly its span of audio."""
 
 from __future__ import annotations
 
-import wave
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from mediagen import generate_media
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QHelpEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton, QToolTip
-from timing.spoken import RATE, Speech, speak
+from timing.spoken import RATE, Speech, speak, write_wav
 
 from editor.core.model import Cue, Document
 from editor.media.player import Player
@@ -36,15 +35,6 @@ TRANSCRIBED = (f"{SPOKEN[0]} Officials said -- would continue next week. "
 SECONDS = 11
 NEAR_MS = 150
 ALIGN_TIMEOUT_MS = 60_000
-
-
-def write_wav(samples: np.ndarray, path: Path) -> Path:
-    with wave.open(str(path), "wb") as handle:
-        handle.setnchannels(1)
-        handle.setsampwidth(2)
-        handle.setframerate(RATE)
-        handle.writeframes((np.clip(samples, -1, 1) * 32767).astype("<i2").tobytes())
-    return path
 
 
 def write_transcript(folder: Path, seconds: int) -> Path:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import wave
 from pathlib import Path
 
 import numpy as np
 import pytest
-from timing.spoken import RATE, speak
+from timing.spoken import RATE, speak, write_wav
 
 from editor.core.model import Cue, Document
 from editor.core.style import style_named
@@ -16,15 +15,6 @@ from editor.workflows.autosync import NoSpeech, Synced, media_runtime_ms, sync_t
 
 SENTENCE = "Officials said the talks would continue next week."
 STYLE = style_named("streaming")
-
-
-def write_wav(samples: np.ndarray, path: Path) -> Path:
-    with wave.open(str(path), "wb") as handle:
-        handle.setnchannels(1)
-        handle.setsampwidth(2)
-        handle.setframerate(RATE)
-        handle.writeframes((np.clip(samples, -1, 1) * 32767).astype("<i2").tobytes())
-    return path
 
 
 def test_the_words_are_timed_from_the_speech(tmp_path: Path) -> None:
