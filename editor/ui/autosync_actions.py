@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from editor.app.align_worker import AlignWorker
@@ -22,6 +22,7 @@ from editor.core.model import Cue, Document, is_gap_text
 from editor.ui.doubtful_words import DoubtfulWordMarks, token_at, word_at
 from editor.ui.host import FeatureHost
 from editor.ui.media_panel import MediaPanel
+from editor.ui.menus import add_action
 from editor.workflows.autosync import AlignResult, NoSpeech, apply_alignment
 from editor.workflows.sync_scope import SyncScope, selected_cues, whole_document
 
@@ -53,15 +54,7 @@ class AutoSync(QObject):
         menu.addSeparator()
         slots = {"autosync_document": self.sync_document, "autosync_selection": self.sync_selection,
                  "play_gap": self.play_gap}
-        actions = {}
-        for name, label, key in AUTOSYNC_ACTIONS:
-            action = QAction(label, menu)
-            action.setObjectName(name)
-            action.setShortcut(QKeySequence(key))
-            action.triggered.connect(lambda _checked=False, slot=slots[name]: slot())
-            menu.addAction(action)
-            actions[name] = action
-        return actions
+        return {name: add_action(menu, name, label, key, slots[name]) for name, label, key in AUTOSYNC_ACTIONS}
 
     def _connect(self) -> None:
         session = self.window.session

@@ -22,21 +22,20 @@ class MediaFits:
 
 
 @dataclass(frozen=True)
-class MediaDiffers:
-    """A different cut of the programme: `stretched` is the document fitted to the media, for staff to accept."""
+class _Mismatch:
+    """The media's duration, the one the captions were timed for, and the document stretched to the media."""
 
     media_ms: int
     timing_ms: int
     stretched: Document
 
 
-@dataclass(frozen=True)
-class WrongMedia:
+class MediaDiffers(_Mismatch):
+    """A different cut of the programme: offer `stretched` for staff to accept."""
+
+
+class WrongMedia(_Mismatch):
     """So far from the timing that it is another file: keep the timing unless staff choose `stretched`."""
-
-    media_ms: int
-    timing_ms: int
-    stretched: Document
 
     @property
     def ratio(self) -> float:
