@@ -18,6 +18,7 @@ from editor.app.settings import APPLICATION, ORGANIZATION
 from editor.media.player import wayland_needs_xcb
 from editor.paths import resource_path
 from editor.ui.autosync_actions import attach_autosync
+from editor.ui.evidence_actions import attach_listening
 from editor.ui.main_window import MainWindow
 from editor.ui.media_panel import attach_media
 from editor.ui.navigator_actions import attach_navigator
@@ -52,6 +53,7 @@ def open_window(path: Path | None, media: Path | None = None) -> MainWindow:
     window = MainWindow()
     panel = attach_media(window)
     attach_autosync(window, panel)
+    attach_listening(window, panel)
     attach_navigator(window, panel)
     window.show()
     if path is None or not window.files.open_path(path):

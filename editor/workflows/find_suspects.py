@@ -79,6 +79,19 @@ def listen_for_evidence(document: Document, media: Path, *, progress: Progress |
     return gather_evidence(document, samples, progress=lambda f: report(0.05 + 0.95 * f), cancelled=cancelled)
 
 
+def carry_evidence(current: Document, heard: Document) -> Document:
+    """`current` with the evidence `heard` gathered on an earlier state of it, on every cue whose words are
+    still the same (staff may have edited while the audio was heard: their edits win)."""
+    by_words = {tuple(word.text for word in cue.words): cue.words for cue in heard.cues if cue.words}
+    cues = []
+    for cue in current.cues:
+        words = by_words.get(tuple(word.text for word in cue.words)) if cue.words else None
+        same_times = words is not None and [(w.start_ms, w.end_ms) for w in words] == [
+            (w.start_ms, w.end_ms) for w in cue.words]
+        cues.append(replace(cue, words=words) if same_times and words is not None else cue)
+    return current.with_cues(cues)
+
+
 def find_suspects(document: Document, style: CaptionStyle, *, media: Path | None = None,
                   terms: Sequence[GlossaryTerm] = (), progress: Progress | None = None) -> SuspectReport:
     """Every likely garbled stretch in time order; with media the audio decides, without it spelling and the

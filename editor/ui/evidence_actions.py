@@ -1,0 +1,84 @@
+"""Listening for garbled words in the editor window: Media ▸ "Listen for garbled words", also started by
+itself after each auto-sync. It runs in the background (editor.app.evidence_worker) while staff edit, with
+its progress in the status bar; what it heard lands as one undo step on the cues staff did not change since,
+and the checks (F8) then list what the speech says instead of the garbled words.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+
+from editor.app.commands import push_edit
+from editor.app.evidence_worker import EvidenceWorker
+from editor.core.model import Document
+from editor.workflows.find_suspects import carry_evidence
+
+if TYPE_CHECKING:
+    from editor.ui.main_window import MainWindow
+    from editor.ui.media_panel import MediaPanel
+
+LISTEN_KEY = "Ctrl+Shift+H"
+UNDO_LABEL = "Audio evidence (what the speech says at each word)"
+
+
+class Listening(QObject):
+    """The listening action, its background job and its status line; see the module docstring."""
+
+    def __init__(self, window: MainWindow, media: MediaPanel) -> None:
+        super().__init__(window)
+        self.window, self.media = window, media
+        self.worker = EvidenceWorker(self)
+        self.action = QAction("&Listen for garbled words (in the background)", window.media_menu)
+        self.action.setObjectName("listen_for_suspects")
+        self.action.setShortcut(QKeySequence(LISTEN_KEY))
+        self.action.triggered.connect(lambda _checked=False: self.listen())
+        window.media_menu.addAction(self.action)
+        self.worker.progress.connect(lambda fraction: window.report(f"Listening for garbled words: {fraction:.0%}"))
+        self.worker.ready.connect(self._apply)
+        self.worker.failed.connect(window.report)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.worker.shutdown)
+
+    def follow_autosync(self, _result: object) -> None:
+        """Listen again after each auto-sync lands (it lands in the same event, just before this runs)."""
+        QTimer.singleShot(0, self, lambda: self.listen(quiet=True))
+
+    def listen(self, quiet: bool = False) -> None:
+        """Hear the media at every timed word of the document, in the background."""
+        media = self._media_path()
+        document = self.window.session.document
+        if media is None:
+            message = "No media open: open the programme's video or audio first (Media ▸ Open media…)."
+        elif not any(word.confidence is not None for cue in document.cues for word in cue.words):
+            message = "Auto-sync first (Ctrl+Shift+A): listening needs each word's time in the speech."
+        else:
+            self.worker.start(media, document)
+            return
+        if not quiet:
+            self.window.report(message)
+
+    def _media_path(self) -> Path | None:
+        remembered = self.window.session.document.media_path
+        if remembered and Path(remembered).is_file():
+            return Path(remembered)
+        return self.media.playback.media_path
+
+    def _apply(self, heard: Document) -> None:
+        after = carry_evidence(self.window.session.document, heard)
+        suspects = sum(bool(word.alternatives) for cue in after.cues for word in cue.words)
+        push_edit(self.window.session, UNDO_LABEL, after)
+        self.window.report(f"Listened: {suspects} places where the speech sounds like other words (F8 steps through)")
+
+
+def attach_listening(window: MainWindow, media: MediaPanel) -> Listening:
+    """Give `window` the listening action; with auto-sync attached, listening follows each sync."""
+    listening = Listening(window, media)
+    autosync = getattr(window, "autosync", None)
+    if autosync is not None:
+        autosync.worker.ready.connect(listening.follow_autosync)
+    return listening

@@ -1,0 +1,66 @@
+"""Listening for garbled words in the window: the action runs in the background, what the speech says lands as
+one undo step, and the checks then show the garble with the name that was said."""
+
+from __future__ import annotations
+
+import wave
+
+import numpy as np
+import pytest
+from PySide6.QtGui import QAction
+
+from editor.core.model import Cue, Document, GlossaryTerm, Word
+from editor.media.player import Player
+from editor.timing.align import SAMPLE_RATE, align_words
+from editor.ui.evidence_actions import UNDO_LABEL, attach_listening
+from editor.ui.media_panel import attach_media
+from tests.timing.flite_speech import RATE, flite_speech
+
+SAID = "John Kerry is this morning in Erbil in the north."
+WRITTEN = "John Kerry is this morning in their bill in the north."
+
+
+@pytest.fixture(scope="module")
+def synced(tmp_path_factory: pytest.TempPathFactory) -> Document:
+    """A document auto-synced to speech that says the name the transcript garbled, with the media beside it."""
+    folder = tmp_path_factory.mktemp("listening")
+    samples = flite_speech(SAID, folder)
+    audio = folder / "talks.wav"
+    with wave.open(str(audio), "wb") as handle:
+        handle.setnchannels(1)
+        handle.setsampwidth(2)
+        handle.setframerate(RATE)
+        handle.writeframes((np.clip(samples, -1, 1) * 32767).astype("<i2").tobytes())
+    words = align_words([Word(text) for text in WRITTEN.split()], samples, SAMPLE_RATE).words
+    cue = Cue(0, len(samples) * 1000 // SAMPLE_RATE, WRITTEN, tuple(words))
+    return Document(cues=(cue,), media_path=str(audio), glossary=(GlossaryTerm("Erbil"), GlossaryTerm("Nouri")))
+
+
+def test_listening_lands_as_one_undo_step_and_the_checks_name_what_was_said(make_window, synced, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    panel = attach_media(window, lambda: Player(video_output="dummy", audio_output="dummy"))
+    attach_listening(window, panel)
+    window.session.load(synced, None)
+    action = window.findChild(QAction, "listen_for_suspects")
+    action.trigger()
+    qtbot.waitUntil(lambda: window.session.undo_stack.count() == 1, timeout=60_000)
+    assert window.session.undo_stack.undoText() == UNDO_LABEL
+    their = window.session.document.cues[0].words[6]
+    assert their.text == "their" and their.alternatives[0].text == "Erbil"
+    qtbot.waitUntil(lambda: any(issue.rule == "suspect-word" for issue in window.issues.issues), timeout=5000)
+    [suspect] = [issue for issue in window.issues.issues if issue.rule == "suspect-word"]
+    assert suspect.fixes[0].replacement == "Erbil" and "their bill" in suspect.message
+    window.session.undo_stack.undo()
+    assert window.session.document.cues[0].words[6].alternatives == ()
+    panel.shutdown()
+
+
+def test_without_timed_words_it_says_to_auto_sync_first(make_window, synced, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    panel = attach_media(window, lambda: Player(video_output="dummy", audio_output="dummy"))
+    listening = attach_listening(window, panel)
+    window.session.load(Document(cues=(Cue(0, 1000, WRITTEN),), media_path=synced.media_path), None)
+    listening.listen()
+    assert "Auto-sync first" in window.statusBar().currentMessage()
+    assert window.session.undo_stack.count() == 0
+    panel.shutdown()
