@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 
 from editor.app.commands import push_edit
@@ -43,6 +43,12 @@ class Listening(QObject):
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.worker.shutdown)
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Hide and not event.spontaneous():
+            self.worker.shutdown()  # closed (not minimised): no listening thread may outlive the window
+        return False
 
     def follow_autosync(self, _result: object) -> None:
         """Listen again after each auto-sync lands (it lands in the same event, just before this runs)."""
