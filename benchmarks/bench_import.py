@@ -18,8 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from editor.core.style import DEFAULT_STYLE, characters_per_second
-from editor.formats.registry import write_subtitles
-from editor.formats.transcript import read_transcript
+from editor.formats.registry import read_file, write_file
 from editor.paths import sample_transcript_path
 from editor.timing.pipeline import line_up_transcript
 
@@ -40,8 +39,8 @@ def three_hour_transcript(folder: Path) -> Path:
 
 def import_once(transcript: Path, output: Path) -> int:
     """The whole `cueline import`: read and decode, pace, cut, fit, write the subtitle file."""
-    document = line_up_transcript(read_transcript(transcript), DEFAULT_STYLE)
-    write_subtitles(document, output)
+    document = line_up_transcript(read_file(transcript).content, DEFAULT_STYLE)
+    write_file(document, output)
     return len(document.cues)
 
 
@@ -64,7 +63,7 @@ def traced_peak_mb(job: Callable[[], object]) -> float:
 
 
 def report_quality(transcript: Path) -> None:
-    document = line_up_transcript(read_transcript(transcript), DEFAULT_STYLE)
+    document = line_up_transcript(read_file(transcript).content, DEFAULT_STYLE)
     speeds = [characters_per_second(cue) for cue in document.cues]
     within = sum(speed <= DEFAULT_STYLE.target_cps for speed in speeds) / len(speeds)
     print(f"  sample: {len(document.cues)} cues, CPS median {statistics.median(speeds):.1f}, "
@@ -75,7 +74,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         sample, long = sample_transcript_path(), three_hour_transcript(work)
-        words = len(read_transcript(long).words)
+        words = len(read_file(long).content.words)
         print(f"import + pace + segment + export ({DEFAULT_STYLE.name}; 3 hours = {words} words):")
         report_quality(sample)
         for name, path, runs, target in (("sample 12:45", sample, 10, 0.150), ("3 hours", long, 3, 2.0)):

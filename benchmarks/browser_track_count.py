@@ -22,7 +22,7 @@ from typing import ClassVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from editor.formats.registry import read_subtitles
+from editor.formats.registry import read_file
 
 PAGE = """<!doctype html><meta charset="utf-8"><video muted><track id="t" kind="subtitles" src="{name}"></video>
 <pre id="out">pending</pre><script>
@@ -75,7 +75,7 @@ def main(paths: list[str]) -> int:
         return 2
     for name in paths:
         path = Path(name)
-        ours = len(read_subtitles(path).cues)
+        ours = len(read_file(path).document.cues)
         browser = browser_cue_count(path) if path.suffix.lower() == ".vtt" else "-"
         print(f"{path}: cueline reads {ours} cues; chromium <track> loads {browser}")
     return 0

@@ -15,7 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from editor.core.model import Cue, Document
-from editor.formats.registry import read_subtitles, write_subtitles
+from editor.formats.registry import read_file, write_file
 
 CUE_COUNT = 20_000
 
@@ -31,9 +31,9 @@ def main() -> None:
         for suffix in (".srt", ".vtt"):
             path = Path(folder) / f"long{suffix}"
             started = time.perf_counter()
-            write_subtitles(document, path)
+            write_file(document, path)
             written = time.perf_counter()
-            cues = read_subtitles(path).cues
+            cues = read_file(path).document.cues
             read = time.perf_counter()
             assert len(cues) == CUE_COUNT
             print(f"{suffix}: {CUE_COUNT} cues, {path.stat().st_size / 1e6:.1f} MB: "

@@ -31,8 +31,8 @@ from fuzz_inputs import GENERATORS, MUTATORS, candidate_cues
 
 from editor.cli import main as cli_main
 from editor.formats.errors import FormatError, FormatWarning
-from editor.formats.registry import read_subtitles, read_subtitles_lenient
-from editor.formats.transcript import read_transcript
+from editor.formats.recipe import ReadOptions
+from editor.formats.registry import read_file
 
 
 class _Hang(Exception):
@@ -76,11 +76,12 @@ def _inputs(count: int, seed: int, mutators: list[str]) -> list[tuple[str, str, 
 def _read(path: Path, suffix: str) -> tuple[int, int]:
     """Cues (or words) read leniently and the number of errors reported; the strict reading must agree."""
     if suffix == ".txt":
-        return len(read_transcript(path, 600_000).words), 0
-    document, problems = read_subtitles_lenient(path)
+        return len(read_file(path, ReadOptions(runtime_ms=600_000)).content.words), 0
+    reading = read_file(path, ReadOptions(strict=False))
+    document, problems = reading.document, reading.problems
     errors = sum(not isinstance(problem, FormatWarning) for problem in problems)
     try:
-        strict = read_subtitles(path)
+        strict = read_file(path).document
     except FormatError:
         if not errors:
             raise AssertionError("strict reading refused what the lenient reading found no error in") from None

@@ -24,13 +24,15 @@ def convert_one(source: Path, target: Path) -> int:
     """Read like a browser (bad cues skipped, each reported with its line), write SRT."""
     sys.path.insert(0, str(ROOT))
     from editor.formats.errors import FormatError
-    from editor.formats.registry import read_subtitles_lenient, write_subtitles
+    from editor.formats.recipe import ReadOptions
+    from editor.formats.registry import read_file, write_file
 
     try:
-        document, warnings = read_subtitles_lenient(source)
+        reading = read_file(source, ReadOptions(strict=False))
+        document, warnings = reading.document, reading.problems
         for warning in warnings:
             print(f"warning: {warning}", file=sys.stderr)
-        write_subtitles(document, target)
+        write_file(document, target)
     except FormatError as error:
         print(error, file=sys.stderr)
         return 1

@@ -20,7 +20,9 @@ from editor.core.style import DEFAULT_STYLE, STYLES, UnknownStyleError, style_na
 from editor.core.timecode import TimecodeError, format_runtime, parse_runtime
 from editor.core.transcript import TranscriptError
 from editor.formats.errors import FormatError
-from editor.formats.registry import PLAIN_TEXT, WRITABLE_FORMATS, WriteOptions
+from editor.formats.recipe import WriteOptions
+from editor.formats.registry import EXPORT_FORMATS
+from editor.formats.transcript import TRANSCRIPT
 from editor.media.audio import picture_size
 from editor.version import cueline_version
 from editor.workflows.autosync import media_runtime_ms
@@ -60,7 +62,7 @@ def _add_output_options(parser: argparse.ArgumentParser) -> None:
 
 def _output_extensions() -> str:
     """Every extension an export takes, from the registry, so the help never falls behind the formats."""
-    suffixes = (suffix for fmt in WRITABLE_FORMATS if fmt is not PLAIN_TEXT for suffix in fmt.extensions)
+    suffixes = (suffix for fmt in EXPORT_FORMATS if fmt is not TRANSCRIPT for suffix in fmt.suffixes)
     return f"{', '.join(suffixes)}, .txt (plain transcript) or .cueline"
 
 

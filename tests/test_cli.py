@@ -7,8 +7,7 @@ import pytest
 
 from editor.cli import main
 from editor.core.model import Cue, Document
-from editor.formats.project import save_project
-from editor.formats.registry import read_subtitles
+from editor.formats.registry import read_file, write_file
 from editor.paths import sample_transcript_path
 
 SEED = sample_transcript_path()
@@ -23,7 +22,7 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 def test_import_writes_srt_and_vtt_with_the_same_cues(tmp_path, capsys):
     assert run(capsys, "import", SEED, "-o", tmp_path / "seed.srt")[0] == 0
     assert run(capsys, "import", SEED, "-o", tmp_path / "seed.vtt")[0] == 0
-    srt, vtt = read_subtitles(tmp_path / "seed.srt"), read_subtitles(tmp_path / "seed.vtt")
+    srt, vtt = read_file(tmp_path / "seed.srt").document, read_file(tmp_path / "seed.vtt").document
     assert len(srt.cues) == len(vtt.cues) > 100
     assert [c.text for c in srt.cues] == [c.text for c in vtt.cues]
     assert srt.cues[-1].end_ms <= 765_000
@@ -34,7 +33,7 @@ def test_import_honours_style_and_runtime(tmp_path, capsys):
     bare.write_text("We sat down with the secretary of state today. He said the support will be intense. " * 5)
     code, out, _ = run(capsys, "import", bare, "--runtime", "0:40", "--style", "cea608", "-o", tmp_path / "b.srt")
     assert code == 0 and "cues" in out
-    cues = read_subtitles(tmp_path / "b.srt").cues
+    cues = read_file(tmp_path / "b.srt").document.cues
     assert all(len(line) <= 32 for cue in cues for line in cue.lines)
     assert cues[-1].end_ms <= 40_000
 
@@ -66,7 +65,7 @@ def test_check_uses_the_chosen_style(tmp_path, capsys):
 def test_convert_keeps_every_cue(tmp_path, capsys):
     run(capsys, "import", SEED, "-o", tmp_path / "seed.srt")
     assert run(capsys, "convert", tmp_path / "seed.srt", tmp_path / "seed.vtt")[0] == 0
-    assert read_subtitles(tmp_path / "seed.vtt").cues == read_subtitles(tmp_path / "seed.srt").cues
+    assert read_file(tmp_path / "seed.vtt").document.cues == read_file(tmp_path / "seed.srt").document.cues
 
 
 @pytest.mark.parametrize(
@@ -151,13 +150,13 @@ def test_projects_go_in_and_out_like_subtitles(tmp_path, capsys):
     project = tmp_path / "seed.cueline"
     assert run(capsys, "import", SEED, "--style", "bbc", "-o", project)[0] == 0
     assert run(capsys, "convert", project, tmp_path / "seed.srt")[0] == 0
-    assert len(read_subtitles(tmp_path / "seed.srt").cues) > 100
+    assert len(read_file(tmp_path / "seed.srt").document.cues) > 100
     assert run(capsys, "check", project)[0] == 0
 
 
 def test_a_project_is_checked_against_its_own_style(tmp_path, capsys):
     forty = Document(cues=(Cue(0, 4000, "x" * 40),), style_name="bbc")  # BBC allows 37 characters a line
-    save_project(forty, tmp_path / "bbc.cueline")
+    write_file(forty, tmp_path / "bbc.cueline")
     assert run(capsys, "check", tmp_path / "bbc.cueline")[0] == 1
     assert run(capsys, "convert", tmp_path / "bbc.cueline", tmp_path / "bbc.srt")[0] == 0
     assert run(capsys, "check", tmp_path / "bbc.srt")[0] == 0  # subtitles carry no style: streaming, 42
@@ -185,10 +184,10 @@ def test_check_skips_the_problems_a_project_ignores(tmp_path, capsys):
     from editor.core.model import IgnoredProblem
 
     gaps = Document(cues=(Cue(0, 2000, "we -- agree"), Cue(3000, 5000, "they -- left")))
-    save_project(gaps, tmp_path / "gaps.cueline")
+    write_file(gaps, tmp_path / "gaps.cueline")
     assert run(capsys, "check", tmp_path / "gaps.cueline")[1].count("unresolved `--`") == 2
     ignoring = Document(cues=gaps.cues, ignored=(IgnoredProblem("unresolved-gap", "--", "they -- left"),))
-    save_project(ignoring, tmp_path / "ignoring.cueline")
+    write_file(ignoring, tmp_path / "ignoring.cueline")
     out = run(capsys, "check", tmp_path / "ignoring.cueline")[1]
     assert out.count("unresolved `--`") == 1 and "cue 1:" in out
 

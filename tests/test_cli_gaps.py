@@ -8,8 +8,7 @@ import pytest
 
 from editor.cli import main
 from editor.core.model import Cue, Document
-from editor.formats.project import load_project, save_project
-from editor.formats.registry import read_subtitles
+from editor.formats.registry import read_file, write_file
 
 DOCUMENT = Document(cues=(Cue(0, 1000, "The minister of -- said"), Cue(1500, 2500, "-- --"),
                           Cue(3000, 4000, "all heard")))
@@ -18,7 +17,7 @@ DOCUMENT = Document(cues=(Cue(0, 1000, "The minister of -- said"), Cue(1500, 250
 @pytest.fixture()
 def project(tmp_path: Path) -> Path:
     path = tmp_path / "gaps.cueline"
-    save_project(DOCUMENT, path)
+    write_file(DOCUMENT, path)
     return path
 
 
@@ -29,26 +28,26 @@ def _convert(capsys: pytest.CaptureFixture[str], source: Path, target: Path, *op
 
 def test_keep_is_the_default_and_warns(project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     err = _convert(capsys, project, tmp_path / "out.srt")
-    assert [cue.text for cue in read_subtitles(tmp_path / "out.srt").cues] == [c.text for c in DOCUMENT.cues]
+    assert [cue.text for cue in read_file(tmp_path / "out.srt").document.cues] == [c.text for c in DOCUMENT.cues]
     assert "3 unresolved `--` runs in 2 cues kept as is" in err
 
 
 def test_inaudible(project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     err = _convert(capsys, project, tmp_path / "out.vtt", "--gaps", "inaudible")
-    texts = [cue.text for cue in read_subtitles(tmp_path / "out.vtt").cues]
+    texts = [cue.text for cue in read_file(tmp_path / "out.vtt").document.cues]
     assert texts == ["The minister of [inaudible] said", "[inaudible]", "all heard"]
     assert "in 2 cues written as [inaudible]" in err
 
 
 def test_drop_removes_the_emptied_cue(project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     err = _convert(capsys, project, tmp_path / "out.srt", "--gaps", "drop")
-    assert [cue.text for cue in read_subtitles(tmp_path / "out.srt").cues] == ["The minister of said", "all heard"]
+    assert [cue.text for cue in read_file(tmp_path / "out.srt").document.cues] == ["The minister of said", "all heard"]
     assert "dropped, 1 cue(s) left empty removed" in err
 
 
 def test_a_project_keeps_its_gaps(project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _convert(capsys, project, tmp_path / "copy.cueline", "--gaps", "drop")
-    assert load_project(tmp_path / "copy.cueline").cues == DOCUMENT.cues
+    assert read_file(tmp_path / "copy.cueline").document.cues == DOCUMENT.cues
 
 
 def test_an_unknown_policy_is_a_usage_error(project: Path, tmp_path: Path) -> None:

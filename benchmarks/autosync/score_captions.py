@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from score import summary  # noqa: E402
 
-from editor.formats.registry import read_subtitles  # noqa: E402
+from editor.formats.registry import read_file  # noqa: E402
 
 
 def _words(text: str) -> list[str]:
@@ -37,7 +37,7 @@ def cue_start_errors(captions: Path, truth_path: Path) -> list[float]:
         starts_at_word[position] = sentence["start"]
         position += len(_words(sentence["text"]))
     errors, position = [], 0
-    for cue in read_subtitles(captions).cues:
+    for cue in read_file(captions).document.cues:
         if position in starts_at_word:
             errors.append(abs(cue.start_ms / 1000 - starts_at_word[position]))
         position += len(_words(cue.text))

@@ -24,7 +24,8 @@ from editor.app.session import Session
 from editor.core.model import Document
 from editor.formats.atomic import remove_stale_temporaries, remove_stale_temporaries_in
 from editor.formats.errors import FormatError
-from editor.formats.project import PROJECT_EXTENSION, load_project, save_project
+from editor.formats.project import PROJECT, PROJECT_EXTENSION
+from editor.formats.registry import read_file, write_file
 
 EDITS_BETWEEN_SAVES = 10
 UNTITLED = "untitled"
@@ -65,7 +66,7 @@ class Recovery:
     locations: tuple[Path, ...] = ()  # everywhere a copy of this work may be (the declined ones go too)
 
     def load(self) -> Document:
-        return load_project(self.path)
+        return read_file(self.path).document
 
     def discard(self) -> None:
         """The user declined it: remove it and any older copy elsewhere, so none is offered again."""
@@ -100,7 +101,7 @@ def _write_first_that_works(document: Document, locations: list[Path]) -> _Writt
     for location in locations:
         try:
             location.parent.mkdir(parents=True, exist_ok=True)
-            save_project(document, location)
+            write_file(document, location, file_format=PROJECT)
         except (FormatError, OSError) as error:
             refusals.append(f"{location.parent}: {_reason(error)}")
             continue

@@ -18,10 +18,11 @@ from pathlib import Path
 
 import pysubs2
 
-from editor.core.model import Cue
-from editor.core.style import DEFAULT_STYLE
+from editor.core.model import Cue, Document, Metadata
+from editor.core.style import DEFAULT_STYLE, STYLES
 from editor.formats.ass_style import CaptionLook, caption_look
 from editor.formats.errors import FormatError, FormatWarning
+from editor.formats.recipe import Format, Reading, ReadOptions, WriteOptions, Written, captions
 from editor.formats.vtt_markup import MODEL_TAG
 
 MAX_TIME_MS = 35_999_990  # 9:59:59.99: SubStation timestamps have one digit for the hours
@@ -196,3 +197,28 @@ def _ass_text(text: str) -> str:
     text = text.replace("{", "(").replace("}", ")")
     converted = MODEL_TAG.sub(lambda tag: _EMPHASIS_TAGS.get(tag.group().lower(), ""), text)
     return converted.replace("\n", r"\N")
+
+
+def _read(text: str, path: Path, options: ReadOptions) -> Reading:
+    cues, header, problems = read_substation(text, path)
+    return captions(cues, path, problems, Metadata(substation_header=header))
+
+
+def _write(document: Document, options: WriteOptions, *, ssa: bool) -> Written:
+    """A read file's own header and styles, else the document's caption profile sized for the picture."""
+    look = caption_look(STYLES.get(document.style_name, DEFAULT_STYLE), options.picture)
+    return Written(format_substation(document.cues, document.metadata.substation_header, ssa=ssa, look=look))
+
+
+def _looks_like_ssa(text: str) -> bool:
+    return looks_like_substation(text) and is_ssa(text)
+
+
+def _looks_like_ass(text: str) -> bool:
+    return looks_like_substation(text) and not is_ssa(text)
+
+
+ASS = Format("Advanced SubStation Alpha", (".ass",), _looks_like_ass, _read,
+             lambda document, path, options: _write(document, options, ssa=False))
+SSA = Format("SubStation Alpha", (".ssa",), _looks_like_ssa, _read,
+             lambda document, path, options: _write(document, options, ssa=True))

@@ -1,7 +1,7 @@
 """A plain transcript export: the words of the captions with no times or markup, one paragraph per sentence.
 
-For staff who need the text (a web transcript, a review copy). Export only: without times it cannot be read
-back as captions, and a `.txt` that Cueline opens is a transcript to line up, not this.
+For staff who need the text (a web transcript, a review copy). Without times it cannot be read back as
+captions: a `.txt` that Cueline opens is a transcript to line up (transcript.py declares the format).
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """The `.cueline` project file: the whole Document (cues, timed words, style, runtime, media, glossary, ignored
 problems) as JSON.
 
-Saved atomically. A media file inside the project's folder is stored relative to it, so a project folder
-can be moved or shared; loading resolves it again. Loading checks every field and names what is wrong.
+Saved atomically (by the registry, like every format). A media file inside the project's folder is stored
+relative to it, so a project folder can be moved or shared; loading resolves it again. Loading checks every
+field and names what is wrong.
 """
 
 from __future__ import annotations
@@ -14,9 +15,8 @@ from typing import Any
 
 from editor.core.glossary import parse_term
 from editor.core.model import Cue, Document, GlossaryTerm, HeardAlternative, IgnoredProblem, Metadata, Word
-from editor.formats.atomic import write_text_atomic
-from editor.formats.decoding import read_text
 from editor.formats.errors import FormatError
+from editor.formats.recipe import Format, Reading, ReadOptions, WriteOptions, Written
 
 PROJECT_EXTENSION = ".cueline"
 FORMAT_VERSION = 2  # 2: glossary terms are objects with their hints (1: "term ~ hint, hint" strings)
@@ -25,14 +25,18 @@ _METADATA_KEYS = {"summary": "summary", "date": "date", "webvtt_preamble": "webv
                   "ass_header": "substation_header"}
 
 
-def save_project(document: Document, path: Path) -> None:
-    """Write the document as a project file, replacing any previous version in one step."""
-    path = Path(path)
+def looks_like_project(text: str) -> bool:
+    """A JSON object that opens with the project's format version, as every saved project does."""
+    return text.lstrip("\ufeff").lstrip().startswith('{"format_version"')
+
+
+def _write(document: Document, path: Path, options: WriteOptions) -> Written:
+    """The whole document as JSON; a media file in the project's folder is named relative to it."""
     data = {
         "format_version": FORMAT_VERSION,
         "title": document.title,
         "runtime_ms": document.runtime_ms,
-        "media_path": _media_for_saving(document.media_path, path.parent),
+        "media_path": _media_for_saving(document.media_path, Path(path).parent),
         "style_name": document.style_name,
         "glossary": [{"term": term.term, "hints": list(term.hints)} for term in document.glossary],
         "ignored": [{"rule": p.rule, "text": p.text, "context": p.context} for p in document.ignored],
@@ -40,26 +44,19 @@ def save_project(document: Document, path: Path) -> None:
         "cues": [_cue_to_json(cue) for cue in document.cues],
     }
     # Compact: autosave writes this every tenth edit, and indenting doubles the time on a long programme.
-    write_text_atomic(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
+    return Written(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
 
 
-def load_project(path: Path) -> Document:
+def _read(text: str, path: Path, options: ReadOptions) -> Reading:
     """The document a project file holds, or a FormatError saying what is wrong with the file."""
-    path = Path(path)
-    text = read_text(path)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise FormatError(f"not a Cueline project: broken JSON ({error.msg})", path, error.lineno) from error
     try:
-        return _document_from_json(data, path.parent)
+        return Reading(_document_from_json(data, Path(path).parent))
     except _FieldError as error:
         raise FormatError(str(error), path) from None
-
-
-def is_project_path(path: Path) -> bool:
-    """True for a file the editor opens as a project rather than as subtitles."""
-    return Path(path).suffix.lower() == PROJECT_EXTENSION
 
 
 class _FieldError(ValueError):
@@ -238,3 +235,6 @@ def _media_for_loading(media_path: str | None, folder: Path) -> str | None:
     if not media_path or os.path.isabs(media_path):
         return media_path
     return str((folder / media_path).resolve())
+
+
+PROJECT = Format("Cueline project", (PROJECT_EXTENSION,), looks_like_project, _read, _write, working_copy=True)

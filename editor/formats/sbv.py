@@ -12,6 +12,7 @@ from pathlib import Path
 from editor.core.model import Cue
 from editor.formats.decoding import normalise_newlines
 from editor.formats.errors import FormatError, FormatWarning
+from editor.formats.recipe import Format, Reading, ReadOptions, Written, captions
 from editor.formats.vtt_markup import strip_markup
 
 _TIME = r"(\d+):(\d{1,2}):(\d{1,2})\.(\d{1,3})"
@@ -104,3 +105,12 @@ def _blocks(text: str) -> list[tuple[int, list[str]]]:
         else:
             blocks.append((number, [line]))
     return blocks
+
+
+def _read(text: str, path: Path, options: ReadOptions) -> Reading:
+    cues, problems = read_sbv(text, path)
+    return captions(cues, path, problems)
+
+
+SBV = Format("YouTube SBV", (".sbv",), looks_like_sbv, _read,
+             lambda document, path, options: Written(format_sbv(document.cues)))

@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from editor.core.model import Cue
+from editor.core.model import Cue, Document
+from editor.formats.recipe import Format, Reading, ReadOptions, WriteOptions, Written, captions
 from editor.formats.scc_reader import decode_scc
+from editor.formats.scc_writer import export_scc
 
 _SIGNATURE = re.compile(r"^\s*Scenarist_SCC V1\.0")
 
@@ -23,3 +25,15 @@ def looks_like_scc(text: str) -> bool:
 def parse_scc(text: str, path: Path | None = None) -> list[Cue]:
     """The pop-on captions of channel 1 as cues; FormatError names the line of anything it cannot read."""
     return decode_scc(text, path)
+
+
+def _read(text: str, path: Path, options: ReadOptions) -> Reading:
+    return captions(parse_scc(text, path), path)
+
+
+def _write(document: Document, path: Path, options: WriteOptions) -> Written:
+    export = export_scc(document.cues)
+    return Written(export.text, export.notes())
+
+
+SCC = Format("Scenarist SCC (CEA-608)", (".scc",), looks_like_scc, _read, _write)

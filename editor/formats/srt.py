@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import pysrt
 
 from editor.core.model import Cue
 from editor.formats.decoding import normalise_newlines
 from editor.formats.errors import FormatError, FormatWarning
+from editor.formats.recipe import Format, Reading, ReadOptions, Written, captions
 
 _TIME = r"(\d+):(\d{1,2}):(\d{1,2})[,.](\d{1,3})"
 _TIMING_LINE = re.compile(rf"^\s*{_TIME}\s*-->\s*{_TIME}(?:\s(?!.*-->).*)?$")
@@ -162,3 +164,20 @@ def _missing_timing_message(lines: list[str], after_cue: bool) -> str:
 def _pad_fractions(timing_line: str) -> str:
     """"00:00:01,5" means half a second: pad the fraction to three digits before pysrt reads it as ms."""
     return re.sub(r"([,.])(\d{1,2})(?!\d)", lambda m: m.group(1) + m.group(2).ljust(3, "0"), timing_line)
+
+
+_SRT_SNIFF = re.compile(r"^\s*\d+:\d{1,2}:\d{1,2}[,.]\d{1,3}\s*-->", re.MULTILINE)
+
+
+def looks_like_srt(text: str) -> bool:
+    """A timing line (`00:00:01,000 -->`) near the start."""
+    return bool(_SRT_SNIFF.search(text[:4096]))
+
+
+def _read(text: str, path: Path, options: ReadOptions) -> Reading:
+    cues, problems = read_srt(text, path)
+    return captions(cues, path, problems)
+
+
+SRT = Format("SubRip", (".srt",), looks_like_srt, _read,
+             lambda document, path, options: Written(format_srt(document.cues)))

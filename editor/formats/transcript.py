@@ -1,4 +1,6 @@
-"""Transcript files: decoded like any text file Cueline reads, parsed by core.transcript."""
+"""Transcript files (.txt): decoded like any text file Cueline reads, parsed by core.transcript into words that
+the timing pipeline lines up. Written, a `.txt` is the plain transcript of the captions (plain_text.py), so a
+transcript export can be imported again."""
 
 from __future__ import annotations
 
@@ -8,13 +10,13 @@ from pathlib import Path
 from editor.core.transcript import (
     RuntimeMalformedError,
     RuntimeMissingError,
-    Transcript,
     TranscriptError,
     find_header,
     parse_transcript,
 )
-from editor.formats.decoding import read_text
 from editor.formats.errors import FormatError
+from editor.formats.plain_text import format_plain_text
+from editor.formats.recipe import Format, Reading, ReadOptions, Written
 
 _SUBTITLE_TIMING = re.compile(r"-->")
 
@@ -33,13 +35,10 @@ def _format_error(error: TranscriptError, path: Path) -> FormatError:
     return kind.get(type(error), FormatError)(error.message, path, error.line)
 
 
-def read_transcript(path: Path, runtime_ms: int | None = None) -> Transcript:
-    """The transcript in a file, whatever its encoding; errors name the file and line."""
-    text = read_text(path)
-    if not looks_like_transcript(text):
-        raise FormatError("this is a timed subtitle file, not a transcript (convert it instead)", path, 1)
+def _read(text: str, path: Path, options: ReadOptions) -> Reading:
+    """The transcript's words and header; errors name the file and line (a missing runtime its own kind)."""
     try:
-        return parse_transcript(text, runtime_ms)
+        return Reading(parse_transcript(text, options.runtime_ms))
     except TranscriptError as error:
         raise _format_error(error, path) from None
 
@@ -50,3 +49,7 @@ def looks_like_transcript(text: str) -> bool:
         return True
     head = text.lstrip("\ufeff")[:4096]
     return bool(head.strip()) and not head.startswith("WEBVTT") and not _SUBTITLE_TIMING.search(head)
+
+
+TRANSCRIPT = Format("Plain transcript", (".txt",), looks_like_transcript, _read,
+                    lambda document, path, options: Written(format_plain_text(document.cues)))

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from editor.core.model import Cue
 from editor.formats.errors import FormatError
+from editor.formats.recipe import Format, Reading, ReadOptions, Written, captions
 from editor.formats.ttml_time import TimeParameters, format_clock_time, parse_time_expression, time_parameters
 from editor.formats.vtt_markup import MODEL_TAG
 
@@ -302,3 +303,11 @@ def _tagged(text: str, emphasis: frozenset[str]) -> str:
     opening = "".join(f"<{tag}>" for tag in "bui" if tag in emphasis)
     closing = "".join(f"</{tag}>" for tag in "iub" if tag in emphasis)
     return f"{opening}{text}{closing}"
+
+
+def _read(text: str, path: Path, options: ReadOptions) -> Reading:
+    return captions(parse_ttml(text, path), path)
+
+
+TTML = Format("TTML (EBU-TT-D, IMSC1)", (".ttml", ".dfxp", ".xml"), looks_like_ttml, _read,
+              lambda document, path, options: Written(format_ttml(document.cues, title=document.title)))

@@ -14,11 +14,13 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from editor.core.model import Cue
+from editor.core.model import Cue, Document, Metadata
 from editor.core.timecode import format_timecode
 from editor.formats.decoding import normalise_newlines
 from editor.formats.errors import FormatError
+from editor.formats.recipe import Format, Reading, ReadOptions, WriteOptions, Written, captions
 from editor.formats.vtt_markup import decode_cue_text, encode_cue_text
 from editor.formats.vtt_timings import parse_timings
 
@@ -289,3 +291,20 @@ def _is_style_or_region(text: str) -> bool:
     first = text.split("\n", 1)[0]
     return _is_keyword_line(first, "STYLE") or _is_keyword_line(first, "REGION")
 
+
+def looks_like_vtt(text: str) -> bool:
+    """WebVTT files open with their signature."""
+    return text.lstrip("\ufeff").startswith("WEBVTT")
+
+
+def _read(text: str, path: Path, options: ReadOptions) -> Reading:
+    reading = read_vtt(text, path)
+    preamble = reading.preamble if reading.preamble != "WEBVTT" else ""
+    return captions(reading.cues, path, reading.problems, Metadata(webvtt_preamble=preamble))
+
+
+def _write(document: Document, path: Path, options: WriteOptions) -> Written:
+    return Written(format_vtt(document.cues, document.metadata.webvtt_preamble or "WEBVTT"))
+
+
+VTT = Format("WebVTT", (".vtt",), looks_like_vtt, _read, _write)

@@ -12,12 +12,11 @@ from PySide6.QtWidgets import QAbstractButton, QFileDialog, QInputDialog, QMessa
 
 from editor.core.gaps import GapPolicy
 from editor.formats.project import PROJECT_EXTENSION
-from editor.formats.registry import SUBTITLE_EXTENSIONS, WRITABLE_EXTENSIONS, WRITABLE_FORMATS
+from editor.formats.registry import EXPORT_FORMATS, FORMATS
 
 PROJECT_FILTER = f"Cueline project (*{PROJECT_EXTENSION})"
 OPEN_FILTER = (
-    f"Captions and transcripts (*{PROJECT_EXTENSION} *.txt "
-    + " ".join(f"*{extension}" for extension in SUBTITLE_EXTENSIONS)
+    "Captions and transcripts (" + " ".join(f"*{suffix}" for fmt in FORMATS for suffix in fmt.suffixes)
     + ");;All files (*)"
 )
 TRANSCRIPT_FILTER = "Transcripts (*.txt);;All files (*)"
@@ -108,16 +107,16 @@ def choose_file(parent: QWidget, caption: str, name_filter: str, folder: Path, *
 
 def choose_export_file(parent: QWidget, folder: Path, stem: str) -> Path | None:
     """A file to export to, in any format Cueline writes; the chosen file type sets a missing extension."""
-    filters = {f"{fmt.name} ({' '.join('*' + ext for ext in fmt.extensions)})": fmt for fmt in WRITABLE_FORMATS}
+    filters = {f"{fmt.name} ({' '.join('*' + ext for ext in fmt.suffixes)})": fmt for fmt in EXPORT_FORMATS}
     dialog = QFileDialog(parent, "Export captions", str(folder / stem), ";;".join(filters))
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     if not dialog.exec() or not dialog.selectedFiles():
         return None
     path = Path(dialog.selectedFiles()[0])
-    if path.suffix.lower() in WRITABLE_EXTENSIONS:
+    if any(path.suffix.lower() in fmt.suffixes for fmt in EXPORT_FORMATS):
         return path
-    return path.with_name(path.name + filters[dialog.selectedNameFilter()].extensions[0])
+    return path.with_name(path.name + filters[dialog.selectedNameFilter()].suffixes[0])
 
 
 def ask_text(parent: QWidget, title: str, label: str, text: str = "") -> str | None:

@@ -20,8 +20,9 @@ from editor.core.model import Document
 from editor.core.style import style_named
 from editor.core.timecode import TimecodeError, parse_runtime
 from editor.formats.errors import FormatError
-from editor.formats.project import PROJECT_EXTENSION, save_project
-from editor.formats.registry import WriteOptions
+from editor.formats.project import PROJECT, PROJECT_EXTENSION
+from editor.formats.recipe import WriteOptions
+from editor.formats.registry import write_file
 from editor.paths import sample_transcript_path
 from editor.ui import dialogs
 from editor.workflows.export import cues_needing_a_gap_decision, export_document
@@ -144,7 +145,7 @@ class FileActions:
 
     def _save_to(self, path: Path) -> bool:
         try:
-            save_project(self._session.document, path)
+            write_file(self._session.document, path, file_format=PROJECT)  # a project, whatever the name
         except (FormatError, OSError) as error:
             dialogs.show_error(self._parent, "Cannot save", str(error))
             return False

@@ -11,8 +11,8 @@ from pathlib import Path
 from editor.core.gaps import GapPolicy, count_cues_with_gaps, count_gap_runs, resolve_gaps
 from editor.core.model import Document
 from editor.formats.errors import FormatError
-from editor.formats.project import is_project_path, save_project
-from editor.formats.registry import WriteOptions, write_subtitles
+from editor.formats.recipe import WriteOptions
+from editor.formats.registry import format_for_path, write_file
 from editor.media.audio import picture_size
 
 
@@ -50,15 +50,12 @@ def export_document(document: Document, path: Path, options: WriteOptions | None
     Formats that place text in pixels (ASS) are sized for the document's video unless options name a picture."""
     path = Path(path)
     options = options or WriteOptions()
-    if options.picture is None and document.media_path:
+    working_copy = format_for_path(path).working_copy
+    if options.picture is None and document.media_path and not working_copy:
         options = replace(options, picture=picture_size(document.media_path))
-    policy = GapPolicy.KEEP if is_project_path(path) else options.gap_policy
-    notes: tuple[str, ...] = ()
+    policy = GapPolicy.KEEP if working_copy else options.gap_policy
     try:
-        if is_project_path(path):
-            save_project(document, path)
-        else:
-            notes = write_subtitles(document, path, options)
+        notes = write_file(document, path, options).notes
     except OSError as error:
         raise FormatError(f"cannot write this file: {error.strerror or error}", path) from error
     cues = document.cues

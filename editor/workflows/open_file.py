@@ -12,16 +12,12 @@ from pathlib import Path
 
 from editor.core.model import Document
 from editor.core.style import CaptionStyle
-from editor.formats.decoding import read_text
+from editor.core.transcript import Transcript
 from editor.formats.errors import FormatError
-from editor.formats.project import is_project_path, load_project
-from editor.formats.registry import SUBTITLE_EXTENSIONS, read_subtitles, read_subtitles_lenient
-from editor.formats.transcript import (
-    TranscriptRuntimeMalformed,
-    TranscriptRuntimeMissing,
-    looks_like_transcript,
-    read_transcript,
-)
+from editor.formats.project import PROJECT
+from editor.formats.recipe import Reading, ReadOptions
+from editor.formats.registry import read_file
+from editor.formats.transcript import TranscriptRuntimeMalformed, TranscriptRuntimeMissing
 from editor.timing.pipeline import line_up_transcript
 
 
@@ -75,33 +71,30 @@ def open_file(path: Path, style: CaptionStyle, *, runtime_ms: int | None = None,
     """
     path = Path(path)
     try:
-        if is_project_path(path):
-            return Opened(load_project(path), path)
-        if path.suffix.lower() in SUBTITLE_EXTENSIONS or not looks_like_transcript(read_text(path)):
-            return _subtitles(path, lenient)
-        return _transcript(path, style, runtime_ms)
+        reading = read_file(path, ReadOptions(strict=not lenient, runtime_ms=runtime_ms))
     except (FormatError, OSError) as error:
         return _failure(error, path)
+    if isinstance(reading.content, Transcript):
+        return Opened(line_up_transcript(reading.content, style), None)
+    project = path if path.suffix.lower() in PROJECT.suffixes else None  # Save writes back to a project only
+    return Opened(reading.content, project, reading.problems)
 
 
 def import_transcript(path: Path, style: CaptionStyle, *, runtime_ms: int | None = None) -> OpenOutcome:
     """A transcript file only (a timed subtitle file is refused, not taken for words), lined up in `style`."""
     path = Path(path)
     try:
-        return _transcript(path, style, runtime_ms)
+        reading = read_file(path, ReadOptions(runtime_ms=runtime_ms))
+        return Opened(line_up_transcript(_transcript(reading, path), style), None)
     except (FormatError, OSError) as error:
         return _failure(error, path)
 
 
-def _subtitles(path: Path, lenient: bool) -> Opened:
-    if not lenient:
-        return Opened(read_subtitles(path), None)
-    document, problems = read_subtitles_lenient(path)
-    return Opened(document, None, tuple(problems))
-
-
-def _transcript(path: Path, style: CaptionStyle, runtime_ms: int | None) -> Opened:
-    return Opened(line_up_transcript(read_transcript(path, runtime_ms), style), None)
+def _transcript(reading: Reading, path: Path) -> Transcript:
+    """The words of a transcript; a timed caption file is refused rather than taken for words."""
+    if not isinstance(reading.content, Transcript):
+        raise FormatError("this is a timed subtitle file, not a transcript (convert it instead)", path, 1)
+    return reading.content
 
 
 def _failure(error: FormatError | OSError, path: Path) -> NeedsRuntime | MalformedRuntime | Unreadable:

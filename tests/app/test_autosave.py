@@ -5,7 +5,7 @@ import os
 from editor.app.autosave import EDITS_BETWEEN_SAVES, Autosave, find_recovery, recovery_path
 from editor.app.commands import push_edit
 from editor.core import edits
-from editor.formats.project import load_project, save_project
+from editor.formats.registry import read_file, write_file
 
 
 def edit(session, number: int) -> None:
@@ -20,7 +20,7 @@ def test_every_tenth_edit_writes_the_recovery_file(session, tmp_path) -> None:
     assert not autosave.path.exists()
     edit(session, 1)
     autosave.wait()
-    assert load_project(autosave.path).cues == session.document.cues
+    assert read_file(autosave.path).document.cues == session.document.cues
 
 
 def test_the_timer_writes_unsaved_work(qtbot, session, tmp_path) -> None:
@@ -41,7 +41,7 @@ def test_saving_removes_the_recovery_file(session, tmp_path) -> None:
 
 def test_recovery_is_offered_only_when_newer_than_the_project(session, tmp_path) -> None:
     project = tmp_path / "show.cueline"
-    save_project(session.document, project)
+    write_file(session.document, project)
     autosave = Autosave(session, 60_000, tmp_path / "recovery")
     autosave.set_origin(project)
     edit(session, 5)
@@ -66,7 +66,7 @@ def blocked_folder(tmp_path):
 
 def test_a_recovery_folder_that_fails_sends_copies_beside_the_file_and_says_so(session, tmp_path) -> None:
     project = tmp_path / "show.cueline"
-    save_project(session.document, project)
+    write_file(session.document, project)
     autosave = Autosave(session, 60_000, blocked_folder(tmp_path), tmp_path / "temporary")
     autosave.set_origin(project)
     heard: list[str] = []

@@ -61,19 +61,21 @@ def test_conversion_to_srt_scores_like_the_suites_own_scorer(tmp_path: Path) -> 
     """The convert path (browser-like reading, SRT writing) judged by run_conformance.py's own comparison."""
     import run_conformance  # the suite's scorer, beside this file
 
-    from editor.formats.registry import read_subtitles_lenient, write_subtitles
+    from editor.formats.registry import read_file, write_file
+    from editor.formats.recipe import ReadOptions
 
     meta = json.loads((CASES / "meta.json").read_text(encoding="utf-8"))
     raw_failures, stripped_failures = set(), set()
     for name, expected in EXPECTED.items():
         try:
-            document, _warnings = read_subtitles_lenient(CASES / name)
+            reading = read_file(CASES / name, ReadOptions(strict=False))
+            document, _warnings = reading.document, reading.problems
         except FormatError:
             if expected != "file rejected":
                 raw_failures.add(name)
                 stripped_failures.add(name)
             continue
-        write_subtitles(document, tmp_path / "out.srt")
+        write_file(document, tmp_path / "out.srt")
         got = run_conformance.parse_srt((tmp_path / "out.srt").read_bytes())
         if expected == "file rejected" or expected == "no cues":
             passed = stripped = expected == "no cues" and not got

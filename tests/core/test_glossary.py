@@ -133,11 +133,11 @@ def test_everyday_function_words_alone_are_never_a_name() -> None:
 
 
 def test_terms_and_hints_survive_the_project_file(tmp_path) -> None:
-    from editor.formats.project import load_project, save_project
+    from editor.formats.registry import read_file, write_file
 
     doc = with_glossary(document("in their bill"), [GlossaryTerm("Erbil", ("their bill",)), GlossaryTerm("ISIL")])
-    save_project(doc, tmp_path / "story.cueline")
-    assert glossary_of(load_project(tmp_path / "story.cueline")) == glossary_of(doc)
+    write_file(doc, tmp_path / "story.cueline")
+    assert glossary_of(read_file(tmp_path / "story.cueline").document) == glossary_of(doc)
 
 
 def test_possessives_and_quotes_stay_around_the_name() -> None:

@@ -10,7 +10,7 @@ import pytest
 from editor.core.model import Cue, Document
 from editor.formats.ass import format_substation, parse_substation
 from editor.formats.errors import FormatError
-from editor.formats.registry import ASS, SSA, format_for_path, read_subtitles, write_subtitles
+from editor.formats.registry import ASS, SSA, format_for_path, read_file, write_file
 
 # ASS times are centiseconds, so the model round-trips exactly on multiples of 10 ms.
 CUES = (
@@ -23,8 +23,8 @@ STYLED = (Path(__file__).parent / "data" / "styled.ass").read_text()  # position
 
 @pytest.mark.parametrize("suffix", [".ass", ".ssa"])
 def test_round_trip(tmp_path: Path, suffix: str) -> None:
-    write_subtitles(Document(cues=CUES), tmp_path / f"a{suffix}")
-    assert read_subtitles(tmp_path / f"a{suffix}").cues == CUES
+    write_file(Document(cues=CUES), tmp_path / f"a{suffix}")
+    assert read_file(tmp_path / f"a{suffix}").document.cues == CUES
 
 
 def test_reading_keeps_text_breaks_and_emphasis_but_not_positions() -> None:
@@ -36,12 +36,12 @@ def test_reading_keeps_text_breaks_and_emphasis_but_not_positions() -> None:
 def test_styles_survive_a_read_and_write(tmp_path: Path) -> None:
     source = tmp_path / "styled.ass"
     source.write_text(STYLED)
-    document = read_subtitles(source)
+    document = read_file(source).document
     assert "PlayResY: 1080" in document.metadata.substation_header
-    write_subtitles(document, tmp_path / "again.ass")
+    write_file(document, tmp_path / "again.ass")
     written = (tmp_path / "again.ass").read_text()
     assert "Style: Thoughts,Verdana,54" in written and "PlayResY: 1080" in written
-    assert read_subtitles(tmp_path / "again.ass").cues == document.cues
+    assert read_file(tmp_path / "again.ass").document.cues == document.cues
 
 
 def test_a_brace_cannot_hide_text() -> None:
@@ -59,13 +59,13 @@ def test_a_bad_event_line_is_named() -> None:
 def test_sniffed_by_content(tmp_path: Path) -> None:
     for name, text, expected in (("a.txt", STYLED, ASS), ("b.txt", format_substation(CUES, ssa=True), SSA)):
         (tmp_path / name).write_text(text)
-        assert format_for_path(tmp_path / name) is expected
+        assert format_for_path(tmp_path / name, text) is expected
 
 
 @pytest.mark.parametrize("suffix", [".ass", ".ssa"])
 def test_ffmpeg_reads_our_export(tmp_path: Path, suffix: str, ffmpeg_cues: Callable[[Path], list[Cue]]) -> None:
     path = tmp_path / f"export{suffix}"
-    write_subtitles(Document(cues=CUES), path)
+    write_file(Document(cues=CUES), path)
     heard = ffmpeg_cues(path)
     assert [(cue.start_ms, cue.end_ms) for cue in heard] == [(cue.start_ms, cue.end_ms) for cue in CUES]
     assert [cue.text for cue in heard] == [cue.text for cue in CUES]  # FFmpeg turns \i1 \b1 \u1 into <i> <b> <u>

@@ -15,8 +15,8 @@ from editor.cli import main
 from editor.core.model import Cue, Document, Metadata
 from editor.core.style import STYLES
 from editor.formats.ass_style import caption_look
-from editor.formats.project import save_project
-from editor.formats.registry import WriteOptions, write_subtitles
+from editor.formats.recipe import WriteOptions
+from editor.formats.registry import write_file
 
 FULL_LINES = "in Iraq this time it's the Shiite militias\nclaiming that they killed forty extremists"  # 42 + 42
 
@@ -44,7 +44,7 @@ def _libass(path: Path, picture: tuple[int, int], at_s: float) -> tuple[str, tup
 @pytest.mark.parametrize("picture", [(1920, 1080), (640, 480), (720, 1280)])
 def test_libass_draws_a_full_streaming_caption_inside_the_safe_area(tmp_path: Path, picture: tuple[int, int]) -> None:
     path = tmp_path / "full.ass"
-    write_subtitles(Document(cues=(Cue(0, 2000, FULL_LINES),)), path, WriteOptions(picture=picture))
+    write_file(Document(cues=(Cue(0, 2000, FULL_LINES),)), path, WriteOptions(picture=picture))
     assert _info(path) == {"PlayResX": str(picture[0]), "PlayResY": str(picture[1])}
     log, (left, top, right, bottom) = _libass(path, picture, 1.0)
     assert "PlayResX" not in log and "PlayResY" not in log  # no "Neither PlayResX nor PlayResY defined"
@@ -69,13 +69,13 @@ def test_a_kept_header_without_playres_says_what_libass_assumed(tmp_path: Path) 
     header = "[Script Info]\nScriptType: v4.00+\n\n[V4+ Styles]\nFormat: Name, Fontname, Fontsize\n" \
              "Style: Default,Arial,20\n"
     path = tmp_path / "kept.ass"
-    write_subtitles(Document(cues=(Cue(0, 1000, "hi"),), metadata=Metadata(substation_header=header)), path)
+    write_file(Document(cues=(Cue(0, 1000, "hi"),), metadata=Metadata(substation_header=header)), path)
     assert _info(path) == {"PlayResX": "384", "PlayResY": "288"}
 
 
 def test_export_takes_the_projects_video_size(tmp_path: Path) -> None:
     video = generate_media(tmp_path / "clip.mp4", seconds=1, audio=False)  # 320x240 colour bars
     project = tmp_path / "show.cueline"
-    save_project(Document(cues=(Cue(0, 900, "hello"),), media_path=str(video)), project)
+    write_file(Document(cues=(Cue(0, 900, "hello"),), media_path=str(video)), project)
     assert main(["convert", str(project), str(tmp_path / "show.ass")]) == 0
     assert _info(tmp_path / "show.ass") == {"PlayResX": "320", "PlayResY": "240"}

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from editor.formats.errors import FormatError
-from editor.formats.registry import read_subtitles
+from editor.formats.registry import read_file
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
 EXPECTED: dict[str, dict[str, object]] = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))
@@ -25,11 +25,11 @@ def test_corpus_file(name: str) -> None:
     expected, path = EXPECTED[name], CORPUS / name
     if "error" in expected:
         with pytest.raises(FormatError) as caught:
-            read_subtitles(path)
+            read_file(path)
         assert str(expected["error"]) in caught.value.message
         assert (caught.value.path, caught.value.line) == (path, expected["line"])
         assert str(caught.value).startswith(f"{path}:{expected['line']}: ")
     else:
-        cues = read_subtitles(path).cues
+        cues = read_file(path).document.cues
         assert [cue.text for cue in cues] == expected["texts"]
         assert all(cue.end_ms > cue.start_ms for cue in cues)

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from editor.core.model import Cue, Document
-from editor.formats.registry import WriteOptions, write_subtitles
+from editor.formats.recipe import WriteOptions
+from editor.formats.registry import write_file
 from editor.formats.srt import parse_srt
 
 TEXTS = [
@@ -44,13 +45,13 @@ def _packets(path: Path) -> list[tuple[int, int]]:
 @pytest.mark.parametrize("options", [WriteOptions(), WriteOptions(bom=True, crlf=True)], ids=["plain", "bom-crlf"])
 def test_ffprobe_sees_every_cue_at_its_time(tmp_path: Path, suffix: str, options: WriteOptions) -> None:
     path = tmp_path / f"export{suffix}"
-    write_subtitles(DOCUMENT, path, options)
+    write_file(DOCUMENT, path, options)
     assert _packets(path) == [(cue.start_ms, cue.duration_ms) for cue in DOCUMENT.cues]
 
 
 def test_ffmpeg_reads_our_webvtt_escapes_back_to_the_same_text(tmp_path: Path) -> None:
     path = tmp_path / "export.vtt"
-    write_subtitles(DOCUMENT, path)
+    write_file(DOCUMENT, path)
     converted = subprocess.run(
         ["ffmpeg", "-v", "error", "-i", str(path), "-f", "srt", "-"], check=True, capture_output=True, text=True
     )

@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from editor.formats.errors import FormatError, FormatWarning
-from editor.formats.registry import read_subtitles_lenient
+from editor.formats.recipe import ReadOptions
+from editor.formats.registry import read_file
 
 HOSTILE_TEXT = st.lists(st.sampled_from([
     "word", "<b>bold</b>", "<img src='/dev/zero'>", "a --> b", "{\\i1}x", "\u202e", "&amp;", "\t", "-->", "",
@@ -93,7 +94,8 @@ def _read_without_loss(tmp_path: Path, suffix: str, text: str, blocks: int) -> N
     path = tmp_path / f"fuzzed{suffix}"
     path.write_text(text, encoding="utf-8")
     try:
-        document, problems = read_subtitles_lenient(path)
+        reading = read_file(path, ReadOptions(strict=False))
+        document, problems = reading.document, reading.problems
     except FormatError as error:
         assert error.path == path
         return

@@ -7,9 +7,12 @@ from pathlib import Path
 import pytest
 
 from editor.core.model import Cue, Document
+from editor.core.transcript import Transcript
 from editor.formats.errors import FormatError
 from editor.formats.plain_text import format_plain_text
-from editor.formats.registry import PLAIN_TEXT, SUBTITLE_EXTENSIONS, read_subtitles, write_subtitles
+from editor.formats.recipe import ReadOptions
+from editor.formats.registry import read_file, write_file
+from editor.formats.transcript import TRANSCRIPT
 
 CUES = (
     Cue(0, 2000, "Good evening. Mr. Kerry met\nthe <i>prime minister</i> today"),
@@ -25,10 +28,13 @@ def test_one_paragraph_per_sentence_across_cues() -> None:
     )
 
 
-def test_export_by_extension_but_never_read_as_captions(tmp_path: Path) -> None:
+def test_export_by_extension_and_read_back_as_a_transcript_not_as_captions(tmp_path: Path) -> None:
     path = tmp_path / "transcript.txt"
-    write_subtitles(Document(cues=CUES), path)
-    assert path.read_text().startswith("Good evening.\n\n")
-    assert ".txt" in PLAIN_TEXT.extensions and ".txt" not in SUBTITLE_EXTENSIONS
-    with pytest.raises(FormatError, match="not a subtitle format"):
-        read_subtitles(path)
+    write_file(Document(cues=CUES), path)
+    assert path.read_text().startswith("Good evening.\n\n") and TRANSCRIPT.suffixes == (".txt",)
+    with pytest.raises(FormatError, match="no runtime"):
+        read_file(path)
+    reading = read_file(path, ReadOptions(runtime_ms=60_000))
+    assert isinstance(reading.content, Transcript) and reading.content.words[0].text == "Good"
+    with pytest.raises(FormatError, match="is a transcript"):
+        _ = reading.document

@@ -10,7 +10,7 @@ import pytest
 
 from editor.core.model import Cue, Document, GlossaryTerm, HeardAlternative, Metadata, Word
 from editor.formats.errors import FormatError
-from editor.formats.project import load_project, save_project
+from editor.formats.registry import read_file, write_file
 
 
 def _document(media: str | None) -> Document:
@@ -31,8 +31,8 @@ def _document(media: str | None) -> Document:
 
 def test_save_then_load_gives_the_same_document(tmp_path: Path) -> None:
     document = _document(str(tmp_path / "media" / "news.mp4"))
-    save_project(document, tmp_path / "news.cueline")
-    loaded = load_project(tmp_path / "news.cueline")
+    write_file(document, tmp_path / "news.cueline")
+    loaded = read_file(tmp_path / "news.cueline").document
     assert loaded == document
     assert loaded.metadata == document.metadata
 
@@ -40,16 +40,16 @@ def test_save_then_load_gives_the_same_document(tmp_path: Path) -> None:
 def test_media_inside_the_folder_is_stored_relative_so_the_folder_can_move(tmp_path: Path) -> None:
     first = tmp_path / "first"
     first.mkdir()
-    save_project(_document(str(first / "news.mp4")), first / "p.cueline")
+    write_file(_document(str(first / "news.mp4")), first / "p.cueline")
     assert json.loads((first / "p.cueline").read_text())["media_path"] == "news.mp4"
     moved = first.rename(tmp_path / "moved")
-    assert load_project(moved / "p.cueline").media_path == str(moved / "news.mp4")
+    assert read_file(moved / "p.cueline").document.media_path == str(moved / "news.mp4")
 
 
 def test_media_elsewhere_and_no_media_are_kept(tmp_path: Path) -> None:
     for media in ("/srv/media/news.mp4", None):
-        save_project(_document(media), tmp_path / "p.cueline")
-        assert load_project(tmp_path / "p.cueline").media_path == media
+        write_file(_document(media), tmp_path / "p.cueline")
+        assert read_file(tmp_path / "p.cueline").document.media_path == media
 
 
 @pytest.mark.parametrize(
@@ -68,7 +68,7 @@ def test_bad_project_files_say_what_is_wrong(tmp_path: Path, content: str, messa
     path = tmp_path / "bad.cueline"
     path.write_text(content)
     with pytest.raises(FormatError, match=message) as caught:
-        load_project(path)
+        read_file(path)
     assert caught.value.path == path
 
 
@@ -76,14 +76,14 @@ def test_broken_json_names_the_line(tmp_path: Path) -> None:
     path = tmp_path / "bad.cueline"
     path.write_text('{\n "format_version": 1,\n "cues": [,]\n}\n')
     with pytest.raises(FormatError) as caught:
-        load_project(path)
+        read_file(path)
     assert caught.value.line == 3
 
 
 def test_untimed_words_and_a_missing_runtime_survive(tmp_path: Path) -> None:
     document = Document(cues=(Cue(0, 900, "not yet aligned", words=(Word("not"), Word("yet"), Word("aligned"))),))
-    save_project(document, tmp_path / "p.cueline")
-    assert load_project(tmp_path / "p.cueline") == document
+    write_file(document, tmp_path / "p.cueline")
+    assert read_file(tmp_path / "p.cueline").document == document
 
 
 def test_ignored_problems_survive_save_and_load_and_old_files_have_none(tmp_path: Path) -> None:
@@ -91,21 +91,21 @@ def test_ignored_problems_survive_save_and_load_and_old_files_have_none(tmp_path
 
     ignored = (IgnoredProblem("spelling", "Beisel", "the Beisel group"), IgnoredProblem("reading-speed", "", "x y"))
     document = replace(_document(None), ignored=ignored)
-    save_project(document, tmp_path / "news.cueline")
-    assert load_project(tmp_path / "news.cueline").ignored == ignored
+    write_file(document, tmp_path / "news.cueline")
+    assert read_file(tmp_path / "news.cueline").document.ignored == ignored
     data = json.loads((tmp_path / "news.cueline").read_text(encoding="utf-8"))
     del data["ignored"]
     (tmp_path / "old.cueline").write_text(json.dumps(data), encoding="utf-8")
-    assert load_project(tmp_path / "old.cueline") == replace(document, ignored=())
+    assert read_file(tmp_path / "old.cueline").document == replace(document, ignored=())
 
 
 def test_a_malformed_ignored_problem_is_named(tmp_path: Path) -> None:
-    save_project(_document(None), tmp_path / "news.cueline")
+    write_file(_document(None), tmp_path / "news.cueline")
     data = json.loads((tmp_path / "news.cueline").read_text(encoding="utf-8"))
     data["ignored"] = [{"rule": "spelling", "text": "Beisel"}]
     (tmp_path / "bad.cueline").write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(FormatError, match="ignored problem 1: 'context' is missing"):
-        load_project(tmp_path / "bad.cueline")
+        read_file(tmp_path / "bad.cueline")
 
 
 def test_audio_evidence_on_words_survives_save_and_load(tmp_path: Path) -> None:
@@ -113,8 +113,8 @@ def test_audio_evidence_on_words_survives_save_and_load(tmp_path: Path) -> None:
     words = (heard, Word("bill", 200, 500, 1.0, heard="B IH L"))
     document = Document(cues=(Cue(0, 500, "their bill", words),))
     path = tmp_path / "evidence.cueline"
-    save_project(document, path)
-    assert load_project(path).cues == document.cues
+    write_file(document, path)
+    assert read_file(path).document.cues == document.cues
 
 
 def test_a_malformed_alternative_is_named(tmp_path: Path) -> None:
@@ -123,7 +123,7 @@ def test_a_malformed_alternative_is_named(tmp_path: Path) -> None:
     cue = {"start_ms": 0, "end_ms": 1, "text": "x", "words": [word]}
     path.write_text(json.dumps({"format_version": 1, "cues": [cue]}))
     with pytest.raises(FormatError, match="alternative 1"):
-        load_project(path)
+        read_file(path)
 
 
 def test_a_format_1_project_reads_its_glossary_lines_and_metadata(tmp_path: Path) -> None:
@@ -131,16 +131,16 @@ def test_a_format_1_project_reads_its_glossary_lines_and_metadata(tmp_path: Path
            "metadata": {"summary": "Talks", "ass_header": "[Script Info]", "source": "transcript"},
            "cues": [{"start_ms": 0, "end_ms": 1000, "text": "Hello"}]}
     (tmp_path / "old.cueline").write_text(json.dumps(old), encoding="utf-8")
-    loaded = load_project(tmp_path / "old.cueline")
+    loaded = read_file(tmp_path / "old.cueline").document
     assert loaded.glossary == (GlossaryTerm("ISIL", ("sisal", "Beisel")), GlossaryTerm("Kerry"))
     assert loaded.metadata == Metadata(summary="Talks", substation_header="[Script Info]",
                                        others=(("source", "transcript"),))
-    save_project(loaded, tmp_path / "again.cueline")
-    assert load_project(tmp_path / "again.cueline") == loaded
+    write_file(loaded, tmp_path / "again.cueline")
+    assert read_file(tmp_path / "again.cueline").document == loaded
 
 
 def test_a_glossary_term_of_the_wrong_shape_is_named(tmp_path: Path) -> None:
     bad = {"format_version": 2, "glossary": [{"term": "ISIL", "hints": ["sisal", 3]}]}
     (tmp_path / "bad.cueline").write_text(json.dumps(bad), encoding="utf-8")
     with pytest.raises(FormatError, match="glossary, term 1, hints"):
-        load_project(tmp_path / "bad.cueline")
+        read_file(tmp_path / "bad.cueline")

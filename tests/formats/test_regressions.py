@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from editor.formats.errors import FormatError, FormatWarning
-from editor.formats.registry import read_subtitles, read_subtitles_lenient
+from editor.formats.recipe import ReadOptions
+from editor.formats.registry import read_file
 
 REGRESSIONS = Path(__file__).parent / "regressions"
 
@@ -53,7 +54,7 @@ def test_every_reproducer_is_in_a_table() -> None:
 
 @pytest.mark.parametrize("name", sorted(READ_WHOLE))
 def test_reads_every_cue(name: str) -> None:
-    document = read_subtitles(REGRESSIONS / name)
+    document = read_file(REGRESSIONS / name).document
     assert [cue.text for cue in document.cues] == READ_WHOLE[name]
 
 
@@ -61,27 +62,30 @@ def test_reads_every_cue(name: str) -> None:
 def test_refused_with_file_and_line(name: str) -> None:
     line, words = REFUSED[name]
     with pytest.raises(FormatError) as caught:
-        read_subtitles(REGRESSIONS / name)
+        read_file(REGRESSIONS / name)
     assert words in caught.value.message
     assert (caught.value.path, caught.value.line) == (REGRESSIONS / name, line)
 
 
 def test_text_above_a_timing_line_costs_no_cue_below_it() -> None:
-    document, problems = read_subtitles_lenient(REGRESSIONS / "srt_text_above_two_timing_lines.srt")
+    reading = read_file(REGRESSIONS / "srt_text_above_two_timing_lines.srt", ReadOptions(strict=False))
+    document, problems = reading.document, reading.problems
     assert [cue.text for cue in document.cues] == ["A", "B"]
     assert [problem.line for problem in problems] == [1]
 
 
 def test_lenient_reading_names_the_skipped_event_line() -> None:
-    document, problems = read_subtitles_lenient(REGRESSIONS / "ass_dialogue_outside_events.ass")
+    reading = read_file(REGRESSIONS / "ass_dialogue_outside_events.ass", ReadOptions(strict=False))
+    document, problems = reading.document, reading.problems
     assert document.cues == ()
     assert [problem.line for problem in problems] == [3]
 
 
 def test_zero_length_cue_is_read_with_a_warning_naming_its_input_line() -> None:
     path = REGRESSIONS / "srt_zero_length_cue.srt"
-    document, problems = read_subtitles_lenient(path)
+    reading = read_file(path, ReadOptions(strict=False))
+    document, problems = reading.document, reading.problems
     assert [cue.text for cue in document.cues] == ["A", "B"]
     assert [(type(problem), problem.line) for problem in problems] == [(FormatWarning, 6)]
     assert str(problems[0]) == f"{path}:6: the cue starts and ends at the same time (it is never shown)"
-    assert len(read_subtitles(path).cues) == 2
+    assert len(read_file(path).document.cues) == 2

@@ -8,7 +8,7 @@ import pytest
 
 from editor.core.model import Cue, Document
 from editor.formats.errors import FormatError
-from editor.formats.registry import SBV, format_for_path, read_subtitles, write_subtitles
+from editor.formats.registry import SBV, format_for_path, read_file, write_file
 from editor.formats.sbv import format_sbv, looks_like_sbv, parse_sbv
 
 CUES = [Cue(1000, 3500, "Hello there,\nsecond line"), Cue(3_600_123, 3_605_000, "an hour in: 1:00:00.123")]
@@ -20,8 +20,8 @@ def test_writes_youtube_timestamps() -> None:
 
 
 def test_round_trip(tmp_path: Path) -> None:
-    write_subtitles(Document(cues=tuple(CUES)), tmp_path / "a.sbv")
-    assert list(read_subtitles(tmp_path / "a.sbv").cues) == CUES
+    write_file(Document(cues=tuple(CUES)), tmp_path / "a.sbv")
+    assert list(read_file(tmp_path / "a.sbv").document.cues) == CUES
 
 
 def test_markup_is_stripped_because_youtube_shows_it_literally() -> None:
@@ -45,4 +45,4 @@ def test_sniffed_by_content(tmp_path: Path) -> None:
     path = tmp_path / "captions.txt"
     path.write_text(format_sbv(CUES))
     assert looks_like_sbv(path.read_text())
-    assert format_for_path(path) is SBV
+    assert format_for_path(path, path.read_text()) is SBV

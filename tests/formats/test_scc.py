@@ -10,7 +10,7 @@ import pytest
 from editor.core.model import Cue, Document
 from editor.formats import cea608
 from editor.formats.errors import FormatError
-from editor.formats.registry import SCC, format_for_path, read_subtitles, write_subtitles
+from editor.formats.registry import SCC, format_for_path, read_file, write_file
 from editor.formats.scc import parse_scc
 from editor.formats.scc_timecode import format_drop_frame, parse_timecode
 from editor.formats.scc_writer import export_scc
@@ -35,7 +35,7 @@ TEXTS = ["Good evening,\nI'm Ann Brown.", "Señor Pérez sang ♪ in Élan",
 @pytest.fixture()
 def exported(tmp_path: Path) -> Path:
     path = tmp_path / "export.scc"
-    write_subtitles(Document(cues=CUES), path)
+    write_file(Document(cues=CUES), path)
     return path
 
 
@@ -79,7 +79,7 @@ def test_pop_on_structure(exported: Path) -> None:
 
 
 def test_our_decoder_reads_the_export_back_to_the_frame(exported: Path) -> None:
-    cues = read_subtitles(exported).cues
+    cues = read_file(exported).document.cues
     assert [cue.text for cue in cues] == TEXTS
     assert [(cue.start_ms, cue.end_ms) for cue in cues] == [(cue.start_ms, cue.end_ms) for cue in CUES]
 
@@ -96,11 +96,11 @@ def test_ffmpeg_agrees_an_hour_in(tmp_path: Path, ffmpeg_cues: Callable[[Path], 
     """FFmpeg reads a label as clock time with 33 ms frames; drop-frame labels stay within 3 frames of it."""
     cues = [Cue(at(107_000 + n * 100), at(107_060 + n * 100), f"caption {n}") for n in range(6)]
     path = tmp_path / "late.scc"
-    write_subtitles(Document(cues=tuple(cues)), path)
+    write_file(Document(cues=tuple(cues)), path)
     heard = ffmpeg_cues(path)
     assert [cue.text for cue in heard] == [cue.text for cue in cues]
     assert all(abs(h.start_ms - c.start_ms) <= 3 * FRAME_MS for h, c in zip(heard, cues, strict=True))
-    assert [(c.start_ms, c.end_ms) for c in read_subtitles(path).cues] == [(c.start_ms, c.end_ms) for c in cues]
+    assert [(c.start_ms, c.end_ms) for c in read_file(path).document.cues] == [(c.start_ms, c.end_ms) for c in cues]
 
 
 def test_a_caption_with_no_time_to_load_appears_late_never_early() -> None:
@@ -129,7 +129,7 @@ def test_roll_up_and_bad_words_are_refused_with_their_line(tmp_path: Path) -> No
 
 def test_sniffed_by_content(tmp_path: Path, exported: Path) -> None:
     (tmp_path / "captions.txt").write_text(exported.read_text())
-    assert format_for_path(tmp_path / "captions.txt") is SCC
+    assert format_for_path(tmp_path / "captions.txt", exported.read_text()) is SCC
 
 
 def test_a_caption_loaded_and_shown_in_one_line_appears_on_the_frame_of_end_of_caption() -> None:

@@ -9,10 +9,9 @@ import pytest
 
 from editor.core.model import Cue, Document
 from editor.core.style import STYLES
-from editor.formats.registry import write_subtitles
+from editor.formats.registry import read_file, write_file
 from editor.formats.scc import parse_scc
 from editor.formats.scc_writer import export_scc
-from editor.formats.transcript import read_transcript
 from editor.formats.vtt_markup import strip_markup
 from editor.paths import sample_transcript_path
 from editor.timing.pipeline import line_up_transcript
@@ -21,7 +20,7 @@ FRAME_MS = 1001 / 30
 
 
 def _sample(style_name: str) -> Document:
-    return line_up_transcript(read_transcript(sample_transcript_path()), STYLES[style_name])
+    return line_up_transcript(read_file(sample_transcript_path()).content, STYLES[style_name])
 
 
 def test_every_caption_of_the_sample_is_on_time_or_reported_with_its_delay() -> None:
@@ -84,7 +83,7 @@ def test_the_cli_reports_each_late_caption(tmp_path: Path, capsys: pytest.Captur
 def test_ffmpeg_shows_the_late_caption_when_we_say(tmp_path: Path, ffmpeg_cues: Callable[[Path], list[Cue]]) -> None:
     cues = (Cue(0, 2000, "x" * 32 + "\n" + "y" * 32), Cue(2100, 4000, "second"))
     path = tmp_path / "late.scc"
-    notes = write_subtitles(Document(cues=cues), path)
+    notes = write_file(Document(cues=cues), path).notes
     (late,) = export_scc(cues).late
     assert notes == (str(late),)
     heard = ffmpeg_cues(path)

@@ -3,7 +3,9 @@
 import pytest
 
 from editor.formats.errors import FormatError
-from editor.formats.transcript import looks_like_transcript, read_transcript
+from editor.formats.recipe import ReadOptions
+from editor.formats.registry import read_file
+from editor.formats.transcript import looks_like_transcript
 from editor.paths import sample_transcript_path
 
 HEADER = "Café Owners Speak\n\nA summary.\n01:30 | 02/03/15\n\nTranscript for Café Owners Speak\n"
@@ -21,21 +23,21 @@ BODY = (
 def test_any_encoding_gives_the_same_words(tmp_path, encoding, prefix):
     path = tmp_path / "t.txt"
     path.write_bytes(prefix + (HEADER + BODY + "\n").replace("\n", "\r\n").encode(encoding))
-    transcript = read_transcript(path)
+    transcript = read_file(path).content
     assert [w.text for w in transcript.words] == BODY.split()
     assert transcript.title == "Café Owners Speak"
     assert transcript.runtime_ms == 90_000
 
 
 def test_the_bundled_sample_reads(tmp_path):
-    assert read_transcript(sample_transcript_path()).runtime_ms == 765_000
+    assert read_file(sample_transcript_path()).content.runtime_ms == 765_000
 
 
 def test_errors_name_the_file_and_line(tmp_path):
     path = tmp_path / "t.txt"
     path.write_text(HEADER.replace("01:30", "01:90") + BODY, encoding="utf-8")
     with pytest.raises(FormatError) as caught:
-        read_transcript(path)
+        read_file(path)
     assert caught.value.path == path and caught.value.line == 4
 
 
@@ -43,8 +45,8 @@ def test_an_explicit_runtime_rescues_a_bare_text(tmp_path):
     path = tmp_path / "t.txt"
     path.write_text(BODY, encoding="utf-8")
     with pytest.raises(FormatError, match="no runtime"):
-        read_transcript(path)
-    assert read_transcript(path, runtime_ms=5000).runtime_ms == 5000
+        read_file(path)
+    assert read_file(path, ReadOptions(runtime_ms=5000)).content.runtime_ms == 5000
 
 
 def test_transcripts_and_subtitles_are_told_apart():

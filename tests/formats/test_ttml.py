@@ -13,7 +13,7 @@ import pytest
 
 from editor.core.model import Cue, Document
 from editor.formats.errors import FormatError
-from editor.formats.registry import TTML, format_for_path, read_subtitles, write_subtitles
+from editor.formats.registry import TTML, format_for_path, read_file, write_file
 from editor.formats.ttml import EBU_TT_D, IMSC1_TEXT, TT, TTP, TTS, XML, parse_ttml
 
 CUES = (
@@ -28,7 +28,7 @@ CLOCK_TIME = re.compile(r"^\d{2}:\d{2}:\d{2}\.\d{3}$")
 @pytest.fixture()
 def exported(tmp_path: Path) -> Path:
     path = tmp_path / "export.ttml"
-    write_subtitles(Document(cues=CUES, title="News at six"), path)
+    write_file(Document(cues=CUES, title="News at six"), path)
     return path
 
 
@@ -49,7 +49,7 @@ def test_export_is_ebu_tt_d_shaped_xml(exported: Path) -> None:
 
 
 def test_round_trip(exported: Path) -> None:
-    assert read_subtitles(exported).cues == CUES
+    assert read_file(exported).document.cues == CUES
 
 
 def test_pysubs2_reads_our_export(exported: Path) -> None:
@@ -73,7 +73,8 @@ def test_reads_ttml_that_ffmpeg_wrote(tmp_path: Path) -> None:
                                      "2\n00:00:03,000 --> 00:00:04,000\nTom & Jerry\n")
     subprocess.run(["ffmpeg", "-v", "error", "-i", str(tmp_path / "in.srt"), "-f", "ttml", str(tmp_path / "o.ttml")],
                    check=True)
-    assert read_subtitles(tmp_path / "o.ttml").cues == (Cue(1000, 2500, "Hello\nthere"), Cue(3000, 4000, "Tom & Jerry"))
+    cues = read_file(tmp_path / "o.ttml").document.cues
+    assert cues == (Cue(1000, 2500, "Hello\nthere"), Cue(3000, 4000, "Tom & Jerry"))
 
 
 def test_bad_xml_names_its_line() -> None:
@@ -91,4 +92,4 @@ def test_other_xml_is_not_ttml(tmp_path: Path) -> None:
     with pytest.raises(FormatError, match="not a TTML document"):
         parse_ttml("<html><body/></html>")
     (tmp_path / "captions.txt").write_text((DATA / "dfxp_frames.dfxp").read_text())
-    assert format_for_path(tmp_path / "captions.txt") is TTML
+    assert format_for_path(tmp_path / "captions.txt", (tmp_path / "captions.txt").read_text()) is TTML

@@ -13,7 +13,7 @@ import pytest
 from spoken import RATE, Speech, speak
 
 from editor.cli import main
-from editor.formats.registry import read_subtitles
+from editor.formats.registry import read_file
 
 SENTENCES = [
     "The minister arrived in Baghdad on Monday morning.",
@@ -54,7 +54,7 @@ def test_import_with_media_writes_captions_starting_with_the_speech(
     speech, media, transcript = programme
     out = tmp_path / "out.srt"
     assert main(["import", str(transcript), "--media", str(media), "-o", str(out)]) == 0
-    cues = read_subtitles(out).cues
+    cues = read_file(out).document.cues
     starts = [start for _, start, _ in speech.phrases]
     for sentence, start in zip(SENTENCES, starts, strict=True):
         assert any(cue.text.replace("\n", " ").startswith(sentence[:12]) and abs(cue.start_ms - start) <= 150
@@ -71,7 +71,7 @@ def test_align_retimes_a_subtitle_file(programme: tuple[Speech, Path, Path], tmp
     ))
     out = tmp_path / "synced.vtt"
     assert main(["align", str(rough), "--media", str(media), "-o", str(out), "--lead-in", "50"]) == 0
-    first = read_subtitles(out).cues[0]
+    first = read_file(out).document.cues[0]
     assert abs(first.start_ms - (speech.phrases[0][1] - 50)) <= 150
 
 

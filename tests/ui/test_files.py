@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from editor.app.settings import RECENT_FILES
-from editor.formats.registry import read_subtitles
+from editor.formats.registry import read_file
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 
@@ -68,8 +68,9 @@ def test_save_reopen_and_export_srt_and_vtt(qtbot, window, make_window, tmp_path
     assert raw.startswith(b"1\n00:00:") and b"\r\n" not in raw and "ISIL" in raw.decode("utf-8")
     assert vtt.read_text(encoding="utf-8").startswith("WEBVTT")
     for exported in (srt, vtt):
-        assert [c.text for c in read_subtitles(exported).cues] == [c.text for c in window.session.document.cues]
-        assert [c.start_ms for c in read_subtitles(exported).cues] == [c.start_ms for c in window.session.document.cues]
+        cues = read_file(exported).document.cues
+        assert [c.text for c in cues] == [c.text for c in window.session.document.cues]
+        assert [c.start_ms for c in cues] == [c.start_ms for c in window.session.document.cues]
 
     reopened = make_window()
     reopened.files.open_path(project)
@@ -146,7 +147,7 @@ def test_export_other_format_takes_the_chosen_file_type(qtbot, window, tmp_path)
 
     answer_in_turn(choose_ttml, press_button("Keep as is"))
     window.action("export_any").trigger()
-    exported = read_subtitles(tmp_path / "programme.ttml")
+    exported = read_file(tmp_path / "programme.ttml").document
     assert [cue.start_ms for cue in exported.cues] == [cue.start_ms for cue in window.session.document.cues]
     assert [cue.text for cue in exported.cues] == [cue.text for cue in window.session.document.cues]
 

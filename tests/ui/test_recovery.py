@@ -15,8 +15,7 @@ from answer_dialogs import press_button, when_dialog_opens
 from PySide6.QtTest import QTest
 
 from editor.core.style import DEFAULT_STYLE
-from editor.formats.project import save_project
-from editor.formats.transcript import read_transcript
+from editor.formats.registry import read_file, write_file
 from editor.paths import sample_transcript_path
 from editor.timing.pipeline import line_up_transcript
 
@@ -77,7 +76,7 @@ def child_environment(home: Path) -> dict[str, str]:
 
 def test_edits_survive_a_sigkill(tmp_path: Path) -> None:
     project = tmp_path / "kerry.cueline"
-    save_project(line_up_transcript(read_transcript(sample_transcript_path()), DEFAULT_STYLE), project)
+    write_file(line_up_transcript(read_file(sample_transcript_path()).content, DEFAULT_STYLE), project)
     environment = child_environment(tmp_path / "home")
     editor = subprocess.Popen(
         [sys.executable, "-c", EDIT_AND_WAIT, str(project)], env=environment, stdout=subprocess.PIPE, text=True
@@ -122,7 +121,7 @@ def test_with_the_recovery_folder_unwritable_the_window_warns_and_a_sigkill_stil
     tmp_path: Path,
 ) -> None:
     project = tmp_path / "kerry.cueline"
-    save_project(line_up_transcript(read_transcript(sample_transcript_path()), DEFAULT_STYLE), project)
+    write_file(line_up_transcript(read_file(sample_transcript_path()).content, DEFAULT_STYLE), project)
     environment = child_environment(tmp_path / "home")
     (tmp_path / "home" / "data").write_text("a file where the data folder should be: no recovery folder")
     show_warning = EDIT_AND_WAIT.replace(

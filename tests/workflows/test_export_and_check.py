@@ -9,8 +9,8 @@ import pytest
 from editor.core.gaps import GapPolicy
 from editor.core.model import Cue, Document
 from editor.formats.errors import FormatError
-from editor.formats.project import load_project
-from editor.formats.registry import WriteOptions, read_subtitles
+from editor.formats.recipe import WriteOptions
+from editor.formats.registry import read_file
 from editor.workflows.check import check_document
 from editor.workflows.export import cues_needing_a_gap_decision, export_document
 
@@ -20,14 +20,14 @@ GAPPY = Document(cues=(Cue(0, 1000, "The minister of -- said"), Cue(1500, 2500, 
 def test_dropping_gaps_removes_the_cue_left_empty_and_says_so(tmp_path: Path) -> None:
     assert cues_needing_a_gap_decision(GAPPY) == 2
     exported = export_document(GAPPY, tmp_path / "out.srt", WriteOptions(gap_policy=GapPolicy.DROP))
-    assert [cue.text for cue in read_subtitles(tmp_path / "out.srt").cues] == ["The minister of said", "all heard"]
+    assert [cue.text for cue in read_file(tmp_path / "out.srt").document.cues] == ["The minister of said", "all heard"]
     assert (exported.cues, exported.cues_removed, exported.gap_runs, exported.cues_with_gaps) == (2, 1, 3, 2)
     assert exported.gap_note().endswith("3 unresolved `--` runs in 2 cues dropped, 1 cue(s) left empty removed")
 
 
 def test_a_project_keeps_its_gaps_whatever_the_policy(tmp_path: Path) -> None:
     exported = export_document(GAPPY, tmp_path / "copy.cueline", WriteOptions(gap_policy=GapPolicy.DROP))
-    assert exported.policy is GapPolicy.KEEP and load_project(tmp_path / "copy.cueline").cues == GAPPY.cues
+    assert exported.policy is GapPolicy.KEEP and read_file(tmp_path / "copy.cueline").document.cues == GAPPY.cues
 
 
 def test_an_export_that_cannot_be_written_names_the_file(tmp_path: Path) -> None:

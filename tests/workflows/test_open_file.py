@@ -6,7 +6,7 @@ from pathlib import Path
 
 from editor.core.model import Cue, Document
 from editor.core.style import style_named
-from editor.formats.project import save_project
+from editor.formats.registry import write_file
 from editor.paths import sample_transcript_path
 from editor.workflows.open_file import (
     MalformedRuntime,
@@ -36,7 +36,7 @@ def test_the_sample_transcript_is_lined_up_along_its_header_runtime() -> None:
 
 def test_a_project_opens_as_the_file_save_writes_back_to(tmp_path: Path) -> None:
     document = Document(cues=(Cue(0, 1000, "Hello"),), title="Show", style_name="bbc")
-    save_project(document, tmp_path / "show.cueline")
+    write_file(document, tmp_path / "show.cueline")
     outcome = open_file(tmp_path / "show.cueline", STYLE)
     assert outcome == Opened(document, tmp_path / "show.cueline")
 
