@@ -14,6 +14,7 @@ from typing import Protocol
 from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
+from editor.app.issue_tracker import IssueTracker
 from editor.app.session import Session
 from editor.core.model import Document
 from editor.ui.timeline_waveform import PeakSource
@@ -28,6 +29,16 @@ class FeatureHost(Protocol):
     @property
     def widget(self) -> QWidget:
         """The window itself: the parent of a feature's dialogs, and what a feature watches for closing."""
+        ...
+
+    @property
+    def issues(self) -> IssueTracker:
+        """Every check's findings for the document, kept current after each edit."""
+        ...
+
+    @property
+    def issue_chosen(self) -> SignalInstance:
+        """Emitted with an Issue (its cue index current) when staff choose it in the checks panel."""
         ...
 
     @property
@@ -65,6 +76,9 @@ class FeatureHost(Protocol):
 
     def install_video_pane(self, pane: QWidget) -> None:
         """Put the player's view where the video goes."""
+
+    def add_bar(self, bar: QWidget) -> None:
+        """Put a feature's strip of controls under the window's views."""
 
     def show_playhead(self, ms: int | None) -> None: ...
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QSplitter,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -266,6 +267,17 @@ class MainWindow(QMainWindow):
     @property
     def seek_requested(self) -> SignalInstance:
         return self.timeline.seek_requested
+
+    @property
+    def issue_chosen(self) -> SignalInstance:
+        return self.checks_panel.issue_activated
+
+    def add_bar(self, bar: QWidget) -> None:
+        holder = QToolBar(bar.accessibleName() or bar.objectName(), self)
+        holder.setObjectName(f"{bar.objectName()}_holder")
+        holder.setMovable(False)
+        holder.addWidget(bar)
+        self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, holder)
 
     @property
     def text_pane(self) -> QPlainTextEdit:

@@ -2,37 +2,33 @@
 and play them with a second of pre-roll; one key accepts a suggestion, ignores the problem, adds the words to
 the glossary, or fixes every occurrence like it after a preview. Each change is one undo step.
 
-Choosing an issue in the checks panel stops on it the same way. Only `NavigatorHost.of_window` and
-`attach_navigator` touch the window.
+Choosing an issue in the checks panel stops on it the same way. The navigator sees the window only through
+its host protocol (editor/ui/host.py) and plays through the media panel's player.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QDialog, QMenu, QPlainTextEdit, QToolBar, QWidget
+from PySide6.QtWidgets import QDialog
 
-from editor.app.commands import push_edit
-from editor.app.issue_tracker import IssueTracker
 from editor.app.playback import Playback
-from editor.app.session import Session
 from editor.checks.ignoring import ignore_key
 from editor.checks.issue import Issue
 from editor.core.edits import ignore_problem, replace_spans
 from editor.core.glossary import glossary_of, with_glossary
 from editor.core.model import Document, GlossaryTerm
 from editor.ui.fix_all_dialog import FixAllDialog
+from editor.ui.host import FeatureHost
 from editor.ui.problem_bar import IDLE_TEXT, ProblemBar
 from editor.workflows import problems as navigation
 from editor.workflows.problems import Position, Problem
 
 if TYPE_CHECKING:
-    from editor.ui.main_window import MainWindow
     from editor.ui.media_panel import MediaPanel
 
 FIXES_SHOWN = 3  # Alt+1..3
@@ -48,31 +44,12 @@ NAVIGATOR_ACTIONS = (  # name, label, key: keys no other action of the window us
 )
 
 
-@dataclass(frozen=True)
-class NavigatorHost:
-    """What the navigator uses of its window."""
-
-    session: Session
-    issues: IssueTracker
-    current_index: Callable[[], int | None]
-    select_cue: Callable[[int], None]
-    text_field: QPlainTextEdit
-    report: Callable[[str], None]
-    playback: Playback | None
-    dialog_parent: QWidget
-
-    @classmethod
-    def of_window(cls, window: MainWindow, media: MediaPanel | None) -> NavigatorHost:
-        return cls(window.session, window.issues, window.current_index, window.select_cue,
-                   window.cue_editor.text_field, window.report, media.playback if media else None, window)
-
-
 class ProblemNavigator(QObject):
     """The problem stopped on, the actions on it, and the bar that shows it."""
 
-    def __init__(self, host: NavigatorHost, parent: QObject | None = None) -> None:
+    def __init__(self, host: FeatureHost, playback: Playback | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.host = host
+        self.host, self.playback = host, playback
         self.current: Problem | None = None
         self._position: Position | None = None
         self._stopped_at_cue: int | None = None
@@ -153,7 +130,7 @@ class ProblemNavigator(QObject):
 
     def _select_words(self, problem: Problem) -> None:
         """Select the words in the text pane (focused, so staff can type the right ones over them)."""
-        field = self.host.text_field
+        field = self.host.text_pane
         cursor = field.textCursor()
         span = problem.issue.span
         cursor.setPosition(span.start if span else 0)
@@ -164,7 +141,7 @@ class ProblemNavigator(QObject):
 
     def play(self) -> None:
         """Play the problem's words from a second before them (again, with Ctrl+F8)."""
-        playback = self.host.playback
+        playback = self.playback
         if self.current is None:
             self.host.report("F8 first: no problem chosen")
         elif playback is None or not playback.has_media:
@@ -224,7 +201,7 @@ class ProblemNavigator(QObject):
         document = self.host.session.document
         occurrences = navigation.like(navigation.in_time_order(document, self.host.issues.issues), problem)
         offered = [fix.replacement for fix in problem.issue.fixes] or [problem.found]
-        dialog = FixAllDialog(document, occurrences, offered, self.host.dialog_parent)
+        dialog = FixAllDialog(document, occurrences, offered, self.host.widget)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         chosen, replacement = dialog.chosen(), dialog.replacement.currentText().strip()
         dialog.deleteLater()
@@ -234,7 +211,7 @@ class ProblemNavigator(QObject):
             self._record(replace_spans(document, changes), label, problem)
 
     def _record(self, after: Document, label: str, problem: Problem) -> None:
-        if push_edit(self.host.session, label, after, problem.issue.cue_index):
+        if self.host.push_edit(label, after, problem.issue.cue_index):
             self._show_count()
             self.bar.show_note(f"{label} · Ctrl+Z undoes · F8: next problem")
 
@@ -259,17 +236,11 @@ class ProblemNavigator(QObject):
         self.bar.show_problem(current if number else None, number, len(problems))
 
 
-def attach_navigator(window: MainWindow, media: MediaPanel | None) -> ProblemNavigator:
-    """Give `window` the Problems menu and the navigator's bar under its views."""
-    navigator = ProblemNavigator(NavigatorHost.of_window(window, media), window)
-    menu = QMenu("&Problems", window.menuBar())
-    menu.addActions(list(navigator.actions.values()))
-    window.menuBar().insertMenu(window.media_menu.menuAction(), menu)
-    toolbar = QToolBar("Problems", window)
-    toolbar.setObjectName("problem_toolbar")
-    toolbar.setMovable(False)
-    toolbar.addWidget(navigator.bar)
-    window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, toolbar)
-    window.checks_panel.issue_activated.connect(navigator.go_to_issue)
-    window.navigator = navigator  # type: ignore[attr-defined]
+def attach_navigator(host: FeatureHost, media: MediaPanel | None) -> ProblemNavigator:
+    """Give the window the Tools ▸ Problems menu, the navigator's bar under its views, and problems chosen in
+    the checks panel played."""
+    navigator = ProblemNavigator(host, media.playback if media else None, host.widget)
+    host.menu("&Tools").addMenu("&Problems").addActions(list(navigator.actions.values()))
+    host.add_bar(navigator.bar)
+    host.issue_chosen.connect(navigator.go_to_issue)
     return navigator

@@ -12,7 +12,7 @@ from answer_dialogs import choose_file, when_dialog_opens
 from mediagen import generate_media
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
 
 from editor.core.model import Cue, Document, GlossaryTerm, Word
 from editor.media.player import Player
@@ -288,8 +288,11 @@ def test_an_unticked_occurrence_is_left_alone_and_cancel_changes_nothing(navigat
     assert window.session.document == before, window.session.undo_stack.undoText()
 
 
-def test_navigator_keys_collide_with_no_other_shortcut(navigating) -> None:  # type: ignore[no-untyped-def]
-    window, _navigator = navigating
+def test_navigator_keys_collide_with_no_other_shortcut_and_sit_in_tools_problems(navigating) -> None:  # type: ignore[no-untyped-def]
+    window, navigator = navigating
+    [problems_menu] = [menu for menu in window.menuBar().findChildren(QMenu) if menu.title() == "&Problems"]
+    assert problems_menu.parent().title() == "&Tools"
+    assert problems_menu.actions() == list(navigator.actions.values())
     owners: dict[str, list[str]] = {}
     for action in window.findChildren(QAction):
         for key in action.shortcuts():
