@@ -39,7 +39,8 @@ def what_to_do(problem: Problem) -> str:
 
 def describe(problem: Problem) -> str:
     """One line: where the problem is and what it says."""
-    found = f"“{problem.found}” · " if problem.found else ""
+    quoted = f"“{problem.found}”"
+    found = f"{quoted} · " if problem.found and quoted not in problem.issue.message else ""
     where = f"cue {problem.issue.cue_index + 1} at {format_timecode(problem.start_ms, '.')}"
     return f"{KIND_LABELS[problem.kind]} · {where} · {found}{problem.issue.message}"
 
