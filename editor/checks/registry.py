@@ -53,10 +53,10 @@ def run_checks(document: Document, style: CaptionStyle, rules: Sequence[Rule] = 
     return sorted(issues, key=lambda issue: (issue.cue_index, _SEVERITY_ORDER[issue.severity]))
 
 
-def cue_rule_issues(cue: Cue, index: int, style: CaptionStyle) -> list[Issue]:
-    """What the rules that judge a cue alone (lengths, lines, durations, speed) say about this one, so a view
-    that follows edits cue by cue (the timeline) agrees with the checks panel."""
-    return [issue for per_cue in _PER_CUE for issue in per_cue(cue, index, style)]
+def breaks_a_cue_rule(cue: Cue, style: CaptionStyle) -> bool:
+    """Whether a rule that judges a cue alone (lengths, lines, durations, speed) finds anything in this one, so
+    a view that follows edits cue by cue (the timeline) agrees with the checks panel; stops at the first."""
+    return any(per_cue(cue, 0, style) for per_cue in _PER_CUE)
 
 
 def has_errors(issues: Sequence[Issue]) -> bool:

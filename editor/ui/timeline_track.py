@@ -8,7 +8,7 @@ from enum import Enum
 
 import numpy as np
 
-from editor.checks.registry import cue_rule_issues
+from editor.checks.registry import breaks_a_cue_rule
 from editor.core.edits import diff_cues
 from editor.core.model import Cue, Document, Word
 from editor.core.style import CaptionStyle
@@ -150,7 +150,7 @@ def _spliced(values: np.ndarray, start: int, stop: int, inserted: np.ndarray) ->
 
 def breaks_rule(cue: Cue, style: CaptionStyle) -> bool:
     """Whether the checks' rules about a cue alone find anything, to tint its block; the panel says which."""
-    return bool(cue_rule_issues(cue, 0, style))
+    return breaks_a_cue_rule(cue, style)
 
 
 def marks_of(cue: Cue) -> tuple[Mark, ...]:
