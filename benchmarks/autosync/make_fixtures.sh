@@ -16,6 +16,13 @@ if [ ! -x "$OUT/.venv-fixture/bin/python" ]; then
 fi
 PY="$OUT/.venv-fixture/bin/python"
 "$PY" benchmarks/autosync/make_matrix.py "$TOOL" "$SEED" "$OUT"
+# Real recorded speech (a few short clips): Debian's pocketsphinx-testdata, when installed.
+REAL=/usr/share/pocketsphinx/test/data
+if [ -d "$REAL" ]; then
+  [ -f "$OUT/real-b.truth.json" ] || "$PY" benchmarks/autosync/make_real.py "$REAL" "$OUT"
+else
+  echo "no real-speech programme: apt-get install pocketsphinx-testdata for it" >&2
+fi
 # An hour: the seed's body spoken five times (runtime 63:45), to show that anchors do not drift.
 LONG="$OUT/long.transcript.txt"
 if [ ! -f "$LONG" ]; then

@@ -18,6 +18,11 @@ from editor.timing.confidence import UNPLACED
 QUIET_FRAMES = 5  # 50 ms of quiet before an onset, so the previous word's tail is not taken for one
 LOUD_FRAMES = 3
 PAUSE_MS = 50
+# A `--` stands for a few words the transcriber missed, said in at most about GAP_SPEECH_MS. Of a longer
+# absorbed stretch (a programme insert, then the unheard words) it takes only the speech after the longest
+# pause of at least PHRASE_PAUSE_MS within its last GAP_SPEECH_MS.
+GAP_SPEECH_MS = 3000
+PHRASE_PAUSE_MS = 300
 
 
 def loudness_threshold(energy: np.ndarray) -> float:
@@ -98,10 +103,13 @@ def place_untimed(
 
 
 def _speech_start(onset: Onsets, before: int, start: int, end: int) -> int:
-    """Where the unheard speech starts: the absorbed stretch's start, moved to a clearer onset nearby."""
-    if start <= before + PAUSE_MS:  # the phone loop also took the pause: speech starts at the next onset
-        return onset(before, end) or start
-    return min(start, onset(before, start) or start)
+    """Where the unheard speech starts: the absorbed stretch's start, moved to a clearer onset nearby; in a
+    stretch too long for a gap's few words, after the longest pause near its end (the rest is not the gap's)."""
+    took_the_pause = start <= before + PAUSE_MS  # the phone loop took the pause too: speech starts at an onset
+    start = onset(before, end) or start if took_the_pause else min(start, onset(before, start) or start)
+    if end - start <= GAP_SPEECH_MS:
+        return start
+    return onset.after_longest_pause(end - GAP_SPEECH_MS, end, PHRASE_PAUSE_MS) or start
 
 
 def _share(words: Sequence[Word], start_ms: int, end_ms: int) -> list[Word]:
