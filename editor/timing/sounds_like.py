@@ -26,6 +26,7 @@ MAX_SPAN_WORDS = 3
 FULL_GAIN = 0.4  # phone edits saved per phone by a candidate that the audio clearly says instead
 MIN_SHARE = 0.375  # a candidate must save this share of its full gain (0.15 edits a phone for a name)
 NEIGHBOUR_BELOW = 1.0  # dictionary neighbours are sought for any word the heard phones do not match exactly
+UNKNOWN_WORD_SCORE = 0.5  # a likelier word that sounds as good as an unknown written one: worth a look
 MIN_FIT = 0.6  # a candidate must itself match the phones heard this well
 NEIGHBOUR_MIN_PHONES = 4
 MIN_PHONES = 2  # fewer phones heard than this match too many names by chance
@@ -70,6 +71,23 @@ def _updated_cue(cue_index: int, cue: Cue, updated: dict[tuple[int, int], Word])
     return cue if words == cue.words else replace(cue, words=words)
 
 
+@dataclass(frozen=True)
+class _Stretch:
+    """One to three transcript words, the phones heard over them and around them, and the words around."""
+
+    text: str
+    own: Phones  # heard over the words themselves
+    heard: Phones  # heard over them and one word either side
+    left: str
+    right: str
+    before: list[str]  # up to two words before, for the language model
+    after: list[str]
+    unknown: bool  # a single word the pronouncing dictionary lacks (its phones are a guess)
+
+    def spoken(self, words: str) -> float:
+        return _distance(f"{self.left} {words} {self.right}", self.heard)
+
+
 def _alternatives(slots: Sequence[_Slot], position: int, terms: tuple[GlossaryTerm, ...]) -> list[HeardAlternative]:
     """What fits the heard phones better than the transcript, from this word on, best first."""
     found: list[HeardAlternative] = []
@@ -77,26 +95,55 @@ def _alternatives(slots: Sequence[_Slot], position: int, terms: tuple[GlossaryTe
         span = slots[position: position + count]
         if len(span) < count or any(slot.cue != span[0].cue for slot in span):
             break
-        text = " ".join(slot.word.text for slot in span)
-        own = tuple(phone for slot in span for phone in slot.heard)
-        if not _worth_asking(text, own):
+        stretch = _stretch(slots, position, count)
+        if not _worth_asking(stretch.text, stretch.own):
             continue
-        left = slots[position - 1].word.text if position > 0 else ""
-        right = slots[position + count].word.text if position + count < len(slots) else ""
-        heard = tuple(phone for slot in slots[max(0, position - 1): position + count + 1] for phone in slot.heard)
-        spoken, spoken_alone = _distance(f"{left} {text} {right}", heard), _distance(text, own)
-        words_before = [slot.word.text for slot in slots[max(0, position - 2): position]]
-        words_after = [slot.word.text for slot in slots[position + count: position + count + 1]]
         for candidate, full_gain in _candidates(span, terms).items():
-            if _distance(candidate, own) >= spoken_alone or _fit(candidate, own) < MIN_FIT:
-                continue  # not clearly heard on the span's own phones: not worth the wider comparison
-            if full_gain < FULL_GAIN and not likelier(candidate, text, words_before, words_after):
-                continue  # one sound away: the recogniser's confusion unless the words around agree
-            gain = (spoken - _distance(f"{left} {candidate} {right}", heard)) / _length(text, candidate)
-            if gain >= full_gain * MIN_SHARE:
-                score = round(min(1.0, gain / full_gain), 3)
-                found.append(HeardAlternative(_in_case_of(candidate, text), count, score))
+            score = _score(candidate, full_gain, stretch)
+            if score is not None:
+                found.append(HeardAlternative(_in_case_of(candidate, stretch.text), count, score))
     return sorted(found, key=lambda alternative: -alternative.score)
+
+
+def _stretch(slots: Sequence[_Slot], position: int, count: int) -> _Stretch:
+    span = slots[position: position + count]
+    text = " ".join(slot.word.text for slot in span)
+    return _Stretch(
+        text, tuple(phone for slot in span for phone in slot.heard),
+        tuple(phone for slot in slots[max(0, position - 1): position + count + 1] for phone in slot.heard),
+        slots[position - 1].word.text if position > 0 else "",
+        slots[position + count].word.text if position + count < len(slots) else "",
+        [slot.word.text for slot in slots[max(0, position - 2): position]],
+        [slot.word.text for slot in slots[position + count: position + count + 1]],
+        count == 1 and not _in_dictionary(text),
+    )
+
+
+def _in_dictionary(word: str) -> bool:
+    """The pronouncing dictionary knows how the word sounds (a possessive of a known word included)."""
+    dictionary = load_dictionary()
+    tokens = spoken_tokens(word, dictionary)
+    return bool(tokens) and all(token in dictionary or token.removesuffix("'s") in dictionary for token in tokens)
+
+
+def _score(candidate: str, full_gain: float, stretch: _Stretch) -> float | None:
+    """0..1 when the audio clearly says the candidate instead (None when it does not).
+
+    A word one sound away from the written one counts only where the words around read it as likelier
+    English; for a written word no dictionary knows, sounding as good as it is then enough ("Everly": every).
+    """
+    neighbour = full_gain < FULL_GAIN
+    alone, written_alone = _distance(candidate, stretch.own), _distance(stretch.text, stretch.own)
+    if alone > written_alone or (alone == written_alone and not (neighbour and stretch.unknown)):
+        return None  # not heard better on the stretch's own phones
+    if _fit(candidate, stretch.own) < MIN_FIT:
+        return None
+    if neighbour and not likelier(candidate, stretch.text, stretch.before, stretch.after):
+        return None  # the recogniser's confusion of close sounds, unless the words around agree
+    gain = (stretch.spoken(stretch.text) - stretch.spoken(candidate)) / _length(stretch.text, candidate)
+    if neighbour and stretch.unknown and gain >= 0:
+        return round(max(UNKNOWN_WORD_SCORE, min(1.0, gain / full_gain)), 3)
+    return round(min(1.0, gain / full_gain), 3) if gain >= full_gain * MIN_SHARE else None
 
 
 def _worth_asking(text: str, heard: Phones) -> bool:
@@ -141,17 +188,17 @@ def _neighbours(text: str) -> set[str]:
     """Dictionary words one close sound away from the word ("putting" -> "pudding")."""
     spelled = _by_phones()
     found: set[str] = set()
-    unknown = _letters(text) not in load_dictionary()  # a guessed spelling may hold a letter too many
+    guessed = not _in_dictionary(text)  # a guessed spelling may hold a letter too many
     for phones in _variants(text):
-        for near in _one_sound_away(phones, unknown):
+        for near in _one_sound_away(phones, guessed):
             found.update(spelled.get(near, ()))
     own = _letters(text)
     return {word for word in found if word not in (own, own.removesuffix("s"), f"{own}s")}
 
 
 def _one_sound_away(phones: Phones, with_deletions: bool) -> Iterable[Phones]:
-    """One sound voiced or unvoiced (or, for unknown words, left out): a known word losing a phone is more
-    often a word boundary misplaced than a different word."""
+    """One sound voiced or unvoiced, nasal for nasal (or, for words no dictionary knows, left out: a known
+    word losing a phone is more often an inflection or a word boundary misplaced than a mishearing)."""
     for index, phone in enumerate(phones):
         if with_deletions:
             yield phones[:index] + phones[index + 1:]

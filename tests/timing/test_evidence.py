@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from flite_speech import flite_speech
+
 from editor.core.model import Cue, Document, GlossaryTerm, Word
 from editor.timing.align import SAMPLE_RATE, align_words
 from editor.timing.evidence import gather_evidence
 from editor.timing.sounds_like import rescore
-from tests.timing.flite_speech import flite_speech
 
 SAID = "John Kerry is this morning in Erbil in the north."
 WRITTEN = "John Kerry is this morning in their bill in the north."

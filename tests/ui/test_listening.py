@@ -7,6 +7,7 @@ import wave
 
 import numpy as np
 import pytest
+from flite_speech import RATE, flite_speech
 from PySide6.QtGui import QAction
 
 from editor.core.model import Cue, Document, GlossaryTerm, Word
@@ -14,7 +15,6 @@ from editor.media.player import Player
 from editor.timing.align import SAMPLE_RATE, align_words
 from editor.ui.evidence_actions import UNDO_LABEL, attach_listening
 from editor.ui.media_panel import attach_media
-from tests.timing.flite_speech import RATE, flite_speech
 
 SAID = "John Kerry is this morning in Erbil in the north."
 WRITTEN = "John Kerry is this morning in their bill in the north."

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from flite_speech import RATE, flite_speech
 
 from editor.cli import main
-from tests.timing.flite_speech import RATE, flite_speech
 
 SAID = "John Kerry is this morning in Erbil in the north. He met the leaders there."
 WRITTEN = "John Kerry is this morning in their bill in the north. He met the leaders there."
