@@ -223,7 +223,7 @@ class ProblemNavigator(QObject):
         for n in range(FIXES_SHOWN):
             action = self.actions[f"accept_fix_{n + 1}"]
             fix = fixes[n] if n < len(fixes) else None
-            action.setText(fix.replacement if fix else f"Suggestion &{n + 1}")
+            action.setText(fix.replacement.replace("&", "&&") if fix else f"Suggestion &{n + 1}")  # no mnemonic
             action.setToolTip(f"{fix.score:.2f} from {', '.join(fix.sources) or 'a check'}" if fix else "")
             action.setVisible(fix is not None)
         self.bar.refresh_button_texts()

@@ -30,6 +30,11 @@ def _key_text(action: QAction) -> str:
     return action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
 
 
+def _without_mnemonic(text: str) -> str:
+    """A menu text as shown: "&&" is a literal ampersand, a single "&" marks the mnemonic."""
+    return "&".join(part.replace("&", "") for part in text.split("&&"))
+
+
 def what_to_do(problem: Problem) -> str:
     """What staff can do when no suggestion key applies."""
     if problem.issue.span is None:
@@ -108,5 +113,5 @@ class ProblemBar(QWidget):
         """Buttons read "Alt+1 McGurk": the action's text with its key, so the bar teaches the keys."""
         for button in self.buttons:
             action = button.defaultAction()
-            button.setText(f"{_key_text(action)}  {action.text().replace('&', '')}")
+            button.setText(f"{_key_text(action)}  {_without_mnemonic(action.text())}")
             button.setVisible(action.isVisible())

@@ -240,6 +240,16 @@ def test_another_document_starts_from_its_first_problem(navigating, qtbot) -> No
     assert visit(qtbot, window, 1) == [(1, "--")]
 
 
+def test_a_suggestion_with_an_ampersand_is_shown_and_written_as_is(open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    document = Document(cues=(Cue(0, 2000, "Atnt said so"),), runtime_ms=MEDIA_SECONDS * 1000,
+                        glossary=(GlossaryTerm("AT&T", ("Atnt",)),))
+    window, _panel, navigator = open_window(document)
+    press(qtbot, window, Qt.Key.Key_F8)
+    assert "Alt+1  AT&T" in [button.text() for button in navigator.bar.buttons if button.isVisible()]
+    press(qtbot, window, Qt.Key.Key_1, ALT)
+    assert window.session.document.cues[0].text == "AT&T said so"
+
+
 def test_add_to_glossary_accepts_the_words_everywhere(navigating, qtbot) -> None:  # type: ignore[no-untyped-def]
     window, navigator = navigating
     to_first_beisel(qtbot, window)
