@@ -16,7 +16,11 @@ from editor.core.model import Document, IgnoredProblem
 
 def ignore_key(document: Document, issue: Issue) -> IgnoredProblem:
     """What the project stores to remember that this issue is ignored."""
-    text = document.cues[issue.cue_index].text
+    return ignore_key_in(document.cues[issue.cue_index].text, issue)
+
+
+def ignore_key_in(text: str, issue: Issue) -> IgnoredProblem:
+    """The same, from the text of the issue's cue (for views that judge one cue at a time)."""
     if issue.span is None:
         return IgnoredProblem(issue.rule, "", " ".join(text.split()))
     span = issue.span

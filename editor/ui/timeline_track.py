@@ -10,7 +10,7 @@ import numpy as np
 
 from editor.checks.registry import breaks_a_cue_rule
 from editor.core.edits import diff_cues
-from editor.core.model import Cue, Document, Word
+from editor.core.model import Cue, Document, IgnoredProblem, Word
 from editor.core.style import CaptionStyle
 
 _GAP_RUN = re.compile(r"-{2,}")
@@ -56,8 +56,9 @@ class CueTrack:
         """`previous` lends what it worked out for cues that are still the same objects (an edit keeps most)."""
         self.cues = document.cues
         self.style = style
+        self.ignored = frozenset(document.ignored)
         self.splice: TrackSplice | None = None  # how this track differs from `previous`, when it was spliced
-        if previous is not None and previous.style == style:
+        if previous is not None and (previous.style, previous.ignored) == (style, self.ignored):
             self._splice_from(previous)
         else:
             self._build_all(previous)
@@ -74,7 +75,7 @@ class CueTrack:
         for cue in self.cues:
             k = _same_object(known, old_cues, cue)
             self.marks.append(old_marks[k] if k is not None else marks_of(cue))
-            self.flagged.append(breaks_rule(cue, self.style))
+            self.flagged.append(breaks_rule(cue, self.style, self.ignored))
 
     def _splice_from(self, previous: CueTrack) -> None:
         """Copy `previous` around the changed stretch; inside it, reuse cues that only moved."""
@@ -88,7 +89,7 @@ class CueTrack:
         for cue in middle:
             k = _same_object(known, previous.cues, cue)
             marks.append(previous.marks[k] if k is not None else marks_of(cue))
-            flagged.append(previous.flagged[k] if k is not None else breaks_rule(cue, self.style))
+            flagged.append(previous.flagged[k] if k is not None else breaks_rule(cue, self.style, self.ignored))
         self.marks = previous.marks[:start] + marks + previous.marks[old_stop:]
         self.flagged = previous.flagged[:start] + flagged + previous.flagged[old_stop:]
         self._starts_by_cue = _spliced(previous._starts_by_cue, start, old_stop, _times_of(middle, "start_ms"))
@@ -148,9 +149,9 @@ def _spliced(values: np.ndarray, start: int, stop: int, inserted: np.ndarray) ->
     return np.concatenate((values[:start], inserted, values[stop:]))
 
 
-def breaks_rule(cue: Cue, style: CaptionStyle) -> bool:
+def breaks_rule(cue: Cue, style: CaptionStyle, ignored: frozenset[IgnoredProblem] = frozenset()) -> bool:
     """Whether the checks' rules about a cue alone find anything, to tint its block; the panel says which."""
-    return breaks_a_cue_rule(cue, style)
+    return breaks_a_cue_rule(cue, style, ignored)
 
 
 def marks_of(cue: Cue) -> tuple[Mark, ...]:

@@ -133,3 +133,16 @@ def test_the_timeline_tints_exactly_the_cues_the_checks_panel_lists_for_a_rule_a
     track = CueTrack(document, style)
     assert {index for index, flagged in enumerate(track.flagged) if flagged} == listed
     assert listed == {1, 2, 3, 4, 5, 6, 7}
+
+
+def test_a_rule_failure_staff_ignored_is_not_tinted():
+    from editor.checks.ignoring import ignore_key
+    from editor.core.edits import ignore_problem
+
+    document = Document(cues=(Cue(0, 500, "Hi"), Cue(3000, 5000, "Fine words here.")))
+    ignoring = document
+    for issue in run_checks(document, DEFAULT_STYLE):
+        ignoring = ignore_problem(ignoring, ignore_key(document, issue))
+    before = CueTrack(document, DEFAULT_STYLE)
+    assert before.flagged == [True, False]
+    assert CueTrack(ignoring, DEFAULT_STYLE, previous=before).flagged == [False, False]
