@@ -5,6 +5,10 @@ neighbour rule, so those are re-checked at once. A whole-document run follows wh
 catch rules that look further (the runtime, the order of all cues) and to refresh messages that name
 other cues by number.
 
+A long document is checked whole off the GUI thread (when opened, and when editing pauses), so the window
+never freezes for it: its cues can be read and edited at once, and the issues are replaced when the run ends
+(a run overtaken by an edit is dropped; the next pause runs again).
+
 Issues are kept in one bucket per cue, so an edit that inserts or removes cues moves buckets instead of
 renumbering thousands of issues; an issue's own `cue_index` may be stale inside a bucket, and readers
 get the bucket's position instead (`entries`, `issues`).
@@ -15,14 +19,18 @@ from __future__ import annotations
 from dataclasses import replace
 from itertools import groupby
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
+from editor.app.background_job import JobThread, LatestJobRunner
 from editor.app.session import Session
 from editor.checks.issue import Issue, Severity
 from editor.checks.registry import run_checks
 from editor.core.edits import CueSplice
+from editor.core.model import Document
+from editor.core.style import CaptionStyle
 
 FULL_RUN_DELAY_MS = 1500
+BACKGROUND_FROM_CUES = 2000  # checking this many cues takes a tenth of a second or more: not on the GUI thread
 _CONTEXT = 2  # neighbours on each side that a re-checked cue needs to be judged fairly
 Bucket = tuple[Issue, ...]
 
@@ -42,6 +50,22 @@ def _buckets(issues: list[Issue], cue_count: int) -> list[Bucket]:
     return buckets
 
 
+class _CheckThread(JobThread):
+    def __init__(self, job: int, document: Document, style: CaptionStyle, parent: QObject | None = None) -> None:
+        super().__init__(job, parent)
+        self._document, self._style = document, style
+
+    def run(self) -> None:
+        self.succeeded.emit(self.job, (self._document, run_checks(self._document, self._style)))
+
+
+class _BackgroundCheck(LatestJobRunner):
+    """One whole-document check at a time off the GUI thread; `ready` gives (document, issues)."""
+
+    def start(self, document: Document, style: CaptionStyle) -> None:
+        self.launch(_CheckThread(self.next_job(), document, style, self))
+
+
 class IssueTracker(QObject):
     """Issues by cue; announces a full refresh (`issues_changed`) or the rows an edit replaced."""
 
@@ -59,8 +83,13 @@ class IssueTracker(QObject):
         self._full_run = QTimer(self)
         self._full_run.setSingleShot(True)
         self._full_run.setInterval(FULL_RUN_DELAY_MS)
-        self._full_run.timeout.connect(self.check_all)
-        session.document_replaced.connect(self.check_all)
+        self._full_run.timeout.connect(self._recheck)
+        self._background = _BackgroundCheck(self)
+        self._background.ready.connect(self._on_background_result)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+        session.document_replaced.connect(self._on_replaced)
         session.cues_spliced.connect(self._on_splice)
         self.check_all()
 
@@ -85,12 +114,44 @@ class IssueTracker(QObject):
     def check_all(self) -> None:
         """Re-run every rule on the whole document."""
         self._full_run.stop()
+        self._background.cancel()
         self._inputs = self._document_wide_inputs()
-        style = self._session.style
-        document = self._session.document
-        self._buckets = _buckets(run_checks(document, style), len(document.cues))
+        self._take(self._session.document, run_checks(self._session.document, self._session.style))
+
+    def _take(self, document: Document, issues: list[Issue]) -> None:
+        self._buckets = _buckets(issues, len(document.cues))
         self._count, self._errors = _tally(self._buckets)
         self.issues_changed.emit()
+
+    def _on_replaced(self) -> None:
+        """Another document: its old issues go at once; a long one's are listed when the background run ends."""
+        if len(self._session.document.cues) >= BACKGROUND_FROM_CUES:
+            self._take(self._session.document, [])
+        self._recheck()
+
+    def _recheck(self) -> None:
+        """The whole-document run: on the GUI thread for a short document, in the background for a long one."""
+        document = self._session.document
+        if len(document.cues) < BACKGROUND_FROM_CUES:
+            self.check_all()
+            return
+        self._full_run.stop()
+        self._inputs = self._document_wide_inputs()
+        self._background.start(document, self._session.style)
+
+    @property
+    def checking(self) -> bool:
+        """True while a long document's first check still runs in the background."""
+        return not self._background.idle
+
+    def shutdown(self) -> None:
+        """Stop a background check and wait for it, before the window goes away."""
+        self._background.shutdown()
+
+    def _on_background_result(self, result: tuple[Document, list[Issue]]) -> None:
+        document, issues = result
+        if document is self._session.document and self._document_wide_inputs() == self._inputs:
+            self._take(document, issues)  # else an edit came first, and the pause after it re-checks
 
     def _document_wide_inputs(self) -> tuple[object, ...]:
         """What every cue's issues depend on: a change here re-checks the whole document at once."""

@@ -371,6 +371,7 @@ class MainWindow(QMainWindow):
         self.settings.set(WINDOW_STATE, self.saveState())
         self.settings.set(SPLITTER_STATES, [splitter.saveState() for splitter in self._splitters()])
         self.settings.sync()
+        self.issues.shutdown()  # no check thread may outlive the window
         event.accept()
 
 

@@ -3,9 +3,10 @@
 from dataclasses import replace
 
 from editor.app.commands import push_edit
-from editor.app.issue_tracker import IssueTracker
+from editor.app.issue_tracker import BACKGROUND_FROM_CUES, IssueTracker
 from editor.checks.registry import run_checks
 from editor.core import edits
+from editor.core.model import Cue, Document
 from editor.core.style import STYLES
 
 STYLE = STYLES["streaming"]
@@ -61,3 +62,32 @@ def test_an_ignored_problem_leaves_the_list_at_once_and_comes_back_on_undo(sessi
     assert gap not in tracker.issues
     session.undo_stack.undo()
     assert gap in tracker.issues
+
+
+def long_document(count: int = BACKGROUND_FROM_CUES):  # type: ignore[no-untyped-def]
+    """Every tenth cue far too long a line: issues a check must find."""
+    cues = tuple(Cue(i * 6000, i * 6000 + 5000, "x" * 60 if i % 10 == 0 else f"Cue {i}.") for i in range(count))
+    return Document(cues=cues, runtime_ms=count * 6000)
+
+
+def test_a_long_document_opens_at_once_and_its_issues_follow(qtbot, session) -> None:
+    tracker = IssueTracker(session)
+    session.load(long_document(), None)
+    assert tracker.issues == []  # the window is usable before the checks end
+    qtbot.waitUntil(lambda: tracker.issues != [], timeout=30_000)
+    assert findings(tracker.issues) == findings(run_checks(session.document, session.style))
+    assert tracker.counts[0] == BACKGROUND_FROM_CUES // 10  # one line too long in every tenth cue
+    tracker.shutdown()
+
+
+def test_an_edit_before_the_background_check_ends_keeps_its_issues_until_the_pause_rechecks(qtbot, session) -> None:
+    tracker = IssueTracker(session)
+    session.load(long_document(), None)
+    push_edit(session, "long line", edits.set_text(session.document, 1, "y" * 70), 1)
+    qtbot.waitUntil(lambda: not tracker.checking, timeout=30_000)
+    qtbot.wait(50)
+    assert "line-length" in [issue.rule for issue in tracker.issues_of(1)]
+    assert tracker.issues_of(100) == ()  # the stale background run was dropped; the pause's full run comes later
+    qtbot.waitUntil(lambda: tracker.issues_of(100) != (), timeout=30_000)  # that run, in the background too
+    assert findings(tracker.issues) == findings(run_checks(session.document, session.style))
+    tracker.shutdown()
