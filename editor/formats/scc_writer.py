@@ -8,8 +8,9 @@ memory" clears it (left out when the next caption replaces it within two frames)
 
 Timing: a caption appears on the first frame that starts at or after its cue's time, never earlier. One byte
 pair goes out per frame and a caption can only load once the one before it is shown, so a caption whose text
-cannot be sent in that time appears late, on the first frame the line allows: every such caption is reported
-with its cue number and delay.
+cannot be sent in that time first drops its tab offsets (centred to within 3 columns) and, if still short of
+time, appears late, on the first frame the line allows: every such caption is reported with its cue number
+and delay.
 
 Layout: 32 columns, at most two rows. A cue whose lines do not fit is re-cut with the `cea608` style (its
 lines broken again, else split into captions sharing its time where its words fall), never wrapped blindly.
@@ -95,6 +96,9 @@ def export_scc(cues: Sequence[Cue]) -> SccExport:
         if previous_end is not None and previous_end + 2 <= wanted:
             _place(slots, previous_end, _CLEAR, f"clear{index}")
         start = _first_start_with_room(slots, first_free, wanted, len(load))
+        if start > wanted:  # late: without tab offsets it centres to within 3 columns but goes out sooner
+            load = _load_pairs(caption.rows, exact_centre=False)
+            start = _first_start_with_room(slots, first_free, wanted, len(load))
         _place_before(slots, start, load, f"load{index}")
         _place(slots, start, _SHOW, f"show{index}")
         if start > wanted:
@@ -140,13 +144,14 @@ def _screen_rows(text: str, number: int) -> list[str]:
     return rows
 
 
-def _load_pairs(rows: Sequence[str]) -> list[Pair]:
-    """Everything that loads the caption's rows into non-displayed memory."""
+def _load_pairs(rows: Sequence[str], *, exact_centre: bool = True) -> list[Pair]:
+    """Everything that loads the caption's rows into non-displayed memory; each row centred exactly with a tab
+    offset after its indent, or (two pairs a row fewer) at the indent alone."""
     pairs = list(_ERASE_LOADING)
     for row, line in enumerate(rows, start=cea608.ROWS - len(rows) + 1):
         column = (cea608.COLUMNS - len(line)) // 2
         pairs += [cea608.preamble(row, column)] * 2
-        if column % 4:
+        if column % 4 and exact_centre:
             pairs += [(cea608.TAB, 0x20 + column % 4)] * 2
         pairs += cea608.character_pairs(line)
     return pairs

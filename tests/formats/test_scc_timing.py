@@ -89,3 +89,14 @@ def test_ffmpeg_shows_the_late_caption_when_we_say(tmp_path: Path, ffmpeg_cues: 
     heard = ffmpeg_cues(path)
     assert abs(heard[0].start_ms - late.delay_ms) <= FRAME_MS
     assert abs(heard[1].start_ms - 2100) <= FRAME_MS
+
+
+def test_a_caption_short_of_time_drops_its_tab_offsets_to_be_on_time() -> None:
+    at = lambda frame: round(frame * 1001 / 30)  # noqa: E731
+    rows = "x" * 30 + "\n" + "y" * 30  # centred at column 1: an indent of 0 and a tab offset of 1 per row
+    tight = [Cue(at(100), at(139), "A"), Cue(at(140), at(200), rows)]  # 38 free frames: 42 pairs with tabs
+    export = export_scc(tight)
+    assert export.late == ()
+    assert [(cue.start_ms, cue.text) for cue in parse_scc(export.text)][1] == (at(140), rows)
+    roomy = export_scc([Cue(at(100), at(139), "A"), Cue(at(300), at(400), rows)])
+    assert "97a1 97a1" in roomy.text and "97a1" not in export.text  # the tab offset 1 is sent only with room
