@@ -125,9 +125,11 @@ class IssueTracker(QObject):
 
     def _on_replaced(self) -> None:
         """Another document: its old issues go at once; a long one's are listed when the background run ends."""
-        if len(self._session.document.cues) >= BACKGROUND_FROM_CUES:
-            self._take(self._session.document, [])
-        self._recheck()
+        if len(self._session.document.cues) < BACKGROUND_FROM_CUES:
+            self.check_all()
+            return
+        self._take(self._session.document, [])
+        QTimer.singleShot(0, self, self._recheck)  # once the views have taken the document: peaks do not add up
 
     def _recheck(self) -> None:
         """The whole-document run: on the GUI thread for a short document, in the background for a long one."""
