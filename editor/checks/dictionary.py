@@ -13,6 +13,8 @@ from functools import cache, lru_cache
 
 from spellchecker import SpellChecker
 
+from editor.paths import resource_path
+
 SUGGESTIONS = 5
 LONG_WORD = 7  # two-letter-edit suggestions for longer words cost up to a second: one edit only
 _EVERYDAY_LOG_SHARE = -3.5  # log10 share of all words: "try", "sure" and commoner are everyday speech
@@ -25,9 +27,20 @@ def _checker() -> SpellChecker:
 
 
 @cache
-def is_known(word: str) -> bool:
-    """True if the dictionary knows the word (any case; straight or curly apostrophe)."""
-    return bool(_checker().known([_normal(word)]))
+def is_known(word: str, spelling: str = "en-US") -> bool:
+    """True if the dictionary knows the word (any case; straight or curly apostrophe) in that spelling.
+
+    pyspellchecker's list is mostly American; the words Hunspell's en-US or en-GB dictionary adds (from
+    resources/dictionaries, see its SOURCE.md) make "neighbour" right in British captions only.
+    """
+    normal = _normal(word)
+    return bool(_checker().known([normal])) or normal in _hunspell_extra(spelling)
+
+
+@cache
+def _hunspell_extra(spelling: str) -> frozenset[str]:
+    path = resource_path("dictionaries", f"{spelling.replace('-', '_')}.txt")
+    return frozenset(path.read_text(encoding="utf-8").split()) if path.is_file() else frozenset()
 
 
 def _normal(word: str) -> str:

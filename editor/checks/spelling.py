@@ -53,15 +53,15 @@ def words_of_terms(terms: Iterable[GlossaryTerm]) -> frozenset[str]:
     return frozenset(words)
 
 
-def _is_acceptable(word: str, accepted: Collection[str]) -> bool:
+def _is_acceptable(word: str, accepted: Collection[str], spelling: str = "en-US") -> bool:
     if _POSSESSIVE.sub("", word).isupper() and len(word) > 1:  # an acronym: ISIS, ABC, US, ABC's
         return True
     lowered = word.lower()
     bare = _POSSESSIVE.sub("", lowered)
-    if any(form in accepted or form in NEWS_WORDS or dictionary.is_known(form) for form in (lowered, bare)):
+    if any(form in accepted or form in NEWS_WORDS or dictionary.is_known(form, spelling) for form in (lowered, bare)):
         return True
     parts = lowered.split("-")
-    return len(parts) > 1 and all(_is_acceptable(part, accepted) for part in parts)
+    return len(parts) > 1 and all(_is_acceptable(part, accepted, spelling) for part in parts)
 
 
 def _label_end(line: str) -> int:
@@ -70,8 +70,9 @@ def _label_end(line: str) -> int:
 
 
 @lru_cache(maxsize=65536)
-def misspellings(text: str, accepted: frozenset[str] = frozenset()) -> tuple[Misspelling, ...]:
-    """Unknown words in a cue's text, with their offsets, for the checks panel and the text pane's underline.
+def misspellings(text: str, accepted: frozenset[str] = frozenset(), spelling: str = "en-US") -> tuple[Misspelling, ...]:
+    """Unknown words in a cue's text, with their offsets, for the checks panel and the text pane's underline;
+    `spelling` is the style's dictionary ("en-GB" knows "neighbour").
 
     Cached per text: a re-check after an edit only looks at the cues that changed.
     """
@@ -80,7 +81,7 @@ def misspellings(text: str, accepted: frozenset[str] = frozenset()) -> tuple[Mis
     for line in text.split("\n"):
         for match in _WORD.finditer(line, _label_end(line)):
             word = match.group()
-            if not _is_acceptable(word, accepted):
+            if not _is_acceptable(word, accepted, spelling):
                 found.append(Misspelling(offset + match.start(), offset + match.start() + len(word), word))
         offset += len(line) + 1
     return tuple(found)
@@ -96,7 +97,7 @@ def check(document: Document, style: CaptionStyle) -> list[Issue]:
     issues = []
     for index, cue in enumerate(document.cues):
         heard = _heard_fixes(cue, {term.term for term in terms})
-        for item in misspellings(cue.text, accepted):
+        for item in misspellings(cue.text, accepted, style.spelling):
             if heard.get(item.start) == ():
                 continue
             message = f"unknown word “{item.word}”"

@@ -39,7 +39,7 @@ def check(document: Document, style: CaptionStyle) -> list[Issue]:
     issues: list[Issue] = []
     for index, cue in enumerate(document.cues):
         found = _heard_issues(index, cue, terms) + _guessed_issues(index, cue, guesses.get(index, []))
-        misspelt = {(item.start, item.end) for item in misspellings(cue.text, accepted)}
+        misspelt = {(item.start, item.end) for item in misspellings(cue.text, accepted, style.spelling)}
         issues.extend(issue for issue in _without_overlap(found) if _where(issue) not in misspelt)
     return issues
 

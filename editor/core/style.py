@@ -23,6 +23,7 @@ class CaptionStyle:
     fps: float = 29.97
     max_linger_ms: int = 400  # 12 frames at 29.97 fps: how long a caption may stay after its last word
     chain_gap_ms: int = 500  # gaps shorter than this are closed so the screen does not flicker
+    spelling: str = "en-US"  # the dictionary spell check uses: "en-US" or "en-GB"
 
 
 STYLES: dict[str, CaptionStyle] = {
@@ -31,7 +32,7 @@ STYLES: dict[str, CaptionStyle] = {
         min_duration_ms=833, max_duration_ms=7000, target_cps=17.0, max_cps=20.0, min_gap_ms=67,
     ),
     "bbc": CaptionStyle(
-        name="bbc", label="BBC-style", max_chars_per_line=37, max_lines=2,
+        name="bbc", label="BBC-style", max_chars_per_line=37, max_lines=2, spelling="en-GB",
         min_duration_ms=1000, max_duration_ms=7000, target_cps=15.0, max_cps=18.0, min_gap_ms=67,
     ),
     "cea608": CaptionStyle(

@@ -8,7 +8,7 @@ from editor.checks.issue import Severity
 from editor.checks.registry import RULES
 from editor.checks.spelling import NAME, RULE, accepted_words, check, misspellings
 from editor.core.model import Cue, Document, GlossaryTerm, HeardAlternative, Word
-from editor.core.style import DEFAULT_STYLE
+from editor.core.style import DEFAULT_STYLE, STYLES
 
 
 def words_flagged(text: str, accepted: frozenset[str] = frozenset()) -> list[str]:
@@ -107,3 +107,10 @@ def test_a_capitalised_word_the_audio_supports_is_a_name_not_a_misspelling() -> 
     document = Document(cues=(Cue(0, 1400, "Crocker Everly Franzen", said),))
     flagged = [issue.message for issue in check(document, DEFAULT_STYLE)]
     assert flagged == ["unknown word “Everly”", "unknown word “Franzen”"]
+
+
+def test_british_spelling_is_right_in_the_bbc_profile_only() -> None:
+    assert words_flagged("our neighbour's programme") == ["neighbour's", "programme"]
+    assert [item.word for item in misspellings("our neighbour's programme", frozenset(), "en-GB")] == []
+    document = Document(cues=(Cue(0, 1000, "the neighbour's colour"),))
+    assert check(document, STYLES["bbc"]) == [] and len(check(document, DEFAULT_STYLE)) == 2
