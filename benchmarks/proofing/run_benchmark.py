@@ -37,6 +37,7 @@ from editor.formats.registry import read_file, write_file  # noqa: E402
 from editor.media.audio import decode_audio  # noqa: E402
 from editor.timing.align import SAMPLE_RATE  # noqa: E402
 from editor.timing.evidence import gather_evidence  # noqa: E402
+from editor.timing.sounds_like import rescore  # noqa: E402
 from editor.workflows.autosync import Synced, sync_to_media  # noqa: E402
 from editor.workflows.open_file import Opened, open_file  # noqa: E402
 
@@ -104,6 +105,11 @@ def sample_rows(voice: str, details: bool) -> None:
     sync_note = f"sync {sync_s:.0f} s wall / {sync_cpu:.0f} s CPU, " if sync_s else ""
     report(f"sample, {voice}, audio + glossary", result,
            f"{sync_note}evidence {listen_s:.1f} s wall / {listen_cpu:.1f} s CPU, checks {check_s:.1f} s", details)
+    began = time.monotonic()
+    nameless = rescore(replace(heard, glossary=()))
+    result, check_s = checked(nameless, locate(nameless, entries))
+    report(f"sample, {voice}, audio, no glossary", result,
+           f"re-scored {time.monotonic() - began - check_s:.1f} s, checks {check_s:.1f} s", details)
     bare = unheard(replace(opened(SAMPLE), glossary=document.glossary))
     result, check_s = checked(bare, locate(bare, entries))
     report("sample, no audio, glossary", result, f"checks {check_s:.1f} s", details)
@@ -154,7 +160,7 @@ def _core(word: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--voices", nargs="+", default=["slt", "kal"])
-    parser.add_argument("--texts", nargs="+", default=["flood", "council"])
+    parser.add_argument("--texts", nargs="*", default=["flood", "council"])
     parser.add_argument("--details", action="store_true", help="list every false flag")
     options = parser.parse_args()
     print("| fixture | garbles flagged | flags on correct words | right form in top 3 | replace-all harm | time |")
