@@ -24,6 +24,9 @@ _TIMING_LINE = re.compile(rf"^\s*{_TIME}\s*-->\s*{_TIME}(?:\s(?!.*-->).*)?$")
 _MAX_HOUR_DIGITS = 9  # longer runs are not times (and Python refuses ints over 4,300 digits)
 _TIMING_START = re.compile(rf"^\s*{_TIME}\s*-->")  # starts a cue even if the rest is malformed
 _INDEX_LINE = re.compile(r"^\s*\d+\s*$")
+_PLAIN_TIME = r"([0-9]{2}):([0-9]{2}):([0-9]{2}),([0-9]{3})"
+_PLAIN_TIMING_LINE = re.compile(rf"{_PLAIN_TIME} --> {_PLAIN_TIME}")
+_MS_PER_UNIT = (3_600_000, 60_000, 1000, 1)
 
 
 @dataclass(frozen=True)
@@ -48,17 +51,43 @@ def read_srt(text: str, path: object = None) -> tuple[list[Cue], list[FormatErro
     where = None if path is None else str(path)
     cues: list[Cue] = []
     problems: list[FormatError] = []
-    for block in _split_missing_blank_lines(_blocks(normalise_newlines(text).lstrip("\ufeff"))):
+    for block in _blocks(normalise_newlines(text).lstrip("\ufeff")):
+        plain = _plain_cue(block.lines)
+        if plain is None:
+            _read_parts(block, where, cues, problems)
+        else:
+            cues.append(plain)
+    return cues, problems
+
+
+def _read_parts(block: _Block, where: str | None, cues: list[Cue], problems: list[FormatError]) -> None:
+    """Any other block, through pysrt after our checks: each cue it holds, or a problem naming its line."""
+    for part in _split_block(block):
         try:
-            cue = _read_cue(block, where, after_cue=bool(cues))
+            cue = _read_cue(part, where, after_cue=bool(cues))
         except FormatError as problem:
             problems.append(problem)
             continue
         cues.append(cue)
         if cue.end_ms == cue.start_ms:
             problems.append(FormatWarning("the cue starts and ends at the same time (it is never shown)", where,
-                                          block.first_line + _timing_row(block, where, True)))
-    return cues, problems
+                                          part.first_line + _timing_row(part, where, True)))
+
+
+def _plain_cue(lines: list[str]) -> Cue | None:
+    """Most blocks read directly, exactly as pysrt reads them (10,000 cues in a third of the time): a number,
+    a strict `00:00:01,000 --> 00:00:02,500` line, text with no timing line in it, ending after it starts."""
+    if len(lines) < 2 or not _INDEX_LINE.match(lines[0]) or any("-->" in line for line in lines[2:]):
+        return None
+    match = _PLAIN_TIMING_LINE.fullmatch(lines[1].rstrip())
+    if match is None:
+        return None
+    numbers = [int(group) for group in match.groups()]
+    start_ms = sum(number * unit for number, unit in zip(numbers[:4], _MS_PER_UNIT, strict=True))
+    end_ms = sum(number * unit for number, unit in zip(numbers[4:], _MS_PER_UNIT, strict=True))
+    if end_ms <= start_ms:
+        return None
+    return Cue(start_ms=start_ms, end_ms=end_ms, text="\n".join(line.rstrip() for line in lines[2:]))
 
 
 def format_srt(cues: Sequence[Cue]) -> str:
@@ -93,14 +122,6 @@ def _blocks(text: str) -> list[_Block]:
     if current:
         blocks.append(_Block(first_line, current))
     return blocks
-
-
-def _split_missing_blank_lines(blocks: list[_Block]) -> list[_Block]:
-    """A timing line below a block's own timing line starts a new cue (with the cue number just above it)."""
-    result: list[_Block] = []
-    for block in blocks:
-        result.extend(_split_block(block))
-    return result
 
 
 def _split_block(block: _Block) -> list[_Block]:
