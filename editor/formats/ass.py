@@ -15,8 +15,7 @@ import re
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
-
-import pysubs2
+from typing import TYPE_CHECKING
 
 from editor.core.model import Cue, Document, Metadata
 from editor.core.style import DEFAULT_STYLE, STYLES
@@ -34,6 +33,9 @@ _EVENT_LINE = re.compile(rf"^\s*(?:Dialogue|Comment)\s*:[^,]*,{_TIMESTAMP},{_TIM
 _OVERRIDE_OR_TEXT = re.compile(r"\{[^}]*\}|[^{]+|\{")
 _EMPHASIS = re.compile(r"\\([ibu])(\d*)(?=\\|$)|\\(r)[^\\]*|\\(p)(\d+)")
 _DEFAULT_LOOK = caption_look(DEFAULT_STYLE)
+if TYPE_CHECKING:
+    import pysubs2  # imported where used: opening an SRT should not load it (0.1 s at start-up)
+
 _EMPHASIS_TAGS = {"<i>": r"{\i1}", "</i>": r"{\i0}", "<b>": r"{\b1}", "</b>": r"{\b0}", "<u>": r"{\u1}",
                   "</u>": r"{\u0}"}
 
@@ -74,6 +76,8 @@ def format_substation(
 ) -> str:
     """An .ass (or, with ssa, .ssa) file, one Dialogue per cue: the kept header's styles, else a style with
     the caption look (the profile's, on the video's picture)."""
+    import pysubs2
+
     subs = pysubs2.SSAFile.from_string(header + "\n[Events]\n") if header else _new_file(look or _DEFAULT_LOOK)
     if not subs.info.get("PlayResX") and not subs.info.get("PlayResY"):
         subs.info.update(PlayResX="384", PlayResY="288")  # what libass assumed for the kept styles, now said
@@ -89,6 +93,8 @@ def format_substation(
 
 def _new_file(look: CaptionLook) -> pysubs2.SSAFile:
     """A file sized for the picture with one Default style: white, outlined, bottom centre in the safe area."""
+    import pysubs2
+
     subs = pysubs2.SSAFile()
     subs.info.update(PlayResX=str(look.play_res[0]), PlayResY=str(look.play_res[1]), ScaledBorderAndShadow="yes")
     subs.styles = {"Default": pysubs2.SSAStyle(
@@ -111,6 +117,8 @@ def _pysubs2_reading(text: str, format_name: str, path: Path | None,
                      problems: list[FormatError]) -> pysubs2.SSAFile:
     """pysubs2's parse, its exceptions made a FormatError and the defaults it put in place of a bad field
     (its RuntimeWarnings) made warnings the caller sees, instead of lines on stderr."""
+    import pysubs2
+
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
