@@ -9,6 +9,7 @@ captions hold, possessives and contractions included), and loads in about 0.2 s 
 from __future__ import annotations
 
 import math
+import threading
 from functools import cache, lru_cache
 
 from spellchecker import SpellChecker
@@ -21,9 +22,27 @@ _EVERYDAY_LOG_SHARE = -3.5  # log10 share of all words: "try", "sure" and common
 _RARITY_SPAN = 3.0  # a word 1,000 times rarer than everyday counts as fully rare
 
 
-@cache
+_LOADING = threading.Lock()  # the checks' thread and the editor's underlines may both ask first
+
+
 def _checker() -> SpellChecker:
+    with _LOADING:
+        return _loaded_checker()
+
+
+@cache
+def _loaded_checker() -> SpellChecker:
     return SpellChecker(language="en", distance=1)
+
+
+def is_loaded() -> bool:
+    """True once the word list is in memory, so asking about a word costs nothing (loading takes 0.2 s)."""
+    return _loaded_checker.cache_info().currsize > 0
+
+
+def load() -> None:
+    """Read the word list now (from a worker thread, say) rather than at the first word asked about."""
+    _checker()
 
 
 @cache

@@ -1,14 +1,18 @@
 """Spell check as you type: misspelt words get a red wavy underline, and a right-click offers corrections.
 
 Glossary names are accepted, and offered first as corrections when they sound like the word typed
-("Mcguirk" -> "Brett McGurk"), because names are what transcripts get wrong most.
+("Mcguirk" -> "Brett McGurk"), because names are what transcripts get wrong most. The word list is read on a
+worker thread the first time a text is shown, and the underlines drawn once it is in: a file opens without
+waiting for it.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
+from functools import cache
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit
 
@@ -29,6 +33,30 @@ def _misspelt_format() -> QTextCharFormat:
     return underline
 
 
+class _DictionaryLoader(QObject):
+    """Reads the word list once on a worker thread; `loaded` reaches the GUI thread queued."""
+
+    loaded = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._started = False
+
+    def start(self) -> None:
+        if not self._started:
+            self._started = True
+            threading.Thread(target=self._load, name="dictionary", daemon=True).start()
+
+    def _load(self) -> None:
+        dictionary.load()
+        self.loaded.emit()
+
+
+@cache
+def _dictionary_loader() -> _DictionaryLoader:
+    return _DictionaryLoader()
+
+
 class SpellingHighlighter(QSyntaxHighlighter):
     """Underlines the words of a text document that neither the dictionary nor the glossary knows."""
 
@@ -36,6 +64,7 @@ class SpellingHighlighter(QSyntaxHighlighter):
         super().__init__(document)
         self._accepted = accepted
         self._format = _misspelt_format()
+        self._waiting_for_dictionary = False
 
     @property
     def accepted(self) -> frozenset[str]:
@@ -52,8 +81,21 @@ class SpellingHighlighter(QSyntaxHighlighter):
             self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:
+        if not dictionary.is_loaded():
+            self._underline_once_loaded()
+            return
         for item in misspellings(text, self._accepted):
             self.setFormat(item.start, item.end - item.start, self._format)
+
+    def _underline_once_loaded(self) -> None:
+        if self._waiting_for_dictionary:
+            return
+        self._waiting_for_dictionary = True
+        loader = _dictionary_loader()
+        loader.loaded.connect(self.rehighlight)
+        loader.start()
+        if dictionary.is_loaded():  # it came in between: its signal may have gone before we listened
+            QTimer.singleShot(0, self.rehighlight)
 
 
 def attach_spelling(
