@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from typing import Generic, TypeVar
 
 import numpy as np
 
@@ -14,6 +16,8 @@ from editor.core.model import Cue, Document, IgnoredProblem, Word
 from editor.core.style import CaptionStyle
 
 _GAP_RUN = re.compile(r"-{2,}")
+_UNKNOWN = object()  # a cue's value not worked out yet
+T = TypeVar("T")
 
 
 class MarkKind(Enum):
@@ -44,6 +48,26 @@ class TrackSplice:
         return self.old_stop == self.new_stop
 
 
+class PerCue(Sequence[T], Generic[T]):
+    """A value for each cue, worked out when first read and then kept: painting reads only the cues on screen,
+    so opening 10,000 cues does not run the rules on all of them before the window is ready."""
+
+    def __init__(self, cues: tuple[Cue, ...], work_out: Callable[[Cue], T], known: list[object]) -> None:
+        self._cues, self._work_out, self.known = cues, work_out, known
+
+    def __len__(self) -> int:
+        return len(self.known)
+
+    def __getitem__(self, index: int) -> T:  # type: ignore[override]
+        value = self.known[index]
+        if value is _UNKNOWN:
+            value = self.known[index] = self._work_out(self._cues[index])
+        return value  # type: ignore[return-value]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+
 class CueTrack:
     """The cues in time order with their marks and rule flags; answers "which cues touch this time span".
 
@@ -65,17 +89,16 @@ class CueTrack:
         self._arrange(document.runtime_ms or 0)
 
     def _build_all(self, previous: CueTrack | None) -> None:
-        old_cues = previous.cues if previous is not None else ()
-        old_marks = previous.marks if previous is not None else []
-        known = {id(cue): k for k, cue in enumerate(old_cues)}
         self._starts_by_cue = _times_of(self.cues, "start_ms")
         self._ends_by_cue = _times_of(self.cues, "end_ms")
-        self.marks: list[tuple[Mark, ...]] = []
-        self.flagged: list[bool] = []
-        for cue in self.cues:
-            k = _same_object(known, old_cues, cue)
-            self.marks.append(old_marks[k] if k is not None else marks_of(cue))
-            self.flagged.append(breaks_rule(cue, self.style, self.ignored))
+        marks: list[object] = [_UNKNOWN] * len(self.cues)
+        if previous is not None:
+            known = {id(cue): k for k, cue in enumerate(previous.cues)}
+            for index, cue in enumerate(self.cues):
+                k = _same_object(known, previous.cues, cue)
+                marks[index] = previous.marks.known[k] if k is not None else _UNKNOWN
+        self.marks: PerCue[tuple[Mark, ...]] = PerCue(self.cues, marks_of, marks)
+        self.flagged: PerCue[bool] = PerCue(self.cues, self._breaks_rule, [_UNKNOWN] * len(self.cues))
 
     def _splice_from(self, previous: CueTrack) -> None:
         """Copy `previous` around the changed stretch; inside it, reuse cues that only moved."""
@@ -88,12 +111,16 @@ class CueTrack:
         marks, flagged = [], []
         for cue in middle:
             k = _same_object(known, previous.cues, cue)
-            marks.append(previous.marks[k] if k is not None else marks_of(cue))
-            flagged.append(previous.flagged[k] if k is not None else breaks_rule(cue, self.style, self.ignored))
-        self.marks = previous.marks[:start] + marks + previous.marks[old_stop:]
-        self.flagged = previous.flagged[:start] + flagged + previous.flagged[old_stop:]
+            marks.append(previous.marks.known[k] if k is not None else _UNKNOWN)
+            flagged.append(previous.flagged.known[k] if k is not None else _UNKNOWN)
+        old_marks, old_flagged = previous.marks.known, previous.flagged.known
+        self.marks = PerCue(self.cues, marks_of, old_marks[:start] + marks + old_marks[old_stop:])
+        self.flagged = PerCue(self.cues, self._breaks_rule, old_flagged[:start] + flagged + old_flagged[old_stop:])
         self._starts_by_cue = _spliced(previous._starts_by_cue, start, old_stop, _times_of(middle, "start_ms"))
         self._ends_by_cue = _spliced(previous._ends_by_cue, start, old_stop, _times_of(middle, "end_ms"))
+
+    def _breaks_rule(self, cue: Cue) -> bool:
+        return breaks_rule(cue, self.style, self.ignored)
 
     def _arrange(self, runtime_ms: int) -> None:
         """Time order (ties by index, as a stable sort gives) and the running latest end used to find cues."""
