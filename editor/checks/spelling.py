@@ -26,7 +26,7 @@ _LETTERS = r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*"  # letters of any script,
 _WORD = re.compile(rf"{_LETTERS}(?:-{_LETTERS})*")
 _SPEAKER_LABEL = re.compile(r"^\s*(?:>>\s*|-\s*)?[A-Z][A-Z .'’-]*:")
 _POSSESSIVE = re.compile(r"['’]s?$")
-NAME_SUPPORT = 0.9  # the audio fits a capitalised word this well (and nothing better): a name spoken as written
+NAME_SUPPORT = 0.95  # the audio fits a capitalised word this well (and nothing better): a name spoken as written
 
 
 @dataclass(frozen=True, slots=True)

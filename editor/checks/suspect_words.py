@@ -22,7 +22,7 @@ from editor.core.phonetic import sound_alike_score
 from editor.core.style import CaptionStyle
 
 NAME = "suspect-word"
-AUDIO_FLAG = 0.4  # what the audio sounds like must beat the transcript at least this clearly to be flagged
+AUDIO_FLAG = 0.35  # what the audio sounds like must beat the transcript at least this clearly to be flagged
 TEXT_FLAG = 0.7  # a name guessed from writing alone must sound this alike (audio or not)
 WELL_SUPPORTED = 0.6  # the heard phones fit the written words this well: keep them
 SAME_SOUND = 0.85  # a name this close in sound is a spelling the audio cannot tell apart ("McDonald")

@@ -24,7 +24,7 @@ from editor.timing.word_odds import likelier
 
 MAX_SPAN_WORDS = 3
 FULL_GAIN = 0.4  # phone edits saved per phone by a candidate that the audio clearly says instead
-MIN_SHARE = 0.375  # a candidate must save this share of its full gain (0.15 edits a phone for a name)
+MIN_SHARE = 0.3  # a candidate must save this share of its full gain (0.12 edits a phone for a name)
 NEIGHBOUR_BELOW = 1.0  # dictionary neighbours are sought for any word the heard phones do not match exactly
 UNKNOWN_WORD_SCORE = 0.5  # a likelier word that sounds as good as an unknown written one: worth a look
 MIN_FIT = 0.6  # a candidate must itself match the phones heard this well

@@ -26,7 +26,8 @@ def test_heard_phones_point_at_the_name_that_was_said(speech_folder: Path) -> No
     assert all(word.support is not None for word in document.cues[0].words)
     best = words["their"].alternatives[0]
     assert (best.text, best.words) == ("Erbil", 2)
-    assert not any(word.alternatives for word in document.cues[0].words if word.text != "their")
+    around = [word for word in document.cues[0].words if word.text not in ("in", "their")]
+    assert not any(word.alternatives for word in around)  # at most "in their bill", a weaker reading
     assert all((words[name].support or 0.0) >= 0.9 for name in ("John", "Kerry"))
 
 
