@@ -73,7 +73,8 @@ class IssueTracker(QObject):
     # after an edit: (first row, rows removed, the new rows as (cue index, issue), cues inserted - removed)
     rows_replaced = Signal(int, int, object, int)
 
-    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+    def __init__(self, session: Session, parent: QObject | None = None, *, pause_ms: int = FULL_RUN_DELAY_MS) -> None:
+        """`pause_ms`: how long editing must pause before the whole-document run."""
         super().__init__(parent)
         self._session = session
         self._buckets: list[Bucket] = []
@@ -82,7 +83,7 @@ class IssueTracker(QObject):
         self._inputs = self._document_wide_inputs()
         self._full_run = QTimer(self)
         self._full_run.setSingleShot(True)
-        self._full_run.setInterval(FULL_RUN_DELAY_MS)
+        self._full_run.setInterval(pause_ms)
         self._full_run.timeout.connect(self._recheck)
         self._background = _BackgroundCheck(self)
         self._background.ready.connect(self._on_background_result)
