@@ -31,6 +31,9 @@ from editor.core.style import CaptionStyle
 
 FULL_RUN_DELAY_MS = 1500
 BACKGROUND_FROM_CUES = 2000  # checking this many cues takes a tenth of a second or more: not on the GUI thread
+# A long document's first check waits this long in its thread: the window paints the document first, since the
+# check holds the GIL for most of its run.
+FIRST_RUN_DELAY_MS = 50
 _CONTEXT = 2  # neighbours on each side that a re-checked cue needs to be judged fairly
 Bucket = tuple[Issue, ...]
 
@@ -51,19 +54,21 @@ def _buckets(issues: list[Issue], cue_count: int) -> list[Bucket]:
 
 
 class _CheckThread(JobThread):
-    def __init__(self, job: int, document: Document, style: CaptionStyle, parent: QObject | None = None) -> None:
+    def __init__(self, job: int, document: Document, style: CaptionStyle, delay_ms: int,
+                 parent: QObject | None = None) -> None:
         super().__init__(job, parent)
-        self._document, self._style = document, style
+        self._document, self._style, self._delay_ms = document, style, delay_ms
 
     def run(self) -> None:
+        self.msleep(self._delay_ms)
         self.succeeded.emit(self.job, (self._document, run_checks(self._document, self._style)))
 
 
 class _BackgroundCheck(LatestJobRunner):
     """One whole-document check at a time off the GUI thread; `ready` gives (document, issues)."""
 
-    def start(self, document: Document, style: CaptionStyle) -> None:
-        self.launch(_CheckThread(self.next_job(), document, style, self))
+    def start(self, document: Document, style: CaptionStyle, delay_ms: int = 0) -> None:
+        self.launch(_CheckThread(self.next_job(), document, style, delay_ms, self))
 
 
 class IssueTracker(QObject):
@@ -130,9 +135,10 @@ class IssueTracker(QObject):
             self.check_all()
             return
         self._take(self._session.document, [])
-        QTimer.singleShot(0, self, self._recheck)  # once the views have taken the document: peaks do not add up
+        # once the views have taken the document (the peaks of memory do not add up) and painted it
+        QTimer.singleShot(0, self, lambda: self._recheck(FIRST_RUN_DELAY_MS))
 
-    def _recheck(self) -> None:
+    def _recheck(self, delay_ms: int = 0) -> None:
         """The whole-document run: on the GUI thread for a short document, in the background for a long one."""
         document = self._session.document
         if len(document.cues) < BACKGROUND_FROM_CUES:
@@ -140,7 +146,7 @@ class IssueTracker(QObject):
             return
         self._full_run.stop()
         self._inputs = self._document_wide_inputs()
-        self._background.start(document, self._session.style)
+        self._background.start(document, self._session.style, delay_ms)
 
     @property
     def checking(self) -> bool:

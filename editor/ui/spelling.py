@@ -23,6 +23,7 @@ from editor.core.phonetic import sound_alike_score
 
 GLOSSARY_SUGGESTION_SCORE = 0.6  # a glossary name this close in sound is offered before dictionary words
 SUGGESTIONS_SHOWN = 6
+LOAD_DELAY_MS = 50  # the word list is read once the window has painted: its JSON parse holds the GIL
 TextWidget = QPlainTextEdit | QTextEdit
 
 
@@ -93,7 +94,7 @@ class SpellingHighlighter(QSyntaxHighlighter):
         self._waiting_for_dictionary = True
         loader = _dictionary_loader()
         loader.loaded.connect(self.rehighlight)
-        loader.start()
+        QTimer.singleShot(LOAD_DELAY_MS, loader.start)
         if dictionary.is_loaded():  # it came in between: its signal may have gone before we listened
             QTimer.singleShot(0, self.rehighlight)
 
