@@ -5,14 +5,14 @@ drops a cancelled or replaced job's late results, so a cancelled sync can never 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
 from editor.app.background_job import JobThread, LatestJobRunner
-from editor.media.audio import DecodeCancelled, MediaError
-from editor.timing.align import AlignmentCancelled
-from editor.workflows.autosync import align_scope
-from editor.workflows.sync_scope import SyncScope
+
+if TYPE_CHECKING:
+    from editor.workflows.sync_scope import SyncScope
 
 PROGRESS_STEP = 0.005  # report each half percent, not every chunk
 WAIT_ON_SHUTDOWN_MS = 30_000  # cancelling takes effect between recogniser jobs (a few seconds at most)
@@ -26,6 +26,11 @@ class _AlignThread(JobThread):
         self._media, self._scope = media, scope
 
     def run(self) -> None:
+        # imported here, not at start-up: the recogniser's modules are not loaded until a job runs
+        from editor.media.audio import DecodeCancelled, MediaError
+        from editor.timing.align import AlignmentCancelled
+        from editor.workflows.autosync import align_scope
+
         try:
             result = align_scope(self._media, self._scope, progress=self.report_progress, cancelled=self.stop.is_set)
             self.succeeded.emit(self.job, result)

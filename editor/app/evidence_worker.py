@@ -10,9 +10,6 @@ from PySide6.QtCore import QObject
 from editor.app.background_job import JobThread, LatestJobRunner
 from editor.core.model import Document
 from editor.formats.errors import FormatError
-from editor.media.audio import DecodeCancelled
-from editor.timing.workers import AlignmentCancelled
-from editor.workflows.find_suspects import listen_for_evidence
 
 WAIT_ON_SHUTDOWN_MS = 30_000  # cancelling takes effect between phone-recogniser jobs (a second at most)
 
@@ -23,6 +20,11 @@ class _ListenThread(JobThread):
         self._media, self._document = media, document
 
     def run(self) -> None:
+        # imported here, not at start-up: the recogniser's modules are not loaded until a job runs
+        from editor.media.audio import DecodeCancelled
+        from editor.timing.workers import AlignmentCancelled
+        from editor.workflows.find_suspects import listen_for_evidence
+
         try:
             heard = listen_for_evidence(self._document, self._media, progress=self.report_progress,
                                         cancelled=self.stop.is_set)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction
@@ -23,8 +24,10 @@ from editor.ui.doubtful_words import DoubtfulWordMarks, token_at, word_at
 from editor.ui.host import FeatureHost
 from editor.ui.media_panel import MediaPanel
 from editor.ui.menus import add_action
-from editor.workflows.autosync import AlignResult, NoSpeech, apply_alignment
-from editor.workflows.sync_scope import SyncScope, selected_cues, whole_document
+
+if TYPE_CHECKING:
+    from editor.workflows.autosync import AlignResult
+    from editor.workflows.sync_scope import SyncScope
 
 PROGRESS_STEPS = 1000
 AUTOSYNC_ACTIONS = (  # name, label, key: keys no other action of the window uses
@@ -76,10 +79,15 @@ class AutoSync(QObject):
 
     def sync_document(self) -> None:
         """Auto-sync every cue to the media's speech."""
+        # imported here, not at start-up: the recogniser's modules are not loaded until a sync starts
+        from editor.workflows.sync_scope import whole_document
+
         self._start(whole_document)
 
     def sync_selection(self) -> None:
         """Auto-sync only the selected cues, within the audio their neighbours leave free."""
+        from editor.workflows.sync_scope import selected_cues
+
         rows = self.window.selected_rows()
         self._start(lambda document: selected_cues(document, rows))
 
@@ -143,6 +151,8 @@ class AutoSync(QObject):
     # ----- results -----
 
     def _apply(self, result: AlignResult) -> None:
+        from editor.workflows.autosync import NoSpeech, apply_alignment
+
         started_from, session = self._started_from, self.window.session
         self._close_progress()
         outcome = apply_alignment(started_from or session.document, result, session.style)

@@ -15,7 +15,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from editor.app.commands import push_edit
 from editor.app.evidence_worker import EvidenceWorker
 from editor.core.model import Document
-from editor.workflows.find_suspects import carry_evidence
 
 if TYPE_CHECKING:
     from editor.ui.main_window import MainWindow
@@ -75,6 +74,9 @@ class Listening(QObject):
         return self.media.playback.media_path
 
     def _apply(self, heard: Document) -> None:
+        # imported here, not at start-up: the recogniser's modules are not loaded until listening ends
+        from editor.workflows.find_suspects import carry_evidence
+
         after = carry_evidence(self.window.session.document, heard)
         suspects = sum(bool(word.alternatives) for cue in after.cues for word in cue.words)
         push_edit(self.window.session, UNDO_LABEL, after)

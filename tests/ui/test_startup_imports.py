@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-NOT_NEEDED_FOR_AN_SRT = ("pysubs2", "charset_normalizer")
+NOT_NEEDED_FOR_AN_SRT = ("pysubs2", "charset_normalizer", "pocketsphinx", "multiprocessing", "av", "vlc")
 
 OPEN_IN_A_FRESH_EDITOR = """
 import json, sys
