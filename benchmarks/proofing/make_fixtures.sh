@@ -28,6 +28,7 @@ PYTHON
 make() { [ -f "$OUT/$1.truth.json" ] || "$PY" "$TOOL/make_fixture.py" --out "$OUT/$1" "${@:2}"; }
 make proofing-slt --transcript "$SAMPLE" --voice flite:slt --seed 1 --spoken-fixes "$FIXES"
 make proofing-kal --transcript "$SAMPLE" --voice flite:kal16 --seed 4 --spoken-fixes "$FIXES"
+make proofing-rms --transcript "$SAMPLE" --voice flite:rms --seed 5 --spoken-fixes "$FIXES"
 for text in benchmarks/proofing/texts/*.txt; do
   name=$(basename "$text" .txt)
   make "proofing-$name-slt" --transcript "$text" --voice flite:slt --seed 1
