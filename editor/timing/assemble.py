@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from editor.core.model import LOW_CONFIDENCE, Word
-from editor.timing.anchors import Anchor
+from editor.timing.anchors import MAX_PAUSE_IN_RUN_MS, Anchor
 from editor.timing.confidence import HEARD, UNPLACED, overlapping, phones_heard
 from editor.timing.gaps import Onsets, place_untimed
 from editor.timing.recognize import HeardWord
@@ -70,18 +70,22 @@ def _start_sentences_at_speech(script: Script, times: Times, anchored: set[int],
     """A sentence's first word starts where speech resumes after the longest pause before the next word.
 
     Only suspects move (an anchored word was timed by the recogniser): a word starting in quiet, one
-    squeezed shorter than a word can be said, and one after an unconfirmed word, since a misheard word
-    before a sentence lends the aligner audio to put the sentence's first word in.
+    squeezed shorter than a word can be said, one after an unconfirmed word, since a misheard word before a
+    sentence lends the aligner audio to put the sentence's first word in, and one stranded far before the
+    next word (the aligner put it at the start of speech the transcript lacks): that one starts after the
+    longest pause shortly before the next word.
     """
     for index in script.sentence_starts:
         if index in anchored or index + 1 not in times or index - 1 not in times:
             continue
         start, end = times[index]
-        squeezed = end - start < MIN_WORD_MS
-        if not (squeezed or index - 1 not in anchored or onsets.quiet(start, start + QUIET_START_MS)):
-            continue
         next_start = times[index + 1][0]
-        onset = onsets.after_longest_pause(times[index - 1][1], next_start + ONSET_SLACK_MS, SENTENCE_PAUSE_MS)
+        squeezed = end - start < MIN_WORD_MS
+        stranded = next_start - end > MAX_PAUSE_IN_RUN_MS
+        if not (stranded or squeezed or index - 1 not in anchored or onsets.quiet(start, start + QUIET_START_MS)):
+            continue
+        search_from = max(times[index - 1][1], next_start - MAX_PAUSE_IN_RUN_MS if stranded else 0)
+        onset = onsets.after_longest_pause(search_from, next_start + ONSET_SLACK_MS, SENTENCE_PAUSE_MS)
         if onset is not None:
             onset = min(onset, next_start)
             times[index] = (onset, max(min(end, next_start), onset))

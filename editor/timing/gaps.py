@@ -14,13 +14,14 @@ import numpy as np
 from editor.core.model import Word
 from editor.timing.chunks import FRAME_MS
 from editor.timing.confidence import UNPLACED
+from editor.timing.script import ends_sentence
 
 QUIET_FRAMES = 5  # 50 ms of quiet before an onset, so the previous word's tail is not taken for one
 LOUD_FRAMES = 3
 PAUSE_MS = 50
 # A `--` stands for a few words the transcriber missed, said in at most about GAP_SPEECH_MS. Of a longer
-# absorbed stretch (a programme insert, then the unheard words) it takes only the speech after the longest
-# pause of at least PHRASE_PAUSE_MS within its last GAP_SPEECH_MS.
+# absorbed stretch (a programme insert beside the unheard words) it takes only GAP_SPEECH_MS at one end,
+# cut at a pause of at least PHRASE_PAUSE_MS (see _gap_speech).
 GAP_SPEECH_MS = 3000
 PHRASE_PAUSE_MS = 300
 
@@ -67,6 +68,16 @@ class Onsets:
         found = speech_onsets(self._energy, self._threshold, start_ms, end_ms, pause_ms // FRAME_MS)
         return max(found, key=lambda onset: onset[1])[0] if found else None
 
+    def pause_after(self, start_ms: int, end_ms: int, pause_ms: int) -> int:
+        """Where the first pause of at least pause_ms after start begins (end if none comes before it)."""
+        loud = self._energy[start_ms // FRAME_MS: end_ms // FRAME_MS] > self._threshold
+        quiet_run = 0
+        for frame, is_loud in enumerate(loud):
+            quiet_run = 0 if is_loud else quiet_run + 1
+            if quiet_run * FRAME_MS >= pause_ms:
+                return start_ms + (frame + 1 - quiet_run) * FRAME_MS
+        return end_ms
+
     def quiet(self, start_ms: int, end_ms: int) -> bool:
         """Nobody speaks between start and end."""
         frames = self._energy[start_ms // FRAME_MS: max(end_ms // FRAME_MS, start_ms // FRAME_MS + 1)]
@@ -93,7 +104,8 @@ def place_untimed(
         following = timed[run_end] if run_end < len(words) else None
         after = max(before, following.start_ms or 0) if following is not None else before
         start, end = unheard.get(boundaries[run_end], (before, after))
-        start = _speech_start(onset, before, start, end)
+        opens_sentence = index == 0 or ends_sentence(words[index - 1].text)
+        start, end = _gap_speech(onset, before, (start, end), opens_sentence)
         start, end = max(start, before), max(min(end, after), before)
         result.extend(_share(words[index:run_end], start, max(start, end)))
         if after > before and any(word.is_gap for word in words[index:run_end]):
@@ -102,14 +114,19 @@ def place_untimed(
     return result, spans
 
 
-def _speech_start(onset: Onsets, before: int, start: int, end: int) -> int:
-    """Where the unheard speech starts: the absorbed stretch's start, moved to a clearer onset nearby; in a
-    stretch too long for a gap's few words, after the longest pause near its end (the rest is not the gap's)."""
+def _gap_speech(onset: Onsets, before: int, stretch: tuple[int, int], opens_sentence: bool) -> tuple[int, int]:
+    """Where the unheard speech lies: the absorbed stretch, its start moved to a clearer onset nearby. A
+    stretch too long for a gap's few words holds speech that is not the gap's (a programme insert): a gap
+    that opens a sentence keeps the end of it, leading into the sentence's words; any other gap keeps the
+    start, running on from the words before it."""
+    start, end = stretch
     took_the_pause = start <= before + PAUSE_MS  # the phone loop took the pause too: speech starts at an onset
     start = onset(before, end) or start if took_the_pause else min(start, onset(before, start) or start)
     if end - start <= GAP_SPEECH_MS:
-        return start
-    return onset.after_longest_pause(end - GAP_SPEECH_MS, end, PHRASE_PAUSE_MS) or start
+        return start, end
+    if opens_sentence:
+        return onset.after_longest_pause(end - GAP_SPEECH_MS, end, PHRASE_PAUSE_MS) or start, end
+    return start, onset.pause_after(start, start + GAP_SPEECH_MS, PHRASE_PAUSE_MS)
 
 
 def _share(words: Sequence[Word], start_ms: int, end_ms: int) -> list[Word]:

@@ -37,6 +37,11 @@ class Script:
         return lines
 
 
+def ends_sentence(text: str) -> bool:
+    """The word closes a sentence (. ! or ?, before any closing quotes or brackets)."""
+    return bool(_SENTENCE_END.search(text))
+
+
 def make_script(words: Sequence[Word], dictionary: dict[str, list[str]]) -> Script:
     """Tokenise every word; a sentence ends after a word ending in . ! or ?."""
     tokens: list[str] = []
@@ -48,7 +53,7 @@ def make_script(words: Sequence[Word], dictionary: dict[str, list[str]]) -> Scri
         ranges.append(range(len(tokens), len(tokens) + len(spoken)))
         tokens.extend(spoken)
         owner.extend([index] * len(spoken))
-        if _SENTENCE_END.search(word.text) and starts[-1] != len(tokens):
+        if ends_sentence(word.text) and starts[-1] != len(tokens):
             starts.append(len(tokens))
     if starts[-1] == len(tokens) and len(starts) > 1:
         starts.pop()

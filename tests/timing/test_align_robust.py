@@ -51,6 +51,23 @@ def test_speech_the_transcript_lacks_after_a_gap_sentence_belongs_to_no_cue(spee
     assert abs(prices.start_ms - speech.phrase("Prices of oil rose sharply after the news.")[0]) <= 150
 
 
+def test_speech_the_transcript_lacks_after_a_sentence_ending_in_a_gap_does_not_pull_the_next_one(
+    speech_folder: Path,
+) -> None:
+    speech = speak([
+        0.4, "The minister arrived in Baghdad on Monday morning.", 0.5, "Officials said the army", 0.1,
+        "would hold the refinery now", 0.4, INSERT, 0.5, "The talks will go on next week.", 0.5,
+        "Kerry urged the leaders to form a new government.", 0.5,
+    ], speech_folder)
+    transcript = ("The minister arrived in Baghdad on Monday morning. Officials said the army -- -- "
+                  "The talks will go on next week. Kerry urged the leaders to form a new government.")
+    cues = synced(transcript, speech)
+    insert_start, insert_end = speech.phrase(INSERT)
+    assert shown_over(cues, insert_start, insert_end) <= 600
+    talks = cue_opening(cues, "The talks")
+    assert abs(talks.start_ms - speech.phrase("The talks will go on next week.")[0]) <= LEAD_IN_AND_SLACK_MS
+
+
 def test_transcript_text_the_audio_lacks_is_flagged_not_stretched(speech_folder: Path) -> None:
     kept = ["The minister arrived in Baghdad on Monday morning.", "Prices of oil rose sharply after the news.",
             "Kerry urged the leaders to form a new government.", "The army says it has retaken the refinery."]
