@@ -12,8 +12,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from editor.app.issue_list_model import plain_tooltip
 from editor.app.issue_tracker import IssueTracker
+from editor.app.plain_text import plain_tooltip
 from editor.app.session import Session
 from editor.checks.issue import Severity
 from editor.core.edits import CueSplice

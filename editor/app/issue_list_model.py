@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from dataclasses import replace
 from typing import Any
 
@@ -10,17 +9,13 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QColor
 
 from editor.app.issue_tracker import IssueTracker
+from editor.app.plain_text import plain_tooltip
 from editor.checks.issue import Issue, Severity
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 CUE_INDEX_ROLE = Qt.ItemDataRole.UserRole + 1
 ISSUE_ROLE = Qt.ItemDataRole.UserRole + 2  # the Issue, with its current cue index
 ERROR_COLOR = QColor(Qt.GlobalColor.darkRed)
-
-
-def plain_tooltip(text: str) -> str:
-    """Tooltip markup that shows `text` literally: Qt would render a tooltip that looks like HTML as HTML."""
-    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
 
 
 def describe(cue_index: int, issue: Issue) -> str:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog
 from editor.app.align_worker import AlignWorker
 from editor.core.edits import EditError
 from editor.core.model import Cue, Document, is_gap_text
+from editor.ui.dialogs import plain_label
 from editor.ui.doubtful_words import DoubtfulWordMarks, token_at, word_at
 from editor.ui.host import FeatureHost
 from editor.ui.media_panel import MediaPanel
@@ -115,8 +116,8 @@ class AutoSync(QObject):
         return self.media.playback.media_path
 
     def _open_progress(self, media: Path) -> None:
-        dialog = QProgressDialog(f"Aligning the words to the speech in {media.name}…", "&Cancel", 0,
-                                 PROGRESS_STEPS, self.window.widget)
+        dialog = QProgressDialog("", "&Cancel", 0, PROGRESS_STEPS, self.window.widget)
+        dialog.setLabel(plain_label(f"Aligning the words to the speech in {media.name}…", dialog))
         dialog.setObjectName("autosync_progress")
         dialog.setWindowTitle("Auto-sync")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)

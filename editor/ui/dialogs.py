@@ -8,7 +8,7 @@ from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QInputDialog, QLabel, QMessageBox, QWidget
 
 from editor.core.gaps import GapPolicy
 from editor.formats.project import PROJECT_EXTENSION
@@ -124,5 +124,15 @@ def ask_text(parent: QWidget, title: str, label: str, text: str = "") -> str | N
     dialog = QInputDialog(parent)
     dialog.setWindowTitle(title)
     dialog.setLabelText(label)
+    for shown in dialog.findChildren(QLabel):  # the label may name a file: never markup
+        shown.setTextFormat(Qt.TextFormat.PlainText)
     dialog.setTextValue(text)
     return dialog.textValue() if dialog.exec() else None
+
+
+def plain_label(text: str, parent: QWidget | None = None) -> QLabel:
+    """A label that shows text literally (a file or cue may hold `<b>` or `<img>`), wrapped."""
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label

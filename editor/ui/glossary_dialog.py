@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.app.plain_text import plain_tooltip
 from editor.checks.dictionary import word_rarity
 from editor.core.glossary import (
     Proposal,
@@ -197,7 +198,7 @@ class GlossaryDialog(QDialog):
         ]
         cells += [QTableWidgetItem(f"{proposal.score:.2f}"), QTableWidgetItem(context)]
         for column, item in enumerate(cells):
-            item.setToolTip(context)
+            item.setToolTip(plain_tooltip(context))
             self.table.setItem(row, column, item)
 
     def chosen(self) -> list[Proposal]:

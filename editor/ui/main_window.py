@@ -27,6 +27,7 @@ from editor.app.cue_table_model import CueTableModel
 from editor.app.edit_actions import EditActions
 from editor.app.issue_list_model import IssueListModel
 from editor.app.issue_tracker import IssueTracker
+from editor.app.plain_text import plain_tooltip
 from editor.app.session import Session
 from editor.app.settings import (
     AUTOSAVE_SECONDS,
@@ -336,8 +337,8 @@ class MainWindow(QMainWindow):
     def _update_recent_menu(self) -> None:
         self.recent_menu.clear()
         for number, path in enumerate(self.settings.recent_files(), start=1):
-            entry = self.recent_menu.addAction(f"&{number % 10} {path.name}")
-            entry.setToolTip(str(path))
+            entry = self.recent_menu.addAction(f"&{number % 10} {path.name.replace('&', '&&')}")
+            entry.setToolTip(plain_tooltip(str(path)))
             entry.setShortcut(QKeySequence(f"Ctrl+Shift+{number % 10}"))
             entry.triggered.connect(lambda _checked=False, path=path: self.files.open_recent(path))
         self.recent_menu.setEnabled(not self.recent_menu.isEmpty())

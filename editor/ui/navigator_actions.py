@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QDialog
 
+from editor.app.plain_text import plain_tooltip
 from editor.app.playback import Playback
 from editor.checks.ignoring import ignore_key
 from editor.checks.issue import Issue
@@ -224,7 +225,8 @@ class ProblemNavigator(QObject):
             action = self.actions[f"accept_fix_{n + 1}"]
             fix = fixes[n] if n < len(fixes) else None
             action.setText(fix.replacement.replace("&", "&&") if fix else f"Suggestion &{n + 1}")  # no mnemonic
-            action.setToolTip(f"{fix.score:.2f} from {', '.join(fix.sources) or 'a check'}" if fix else "")
+            source = f"{fix.score:.2f} from {', '.join(fix.sources) or 'a check'}" if fix else ""
+            action.setToolTip(plain_tooltip(source))
             action.setVisible(fix is not None)
         self.bar.refresh_button_texts()
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from editor.app.autosave import Autosave
-from editor.ui.plain_text import tooltip
+from editor.app.plain_text import plain_tooltip
 
 _STYLE = "QLabel { background: #fff3cd; color: #663c00; border: 1px solid #e0a800; padding: 1px 6px; }"
 
@@ -27,5 +27,5 @@ class RecoveryWarning(QLabel):
     def show_trouble(self, message: str) -> None:
         """Show the message with a warning sign (whole in the tooltip if the bar cuts it), or hide when none."""
         self.setText(f"\u26a0 {message}" if message else "")
-        self.setToolTip(tooltip(message))
+        self.setToolTip(plain_tooltip(message))
         self.setVisible(bool(message))
