@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from editor.checks import (
+    bidi_control,
     empty_cue,
     line_count,
     line_length,
@@ -40,6 +41,7 @@ RULES: tuple[Rule, ...] = (
     unheard_words.RULE,
     spelling.RULE,
     suspect_words.RULE,
+    bidi_control.RULE,
 )
 
 _PER_CUE = tuple(rule.per_cue for rule in RULES if rule.per_cue is not None)

@@ -13,13 +13,12 @@ from __future__ import annotations
 import html
 import re
 
+from editor.core.markup import MODEL_TAG, strip_markup
+
+__all__ = ["MODEL_TAG", "decode_cue_text", "encode_cue_text", "strip_markup"]  # the markup lives in core
+
 # The WebVTT tokenizer: "<" opens a tag that runs to the next ">" or to the end of the cue text.
 _TAG_OR_TEXT = re.compile(r"<[^>]*>?|[^<]+")
-# The model's markup: a known tag name (any case, as SRT writes `<I>`) or a WebVTT timestamp, closed by ">".
-MODEL_TAG = re.compile(
-    r"</?(?:[cibuv]|lang|ruby|rt|font)(?=[\s.>])[^<>\n]*(?<!--)>|<(?:\d{2,}:)?[0-5]\d:[0-5]\d\.\d{3}>",
-    re.IGNORECASE,
-)
 _TAG_NAME = re.compile(r"^(</?)([A-Za-z]+)")
 _INVISIBLE_AS_REFERENCES = {"\u00a0": "&nbsp;", "\u200e": "&lrm;", "\u200f": "&rlm;"}
 
@@ -42,11 +41,6 @@ def encode_cue_text(text: str) -> str:
         position = tag.end()
     pieces.append(_escape_plain(text[position:]))
     return "".join(pieces).replace("-->", "--&gt;")
-
-
-def strip_markup(text: str) -> str:
-    """The plain words of model text, tags removed: what a viewer reads, for display and counting."""
-    return MODEL_TAG.sub("", text)
 
 
 def _webvtt_tag(tag: str) -> str:

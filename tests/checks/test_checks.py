@@ -96,7 +96,7 @@ def test_the_registry_takes_a_new_rule_as_data():
 
 def test_every_rule_has_a_unique_name():
     names = [rule.name for rule in RULES]
-    assert len(names) == len(set(names)) == 14
+    assert len(names) == len(set(names)) == 15
 
 
 @pytest.mark.parametrize("style_name", sorted(STYLES))
