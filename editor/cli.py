@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 from editor.checks.issue import Severity
 from editor.cli_align import add_media_options, synced_to_media
@@ -177,16 +178,18 @@ def _add_convert(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         description="Read IN and write OUT; the formats follow the extensions (or IN's content). A malformed "
         "cue is skipped with a warning naming its line, as browsers skip one in WebVTT (--strict: refuse the file).",
     )
-    parser.add_argument("input", type=Path, metavar="IN", help="the subtitle file to read")
+    parser.add_argument("input", type=Path, metavar="IN", help="the subtitle, project or transcript file to read")
     parser.add_argument("output", type=Path, metavar="OUT",
                         help=f"the file to write: {_output_extensions()}")
     parser.add_argument("--strict", action="store_true", help="refuse a file with any malformed cue")
+    parser.add_argument("--runtime", type=_runtime_argument, metavar="MM:SS",
+                        help="a transcript's programme runtime, as for import (needed without a header)")
     _add_write_options(parser)
     return _run_convert
 
 
 def _run_convert(options: argparse.Namespace) -> int:
-    opened = _opened(open_file(options.input, DEFAULT_STYLE, lenient=not options.strict))
+    opened = _opened(open_file(options.input, DEFAULT_STYLE, runtime_ms=options.runtime, lenient=not options.strict))
     for problem in opened.warnings:
         print(f"cueline: warning: {problem}", file=sys.stderr)
     document = opened.document
@@ -204,8 +207,16 @@ COMMANDS: dict[str, Callable[[argparse._SubParsersAction[argparse.ArgumentParser
 }
 
 
+class _OneLineErrors(argparse.ArgumentParser):
+    """A bad argument is one line, like every other user error, not argparse's usage block (its subcommands'
+    parsers are of this class too)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USER_ERROR, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def _command_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _OneLineErrors(
         prog="cueline",
         description="Caption editor. With no command, opens the editor (optionally on FILE, with --media).",
         epilog="Open the editor: cueline [FILE] [--media MEDIA]",
@@ -219,7 +230,7 @@ def _command_parser() -> argparse.ArgumentParser:
 
 
 def _editor_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="cueline", description="Open the caption editor.")
+    parser = _OneLineErrors(prog="cueline", description="Open the caption editor.")
     parser.add_argument("file", type=Path, nargs="?", help="a project, subtitle or transcript file")
     parser.add_argument("--media", type=Path, help="the programme's video or audio")
     return parser

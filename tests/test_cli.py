@@ -199,3 +199,34 @@ def test_help_lists_every_extension_an_export_takes(capsys, command):
     assert code == 0
     for suffix in (".srt", ".vtt", ".ass", ".ssa", ".ttml", ".dfxp", ".xml", ".scc", ".sbv", ".txt", ".cueline"):
         assert suffix + "," in help_text or suffix + " " in help_text
+
+
+@pytest.mark.parametrize(
+    ("argv", "first_words"),
+    [
+        (["import", "talk.txt", "--runtime", "xx", "-o", "out.srt"], "cueline import: error: argument --runtime: "),
+        (["convert"], "cueline convert: error: the following arguments are required: IN, OUT"),
+        (["import", "talk.txt", "-o", "out.srt", "--gaps", "bogus"], "cueline import: error: argument --gaps: "),
+        (["check"], "cueline check: error: the following arguments are required: file"),
+    ],
+)
+def test_a_bad_argument_is_one_line_not_a_usage_block(capsys, argv, first_words):
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == ""
+    assert err.startswith(first_words) and err.count("\n") == 1
+
+
+def test_convert_reads_a_transcript_like_import(tmp_path, capsys):
+    transcript = tmp_path / "talk.txt"
+    transcript.write_text("Some words to caption here. And more words after them.\n")
+    code, out, _ = run(capsys, "convert", transcript, tmp_path / "talk.srt", "--runtime", "0:30")
+    assert code == 0 and "cues" in out
+    assert "Some words" in (tmp_path / "talk.srt").read_text()
+
+
+def test_a_zero_length_cue_is_read_with_a_warning_naming_its_input_line(tmp_path, capsys):
+    source = tmp_path / "zero.srt"
+    source.write_text("1\n00:00:01,000 --> 00:00:02,000\nA\n\n2\n00:00:03,000 --> 00:00:03,000\nB\n")
+    code, _, err = run(capsys, "convert", source, tmp_path / "out.srt")
+    assert code == 0
+    assert f"cueline: warning: {source}:6: the cue starts and ends at the same time" in err

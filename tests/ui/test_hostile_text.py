@@ -10,8 +10,8 @@ from answer_dialogs import press_button, when_dialog_opens
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QWidget
 
-from editor.core.model import Cue, Document
-from editor.formats.project import save_project
+from editor.core.model import Cue, Document, GlossaryTerm
+from editor.formats.registry import write_file
 from editor.media.player import Player
 from editor.ui.autosync_actions import attach_autosync
 from editor.ui.media_panel import attach_media
@@ -56,7 +56,7 @@ def everything() -> list[QWidget]:
 def hostile_project(folder: Path) -> Path:
     cues = tuple(Cue(i * 3000, i * 3000 + 2500, f"the sisal fighters {MARKUP}\n\u202eevil {i}") for i in range(4))
     path = folder / f"{NAME}.cueline"
-    save_project(Document(cues=cues, title=NAME, glossary=(f"ISIL ~ sisal {MARKUP}",)), path)
+    write_file(Document(cues=cues, title=NAME, glossary=(GlossaryTerm("ISIL", ("sisal", MARKUP)),)), path)
     return path
 
 
