@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from answer_dialogs import press_button, when_dialog_opens
+from answer_dialogs import press_button, type_answer, when_dialog_opens
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QWidget
 
@@ -96,10 +96,10 @@ def test_the_runtime_prompt_names_a_hostile_file_literally(window, tmp_path: Pat
         try:
             seen.append((rich_renderings(labels), any(NAME in label.text() for label in labels)))
         finally:
-            dialog.reject()
+            type_answer("1:00")(dialog)
 
     when_dialog_opens(inspect)
-    window.files.open_path(transcript)
+    assert window.files.open_path(transcript)
     assert seen == [([], True)]
 
 
