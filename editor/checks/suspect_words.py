@@ -80,10 +80,25 @@ def _guessed_issues(index: int, cue: Cue, proposals: Sequence[Proposal]) -> list
     for proposal in proposals:
         if _audio_disagrees(cue, proposal):
             continue
-        message = f"“{proposal.found}” may be a mishearing of “{proposal.term}”"
+        span = _heard_span(cue, proposal) or TextSpan(proposal.start, proposal.end)
+        found = cue.text[span.start: span.end]
+        message = f"“{found}” may be a mishearing of “{proposal.term}”"
         fix = Fix(proposal.term, round(proposal.score, 3), ("glossary",))
-        issues.append(Issue(index, Severity.WARNING, NAME, message, TextSpan(proposal.start, proposal.end), (fix,)))
+        issues.append(Issue(index, Severity.WARNING, NAME, message, span, (fix,)))
     return issues
+
+
+def _heard_span(cue: Cue, proposal: Proposal) -> TextSpan | None:
+    """Where inside a guess the audio heard the name, when it did: "is ice" guessed, "ice" heard as ISIS, so the
+    correct "is" is kept."""
+    spans = word_spans(cue)
+    for position, (word, span) in enumerate(zip(cue.words, spans, strict=False)):
+        if proposal.start <= span.start and span.end <= proposal.end:
+            for alternative in word.alternatives:
+                last = position + alternative.words - 1
+                if alternative.text == proposal.term and last < len(spans) and spans[last].end <= proposal.end:
+                    return TextSpan(span.start, spans[last].end)
+    return None
 
 
 def _audio_disagrees(cue: Cue, proposal: Proposal) -> bool:

@@ -64,3 +64,10 @@ def test_audio_that_supports_the_words_overrules_a_guess_but_not_a_mere_spelling
 
 def test_rule_is_registered() -> None:
     assert NAME in [rule.name for rule in RULES]
+
+
+def test_a_guess_shrinks_to_the_words_the_audio_heard_as_the_name() -> None:
+    heard_isis = {"ice": (HeardAlternative("ISIS", 1, 0.2),)}  # too weak to flag alone, enough to place it
+    document = Document(cues=(heard_cue("who is ice more", {"is": 0.3, "ice": 0.3}, heard_isis),),
+                        glossary=(GlossaryTerm("ISIS"),))
+    assert spans(document) == [("ice", ["ISIS"])]
