@@ -26,7 +26,6 @@ _TIMING_START = re.compile(rf"^\s*{_TIME}\s*-->")  # starts a cue even if the re
 _INDEX_LINE = re.compile(r"^\s*\d+\s*$")
 _PLAIN_TIME = r"([0-9]{2}):([0-9]{2}):([0-9]{2}),([0-9]{3})"
 _PLAIN_TIMING_LINE = re.compile(rf"{_PLAIN_TIME} --> {_PLAIN_TIME}")
-_MS_PER_UNIT = (3_600_000, 60_000, 1000, 1)
 
 
 @dataclass(frozen=True)
@@ -77,17 +76,18 @@ def _read_parts(block: _Block, where: str | None, cues: list[Cue], problems: lis
 def _plain_cue(lines: list[str]) -> Cue | None:
     """Most blocks read directly, exactly as pysrt reads them (10,000 cues in a third of the time): a number,
     a strict `00:00:01,000 --> 00:00:02,500` line, text with no timing line in it, ending after it starts."""
-    if len(lines) < 2 or not _INDEX_LINE.match(lines[0]) or any("-->" in line for line in lines[2:]):
+    if len(lines) < 2 or not _INDEX_LINE.match(lines[0]):
         return None
     match = _PLAIN_TIMING_LINE.fullmatch(lines[1].rstrip())
-    if match is None:
+    text = "\n".join(line.rstrip() for line in lines[2:])
+    if match is None or "-->" in text:
         return None
-    numbers = [int(group) for group in match.groups()]
-    start_ms = sum(number * unit for number, unit in zip(numbers[:4], _MS_PER_UNIT, strict=True))
-    end_ms = sum(number * unit for number, unit in zip(numbers[4:], _MS_PER_UNIT, strict=True))
-    if end_ms <= start_ms:
-        return None
-    return Cue(start_ms=start_ms, end_ms=end_ms, text="\n".join(line.rstrip() for line in lines[2:]))
+    start_ms, end_ms = _plain_ms(*match.groups()[:4]), _plain_ms(*match.groups()[4:])
+    return Cue(start_ms=start_ms, end_ms=end_ms, text=text) if end_ms > start_ms else None
+
+
+def _plain_ms(hours: str, minutes: str, seconds: str, millis: str) -> int:
+    return ((int(hours) * 60 + int(minutes)) * 60 + int(seconds)) * 1000 + int(millis)
 
 
 def format_srt(cues: Sequence[Cue]) -> str:
