@@ -8,6 +8,7 @@ code pages: they are by far the most common legacy encodings of subtitle files.
 from __future__ import annotations
 
 import codecs
+import stat
 from pathlib import Path
 
 from editor.formats.errors import FormatError
@@ -35,7 +36,11 @@ def read_text(path: Path) -> str:
     """A text file's content with newlines as "\\n"; a FormatError the user can act on if it can't be read."""
     path = Path(path)
     try:
-        if path.stat().st_size > _MAX_FILE_BYTES:
+        status = path.stat()
+        if stat.S_ISFIFO(status.st_mode) or stat.S_ISCHR(status.st_mode) or stat.S_ISSOCK(status.st_mode):
+            # A pipe or a device (/dev/zero) never ends or never answers: reading it would hang the editor.
+            raise FormatError("not a regular file (a pipe, socket or device): cannot read it as text", path)
+        if status.st_size > _MAX_FILE_BYTES:
             raise FormatError("file is too large to be a subtitle or transcript file", path)
         data = path.read_bytes()
     except FileNotFoundError as error:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import os
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,12 @@ def test_empty_file_is_empty_text(tmp_path: Path) -> None:
     empty = tmp_path / "empty.srt"
     empty.write_bytes(b"")
     assert read_text(empty) == ""
+
+
+def test_a_pipe_or_a_device_is_refused_not_read_for_ever(tmp_path) -> None:
+    fifo = tmp_path / "film.srt"
+    os.mkfifo(fifo)
+    for path in (fifo, Path("/dev/zero")):
+        with pytest.raises(FormatError, match="not a regular file") as caught:
+            read_text(path)
+        assert caught.value.path == path
