@@ -166,6 +166,8 @@ def candidate_cues(suffix: str, text: str) -> int | None:
         return None
     if suffix == ".ttml":
         text = re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
+    if suffix == ".vtt":
+        text = text.partition("\n")[2]  # the WEBVTT signature line is never a cue (its text is kept as the header)
     return len(pattern.findall(text))
 
 
