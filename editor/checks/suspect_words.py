@@ -78,7 +78,7 @@ def _audio_fix(alternative: HeardAlternative, names: set[str]) -> Fix:
 def _guessed_issues(index: int, cue: Cue, proposals: Sequence[Proposal]) -> list[Issue]:
     issues = []
     for proposal in proposals:
-        if _audio_disagrees(cue, proposal):
+        if audio_supports_as_written(cue, proposal):
             continue
         span = _heard_span(cue, proposal) or TextSpan(proposal.start, proposal.end)
         found = cue.text[span.start: span.end]
@@ -101,7 +101,13 @@ def _heard_span(cue: Cue, proposal: Proposal) -> TextSpan | None:
     return None
 
 
-def _audio_disagrees(cue: Cue, proposal: Proposal) -> bool:
+def heard_proposals(document: Document, proposals: Sequence[Proposal]) -> list[Proposal]:
+    """The glossary's sound-alike proposals the speech does not contradict (the names dialog offers only
+    these, so a correct, well-heard word is never proposed for replacement)."""
+    return [p for p in proposals if not audio_supports_as_written(document.cues[p.cue_index], p)]
+
+
+def audio_supports_as_written(cue: Cue, proposal: Proposal) -> bool:
     """The speech supports the words as written, and the name would sound different (not a mere spelling)."""
     words = _words_in(cue, proposal.start, proposal.end)
     if not words or any(word.support is None for word in words):

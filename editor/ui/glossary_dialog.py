@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from editor.app.plain_text import plain_tooltip
 from editor.checks.dictionary import word_rarity
+from editor.checks.suspect_words import heard_proposals
 from editor.core.glossary import (
     Proposal,
     apply_proposals,
@@ -60,7 +61,7 @@ class _SearchThread(QThread):
             self._document, self._terms, rarity=word_rarity, progress=self.progressed.emit, cancelled=self.stop.is_set
         )
         if not self.stop.is_set():
-            self.found.emit(proposals)
+            self.found.emit(heard_proposals(self._document, proposals))
 
 
 def learned_terms(terms: list[GlossaryTerm], chosen: list[Proposal]) -> list[GlossaryTerm]:

@@ -3,9 +3,10 @@ without audio, glossary names guessed from writing; where the audio supports the
 
 from __future__ import annotations
 
-from editor.checks import spelling
+from editor.checks import dictionary, spelling
 from editor.checks.registry import RULES
-from editor.checks.suspect_words import NAME, check
+from editor.checks.suspect_words import NAME, check, heard_proposals
+from editor.core.glossary import glossary_of, propose_replacements
 from editor.core.model import Cue, Document, GlossaryTerm, HeardAlternative, Word
 from editor.core.style import DEFAULT_STYLE
 
@@ -71,3 +72,11 @@ def test_a_guess_shrinks_to_the_words_the_audio_heard_as_the_name() -> None:
     document = Document(cues=(heard_cue("who is ice more", {"is": 0.3, "ice": 0.3}, heard_isis),),
                         glossary=(GlossaryTerm("ISIS"),))
     assert spans(document) == [("ice", ["ISIS"])]
+
+
+def test_the_names_search_never_offers_a_word_the_audio_supports_as_written() -> None:
+    document = Document(cues=(heard_cue("sisal and America", {"sisal": 0.3}, {}),),
+                        glossary=(GlossaryTerm("ISIL"), GlossaryTerm("Maliki")))
+    everything = propose_replacements(document, glossary_of(document), rarity=dictionary.word_rarity)
+    assert {p.found for p in everything} == {"sisal", "America"}  # by writing alone both sound like a name
+    assert [p.found for p in heard_proposals(document, everything)] == ["sisal"]  # America was heard as written

@@ -8,7 +8,7 @@ from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import QDialogButtonBox, QMenu, QPlainTextEdit
 
 from editor.core.glossary import parse_term
-from editor.core.model import Cue, Document, GlossaryTerm
+from editor.core.model import Cue, Document, GlossaryTerm, Word
 from editor.ui.glossary_dialog import GlossaryDialog
 from editor.ui.spelling import SpellingHighlighter, add_suggestions, attach_spelling, suggestions_for
 
@@ -198,3 +198,15 @@ def test_text_pane_underlines_unknown_words(qtbot, window) -> None:
         return found
 
     qtbot.waitUntil(lambda: "Everly" in underlined_anywhere())
+
+
+def test_a_word_the_audio_heard_as_written_is_not_offered(qtbot) -> None:
+    heard = tuple(Word(token, 400 * n, 400 * n + 350, 1.0, heard="X", support=0.9 if token == "America" else 0.2)
+                  for n, token in enumerate("sisal and America".split()))
+    document = Document(cues=(Cue(0, 1200, "sisal and America", heard),),
+                        glossary=(GlossaryTerm("ISIL"), GlossaryTerm("Maliki")))
+    dialog = GlossaryDialog(document, lambda doc, label: None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    find(qtbot, dialog)
+    assert [(heard, name) for _cue, heard, name, _ticked in rows(dialog)] == [("sisal", "ISIL")]
