@@ -22,7 +22,7 @@ class GlossaryActions(QObject):
         super().__init__(host.widget)
         self._host = host
         self._session = host.session
-        self.spelling = attach_spelling(host.text_pane, self.terms, self.add_term)
+        self.spelling = attach_spelling(host.text_pane, self.terms, self.add_term, lambda: self._session.style.spelling)
         self._session.cues_spliced.connect(self._follow_glossary)  # also after undo of a glossary edit
         self._session.document_replaced.connect(self._follow_glossary)
 
@@ -44,4 +44,4 @@ class GlossaryActions(QObject):
         self._host.push_edit(label, document, self._host.current_index())
 
     def _follow_glossary(self, *_changes: object) -> None:
-        self.spelling.follow_glossary(self.terms())
+        self.spelling.follow_glossary(self.terms(), self._session.style.spelling)

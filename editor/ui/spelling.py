@@ -61,9 +61,11 @@ def _dictionary_loader() -> _DictionaryLoader:
 class SpellingHighlighter(QSyntaxHighlighter):
     """Underlines the words of a text document that neither the dictionary nor the glossary knows."""
 
-    def __init__(self, document: QTextDocument, accepted: frozenset[str] = frozenset()) -> None:
+    def __init__(self, document: QTextDocument, accepted: frozenset[str] = frozenset(), spelling: str = "en-US"
+                 ) -> None:
         super().__init__(document)
         self._accepted = accepted
+        self._spelling = spelling
         self._format = _misspelt_format()
         self._waiting_for_dictionary = False
 
@@ -71,8 +73,15 @@ class SpellingHighlighter(QSyntaxHighlighter):
     def accepted(self) -> frozenset[str]:
         return self._accepted
 
-    def follow_glossary(self, terms: Sequence[GlossaryTerm]) -> None:
-        """Accept the words of these glossary terms from now on."""
+    @property
+    def spelling(self) -> str:
+        return self._spelling
+
+    def follow_glossary(self, terms: Sequence[GlossaryTerm], spelling: str | None = None) -> None:
+        """Accept the words of these glossary terms from now on (and check in the style's spelling, if given)."""
+        if spelling is not None and spelling != self._spelling:
+            self._spelling = spelling
+            self.rehighlight()
         self.set_accepted(words_of_terms(terms))
 
     def set_accepted(self, accepted: frozenset[str]) -> None:
@@ -85,7 +94,7 @@ class SpellingHighlighter(QSyntaxHighlighter):
         if not dictionary.is_loaded():
             self._underline_once_loaded()
             return
-        for item in misspellings(text, self._accepted):
+        for item in misspellings(text, self._accepted, self._spelling):
             self.setFormat(item.start, item.end - item.start, self._format)
 
     def _underline_once_loaded(self) -> None:
@@ -103,20 +112,22 @@ def attach_spelling(
     edit: TextWidget,
     glossary: Callable[[], Sequence[GlossaryTerm]],
     add_to_glossary: Callable[[str], None] | None = None,
+    spelling: Callable[[], str] = lambda: "en-US",
 ) -> SpellingHighlighter:
-    """Spell check a text edit: underlines, and corrections on right-click; `glossary` gives the current names.
+    """Spell check a text edit: underlines, and corrections on right-click; `glossary` gives the current names,
+    `spelling` the caption style's ("en-GB" for the bbc profile).
 
-    Call `highlighter.follow_glossary(terms)` when the glossary changes. With `add_to_glossary`, the menu
-    also offers to add an unknown word as a name.
+    Call `highlighter.follow_glossary(terms, spelling)` when the glossary or the style changes. With
+    `add_to_glossary`, the menu also offers to add an unknown word as a name.
     """
-    highlighter = SpellingHighlighter(edit.document(), words_of_terms(glossary()))
+    highlighter = SpellingHighlighter(edit.document(), words_of_terms(glossary()), spelling())
     edit.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
     def show_menu(point: QPoint) -> None:
-        highlighter.follow_glossary(glossary())
+        highlighter.follow_glossary(glossary(), spelling())
         menu = edit.createStandardContextMenu()
         position = edit.cursorForPosition(point).position()
-        add_suggestions(menu, edit, position, glossary(), highlighter.accepted, add_to_glossary)
+        add_suggestions(menu, edit, position, glossary(), highlighter.accepted, add_to_glossary, highlighter.spelling)
         menu.exec(edit.mapToGlobal(point))
         menu.deleteLater()
 
@@ -137,11 +148,12 @@ def suggestions_for(word: str, glossary: Sequence[GlossaryTerm] = ()) -> list[st
     return offered[:SUGGESTIONS_SHOWN]
 
 
-def misspelling_at(edit: TextWidget, position: int, accepted: frozenset[str] = frozenset()) -> Misspelling | None:
+def misspelling_at(edit: TextWidget, position: int, accepted: frozenset[str] = frozenset(), spelling: str = "en-US"
+                   ) -> Misspelling | None:
     """The misspelt word under a character position of the edit (offsets are within its block)."""
     block = edit.document().findBlock(position)
     offset = position - block.position()
-    for item in misspellings(block.text(), accepted):
+    for item in misspellings(block.text(), accepted, spelling):
         if item.start <= offset <= item.end:
             return Misspelling(block.position() + item.start, block.position() + item.end, item.word)
     return None
@@ -163,9 +175,10 @@ def add_suggestions(
     glossary: Sequence[GlossaryTerm] = (),
     accepted: frozenset[str] = frozenset(),
     add_to_glossary: Callable[[str], None] | None = None,
+    spelling: str = "en-US",
 ) -> list[QAction]:
     """Put corrections for the misspelt word at `position` at the top of a context menu; [] if none."""
-    item = misspelling_at(edit, position, accepted)
+    item = misspelling_at(edit, position, accepted, spelling)
     if item is None:
         return []
     actions = []

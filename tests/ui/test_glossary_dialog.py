@@ -210,3 +210,23 @@ def test_a_word_the_audio_heard_as_written_is_not_offered(qtbot) -> None:
     dialog.show()
     find(qtbot, dialog)
     assert [(heard, name) for _cue, heard, name, _ticked in rows(dialog)] == [("sisal", "ISIL")]
+
+
+def test_the_underline_follows_the_styles_spelling(qtbot) -> None:
+    edit = QPlainTextEdit()
+    qtbot.addWidget(edit)
+    spelling = ["en-US"]
+    highlighter = attach_spelling(edit, lambda: [], spelling=lambda: spelling[0])
+    edit.setPlainText("the neighbour's programme")
+    qtbot.waitUntil(lambda: underlined(edit) == ["neighbour's", "programme"])
+    spelling[0] = "en-GB"  # the bbc profile
+    highlighter.follow_glossary([], spelling[0])
+    assert underlined(edit) == []
+
+
+def test_choosing_the_bbc_style_checks_the_text_pane_in_british_spelling(qtbot, window) -> None:
+    assert window.glossary.spelling.spelling == "en-US"
+    window.action("style_bbc").trigger()
+    assert window.glossary.spelling.spelling == "en-GB"
+    window.action("undo").trigger()
+    assert window.glossary.spelling.spelling == "en-US"
