@@ -3,12 +3,10 @@ arrive, a bad file is reported, and shutting down leaves no thread behind."""
 
 from __future__ import annotations
 
-import wave
 from pathlib import Path
 
-import numpy as np
 import pytest
-from timing.spoken import RATE, speak
+from timing.spoken import speak, write_wav
 
 from editor.app.align_worker import AlignWorker
 from editor.core.model import Cue, Document
@@ -23,11 +21,7 @@ def speech_wav(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("worker")
     speech = speak([0.4, SENTENCE, 0.4], folder)
     path = folder / "speech.wav"
-    with wave.open(str(path), "wb") as handle:
-        handle.setnchannels(1)
-        handle.setsampwidth(2)
-        handle.setframerate(RATE)
-        handle.writeframes((np.clip(speech.samples, -1, 1) * 32767).astype("<i2").tobytes())
+    write_wav(speech.samples, path)
     return path
 
 

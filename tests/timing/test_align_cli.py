@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import wave
 from pathlib import Path
 
 import numpy as np
 import pytest
-from spoken import RATE, Speech, speak
+from spoken import RATE, Speech, speak, write_wav
 
 from editor.cli import main
 from editor.formats.registry import read_file
@@ -26,11 +25,7 @@ SENTENCES = [
 def write_mp4(samples: np.ndarray, folder: Path, name: str) -> Path:
     assert shutil.which("ffmpeg"), "ffmpeg is needed to make test media (./dev.sh test installs it)"
     wav, mp4 = folder / f"{name}.wav", folder / f"{name}.mp4"
-    with wave.open(str(wav), "wb") as handle:
-        handle.setnchannels(1)
-        handle.setsampwidth(2)
-        handle.setframerate(RATE)
-        handle.writeframes((np.clip(samples, -1, 1) * 32767).astype("<i2").tobytes())
+    write_wav(samples, wav)
     subprocess.run(["ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i", "color=c=gray:s=160x90:r=25",
                     "-i", str(wav), "-shortest", "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac",
                     str(mp4)], check=True)

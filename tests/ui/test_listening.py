@@ -3,12 +3,10 @@ one undo step, and the checks then show the garble with the name that was said."
 
 from __future__ import annotations
 
-import wave
-
-import numpy as np
 import pytest
-from flite_speech import RATE, flite_speech
+from flite_speech import flite_speech
 from PySide6.QtGui import QAction
+from timing.spoken import write_wav
 
 from editor.core.model import Cue, Document, GlossaryTerm, Word
 from editor.media.player import Player
@@ -26,11 +24,7 @@ def synced(tmp_path_factory: pytest.TempPathFactory) -> Document:
     folder = tmp_path_factory.mktemp("listening")
     samples = flite_speech(SAID, folder)
     audio = folder / "talks.wav"
-    with wave.open(str(audio), "wb") as handle:
-        handle.setnchannels(1)
-        handle.setsampwidth(2)
-        handle.setframerate(RATE)
-        handle.writeframes((np.clip(samples, -1, 1) * 32767).astype("<i2").tobytes())
+    write_wav(samples, audio)
     words = align_words([Word(text) for text in WRITTEN.split()], samples, SAMPLE_RATE).words
     cue = Cue(0, len(samples) * 1000 // SAMPLE_RATE, WRITTEN, tuple(words))
     return Document(cues=(cue,), media_path=str(audio), glossary=(GlossaryTerm("Erbil"), GlossaryTerm("Nouri")))

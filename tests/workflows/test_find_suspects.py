@@ -4,12 +4,11 @@ transcript whose speech (synthesised here) says the right name; and the same wit
 from __future__ import annotations
 
 import json
-import wave
 from pathlib import Path
 
-import numpy as np
 import pytest
 from flite_speech import RATE, flite_speech
+from timing.spoken import write_wav
 
 from editor.cli import main
 
@@ -22,11 +21,7 @@ def programme(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Pat
     folder = tmp_path_factory.mktemp("suspects")
     samples = flite_speech(SAID, folder)
     audio = folder / "talks.wav"
-    with wave.open(str(audio), "wb") as handle:
-        handle.setnchannels(1)
-        handle.setsampwidth(2)
-        handle.setframerate(RATE)
-        handle.writeframes((np.clip(samples, -1, 1) * 32767).astype("<i2").tobytes())
+    write_wav(samples, audio)
     seconds = len(samples) // RATE + 1
     transcript = folder / "talks.txt"
     transcript.write_text(f"Talks\n\nKerry in Iraq\n0:{seconds:02d} | 06/24/14\n\nTranscript for Talks\n{WRITTEN}\n")
