@@ -10,9 +10,9 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
+from editor.cli_progress import progress_printer
 from editor.core.model import Document
 from editor.core.style import CaptionStyle
 from editor.formats.errors import FormatError
@@ -36,7 +36,7 @@ def synced_to_media(document: Document, options: argparse.Namespace, style: Capt
     media: Path = options.media
     began = time.monotonic()
     outcome = sync_to_media(document, media, style, lead_in_ms=options.lead_in, linger_ms=options.linger,
-                            progress=_progress_printer())
+                            progress=progress_printer("aligning to"))
     if isinstance(outcome, NoSpeech):
         raise FormatError("no speech of the transcript heard in the media; nothing was changed", media)
     print(_summary(media, outcome, time.monotonic() - began), file=sys.stderr)
@@ -46,15 +46,3 @@ def synced_to_media(document: Document, options: argparse.Namespace, style: Capt
 def _summary(media: Path, synced: Synced, seconds: float) -> str:
     return (f"{media}: {synced.words_timed} words aligned in {seconds:.0f} s; {synced.doubtful} the audio hardly "
             f"supports (cueline check lists them); {synced.gaps_placed} `--` gaps placed")
-
-
-def _progress_printer() -> Callable[[float], None] | None:
-    """A percentage on the terminal while aligning (nothing when output goes to a file)."""
-    if not sys.stderr.isatty():
-        return None
-
-    def show(fraction: float) -> None:
-        print(f"\raligning to the media's speech: {fraction:4.0%}", end="" if fraction < 1 else "\n",
-              file=sys.stderr, flush=True)
-
-    return show

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from editor.checks.issue import Issue
+from editor.cli_progress import progress_printer
 from editor.core.model import Document
 from editor.core.timecode import format_runtime
 from editor.workflows.check import check_style
@@ -37,7 +37,7 @@ def check_with_suspects(document: Document, options: argparse.Namespace) -> Susp
     """The document's problems, suspect words found with the options' media and glossary."""
     style = check_style(document, options.style)
     terms = read_glossary(options.glossary) if options.glossary else []
-    return find_suspects(document, style, media=options.media, terms=terms, progress=_progress_printer())
+    return find_suspects(document, style, media=options.media, terms=terms, progress=progress_printer("listening to"))
 
 
 def print_report(path: Path, report: SuspectReport, as_json: bool) -> None:
@@ -74,15 +74,3 @@ def _json_document(path: Path, report: SuspectReport, others: Sequence[Issue]) -
             for issue in others
         ],
     }
-
-
-def _progress_printer() -> Any:
-    """A percentage on the terminal while listening (nothing when output goes to a file)."""
-    if not sys.stderr.isatty():
-        return None
-
-    def show(fraction: float) -> None:
-        print(f"\rlistening to the media's speech: {fraction:4.0%}", end="" if fraction < 1 else "\n",
-              file=sys.stderr, flush=True)
-
-    return show

@@ -93,7 +93,7 @@ class AutoSync(QObject):
         self._start(lambda document: selected_cues(document, rows))
 
     def _start(self, scope_of: Callable[[Document], SyncScope]) -> None:
-        media = self._media_path()
+        media = self.media.media_file()
         if media is None:
             self._tell("No media open: open the programme's video or audio first (Media ▸ Open media…).")
             return
@@ -107,13 +107,6 @@ class AutoSync(QObject):
         self._started_from = document
         self.worker.start(media, scope)
         self._open_progress(media)
-
-    def _media_path(self) -> Path | None:
-        """The project's media if it is on disk, else what the player has open."""
-        remembered = self.window.session.document.media_path
-        if remembered and Path(remembered).is_file():
-            return Path(remembered)
-        return self.media.playback.media_path
 
     def _open_progress(self, media: Path) -> None:
         dialog = QProgressDialog("", "&Cancel", 0, PROGRESS_STEPS, self.window.widget)

@@ -6,7 +6,6 @@ and the checks (F8) then list what the speech says instead of the garbled words.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
@@ -55,7 +54,7 @@ class Listening(QObject):
 
     def listen(self, quiet: bool = False) -> None:
         """Hear the media at every timed word of the document, in the background."""
-        media = self._media_path()
+        media = self.media.media_file()
         document = self.window.session.document
         if media is None:
             message = "No media open: open the programme's video or audio first (Media ▸ Open media…)."
@@ -66,12 +65,6 @@ class Listening(QObject):
             return
         if not quiet:
             self.window.report(message)
-
-    def _media_path(self) -> Path | None:
-        remembered = self.window.session.document.media_path
-        if remembered and Path(remembered).is_file():
-            return Path(remembered)
-        return self.media.playback.media_path
 
     def _apply(self, heard: Document) -> None:
         # imported here, not at start-up: the recogniser's modules are not loaded until listening ends

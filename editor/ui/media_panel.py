@@ -98,6 +98,14 @@ class MediaPanel(QObject):
 
     # ----- opening media -----
 
+    def media_file(self) -> Path | None:
+        """The project's media if it is on disk, else what the player has open: what auto-sync and listening
+        decode."""
+        remembered = self.window.session.document.media_path
+        if remembered and Path(remembered).is_file():
+            return Path(remembered)
+        return self.playback.media_path
+
     def ask_open_media(self) -> None:
         session_path = self.window.session.path
         folder = session_path.parent if session_path else Path.home()
