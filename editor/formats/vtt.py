@@ -100,6 +100,16 @@ def _unique_identifier(identifier: str, used: set[str]) -> str:
     return candidate
 
 
+def _newline_positions(text: str) -> list[int]:
+    """Where each "\n" is, found by str.find (a character-by-character loop took 2 s on 10 MB)."""
+    positions: list[int] = []
+    position = text.find("\n")
+    while position >= 0:
+        positions.append(position)
+        position = text.find("\n", position + 1)
+    return positions
+
+
 @dataclass
 class _Block:
     """One collected block: a cue, or what the spec throws away (None cue) and why."""
@@ -118,7 +128,7 @@ class _Parser:
         self.path = path
         self.position = 0
         self.seen_cue = False
-        self.newlines = [index for index, character in enumerate(text) if character == "\n"]
+        self.newlines = _newline_positions(text)
         self.cues: list[Cue] = []
         self.problems: list[FormatError] = []
         self.preamble: list[str] = []
