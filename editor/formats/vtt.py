@@ -110,11 +110,11 @@ def _newline_positions(text: str) -> list[int]:
     return positions
 
 
-@dataclass
+@dataclass(slots=True)
 class _Block:
     """One collected block: a cue, or what the spec throws away (None cue) and why."""
 
-    first_line: int
+    first_position: int
     cue: Cue | None = None
     in_header: bool = False
     is_preamble: bool = False
@@ -128,7 +128,7 @@ class _Parser:
         self.path = path
         self.position = 0
         self.seen_cue = False
-        self.newlines = _newline_positions(text)
+        self.newlines: list[int] | None = None  # found when a problem first needs a line number
         self.cues: list[Cue] = []
         self.problems: list[FormatError] = []
         self.preamble: list[str] = []
@@ -167,6 +167,8 @@ class _Parser:
             raise FormatError(message, self._where_path(), 1)
 
     def _line_number(self, position: int) -> int:
+        if self.newlines is None:
+            self.newlines = _newline_positions(self.text)
         return bisect.bisect_left(self.newlines, position) + 1
 
     def _past_end(self) -> bool:
@@ -178,6 +180,16 @@ class _Parser:
         line = self.text[self.position : end]
         self.position = end
         return line
+
+    def _collect_line_and_newline(self) -> tuple[str, bool]:
+        """The next line and whether the input ended at it (else position is past its "\n")."""
+        text, start = self.text, self.position
+        end = text.find("\n", start)
+        if end < 0:
+            self.position = len(text)
+            return text[start:], True
+        self.position = end + 1
+        return text[start:end], False
 
     def _advance_over_newline(self) -> bool:
         """Step over the "\\n" at position; False at the end of input."""
@@ -192,16 +204,15 @@ class _Parser:
 
     def _collect_block(self, in_header: bool) -> _Block:
         """The spec's "collect a WebVTT block", with line numbers kept for the messages."""
-        block = _Block(first_line=self._line_number(self.position), in_header=in_header)
+        block = _Block(first_position=self.position, in_header=in_header)
         state = _BlockState(previous_position=self.position)
         while True:
             line_start = self.position
-            line = self._collect_line()
+            line, seen_eof = self._collect_line_and_newline()
             state.line_count += 1
-            seen_eof = not self._advance_over_newline()
             if "-->" in line:
                 if not in_header and (state.line_count == 1 or (state.line_count == 2 and not state.seen_arrow)):
-                    self._start_cue(state, line, self._line_number(line_start))
+                    self._start_cue(state, line, line_start)
                 else:
                     self.position = state.previous_position
                     self._note_no_blank_line(block, line_start)
@@ -214,10 +225,10 @@ class _Parser:
                 break
         return self._finish_block(block, state)
 
-    def _start_cue(self, state: _BlockState, line: str, line_number: int) -> None:
+    def _start_cue(self, state: _BlockState, line: str, line_start: int) -> None:
         state.seen_arrow = True
         state.previous_position = self.position
-        state.timing_line = line_number
+        state.timing_position = line_start
         try:
             state.times = parse_timings(line)
         except ValueError as error:
@@ -239,7 +250,7 @@ class _Parser:
         if block.in_header:
             return
         message = "a blank line is missing before this timing line (the lines above it would join the block before)"
-        self._problem(message, self._line_number(line_start))
+        self._problem(message, line_start)
 
     def _finish_block(self, block: _Block, state: _BlockState) -> _Block:
         text = "\n".join(state.buffer)
@@ -248,13 +259,13 @@ class _Parser:
             cue_text = decode_cue_text(text)
             block.cue = Cue(start_ms, end_ms, cue_text, identifier=state.identifier_text, settings=settings)
             if end_ms < start_ms:
-                self._problem("the cue ends before it starts", state.timing_line)
+                self._problem("the cue ends before it starts", state.timing_position)
         elif state.bad_timing:
-            self._problem(state.bad_timing, state.timing_line)
+            self._problem(state.bad_timing, state.timing_position)
         elif block.in_header or state.kind or _is_keyword_line(text, "NOTE"):
             block.is_preamble = True
         else:
-            self._problem(self._ignored_block_message(text), block.first_line)
+            self._problem(self._ignored_block_message(text), block.first_position)
         return block
 
     def _ignored_block_message(self, text: str) -> str:
@@ -263,14 +274,15 @@ class _Parser:
         hint = " (is there a blank line inside the cue above?)" if self.cues else ""
         return f"text without a timing line (start --> end) is not a cue: the block is ignored{hint}"
 
-    def _problem(self, message: str, line: int) -> None:
-        self.problems.append(FormatError(message, self._where_path(), line))
+    def _problem(self, message: str, position: int) -> None:
+        """A warning naming the line that holds position (line numbers are counted only when one is due)."""
+        self.problems.append(FormatError(message, self._where_path(), self._line_number(position)))
 
     def _where_path(self) -> str | None:
         return None if self.path is None else str(self.path)
 
 
-@dataclass
+@dataclass(slots=True)
 class _BlockState:
     previous_position: int
     line_count: int = 0
@@ -278,7 +290,7 @@ class _BlockState:
     buffer: list[str] = field(default_factory=list)
     identifier: list[str] = field(default_factory=list)
     times: tuple[int, int, str] | None = None
-    timing_line: int = 0
+    timing_position: int = 0
     bad_timing: str = ""
     kind: str = ""
 

@@ -25,6 +25,8 @@ _INVISIBLE_AS_REFERENCES = {"\u00a0": "&nbsp;", "\u200e": "&lrm;", "\u200f": "&r
 
 def decode_cue_text(raw: str) -> str:
     """Model text from raw WebVTT cue text: references decoded outside tags, tags kept as written."""
+    if "&" not in raw:  # nothing to decode: the usual cue, returned without tokenizing
+        return raw
     pieces = []
     for piece in _TAG_OR_TEXT.findall(raw):
         pieces.append(piece if piece.startswith("<") else html.unescape(piece))
