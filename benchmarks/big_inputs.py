@@ -33,6 +33,7 @@ CASES = {
     "one_line.txt": lambda: "." * MB,
     "dots.txt": lambda: ". " * 50_000,
     "words.txt": lambda: "word " * (MB // 5),
+    "unique_words.txt": lambda: " ".join(f"w{index:07d}" for index in range(MB // 9)),  # no word repeats
     "arrows.srt": lambda: "-->" * (MB // 3),
     "many_cues.srt": lambda: "".join(f"{i}\n00:00:01,000 --> 00:00:02,000\nwords\n\n" for i in range(MB // 40)),
     "many_cues.vtt": lambda: "WEBVTT\n\n" + "00:00:01.000 --> 00:00:02.000\nsome words here\n\n" * (MB // 50),

@@ -50,8 +50,17 @@ def tokenize(body: str) -> list[str]:
     """Whitespace-separated tokens, with `--` runs split off any word they touch."""
     tokens: list[str] = []
     for chunk in body.split():
-        tokens.extend(part for part in _GAP_RUN.split(chunk) if part)
+        if "--" in chunk:
+            tokens.extend(part for part in _GAP_RUN.split(chunk) if part)
+        else:
+            tokens.append(chunk)
     return tokens
+
+
+def _shared_words(tokens: list[str]) -> tuple[Word, ...]:
+    """A Word per token, one instance per distinct text (Word is frozen, and building one is the slow part)."""
+    made = {token: Word(token) for token in dict.fromkeys(tokens)}
+    return tuple(map(made.__getitem__, tokens))
 
 
 def _find_runtime_line(lines: list[str]) -> int | None:
@@ -114,7 +123,7 @@ def parse_transcript(text: str, runtime_ms: int | None = None) -> Transcript:
     """Words and header of a transcript; an explicit runtime overrides the header's."""
     lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     layout = _split_header(lines, explicit_runtime=runtime_ms is not None)
-    words = tuple(Word(token) for token in tokenize(layout.body))
+    words = _shared_words(tokenize(layout.body))
     if not words:
         raise TranscriptError("the transcript has no words", len(lines))
     runtime_ms = runtime_ms if runtime_ms is not None else layout.runtime_ms
