@@ -21,6 +21,11 @@ from editor.formats.scc_timecode import ms_of_frame, parse_timecode
 LAST_CAPTION_FRAMES = 60  # how long a caption never erased stays: two seconds
 _WORD = re.compile(r"^[0-9a-fA-F]{4}$")
 _CONTROL_FIRST_BYTES = range(0x10, 0x20)
+_HEX = re.compile(r"[0-9a-fA-F]*")
+_PARITY_OFF = bytes(byte & 0x7F for byte in range(256))
+# A line's bytes as a control pair, or a run of character pairs (each alternative takes whole pairs).
+_CONTROL_OR_TEXT = re.compile(rb"([\x10-\x1f][\x00-\x7f])|(?:[^\x10-\x1f][\x00-\x7f])+")
+_TEXT_OF_BYTE = {code: cea608.BASIC.get(code) for code in range(0x80)}  # below 0x20: nothing to show
 
 
 @dataclass
@@ -87,6 +92,19 @@ class _Decoder:
             cells = self._row_cells()
             cells[self.column :] = [" "] * (cea608.COLUMNS - self.column)
 
+    def text_pairs(self, raw: bytes) -> None:
+        """A run of character pairs (no control code among them), as `pair` would take them one by one."""
+        self.previous_control = None
+        text = raw.decode("latin-1").translate(_TEXT_OF_BYTE) if self.channel_one else ""
+        if not text:
+            return
+        cells = self._row_cells()
+        head = text[: cea608.COLUMNS - 1 - self.column]  # what lands before the last column
+        cells[self.column : self.column + len(head)] = head
+        self.column += len(head)
+        if len(head) < len(text):  # the rest overwrite the last column, the final one stays
+            cells[cea608.COLUMNS - 1], self.column = text[-1], cea608.COLUMNS - 1
+
     def _write(self, character: str) -> None:
         self._row_cells()[self.column] = character
         self.column = min(cea608.COLUMNS - 1, self.column + 1)
@@ -127,9 +145,30 @@ def decode_scc(text: str, path: Path | None = None) -> list[Cue]:
             raise FormatError(str(error), path, number) from None
         if frame < last_frame:
             raise FormatError(f"timecode {timecode} is earlier than the line before", path, number)
-        for offset, hex_word in enumerate(data.split()):
-            if not _WORD.match(hex_word):
-                raise FormatError(f"{hex_word!r} is not a byte pair (four hex digits)", path, number)
-            decoder.pair(int(hex_word[:2], 16) & 0x7F, int(hex_word[2:], 16) & 0x7F, frame + offset, number)
+        words = data.split()
+        if not _decode_valid_line(decoder, words, frame, number):
+            _decode_word_by_word(decoder, words, frame, number)
         last_frame = frame
     return decoder.finish()
+
+
+def _decode_valid_line(decoder: _Decoder, words: list[str], frame: int, number: int) -> bool:
+    """Decode a line of well-formed words in runs (10 MB in well under 2 s); False leaves a bad line untouched."""
+    joined = "".join(words)
+    if set(map(len, words)) - {4} or not _HEX.fullmatch(joined):
+        return False
+    raw = bytes.fromhex(joined).translate(_PARITY_OFF)
+    for match in _CONTROL_OR_TEXT.finditer(raw):
+        if match.group(1) is None:
+            decoder.text_pairs(match.group())
+        else:
+            decoder.pair(raw[match.start()], raw[match.start() + 1], frame + match.start() // 2, number)
+    return True
+
+
+def _decode_word_by_word(decoder: _Decoder, words: list[str], frame: int, number: int) -> None:
+    """A line with a malformed word: the pairs before it are decoded, then the word is named."""
+    for offset, hex_word in enumerate(words):
+        if not _WORD.match(hex_word):
+            raise FormatError(f"{hex_word!r} is not a byte pair (four hex digits)", decoder.path, number)
+        decoder.pair(int(hex_word[:2], 16) & 0x7F, int(hex_word[2:], 16) & 0x7F, frame + offset, number)
