@@ -36,6 +36,7 @@ _EMPHASIS_STYLES = {"i": ("fontStyle", "italic"), "b": ("fontWeight", "bold"), "
 _STYLE_IDS = {"i": "italic", "b": "bold", "u": "underline"}
 _EMPHASIS_TAG = re.compile(r"<(/?)([ibu])>", re.IGNORECASE)
 _LOOKS_LIKE_TTML = re.compile(r"<(?:\w+:)?tt[\s>]")
+_WHITESPACE_RUN = re.compile(r"\s+")
 
 for _prefix, _uri in (("", TT), ("ttp", TTP), ("tts", TTS), ("ttm", TTM), ("ebuttm", EBUTTM), ("ebutts", EBUTTS)):
     ET.register_namespace(_prefix, _uri)
@@ -204,6 +205,8 @@ def _apply_emphasis(emphasis: frozenset[str], element: ET.Element) -> frozenset[
 
 
 def _element_emphasis(element: ET.Element, inherited: frozenset[str], context: _Context) -> frozenset[str]:
+    if not element.attrib:  # a bare <span> or <div>: no style, no emphasis of its own
+        return inherited
     emphasis = inherited.union(*(context.styles.get(ref, frozenset()) for ref in (element.get("style") or "").split()))
     return _apply_emphasis(emphasis, element)
 
@@ -261,9 +264,10 @@ def _time(text: str | None, context: _Context) -> int:
 def _paragraph_text(paragraph: ET.Element, emphasis: frozenset[str], context: _Context) -> str:
     pieces = _gather(paragraph, emphasis, context)
     # Source line ends are white space like any other; only <br/> breaks a line.
-    text = "".join(piece if piece == "\n" else _tagged(re.sub(r"\s+", " ", piece), marks) for piece, marks in pieces)
+    collapse = _WHITESPACE_RUN.sub
+    text = "".join(piece if piece == "\n" else _tagged(collapse(" ", piece), marks) for piece, marks in pieces)
     lines = text.split("\n")
-    text = "\n".join(re.sub(r"\s+", " ", line).strip() for line in lines)
+    text = "\n".join(_WHITESPACE_RUN.sub(" ", line).strip() for line in lines)
     return re.sub(r"<([ibu])></\1>", "", text).replace("</i><i>", "").replace("</b><b>", "").replace("</u><u>", "")
 
 
@@ -287,7 +291,7 @@ def _child_pieces(element: ET.Element, marks: frozenset[str],
                   context: _Context) -> list[tuple[ET.Element | str, frozenset[str]]]:
     pending: list[tuple[ET.Element | str, frozenset[str]]] = []
     for child in element:
-        name = child.tag.split("}")[-1]
+        name = child.tag.rpartition("}")[2]
         if name == "br":
             pending.append(("\n", frozenset()))
         elif name == "span":
