@@ -72,8 +72,7 @@ def _start_sentences_at_speech(script: Script, times: Times, anchored: set[int],
     Only suspects move (an anchored word was timed by the recogniser): a word starting in quiet, one
     squeezed shorter than a word can be said, one after an unconfirmed word, since a misheard word before a
     sentence lends the aligner audio to put the sentence's first word in, and one stranded far before the
-    next word (the aligner put it at the start of speech the transcript lacks): that one starts after the
-    longest pause shortly before the next word.
+    next word (see _stranded): that one starts after the longest pause shortly before the next word.
     """
     for index in script.sentence_starts:
         if index in anchored or index + 1 not in times or index - 1 not in times:
@@ -81,7 +80,7 @@ def _start_sentences_at_speech(script: Script, times: Times, anchored: set[int],
         start, end = times[index]
         next_start = times[index + 1][0]
         squeezed = end - start < MIN_WORD_MS
-        stranded = next_start - end > MAX_PAUSE_IN_RUN_MS
+        stranded = _stranded(script, index, (end, next_start), onsets)
         if not (stranded or squeezed or index - 1 not in anchored or onsets.quiet(start, start + QUIET_START_MS)):
             continue
         search_from = max(times[index - 1][1], next_start - MAX_PAUSE_IN_RUN_MS if stranded else 0)
@@ -89,6 +88,16 @@ def _start_sentences_at_speech(script: Script, times: Times, anchored: set[int],
         if onset is not None:
             onset = min(onset, next_start)
             times[index] = (onset, max(min(end, next_start), onset))
+
+
+def _stranded(script: Script, index: int, between: tuple[int, int], onsets: Onsets) -> bool:
+    """Token `index` was put at the start of speech the transcript lacks: it ends far before the next word,
+    speech starts again between them, and no `--` there stands for it (a quiet stretch is a pause of the
+    sentence's own speaker, as after a one-word sentence or a phrase split)."""
+    end, next_start = between
+    no_gap_between = script.owner[index + 1] - script.owner[index] <= 1
+    far = next_start - end > MAX_PAUSE_IN_RUN_MS
+    return no_gap_between and far and onsets(end, next_start - ONSET_SLACK_MS) is not None
 
 
 def _timed_word(word: Word, tokens: range, times: Times, confidence: dict[int, float]) -> Word | None:

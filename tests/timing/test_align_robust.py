@@ -68,6 +68,17 @@ def test_speech_the_transcript_lacks_after_a_sentence_ending_in_a_gap_does_not_p
     assert abs(talks.start_ms - speech.phrase("The talks will go on next week.")[0]) <= LEAD_IN_AND_SLACK_MS
 
 
+def test_a_one_word_sentence_before_a_long_pause_keeps_its_start(speech_folder: Path) -> None:
+    speech = speak([
+        0.5, "The minister arrived in Baghdad on Monday morning.", 0.6, "Alex.", 1.6,
+        "Officials said the talks would continue.", 0.5, "Kerry urged the leaders to form a new government.", 0.5,
+    ], speech_folder)
+    transcript = ("The minister arrived in Baghdad on Monday morning. Alex. Officials said the talks would continue. "
+                  "Kerry urged the leaders to form a new government.")
+    alex = next(word for word in align_words(words_of(transcript), speech.samples, RATE).words if word.text == "Alex.")
+    assert abs((alex.start_ms or 0) - speech.phrase("Alex.")[0]) <= LEAD_IN_AND_SLACK_MS
+
+
 def test_transcript_text_the_audio_lacks_is_flagged_not_stretched(speech_folder: Path) -> None:
     kept = ["The minister arrived in Baghdad on Monday morning.", "Prices of oil rose sharply after the news.",
             "Kerry urged the leaders to form a new government.", "The army says it has retaken the refinery."]
