@@ -8,13 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 TOOL=${1:-/work/shared/tools/speech_fixture}
 SEED=${2:-resources/samples/abc-news-2014-06-24-transcript.txt}
-OUT=benchmarks/fixtures
-mkdir -p "$OUT"
-if [ ! -x "$OUT/.venv-fixture/bin/python" ]; then
-  python3 -m venv "$OUT/.venv-fixture"
-  "$OUT/.venv-fixture/bin/pip" install -q numpy scipy
-fi
-PY="$OUT/.venv-fixture/bin/python"
+. benchmarks/fixture_python.sh
 "$PY" benchmarks/autosync/make_matrix.py "$TOOL" "$SEED" "$OUT"
 # Real recorded speech (a few short clips): Debian's pocketsphinx-testdata, when installed.
 REAL=/usr/share/pocketsphinx/test/data

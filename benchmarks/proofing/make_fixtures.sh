@@ -9,13 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 TOOL=${1:-/work/shared/tools/speech_fixture}
 SAMPLE=resources/samples/abc-news-2014-06-24-transcript.txt
-OUT=benchmarks/fixtures
-mkdir -p "$OUT"
-if [ ! -x "$OUT/.venv-fixture/bin/python" ]; then
-  python3 -m venv "$OUT/.venv-fixture"
-  "$OUT/.venv-fixture/bin/pip" install -q numpy scipy
-fi
-PY="$OUT/.venv-fixture/bin/python"
+. benchmarks/fixture_python.sh
 FIXES="$OUT/proofing-spoken-fixes.json"
 # The synthesizers spell capitals out ("I S I S"): speak names as a reader would say them.
 "$PY" - benchmarks/proofing/sample_garbles.json "$FIXES" <<'PYTHON'
