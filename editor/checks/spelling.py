@@ -38,13 +38,9 @@ class Misspelling:
     word: str
 
 
-def accepted_words(document: Document) -> frozenset[str]:
-    """The glossary's words in lower case, whole and split at hyphens ("al-Qaeda", "al", "qaeda")."""
-    return words_of_terms(glossary_of(document))
-
-
 def words_of_terms(terms: Iterable[GlossaryTerm]) -> frozenset[str]:
-    """The words of glossary terms, as spell check accepts them."""
+    """The words of glossary terms in lower case, whole and split at hyphens ("al-Qaeda", "al", "qaeda"), as spell
+    check accepts them."""
     words: set[str] = set()
     for term in terms:
         for word in term.term.lower().split():

@@ -6,7 +6,8 @@ from __future__ import annotations
 from editor.checks import dictionary
 from editor.checks.issue import Severity
 from editor.checks.registry import RULES
-from editor.checks.spelling import NAME, RULE, accepted_words, check, misspellings
+from editor.checks.spelling import NAME, RULE, check, misspellings, words_of_terms
+from editor.core.glossary import glossary_of
 from editor.core.model import Cue, Document, GlossaryTerm, HeardAlternative, Word
 from editor.core.style import DEFAULT_STYLE, STYLES
 
@@ -31,7 +32,7 @@ def test_gaps_numbers_acronyms_and_speaker_labels_are_skipped() -> None:
 def test_glossary_names_are_accepted_whole_and_in_parts() -> None:
     doc = Document(glossary=(GlossaryTerm("Brett McGurk"), GlossaryTerm("al-Qaeda"),
                              GlossaryTerm("Peshmerga", ("push merger",))))
-    accepted = accepted_words(doc)
+    accepted = words_of_terms(glossary_of(doc))
     assert words_flagged("McGurk said al-Qaeda and the Peshmerga's men", accepted) == []
     assert words_flagged("Qaeda fighters", accepted) == []
     assert words_flagged("McGurk said", frozenset()) == ["McGurk"]
