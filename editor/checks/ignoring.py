@@ -1,35 +1,111 @@
-"""Problems staff chose to ignore: how an issue is recognised again, so the checks, F8 and the CLI skip it.
+"""Problems staff chose to ignore: how an issue is recognised again, so the checks, F8, the CLI and the views
+that draw problems all skip it.
 
-An ignored problem is named by its rule, the words it is about and a few words around them in the cue (for
-an issue about a whole cue: the cue's words), not by cue number or time, so it stays ignored when cues are
-inserted, removed or retimed, and comes back when its words change.
+An ignored problem is named by its rule and the words it is about, never by cue number. Where those words are
+timed, their time names them too (within IGNORE_DRIFT_MS): auto-sync may re-cut the cues and move a word to
+another cue, with other neighbours, and the word is still the one staff judged. Untimed words are named by a
+few words around them in their cue instead, and an issue about a whole cue by the cue's words. Either way the
+problem stays ignored when cues are inserted, removed or retimed, and comes back when its words change.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 
-from editor.checks.issue import Issue
-from editor.core.cue_spans import span_context
-from editor.core.model import Document, IgnoredProblem
+from editor.checks.issue import Issue, Severity, TextSpan
+from editor.core.cue_spans import span_context, timed_words, tokens_touched
+from editor.core.model import Cue, Document, IgnoredProblem
+
+# How far a re-sync may move an ignored word and still be the same word: a re-cut moves no word, a re-sync of
+# a garbled word seldom more than half a second; the same words under the same rule this close are one problem.
+IGNORE_DRIFT_MS = 1500
 
 
 def ignore_key(document: Document, issue: Issue) -> IgnoredProblem:
     """What the project stores to remember that this issue is ignored."""
-    return ignore_key_in(document.cues[issue.cue_index].text, issue)
+    return ignore_key_in(document.cues[issue.cue_index], issue)
 
 
-def ignore_key_in(text: str, issue: Issue) -> IgnoredProblem:
-    """The same, from the text of the issue's cue (for views that judge one cue at a time)."""
+def ignore_key_in(cue: Cue, issue: Issue) -> IgnoredProblem:
+    """The same, from the issue's cue (for views that judge one cue at a time)."""
     if issue.span is None:
-        return IgnoredProblem(issue.rule, "", " ".join(text.split()))
-    span = issue.span
-    return IgnoredProblem(issue.rule, text[span.start : span.end], span_context(text, span.start, span.end))
+        return IgnoredProblem(issue.rule, "", " ".join(cue.text.split()))
+    start, end = issue.span.start, issue.span.end
+    return IgnoredProblem(issue.rule, cue.text[start:end], span_context(cue.text, start, end),
+                          _spoken_at(cue, start, end))
+
+
+def _spoken_at(cue: Cue, start: int, end: int) -> int | None:
+    """When the first timed word of text[start:end] is spoken; None if the cue's words carry no times."""
+    words, touched = timed_words(cue), tokens_touched(cue.text, start, end)
+    return words[touched[0]].start_ms if words and touched else None
+
+
+def same_problem(ignored: IgnoredProblem, key: IgnoredProblem) -> bool:
+    """Whether an issue's key names the problem staff ignored: same rule and words, and then the same time
+    when both are timed, else the same words around them."""
+    if (ignored.rule, ignored.text) != (key.rule, key.text):
+        return False
+    if ignored.at_ms is not None and key.at_ms is not None:
+        return abs(ignored.at_ms - key.at_ms) <= IGNORE_DRIFT_MS
+    return ignored.context == key.context
+
+
+@dataclass(frozen=True, slots=True)
+class IgnoredIndex:
+    """The ignored problems by rule and words, so judging thousands of issues looks at few candidates each."""
+
+    by_words: dict[tuple[str, str], tuple[IgnoredProblem, ...]]
+
+    @classmethod
+    def of(cls, ignored: Iterable[IgnoredProblem]) -> IgnoredIndex:
+        by_words: dict[tuple[str, str], tuple[IgnoredProblem, ...]] = {}
+        for problem in ignored:
+            by_words[problem.rule, problem.text] = (*by_words.get((problem.rule, problem.text), ()), problem)
+        return cls(by_words)
+
+    def __bool__(self) -> bool:
+        return bool(self.by_words)
+
+    def covers(self, cue: Cue, issue: Issue) -> bool:
+        """Whether staff ignored this issue of this cue."""
+        text = cue.text[issue.span.start : issue.span.end] if issue.span else ""
+        candidates = self.by_words.get((issue.rule, text), ())
+        if not candidates:
+            return False
+        key = ignore_key_in(cue, issue)
+        return any(same_problem(problem, key) for problem in candidates)
+
+    def cleared_spans(self, cue: Cue, rules: Collection[str]) -> list[TextSpan]:
+        """The stretches of the cue's text that an ignored problem of these rules is about, so a view that marks
+        the words of those problems (the text pane, the timeline) leaves them unmarked."""
+        cleared = []
+        for rule, words in self.by_words:
+            start = cue.text.find(words) if words and rule in rules else -1
+            while start >= 0:
+                span = TextSpan(start, start + len(words))
+                if _whole_words(cue.text, span) and self.covers(cue, Issue(0, Severity.WARNING, rule, "", span)):
+                    cleared.append(span)
+                start = cue.text.find(words, start + 1)
+        return cleared
+
+
+def _whole_words(text: str, span: TextSpan) -> bool:
+    """Whether the span starts and ends at word edges ("is" in "this" is not the word "is")."""
+    before = text[span.start - 1] if span.start > 0 else " "
+    after = text[span.end] if span.end < len(text) else " "
+    return not before.isalnum() and not after.isalnum()
+
+
+def is_cleared(spans: Collection[TextSpan], start: int, end: int) -> bool:
+    """Whether characters start..end (a word, with its punctuation) overlap one of these cleared spans."""
+    return any(span.start < end and start < span.end for span in spans)
 
 
 def without_ignored(document: Document, issues: Iterable[Issue]) -> list[Issue]:
     """The issues staff did not ignore."""
-    ignored = frozenset(document.ignored)
-    if not ignored:
+    index = IgnoredIndex.of(document.ignored)
+    if not index:
         return list(issues)
-    return [issue for issue in issues if ignore_key(document, issue) not in ignored]
+    return [issue for issue in issues if not index.covers(document.cues[issue.cue_index], issue)]

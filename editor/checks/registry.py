@@ -21,7 +21,7 @@ from editor.checks import (
     unheard_words,
     unresolved_gap,
 )
-from editor.checks.ignoring import ignore_key_in, without_ignored
+from editor.checks.ignoring import IgnoredIndex, without_ignored
 from editor.checks.issue import Issue, Rule, Severity
 from editor.core.model import Cue, Document, IgnoredProblem
 from editor.core.style import CaptionStyle
@@ -55,13 +55,13 @@ def run_checks(document: Document, style: CaptionStyle, rules: Sequence[Rule] = 
     return sorted(issues, key=lambda issue: (issue.cue_index, _SEVERITY_ORDER[issue.severity]))
 
 
-def breaks_a_cue_rule(cue: Cue, style: CaptionStyle, ignored: Collection[IgnoredProblem] = ()) -> bool:
+def breaks_a_cue_rule(cue: Cue, style: CaptionStyle, ignored: IgnoredIndex | Collection[IgnoredProblem] = ()) -> bool:
     """Whether a rule that judges a cue alone (lengths, lines, durations, speed) finds anything in this one that
     staff did not ignore, so a view that follows edits cue by cue (the timeline) agrees with the checks panel."""
     if not ignored:
         return any(per_cue(cue, 0, style) for per_cue in _PER_CUE)
-    found = (issue for per_cue in _PER_CUE for issue in per_cue(cue, 0, style))
-    return any(ignore_key_in(cue.text, issue) not in ignored for issue in found)
+    index = ignored if isinstance(ignored, IgnoredIndex) else IgnoredIndex.of(ignored)
+    return any(not index.covers(cue, issue) for per_cue in _PER_CUE for issue in per_cue(cue, 0, style))
 
 
 def has_errors(issues: Sequence[Issue]) -> bool:

@@ -93,12 +93,14 @@ class Cue:
 
 @dataclass(frozen=True, slots=True)
 class IgnoredProblem:
-    """A problem staff chose to ignore: the rule, the words it is about and the words around them in the cue,
-    so it stays ignored when cues move or are retimed, and comes back if those words change."""
+    """A problem staff chose to ignore: the rule, the words it is about, the words around them in the cue and,
+    for timed words, when they are spoken, so it stays ignored when cues move, are retimed or re-cut, and comes
+    back if those words change (checks/ignoring.py says how they are matched)."""
 
     rule: str
     text: str
     context: str
+    at_ms: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,7 +39,7 @@ def _write(document: Document, path: Path, options: WriteOptions) -> Written:
         "media_path": _media_for_saving(document.media_path, Path(path).parent),
         "style_name": document.style_name,
         "glossary": [{"term": term.term, "hints": list(term.hints)} for term in document.glossary],
-        "ignored": [{"rule": p.rule, "text": p.text, "context": p.context} for p in document.ignored],
+        "ignored": [_ignored_to_json(problem) for problem in document.ignored],
         "metadata": _metadata_to_json(document.metadata),
         "cues": [_cue_to_json(cue) for cue in document.cues],
     }
@@ -188,7 +188,16 @@ def _ignored_from_json(item: object, number: int) -> IgnoredProblem:
     where = f"ignored problem {number}"
     if not isinstance(item, dict):
         raise _FieldError(f"{where} is not an object")
-    return IgnoredProblem(_text(item, "rule", where), _text(item, "text", where), _text(item, "context", where))
+    at_ms = _field(item, "at_ms", (int, type(None)), None, where)
+    return IgnoredProblem(_text(item, "rule", where), _text(item, "text", where), _text(item, "context", where), at_ms)
+
+
+def _ignored_to_json(problem: IgnoredProblem) -> dict[str, object]:
+    """An ignored problem; `at_ms` only when its words were timed (files from before it lack it)."""
+    data: dict[str, object] = {"rule": problem.rule, "text": problem.text, "context": problem.context}
+    if problem.at_ms is not None:
+        data["at_ms"] = problem.at_ms
+    return data
 
 
 def _text(data: dict[str, Any], key: str, where: str) -> str:

@@ -48,7 +48,7 @@ class AutoSync(QObject):
         self.progress: QProgressDialog | None = None
         self.message: QMessageBox | None = None
         self._started_from: Document | None = None
-        self.marks = DoubtfulWordMarks(window.text_pane, self._current_cue)
+        self.marks = DoubtfulWordMarks(window.text_pane, self._current_cue, lambda: window.session.document.ignored)
         self.actions = self._build_actions()
         self._connect()
         window.widget.installEventFilter(self)

@@ -1,5 +1,6 @@
 """Low-confidence words in the text pane: underlined in the timeline's "unsure" yellow, with the confidence
-in a tooltip, so staff see which words to check by ear.
+in a tooltip, so staff see which words to check by ear; a word whose problem staff ignored is left plain, as
+on the timeline.
 
 The marks are extra selections of the text edit, not a syntax highlighter: the spell check's highlighter
 owns the document's formats, and the two never overwrite each other.
@@ -9,15 +10,16 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QHelpEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 
-from editor.core.model import LOW_CONFIDENCE, Cue, Word
+from editor.checks.ignoring import IgnoredIndex, is_cleared
+from editor.core.model import LOW_CONFIDENCE, Cue, IgnoredProblem, Word
 from editor.ui.timeline_blocks import MARK_COLORS
-from editor.ui.timeline_track import MarkKind
+from editor.ui.timeline_track import RULES_OF_MARK, MarkKind
 
 _TOKEN = re.compile(r"\S+")
 PlacedWord = tuple[int, int, Word]  # start and end offsets in the cue's text, and the word there
@@ -64,19 +66,24 @@ def _doubt_format() -> QTextCharFormat:
 class DoubtfulWordMarks(QObject):
     """Keeps a text edit's low-confidence marks in step with the cue it shows; call `refresh` after changes."""
 
-    def __init__(self, edit: QPlainTextEdit, current_cue: Callable[[], Cue | None]) -> None:
+    def __init__(self, edit: QPlainTextEdit, current_cue: Callable[[], Cue | None],
+                 ignored: Callable[[], Collection[IgnoredProblem]] = tuple) -> None:
         super().__init__(edit)
         self._edit = edit
-        self._current_cue = current_cue
+        self._current_cue, self._ignored = current_cue, ignored
         self._format = _doubt_format()
         self.marked: list[PlacedWord] = []
         edit.textChanged.connect(self.refresh)
         edit.viewport().installEventFilter(self)
 
     def refresh(self) -> None:
-        """Underline the doubtful words of the cue shown (none while its text differs from the cue's)."""
-        text = self._edit.toPlainText()
-        self.marked = [placed for placed in placed_words(self._current_cue(), text) if placed[2].is_doubtful]
+        """Underline the doubtful words of the cue shown (none while its text differs from the cue's), but those
+        staff ignored."""
+        cue, text = self._current_cue(), self._edit.toPlainText()
+        ignored = IgnoredIndex.of(self._ignored())
+        cleared = ignored.cleared_spans(cue, RULES_OF_MARK[MarkKind.UNSURE]) if cue is not None and ignored else []
+        self.marked = [(start, end, word) for start, end, word in placed_words(cue, text)
+                       if word.is_doubtful and not is_cleared(cleared, start, end)]
         selections = []
         for start, end, _word in self.marked:
             selection = QTextEdit.ExtraSelection()

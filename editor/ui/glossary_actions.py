@@ -6,8 +6,13 @@ it sees the window only as a FeatureHost (editor/ui/host.py).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QObject
 
+from editor.checks.ignoring import IgnoredIndex
+from editor.checks.issue import TextSpan
+from editor.checks.spelling import NAME as SPELLING_RULE
 from editor.core.glossary import glossary_of, with_glossary
 from editor.core.model import Document, GlossaryTerm
 from editor.ui.glossary_dialog import GlossaryDialog
@@ -22,7 +27,9 @@ class GlossaryActions(QObject):
         super().__init__(host.widget)
         self._host = host
         self._session = host.session
-        self.spelling = attach_spelling(host.text_pane, self.terms, self.add_term, lambda: self._session.style.spelling)
+        self.spelling = attach_spelling(host.text_pane, self.terms, self.add_term, lambda: self._session.style.spelling,
+                                        self._ignored_misspellings)
+        self._ignored_seen = self._session.document.ignored
         self._session.cues_spliced.connect(self._follow_glossary)  # also after undo of a glossary edit
         self._session.document_replaced.connect(self._follow_glossary)
 
@@ -45,3 +52,13 @@ class GlossaryActions(QObject):
 
     def _follow_glossary(self, *_changes: object) -> None:
         self.spelling.follow_glossary(self.terms(), self._session.style.spelling)
+        if self._session.document.ignored != self._ignored_seen:  # an ignore, or its undo
+            self._ignored_seen = self._session.document.ignored
+            self.spelling.rehighlight()
+
+    def _ignored_misspellings(self, text: str) -> Sequence[TextSpan]:
+        """The misspellings staff ignored in the current cue, while the text pane shows its text."""
+        document, row = self._session.document, self._host.current_index()
+        if not document.ignored or row is None or row >= len(document.cues) or document.cues[row].text != text:
+            return ()
+        return IgnoredIndex.of(document.ignored).cleared_spans(document.cues[row], (SPELLING_RULE,))

@@ -3,7 +3,7 @@
 Glossary names are accepted, and offered first as corrections when they sound like the word typed
 ("Mcguirk" -> "Brett McGurk"), because names are what transcripts get wrong most. The word list is read on a
 worker thread the first time a text is shown, and the underlines drawn once it is in: a file opens without
-waiting for it.
+waiting for it. A misspelling staff ignored (the problem navigator's Alt+I) is not underlined.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from PySide6.QtGui import QAction, QSyntaxHighlighter, QTextCharFormat, QTextCur
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit
 
 from editor.checks import dictionary
+from editor.checks.ignoring import is_cleared
+from editor.checks.issue import TextSpan
 from editor.checks.spelling import Misspelling, misspellings, words_of_terms
 from editor.core.model import GlossaryTerm
 from editor.core.phonetic import sound_alike_score
@@ -25,6 +27,7 @@ GLOSSARY_SUGGESTION_SCORE = 0.6  # a glossary name this close in sound is offere
 SUGGESTIONS_SHOWN = 6
 LOAD_DELAY_MS = 50  # the word list is read once the window has painted: its JSON parse holds the GIL
 TextWidget = QPlainTextEdit | QTextEdit
+ClearedSpans = Callable[[str], Sequence[TextSpan]]  # the edit's whole text -> the ignored misspellings in it
 
 
 def _misspelt_format() -> QTextCharFormat:
@@ -61,11 +64,12 @@ def _dictionary_loader() -> _DictionaryLoader:
 class SpellingHighlighter(QSyntaxHighlighter):
     """Underlines the words of a text document that neither the dictionary nor the glossary knows."""
 
-    def __init__(self, document: QTextDocument, accepted: frozenset[str] = frozenset(), spelling: str = "en-US"
-                 ) -> None:
+    def __init__(self, document: QTextDocument, accepted: frozenset[str] = frozenset(), spelling: str = "en-US",
+                 ignored_in: ClearedSpans = lambda _text: ()) -> None:
         super().__init__(document)
         self._accepted = accepted
         self._spelling = spelling
+        self._ignored_in = ignored_in
         self._format = _misspelt_format()
         self._waiting_for_dictionary = False
 
@@ -94,8 +98,10 @@ class SpellingHighlighter(QSyntaxHighlighter):
         if not dictionary.is_loaded():
             self._underline_once_loaded()
             return
+        offset, ignored = self.currentBlock().position(), self._ignored_in(self.document().toPlainText())
         for item in misspellings(text, self._accepted, self._spelling):
-            self.setFormat(item.start, item.end - item.start, self._format)
+            if not is_cleared(ignored, offset + item.start, offset + item.end):
+                self.setFormat(item.start, item.end - item.start, self._format)
 
     def _underline_once_loaded(self) -> None:
         if self._waiting_for_dictionary:
@@ -113,14 +119,15 @@ def attach_spelling(
     glossary: Callable[[], Sequence[GlossaryTerm]],
     add_to_glossary: Callable[[str], None] | None = None,
     spelling: Callable[[], str] = lambda: "en-US",
+    ignored_in: ClearedSpans = lambda _text: (),
 ) -> SpellingHighlighter:
     """Spell check a text edit: underlines, and corrections on right-click; `glossary` gives the current names,
-    `spelling` the caption style's ("en-GB" for the bbc profile).
+    `spelling` the caption style's ("en-GB" for the bbc profile), `ignored_in` the misspellings staff ignored.
 
     Call `highlighter.follow_glossary(terms, spelling)` when the glossary or the style changes. With
     `add_to_glossary`, the menu also offers to add an unknown word as a name.
     """
-    highlighter = SpellingHighlighter(edit.document(), words_of_terms(glossary()), spelling())
+    highlighter = SpellingHighlighter(edit.document(), words_of_terms(glossary()), spelling(), ignored_in)
     edit.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
     def show_menu(point: QPoint) -> None:

@@ -10,9 +10,13 @@ from typing import Generic, TypeVar
 
 import numpy as np
 
+from editor.checks import low_confidence, suspect_words, unheard_words, unresolved_gap
+from editor.checks.ignoring import IgnoredIndex, is_cleared
+from editor.checks.issue import TextSpan
 from editor.checks.registry import breaks_a_cue_rule
+from editor.core.cue_spans import token_offsets
 from editor.core.edits import diff_cues
-from editor.core.model import Cue, Document, IgnoredProblem, Word
+from editor.core.model import Cue, Document, Word
 from editor.core.style import CaptionStyle
 
 _GAP_RUN = re.compile(r"-{2,}")
@@ -24,6 +28,14 @@ class MarkKind(Enum):
     GAP = "gap"  # a `--` run: speech the transcriber could not hear
     UNSURE = "unsure"  # a word auto-sync placed with low confidence
     UNHEARD = "unheard"  # a word auto-sync found no audio for
+
+
+# The checks whose problems each kind of mark shows: ignoring such a problem takes its mark away.
+RULES_OF_MARK = {
+    MarkKind.GAP: (unresolved_gap.NAME,),
+    MarkKind.UNSURE: (low_confidence.NAME, suspect_words.NAME),
+    MarkKind.UNHEARD: (unheard_words.NAME,),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +93,7 @@ class CueTrack:
         self.cues = document.cues
         self.style = style
         self.ignored = frozenset(document.ignored)
+        self._ignored_index = IgnoredIndex.of(self.ignored)
         self.splice: TrackSplice | None = None  # how this track differs from `previous`, when it was spliced
         if previous is not None and (previous.style, previous.ignored) == (style, self.ignored):
             self._splice_from(previous)
@@ -92,12 +105,12 @@ class CueTrack:
         self._starts_by_cue = _times_of(self.cues, "start_ms")
         self._ends_by_cue = _times_of(self.cues, "end_ms")
         marks: list[object] = [_UNKNOWN] * len(self.cues)
-        if previous is not None:
+        if previous is not None and previous.ignored == self.ignored:  # a style changes no mark
             known = {id(cue): k for k, cue in enumerate(previous.cues)}
             for index, cue in enumerate(self.cues):
                 k = _same_object(known, previous.cues, cue)
                 marks[index] = previous.marks.known[k] if k is not None else _UNKNOWN
-        self.marks: PerCue[tuple[Mark, ...]] = PerCue(self.cues, marks_of, marks)
+        self.marks: PerCue[tuple[Mark, ...]] = PerCue(self.cues, self._marks_of, marks)
         self.flagged: PerCue[bool] = PerCue(self.cues, self._breaks_rule, [_UNKNOWN] * len(self.cues))
 
     def _splice_from(self, previous: CueTrack) -> None:
@@ -114,13 +127,16 @@ class CueTrack:
             marks.append(previous.marks.known[k] if k is not None else _UNKNOWN)
             flagged.append(previous.flagged.known[k] if k is not None else _UNKNOWN)
         old_marks, old_flagged = previous.marks.known, previous.flagged.known
-        self.marks = PerCue(self.cues, marks_of, old_marks[:start] + marks + old_marks[old_stop:])
+        self.marks = PerCue(self.cues, self._marks_of, old_marks[:start] + marks + old_marks[old_stop:])
         self.flagged = PerCue(self.cues, self._breaks_rule, old_flagged[:start] + flagged + old_flagged[old_stop:])
         self._starts_by_cue = _spliced(previous._starts_by_cue, start, old_stop, _times_of(middle, "start_ms"))
         self._ends_by_cue = _spliced(previous._ends_by_cue, start, old_stop, _times_of(middle, "end_ms"))
 
     def _breaks_rule(self, cue: Cue) -> bool:
-        return breaks_rule(cue, self.style, self.ignored)
+        return breaks_a_cue_rule(cue, self.style, self._ignored_index)
+
+    def _marks_of(self, cue: Cue) -> tuple[Mark, ...]:
+        return marks_of(cue, self._ignored_index)
 
     def _arrange(self, runtime_ms: int) -> None:
         """Time order (ties by index, as a stable sort gives) and the running latest end used to find cues."""
@@ -176,46 +192,52 @@ def _spliced(values: np.ndarray, start: int, stop: int, inserted: np.ndarray) ->
     return np.concatenate((values[:start], inserted, values[stop:]))
 
 
-def breaks_rule(cue: Cue, style: CaptionStyle, ignored: frozenset[IgnoredProblem] = frozenset()) -> bool:
-    """Whether the checks' rules about a cue alone find anything, to tint its block; the panel says which."""
-    return breaks_a_cue_rule(cue, style, ignored)
-
-
-def marks_of(cue: Cue) -> tuple[Mark, ...]:
-    """Gap runs and unsure words, timed by the words when they carry times, else placed by text position."""
+def marks_of(cue: Cue, ignored: IgnoredIndex | None = None) -> tuple[Mark, ...]:
+    """Gap runs and unsure and unheard words, timed by the words when they carry times, else placed by text
+    position; none where staff ignored the problem about those words."""
+    cleared = {kind: ignored.cleared_spans(cue, rules) for kind, rules in RULES_OF_MARK.items()} if ignored else {}
     if cue.words and all(word.is_timed for word in cue.words):
-        return _marks_from_timed_words(cue)
+        return _marks_from_timed_words(cue, _still_marked(cue, cleared))
     if cue.words:
-        return _marks_from_word_positions(cue.words)
-    return _marks_from_text(cue.text)
+        return _marks_from_word_positions(cue.words, _still_marked(cue, cleared))
+    return _marks_from_text(cue.text, cleared.get(MarkKind.GAP, []))
 
 
-def _marks_from_timed_words(cue: Cue) -> tuple[Mark, ...]:
+def _still_marked(cue: Cue, cleared: dict[MarkKind, list[TextSpan]]) -> Callable[[int, MarkKind], bool]:
+    """Whether the word at a position keeps its mark of a kind (no ignored problem of that kind is about it)."""
+    offsets = token_offsets(cue.text)
+    if not any(cleared.values()) or len(offsets) != len(cue.words):
+        return lambda _position, _kind: True
+    return lambda position, kind: not is_cleared(cleared[kind], *offsets[position])
+
+
+def _marks_from_timed_words(cue: Cue, marked: Callable[[int, MarkKind], bool]) -> tuple[Mark, ...]:
     duration = max(1, cue.duration_ms)
     marks = []
-    for word in cue.words:
+    for position, word in enumerate(cue.words):
         kind = _kind_of(word)
-        if kind is not None:
+        if kind is not None and marked(position, kind):
             begin = (word.start_ms or 0) - cue.start_ms
             end = (word.end_ms or 0) - cue.start_ms
             marks.append(Mark(_unit(begin / duration), _unit(end / duration), kind))
     return tuple(marks)
 
 
-def _marks_from_word_positions(words: tuple[Word, ...]) -> tuple[Mark, ...]:
+def _marks_from_word_positions(words: tuple[Word, ...], marked: Callable[[int, MarkKind], bool]) -> tuple[Mark, ...]:
     total = max(1, sum(len(word.text) + 1 for word in words) - 1)
     marks, offset = [], 0
-    for word in words:
+    for position, word in enumerate(words):
         kind = _kind_of(word)
-        if kind is not None:
+        if kind is not None and marked(position, kind):
             marks.append(Mark(offset / total, _unit((offset + len(word.text)) / total), kind))
         offset += len(word.text) + 1
     return tuple(marks)
 
 
-def _marks_from_text(text: str) -> tuple[Mark, ...]:
+def _marks_from_text(text: str, cleared: list[TextSpan]) -> tuple[Mark, ...]:
     total = max(1, len(text))
-    return tuple(Mark(m.start() / total, m.end() / total, MarkKind.GAP) for m in _GAP_RUN.finditer(text))
+    return tuple(Mark(m.start() / total, m.end() / total, MarkKind.GAP) for m in _GAP_RUN.finditer(text)
+                 if not is_cleared(cleared, m.start(), m.end()))
 
 
 def _kind_of(word: Word) -> MarkKind | None:

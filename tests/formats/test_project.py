@@ -89,7 +89,8 @@ def test_untimed_words_and_a_missing_runtime_survive(tmp_path: Path) -> None:
 def test_ignored_problems_survive_save_and_load_and_old_files_have_none(tmp_path: Path) -> None:
     from editor.core.model import IgnoredProblem
 
-    ignored = (IgnoredProblem("spelling", "Beisel", "the Beisel group"), IgnoredProblem("reading-speed", "", "x y"))
+    ignored = (IgnoredProblem("spelling", "Beisel", "the Beisel group"), IgnoredProblem("reading-speed", "", "x y"),
+               IgnoredProblem("suspect-word", "crisis", "said the crisis had", at_ms=2100))
     document = replace(_document(None), ignored=ignored)
     write_file(document, tmp_path / "news.cueline")
     assert read_file(tmp_path / "news.cueline").document.ignored == ignored
@@ -105,6 +106,10 @@ def test_a_malformed_ignored_problem_is_named(tmp_path: Path) -> None:
     data["ignored"] = [{"rule": "spelling", "text": "Beisel"}]
     (tmp_path / "bad.cueline").write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(FormatError, match="ignored problem 1: 'context' is missing"):
+        read_file(tmp_path / "bad.cueline")
+    data["ignored"] = [{"rule": "spelling", "text": "Beisel", "context": "the Beisel", "at_ms": "2100"}]
+    (tmp_path / "bad.cueline").write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(FormatError, match="ignored problem 1: 'at_ms' has the wrong type"):
         read_file(tmp_path / "bad.cueline")
 
 
