@@ -4,7 +4,8 @@ Run with the build venv's Python after PyInstaller, on any platform:
     python packaging/notices.py BUNDLE WORKDIR [--check NOTICES]
 BUNDLE is dist/cueline, WORKDIR PyInstaller's work folder of that build. Writes
 BUNDLE/_internal/licenses/THIRD-PARTY-NOTICES.txt and copies the licence texts beside it. A bundled native
-library that packaging/components.toml does not know stops the build (exit 1), so nothing ships unlisted;
+library or resources/ data file that packaging/components.toml does not know stops the build (exit 1), so
+nothing ships unlisted;
 --check NOTICES also fails when the list differs from the committed one (the Linux build checks
 packaging/THIRD-PARTY-NOTICES-linux.txt, so a new or changed component is reviewed in a commit).
 """
@@ -140,6 +141,30 @@ def native_component(entry: dict[str, object]) -> Component:
     return Component(str(entry["name"]), "", str(entry["licence"]), tuple(texts), str(entry.get("note", "")))
 
 
+def _names(patterns: object, relative: str) -> bool:
+    """Whether a list of components.toml paths (a folder ends in "/") names this file below resources/."""
+    return any(relative == pattern or (pattern.endswith("/") and relative.startswith(pattern))
+               for pattern in patterns)  # type: ignore[attr-defined]
+
+
+def data_components(resources: Path) -> tuple[list[Component], list[str]]:
+    """The third-party data among the bundled resources (word lists, the sample), and the files that are
+    neither Cueline's own nor in a [[data]] entry."""
+    entries: dict[str, dict[str, object]] = {}
+    unknown = []
+    for path in sorted(path for path in resources.rglob("*") if path.is_file()):
+        relative = path.relative_to(resources).as_posix()
+        entry = next((entry for entry in KNOWN["data"] if _names(entry["files"], relative)), None)
+        if entry is not None:
+            entries[str(entry["name"])] = entry
+        elif not _names(KNOWN["own-data"]["files"], relative):
+            unknown.append(f"resources/{relative}")
+    components = [Component(str(entry["name"]), "", str(entry["licence"]),
+                            tuple(LICENCE_TEXTS[text] for text in entry.get("texts", ())),  # type: ignore[attr-defined]
+                            str(entry.get("note", ""))) for entry in entries.values()]
+    return sorted(components, key=lambda component: component.name.lower()), unknown
+
+
 SOURCE_OFFER = """\
 Corresponding source. Every component is free software. For the GPL and LGPL components, the complete
 corresponding source is: for a Python package, its source distribution of the version listed here on PyPI;
@@ -203,12 +228,13 @@ def main() -> int:
     parser.add_argument("--check", type=Path, metavar="NOTICES", help="fail when the notices differ from this file")
     options = parser.parse_args()
     internal = options.bundle / "_internal"
-    natives, unknown = native_components(native_libraries(internal, options.bundle))
-    if unknown:
+    natives, unknown_libraries = native_components(native_libraries(internal, options.bundle))
+    data, unknown_data = data_components(internal / "resources")
+    if unknown_libraries or unknown_data:
         print("notices: no licence known for these bundled files; add them to packaging/components.toml:",
-              *unknown, sep="\n  ", file=sys.stderr)
+              *unknown_libraries, *unknown_data, sep="\n  ", file=sys.stderr)
         return 1
-    components = python_components(bundled_top_modules(options.workdir)) + natives
+    components = python_components(bundled_top_modules(options.workdir)) + natives + data
     notices = render(components, *product_line())
     licenses = internal / "licenses"
     copy_texts(components, licenses)

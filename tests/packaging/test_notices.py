@@ -1,4 +1,5 @@
-"""The third-party notices: the committed Linux list agrees with the lock, and no unknown library ships.
+"""The third-party notices: the committed Linux list agrees with the lock, and no unknown library or data file
+ships.
 
 The build itself (packaging/build_linux.sh) regenerates the list from the frozen bundle and fails when it
 differs from packaging/THIRD-PARTY-NOTICES-linux.txt; these fast checks catch a lock changed without it.
@@ -61,3 +62,24 @@ def test_a_bundled_library_without_a_known_licence_is_reported(tmp_path: Path) -
     }
     ffmpeg = next(component for component in components if component.name.startswith("FFmpeg"))
     assert ffmpeg.licence == "GPL-3.0-or-later" and all(text.is_file() for text in ffmpeg.texts)
+
+
+def test_every_bundled_data_file_is_ours_or_has_a_notice() -> None:
+    notices = load_notices_module()
+    components, unknown = notices.data_components(REPO / "resources")
+    assert unknown == [], "add these to packaging/components.toml ([[data]] or [own-data])"
+    titles = set(NOTICES.read_text(encoding="utf-8").splitlines())
+    assert "en-US spelling word list (SCOWL, via Hunspell's en_US dictionary)" in {c.name for c in components}
+    assert {component.name for component in components} <= titles, "rebuild with CUELINE_NOTICES_UPDATE=1"
+    assert all(text.is_file() for component in components for text in component.texts)
+
+
+def test_a_data_file_without_a_notice_is_reported(tmp_path: Path) -> None:
+    notices = load_notices_module()
+    for name in ("dictionaries/en_US.txt", "dictionaries/de_DE.txt", "icons/cueline.png", "samples/extra.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("words\n", encoding="utf-8")
+    components, unknown = notices.data_components(tmp_path)
+    assert unknown == ["resources/dictionaries/de_DE.txt", "resources/samples/extra.txt"]
+    [word_list] = components
+    assert word_list.licence.startswith("SCOWL") and [text.name for text in word_list.texts] == ["SCOWL.txt"]
