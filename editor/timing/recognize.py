@@ -156,6 +156,9 @@ def _grammar(tokens: Sequence[str | None]) -> list[tuple[int, int, float] | tupl
 
 def _decode(decoder: Any, pcm: bytes, offset_ms: int, keep_garbage: bool = False) -> list[HeardWord]:
     """Run one utterance and read its word segments, dropping silences and noises."""
+    # The model's noise removal keeps its noise estimate from the decoder's previous utterance (start_utt does
+    # not reset it), so a job's words would depend on which jobs the process ran before: start afresh (< 1 ms).
+    decoder.reinit_feat()
     decoder.start_utt()
     decoder.process_raw(pcm, full_utt=True)
     decoder.end_utt()

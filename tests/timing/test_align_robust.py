@@ -1,11 +1,17 @@
 """Auto-sync where the transcript and the audio disagree, on speech made in the test: untranscribed speech
 right after a sentence with a `--` run, transcript text the audio lacks, a sentence that opens with `--`;
-and the same result whatever the number of worker processes."""
+and byte-identical output on every run, whatever the worker processes, the hash seed or what the process
+aligned before."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
+import numpy as np
+import pytest
 from spoken import RATE, Speech, speak
 
 from editor.core.model import Cue, Word
@@ -13,6 +19,7 @@ from editor.core.style import DEFAULT_STYLE
 from editor.timing.align import align_words
 from editor.timing.pipeline import recut
 
+ROOT = Path(__file__).resolve().parents[2]
 LEAD_IN_AND_SLACK_MS = 150
 INSERT = "We will be right back after these messages. Stay with us for the weather and the traffic report."
 
@@ -105,15 +112,57 @@ def test_a_sentence_opening_with_a_gap_starts_with_the_unheard_speech(speech_fol
     assert abs(opening.start_ms - speech.phrase("Fighters near the border")[0]) <= LEAD_IN_AND_SLACK_MS
 
 
-def test_the_result_is_the_same_whatever_the_number_of_workers(speech_folder: Path) -> None:
-    sentences = ["The minister arrived in Baghdad on Monday morning.", "Officials said the talks would continue.",
+SIX_SENTENCES = ["The minister arrived in Baghdad on Monday morning.", "Officials said the talks would continue.",
                  "Fighting has spread to several towns in the north.", "Prices of oil rose sharply after the news.",
                  "Kerry urged the leaders to form a new government.", "The army says it has retaken the refinery."]
+# A fresh process: align a saved recording with N workers and write the captions as SRT.
+EXPORT_SRT = """
+import sys
+from pathlib import Path
+import numpy as np
+from editor.core.model import Document, Word
+from editor.core.style import DEFAULT_STYLE
+from editor.formats.registry import write_file
+from editor.timing.align import align_words
+from editor.timing.pipeline import recut
+samples = np.load(sys.argv[1])
+words = [Word(token) for token in open(sys.argv[2]).read().split()]
+alignment = align_words(words, samples, 16000, workers=int(sys.argv[3]))
+cues = recut(alignment.words, DEFAULT_STYLE, len(samples) * 1000 // 16000)
+write_file(Document(cues=tuple(cues)), Path(sys.argv[4]))
+"""
+
+
+@pytest.fixture(scope="module")
+def noisy_news(speech_folder: Path) -> tuple[np.ndarray, str]:
+    """Half a minute of speech in noise that grows louder: the recogniser's noise estimate differs along it."""
     parts: list[str | float] = [0.5]
-    for sentence in sentences * 3:
+    for sentence in SIX_SENTENCES * 3:
         parts += [sentence, 0.7]
-    speech = speak(parts, speech_folder)
-    assert len(speech.samples) > 30 * RATE  # long enough for several recognition chunks
-    words = words_of(" ".join(sentences * 3))
-    here = align_words(words, speech.samples, RATE, workers=0)
-    assert align_words(words, speech.samples, RATE, workers=2) == here
+    samples = speak(parts, speech_folder).samples
+    assert len(samples) > 30 * RATE  # long enough for several recognition chunks
+    loudness = np.sqrt(np.mean(samples**2))
+    growing = np.linspace(0.05, 0.5, len(samples), dtype=np.float32)
+    noise = np.random.default_rng(7).normal(0.0, 1.0, len(samples)).astype(np.float32) * growing * loudness
+    return samples + noise, " ".join(SIX_SENTENCES * 3)
+
+
+def test_aligning_again_in_the_same_process_gives_the_same_times(noisy_news: tuple[np.ndarray, str]) -> None:
+    samples, transcript = noisy_news
+    first = align_words(words_of(transcript), samples, RATE, workers=0)
+    assert align_words(words_of(transcript), samples, RATE, workers=0) == first
+
+
+def test_fresh_processes_write_the_same_captions_whatever_the_workers_and_hash_seed(
+    noisy_news: tuple[np.ndarray, str], tmp_path: Path,
+) -> None:
+    samples, transcript = noisy_news
+    np.save(tmp_path / "audio.npy", samples)
+    (tmp_path / "transcript.txt").write_text(transcript)
+    outputs = []
+    for workers, seed in ((0, "1"), (2, "2")):
+        out = tmp_path / f"{workers}.srt"
+        subprocess.run([sys.executable, "-c", EXPORT_SRT, str(tmp_path / "audio.npy"), str(tmp_path / "transcript.txt"),
+                        str(workers), str(out)], check=True, cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": seed})
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
