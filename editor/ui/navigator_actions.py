@@ -183,8 +183,9 @@ class ProblemNavigator(QObject):
         if problem is not None:
             document = self.host.session.document
             key = ignore_key(document, problem.issue)
-            what = f"“{problem.found}”" if problem.found else f"cue {problem.issue.cue_index + 1}"
-            self._record(ignore_problem(document, key), f"Ignore {problem.issue.rule} of {what}", problem)
+            issue = problem.issue
+            what = f"“{problem.found}”" if problem.found else f"“{issue.message}” in cue {issue.cue_index + 1}"
+            self._record(ignore_problem(document, key), f"Ignore {what}", problem)
 
     def add_to_glossary(self) -> None:
         """Alt+G: the words are right (a name): add them to the glossary (one undo step)."""
@@ -225,7 +226,7 @@ class ProblemNavigator(QObject):
             action = self.actions[f"accept_fix_{n + 1}"]
             fix = fixes[n] if n < len(fixes) else None
             action.setText(fix.replacement.replace("&", "&&") if fix else f"Suggestion &{n + 1}")  # no mnemonic
-            source = f"{fix.score:.2f} from {', '.join(fix.sources) or 'a check'}" if fix else ""
+            source = f"“{fix.replacement}”: {fix.score:.2f} from {', '.join(fix.sources) or 'a check'}" if fix else ""
             action.setToolTip(plain_tooltip(source))
             action.setVisible(fix is not None)
         self.bar.refresh_button_texts()

@@ -1,22 +1,54 @@
 """The problem navigator's bar: the problem F8 stopped on, its suggestions with their keys, and a kind filter.
 
 The bar only shows; its buttons trigger the navigator's actions (editor/ui/navigator_actions.py), so a key
-and a click do the same thing. Text from the document is shown as plain text.
+and a click do the same thing. Text from the document is shown as plain text. However long a message or a
+suggestion, the bar never widens the window: texts are cut short with "…" (the whole text in a tooltip).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence, QPainter, QPaintEvent
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
+from editor.app.plain_text import plain_tooltip
 from editor.core.timecode import format_timecode
 from editor.workflows.problems import KIND_LABELS, Problem, ProblemKind
 
 ALL_KINDS = "All problems"
 IDLE_TEXT = "F8: next problem · Shift+F8: previous"
+STEPPING = ("previous_problem", "next_problem", "replay_problem")  # beside the problem, in this order
+SHORT_TEXTS = {  # the bar's buttons say less than the menu: the bar must fit a small screen
+    "next_problem": "Next", "previous_problem": "Previous", "replay_problem": "Play again",
+    "problem_to_glossary": "To the glossary", "fix_all_like_this": "Fix all like this…",
+}
+SUGGESTION_CHARACTERS = 24  # a longer suggestion is cut short on its button (its tooltip has it whole)
+
+
+class ElidedLabel(QLabel):
+    """Plain text on one line, cut short with "…" where the bar is too narrow, whole in its tooltip; it never
+    asks for more room than a few characters, so a long message does not widen the window."""
+
+    def __init__(self, parent: QWidget, name: str) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setToolTip(plain_tooltip(text))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance("x" * 8), super().minimumSizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        area = self.contentsRect()
+        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, area.width())
+        painter.drawText(area, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown)
 
 
 def _plain_label(parent: QWidget, name: str) -> QLabel:
@@ -24,6 +56,10 @@ def _plain_label(parent: QWidget, name: str) -> QLabel:
     label.setObjectName(name)
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
+
+
+def _cut_short(text: str, limit: int = SUGGESTION_CHARACTERS) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _key_text(action: QAction) -> str:
@@ -64,10 +100,10 @@ class ProblemBar(QWidget):
         for kind, label in KIND_LABELS.items():
             self.kind_filter.addItem(label, kind)
         self.count = _plain_label(self, "problem_count")
-        self.problem = _plain_label(self, "problem_text")
+        self.problem = ElidedLabel(self, "problem_text")
         self.problem.setText(IDLE_TEXT)
         self.buttons = [self._button(action) for action in actions]
-        self.hint = _plain_label(self, "problem_hint")
+        self.hint = ElidedLabel(self, "problem_hint")
         self._lay_out()
 
     def _button(self, action: QAction) -> QToolButton:
@@ -77,15 +113,21 @@ class ProblemBar(QWidget):
         return button
 
     def _lay_out(self) -> None:
+        """Row one: filter, count, the problem and the keys that step; row two: what to do about it."""
+        stepping = {button.defaultAction().objectName(): button for button in self.buttons}
         top = QHBoxLayout()
         top.addWidget(self.kind_filter)
         top.addWidget(self.count)
+        top.addSpacing(self.fontMetrics().horizontalAdvance("  "))
         top.addWidget(self.problem, 1)
+        for name in STEPPING:
+            if name in stepping:
+                top.addWidget(stepping[name])
         keys = QHBoxLayout()
         for button in self.buttons:
-            keys.addWidget(button)
-        keys.addWidget(self.hint)
-        keys.addStretch(1)
+            if button.defaultAction().objectName() not in STEPPING:
+                keys.addWidget(button)
+        keys.addWidget(self.hint, 1)
         rows = QVBoxLayout(self)
         rows.setContentsMargins(4, 2, 4, 2)
         rows.setSpacing(2)
@@ -110,8 +152,10 @@ class ProblemBar(QWidget):
         self.hint.clear()
 
     def refresh_button_texts(self) -> None:
-        """Buttons read "Alt+1 McGurk": the action's text with its key, so the bar teaches the keys."""
+        """Buttons read "Alt+1 McGurk": the action's text (or its short form) with its key, so the bar teaches
+        the keys; the menu keeps the long texts."""
         for button in self.buttons:
             action = button.defaultAction()
-            button.setText(f"{_key_text(action)}  {_without_mnemonic(action.text())}")
+            text = SHORT_TEXTS.get(action.objectName()) or _cut_short(_without_mnemonic(action.text()))
+            button.setText(f"{_key_text(action)}  {text}")
             button.setVisible(action.isVisible())

@@ -5,6 +5,7 @@ and reopen), adding to the glossary, and fixing every occurrence after a preview
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -309,3 +310,19 @@ def test_navigator_keys_collide_with_no_other_shortcut_and_sit_in_tools_problems
             owners.setdefault(key.toString(), []).append(action.objectName() or action.text())
     assert {key: names for key, names in owners.items() if len(names) > 1} == {}
     assert {"F8", "Shift+F8", "Ctrl+F8", "Alt+1", "Alt+2", "Alt+3", "Alt+I", "Alt+G", "Alt+A"} <= set(owners)
+
+
+def test_long_messages_and_suggestions_never_widen_the_window(navigating, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, navigator = navigating
+    window.resize(1000, 700)
+    long_name = "Abu Bakr al-Baghdadi al-Husayni al-Qurashi"
+    document = window.session.document
+    cues = (*document.cues[:2], Cue(6000, 8500, "Beisel " + "fighters " * 12 + "left"))
+    window.session.load(replace(document, cues=cues, glossary=(GlossaryTerm(long_name, ("Beisel",)),)), None)
+    navigator.go_to_issue(next(i for i in window.issues.issues if i.cue_index == 2 and i.rule == "spelling"))
+    assert [fix.replacement for fix in navigator.current.issue.fixes] == [long_name, "Bessel", "Geisel"]
+    assert window.width() == 1000 and window.minimumSizeHint().width() <= 1000
+    [suggestion] = [button for button in navigator.bar.buttons if button.isVisible() and "Alt+1" in button.text()]
+    assert suggestion.text() == "Alt+1  Abu Bakr al-Baghdadi al…" and long_name in suggestion.toolTip()
+    navigator.bar.show_note(f"Change “Beisel” to “{long_name}” · " * 5)  # a long note is cut short too
+    assert window.minimumSizeHint().width() <= 1000 and long_name in navigator.bar.problem.toolTip()
