@@ -1,7 +1,8 @@
 """Listening for garbled words in the editor window: Media ▸ "Listen for garbled words", also started by
 itself after each auto-sync. It runs in the background (editor.app.evidence_worker) while staff edit, with
-its progress in the status bar; what it heard lands as one undo step on the cues staff did not change since,
-and the checks (F8) then list what the speech says instead of the garbled words.
+a progress bar and a Stop button kept in the status bar until it ends (a passing message could hide it); what
+it heard lands as one undo step on the cues staff did not change since, and the checks (F8) then list what the
+speech says instead of the garbled words.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QToolButton, QWidget
 
 from editor.app.commands import push_edit
 from editor.app.evidence_worker import EvidenceWorker
@@ -21,6 +23,32 @@ if TYPE_CHECKING:
 
 LISTEN_KEY = "Ctrl+Shift+H"
 UNDO_LABEL = "Audio evidence (what the speech says at each word)"
+PROGRESS_STEPS = 1000
+
+
+class ListeningProgress(QWidget):
+    """The status bar's "Listening for garbled words… 40%" bar with its Stop button, shown while listening runs."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("listening_progress")
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, PROGRESS_STEPS)
+        self.bar.setFormat("Listening for garbled words… %p%")
+        self.bar.setToolTip("Suspect words join the checks and F8 when listening ends; keep editing meanwhile")
+        self.bar.setMinimumWidth(self.fontMetrics().horizontalAdvance("Listening for garbled words… 100%") + 24)
+        self.stop = QToolButton(self)
+        self.stop.setText("Stop")
+        self.stop.setToolTip("Stop listening (nothing changes; Media ▸ Listen starts it again)")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.bar)
+        row.addWidget(self.stop)
+        self.hide()
+
+    def show_fraction(self, fraction: float) -> None:
+        self.bar.setValue(round(min(1.0, max(0.0, fraction)) * PROGRESS_STEPS))
+        self.show()
 
 
 class Listening(QObject):
@@ -35,9 +63,12 @@ class Listening(QObject):
         self.action.setShortcut(QKeySequence(LISTEN_KEY))
         self.action.triggered.connect(lambda _checked=False: self.listen())
         window.media_menu.addAction(self.action)
-        self.worker.progress.connect(lambda fraction: window.report(f"Listening for garbled words: {fraction:.0%}"))
+        self.progress = ListeningProgress(window)
+        window.statusBar().addPermanentWidget(self.progress)
+        self.progress.stop.clicked.connect(self.stop)
+        self.worker.progress.connect(self.progress.show_fraction)
         self.worker.ready.connect(self._apply)
-        self.worker.failed.connect(window.report)
+        self.worker.failed.connect(self._fail)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.worker.shutdown)
@@ -62,14 +93,26 @@ class Listening(QObject):
             message = "Auto-sync first (Ctrl+Shift+A): listening needs each word's time in the speech."
         else:
             self.worker.start(media, document)
+            self.progress.show_fraction(0.0)
             return
         if not quiet:
             self.window.report(message)
+
+    def stop(self) -> None:
+        """The Stop button: the listening job ends and the document stays as it was."""
+        self.worker.cancel()
+        self.progress.hide()
+        self.window.report("Listening stopped: nothing changed")
+
+    def _fail(self, message: str) -> None:
+        self.progress.hide()
+        self.window.report(message)
 
     def _apply(self, heard: Document) -> None:
         # imported here, not at start-up: the recogniser's modules are not loaded until listening ends
         from editor.workflows.find_suspects import carry_evidence
 
+        self.progress.hide()
         after = carry_evidence(self.window.session.document, heard)
         suspects = sum(bool(word.alternatives) for cue in after.cues for word in cue.words)
         push_edit(self.window.session, UNDO_LABEL, after)

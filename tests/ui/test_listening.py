@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import pytest
 from flite_speech import flite_speech
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from timing.spoken import write_wav
 
 from editor.core.model import Cue, Document, GlossaryTerm, Word
 from editor.media.player import Player
 from editor.timing.align import SAMPLE_RATE, align_words
-from editor.ui.evidence_actions import UNDO_LABEL, attach_listening
+from editor.ui.evidence_actions import UNDO_LABEL, ListeningProgress, attach_listening
 from editor.ui.media_panel import attach_media
 
 SAID = "John Kerry is this morning in Erbil in the north."
@@ -37,8 +38,13 @@ def test_listening_lands_as_one_undo_step_and_the_checks_name_what_was_said(make
     window.session.load(synced, None)
     action = window.findChild(QAction, "listen_for_suspects")
     action.trigger()
+    progress = window.statusBar().findChild(ListeningProgress)
+    assert progress.isVisible() and progress.bar.text().startswith("Listening for garbled words")
+    window.report("another message")  # a passing message does not hide the progress
+    assert progress.isVisible()
     qtbot.waitUntil(lambda: window.session.undo_stack.count() == 1, timeout=60_000)
     assert window.session.undo_stack.undoText() == UNDO_LABEL
+    assert not progress.isVisible()
     their = window.session.document.cues[0].words[6]
     assert their.text == "their" and their.alternatives[0].text == "Erbil"
     qtbot.waitUntil(lambda: any(issue.rule == "suspect-word" for issue in window.issues.issues), timeout=5000)
@@ -57,4 +63,18 @@ def test_without_timed_words_it_says_to_auto_sync_first(make_window, synced, qtb
     listening.listen()
     assert "Auto-sync first" in window.statusBar().currentMessage()
     assert window.session.undo_stack.count() == 0
+    panel.shutdown()
+
+
+def test_stop_ends_listening_and_changes_nothing(make_window, synced, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    panel = attach_media(window, lambda: Player(video_output="dummy", audio_output="dummy"))
+    listening = attach_listening(window, panel)
+    window.session.load(synced, None)
+    listening.listen()
+    qtbot.mouseClick(listening.progress.stop, Qt.MouseButton.LeftButton)
+    assert not listening.progress.isVisible()
+    assert window.statusBar().currentMessage() == "Listening stopped: nothing changed"
+    qtbot.waitUntil(lambda: listening.worker.idle, timeout=30_000)
+    assert window.session.undo_stack.count() == 0 and window.session.document == synced
     panel.shutdown()
