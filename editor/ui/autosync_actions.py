@@ -48,7 +48,8 @@ class AutoSync(QObject):
         self.progress: QProgressDialog | None = None
         self.message: QMessageBox | None = None
         self._started_from: Document | None = None
-        self.marks = DoubtfulWordMarks(window.text_pane, self._current_cue, lambda: window.session.document.ignored)
+        self.marks = DoubtfulWordMarks(window.text_pane, self._current_cue,
+                                       lambda: (window.session.document, window.session.style))
         self.actions = self._build_actions()
         self._connect()
         window.widget.installEventFilter(self)

@@ -1,6 +1,7 @@
-"""Low-confidence words in the text pane: underlined in the timeline's "unsure" yellow, with the confidence
-in a tooltip, so staff see which words to check by ear; a word whose problem staff ignored is left plain, as
-on the timeline.
+"""Doubtful words in the text pane: the words the checks doubt (low confidence after auto-sync; after
+listening, what the speech heard as other words) underlined in the timeline's "unsure" yellow, with the
+check's message in a tooltip, so staff see which words to check by ear. They are the problems the checks list
+(checks/word_problems.py): a word the speech supports, or whose problem staff ignored, is left plain.
 
 The marks are extra selections of the text edit, not a syntax highlighter: the spell check's highlighter
 owns the document's formats, and the two never overwrite each other.
@@ -8,18 +9,21 @@ owns the document's formats, and the two never overwrite each other.
 
 from __future__ import annotations
 
-import html
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QHelpEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 
-from editor.checks.ignoring import IgnoredIndex, is_cleared
-from editor.core.model import LOW_CONFIDENCE, Cue, IgnoredProblem, Word
+from editor.app.plain_text import plain_tooltip
+from editor.checks.ignoring import IgnoredIndex
+from editor.checks.issue import Issue
+from editor.checks.word_problems import DOUBT_RULES, word_problems
+from editor.core.model import Cue, Document, Word
+from editor.core.style import CaptionStyle
 from editor.ui.timeline_blocks import MARK_COLORS
-from editor.ui.timeline_track import RULES_OF_MARK, MarkKind
+from editor.ui.timeline_track import MarkKind
 
 _TOKEN = re.compile(r"\S+")
 PlacedWord = tuple[int, int, Word]  # start and end offsets in the cue's text, and the word there
@@ -45,11 +49,9 @@ def word_at(cue: Cue | None, text: str, position: int) -> Word | None:
     return next((word for start, end, word in placed_words(cue, text) if start <= position <= end), None)
 
 
-def doubt_tooltip(word: Word) -> str:
-    """What hovering a low-confidence word says (shown literally: Qt must not read it as markup)."""
-    plain = (f"“{word.text}”: confidence {word.confidence:.2f} (below {LOW_CONFIDENCE:.2f}): "
-             "the audio hardly supports this word; listen and check it")
-    return "<qt>" + html.escape(plain) + "</qt>"
+def doubt_tooltip(problem: Issue) -> str:
+    """What hovering a doubtful word says: the check's message, shown literally (never as markup)."""
+    return plain_tooltip(f"{problem.message}. Listen to it (F8 stops on it and plays it) and check it.")
 
 
 def _doubt_format() -> QTextCharFormat:
@@ -64,28 +66,30 @@ def _doubt_format() -> QTextCharFormat:
 
 
 class DoubtfulWordMarks(QObject):
-    """Keeps a text edit's low-confidence marks in step with the cue it shows; call `refresh` after changes."""
+    """Keeps a text edit's doubt underlines on the words the checks doubt in the cue it shows; call `refresh`
+    after changes."""
 
     def __init__(self, edit: QPlainTextEdit, current_cue: Callable[[], Cue | None],
-                 ignored: Callable[[], Collection[IgnoredProblem]] = tuple) -> None:
+                 judging: Callable[[], tuple[Document, CaptionStyle]]) -> None:
+        """`judging` gives the document (its glossary and ignores) and the style the checks judge by."""
         super().__init__(edit)
         self._edit = edit
-        self._current_cue, self._ignored = current_cue, ignored
+        self._current_cue, self._judging = current_cue, judging
         self._format = _doubt_format()
-        self.marked: list[PlacedWord] = []
+        self.marked: list[tuple[int, int, Issue]] = []
         edit.textChanged.connect(self.refresh)
         edit.viewport().installEventFilter(self)
 
     def refresh(self) -> None:
-        """Underline the doubtful words of the cue shown (none while its text differs from the cue's), but those
-        staff ignored."""
+        """Underline the words the checks doubt in the cue shown (none while its text differs from the cue's)."""
         cue, text = self._current_cue(), self._edit.toPlainText()
-        ignored = IgnoredIndex.of(self._ignored())
-        cleared = ignored.cleared_spans(cue, RULES_OF_MARK[MarkKind.UNSURE]) if cue is not None and ignored else []
-        self.marked = [(start, end, word) for start, end, word in placed_words(cue, text)
-                       if word.is_doubtful and not is_cleared(cleared, start, end)]
+        self.marked = []
+        if cue is not None and cue.words and text == cue.text:
+            document, style = self._judging()
+            problems = word_problems(cue, document.glossary, style, IgnoredIndex.of(document.ignored))
+            self.marked = [(p.span.start, p.span.end, p) for p in problems if p.span and p.rule in DOUBT_RULES]
         selections = []
-        for start, end, _word in self.marked:
+        for start, end, _problem in self.marked:
             selection = QTextEdit.ExtraSelection()
             cursor = QTextCursor(self._edit.document())
             cursor.setPosition(start)
@@ -97,7 +101,7 @@ class DoubtfulWordMarks(QObject):
 
     def tooltip_at(self, position: int) -> str | None:
         """The tooltip for a character position, if a marked word is there."""
-        return next((doubt_tooltip(word) for start, end, word in self.marked if start <= position <= end), None)
+        return next((doubt_tooltip(problem) for start, end, problem in self.marked if start <= position <= end), None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -11,15 +10,15 @@ from typing import Generic, TypeVar
 import numpy as np
 
 from editor.checks import low_confidence, suspect_words, unheard_words, unresolved_gap
-from editor.checks.ignoring import IgnoredIndex, is_cleared
-from editor.checks.issue import TextSpan
+from editor.checks.ignoring import IgnoredIndex
+from editor.checks.issue import Issue
 from editor.checks.registry import breaks_a_cue_rule
-from editor.core.cue_spans import token_offsets
+from editor.checks.word_problems import word_problems
+from editor.core.cue_spans import span_time
 from editor.core.edits import diff_cues
-from editor.core.model import Cue, Document, Word
+from editor.core.model import Cue, Document
 from editor.core.style import CaptionStyle
 
-_GAP_RUN = re.compile(r"-{2,}")
 _UNKNOWN = object()  # a cue's value not worked out yet
 T = TypeVar("T")
 
@@ -30,11 +29,12 @@ class MarkKind(Enum):
     UNHEARD = "unheard"  # a word auto-sync found no audio for
 
 
-# The checks whose problems each kind of mark shows: ignoring such a problem takes its mark away.
-RULES_OF_MARK = {
-    MarkKind.GAP: (unresolved_gap.NAME,),
-    MarkKind.UNSURE: (low_confidence.NAME, suspect_words.NAME),
-    MarkKind.UNHEARD: (unheard_words.NAME,),
+# The kind of strip each word-level check's problems get (checks/word_problems.py lists them per cue).
+KIND_OF_RULE = {
+    unresolved_gap.NAME: MarkKind.GAP,
+    low_confidence.NAME: MarkKind.UNSURE,
+    suspect_words.NAME: MarkKind.UNSURE,
+    unheard_words.NAME: MarkKind.UNHEARD,
 }
 
 
@@ -83,9 +83,9 @@ class PerCue(Sequence[T], Generic[T]):
 class CueTrack:
     """The cues in time order with their marks and rule flags; answers "which cues touch this time span".
 
-    Built from a `previous` track of the same style, only the cues between the first and last one that
-    are not the same objects as before are worked out again (a typed character: one cue); the rest is
-    copied and re-sorted with numpy, so an edit costs well under a millisecond on 10,000 cues.
+    Built from a `previous` track that judges alike (style, glossary, ignores), only the cues between the first
+    and last one that are not the same objects as before are worked out again (a typed character: one cue); the
+    rest is copied and re-sorted with numpy, so an edit costs well under a millisecond on 10,000 cues.
     """
 
     def __init__(self, document: Document, style: CaptionStyle, previous: CueTrack | None = None) -> None:
@@ -93,24 +93,19 @@ class CueTrack:
         self.cues = document.cues
         self.style = style
         self.ignored = frozenset(document.ignored)
+        self.glossary = document.glossary
         self._ignored_index = IgnoredIndex.of(self.ignored)
         self.splice: TrackSplice | None = None  # how this track differs from `previous`, when it was spliced
-        if previous is not None and (previous.style, previous.ignored) == (style, self.ignored):
+        if previous is not None and previous._judges_alike(self):
             self._splice_from(previous)
         else:
-            self._build_all(previous)
+            self._build_all()
         self._arrange(document.runtime_ms or 0)
 
-    def _build_all(self, previous: CueTrack | None) -> None:
+    def _build_all(self) -> None:
         self._starts_by_cue = _times_of(self.cues, "start_ms")
         self._ends_by_cue = _times_of(self.cues, "end_ms")
-        marks: list[object] = [_UNKNOWN] * len(self.cues)
-        if previous is not None and previous.ignored == self.ignored:  # a style changes no mark
-            known = {id(cue): k for k, cue in enumerate(previous.cues)}
-            for index, cue in enumerate(self.cues):
-                k = _same_object(known, previous.cues, cue)
-                marks[index] = previous.marks.known[k] if k is not None else _UNKNOWN
-        self.marks: PerCue[tuple[Mark, ...]] = PerCue(self.cues, self._marks_of, marks)
+        self.marks: PerCue[tuple[Mark, ...]] = PerCue(self.cues, self._marks_of, [_UNKNOWN] * len(self.cues))
         self.flagged: PerCue[bool] = PerCue(self.cues, self._breaks_rule, [_UNKNOWN] * len(self.cues))
 
     def _splice_from(self, previous: CueTrack) -> None:
@@ -136,7 +131,11 @@ class CueTrack:
         return breaks_a_cue_rule(cue, self.style, self._ignored_index)
 
     def _marks_of(self, cue: Cue) -> tuple[Mark, ...]:
-        return marks_of(cue, self._ignored_index)
+        return marks_of(cue, word_problems(cue, self.glossary, self.style, self._ignored_index))
+
+    def _judges_alike(self, other: CueTrack) -> bool:
+        """Whether a cue's marks and flags are the same in both tracks (then they are copied, not worked out)."""
+        return (self.style, self.ignored, self.glossary) == (other.style, other.ignored, other.glossary)
 
     def _arrange(self, runtime_ms: int) -> None:
         """Time order (ties by index, as a stable sort gives) and the running latest end used to find cues."""
@@ -192,62 +191,22 @@ def _spliced(values: np.ndarray, start: int, stop: int, inserted: np.ndarray) ->
     return np.concatenate((values[:start], inserted, values[stop:]))
 
 
-def marks_of(cue: Cue, ignored: IgnoredIndex | None = None) -> tuple[Mark, ...]:
-    """Gap runs and unsure and unheard words, timed by the words when they carry times, else placed by text
-    position; none where staff ignored the problem about those words."""
-    cleared = {kind: ignored.cleared_spans(cue, rules) for kind, rules in RULES_OF_MARK.items()} if ignored else {}
-    if cue.words and all(word.is_timed for word in cue.words):
-        return _marks_from_timed_words(cue, _still_marked(cue, cleared))
-    if cue.words:
-        return _marks_from_word_positions(cue.words, _still_marked(cue, cleared))
-    return _marks_from_text(cue.text, cleared.get(MarkKind.GAP, []))
-
-
-def _still_marked(cue: Cue, cleared: dict[MarkKind, list[TextSpan]]) -> Callable[[int, MarkKind], bool]:
-    """Whether the word at a position keeps its mark of a kind (no ignored problem of that kind is about it)."""
-    offsets = token_offsets(cue.text)
-    if not any(cleared.values()) or len(offsets) != len(cue.words):
-        return lambda _position, _kind: True
-    return lambda position, kind: not is_cleared(cleared[kind], *offsets[position])
-
-
-def _marks_from_timed_words(cue: Cue, marked: Callable[[int, MarkKind], bool]) -> tuple[Mark, ...]:
-    duration = max(1, cue.duration_ms)
+def marks_of(cue: Cue, problems: Sequence[Issue]) -> tuple[Mark, ...]:
+    """A strip for each of the cue's word problems (checks/word_problems.py), timed by its words when they carry
+    times, else placed by its characters in the text."""
+    timed = bool(cue.words) and all(word.is_timed for word in cue.words)
+    duration, length = max(1, cue.duration_ms), max(1, len(cue.text))
     marks = []
-    for position, word in enumerate(cue.words):
-        kind = _kind_of(word)
-        if kind is not None and marked(position, kind):
-            begin = (word.start_ms or 0) - cue.start_ms
-            end = (word.end_ms or 0) - cue.start_ms
-            marks.append(Mark(_unit(begin / duration), _unit(end / duration), kind))
+    for issue in problems:
+        if issue.span is None or issue.rule not in KIND_OF_RULE:
+            continue
+        if timed:
+            start_ms, end_ms = span_time(cue, issue.span.start, issue.span.end)
+            begin, end = (start_ms - cue.start_ms) / duration, (end_ms - cue.start_ms) / duration
+        else:
+            begin, end = issue.span.start / length, issue.span.end / length
+        marks.append(Mark(_unit(begin), _unit(end), KIND_OF_RULE[issue.rule]))
     return tuple(marks)
-
-
-def _marks_from_word_positions(words: tuple[Word, ...], marked: Callable[[int, MarkKind], bool]) -> tuple[Mark, ...]:
-    total = max(1, sum(len(word.text) + 1 for word in words) - 1)
-    marks, offset = [], 0
-    for position, word in enumerate(words):
-        kind = _kind_of(word)
-        if kind is not None and marked(position, kind):
-            marks.append(Mark(offset / total, _unit((offset + len(word.text)) / total), kind))
-        offset += len(word.text) + 1
-    return tuple(marks)
-
-
-def _marks_from_text(text: str, cleared: list[TextSpan]) -> tuple[Mark, ...]:
-    total = max(1, len(text))
-    return tuple(Mark(m.start() / total, m.end() / total, MarkKind.GAP) for m in _GAP_RUN.finditer(text)
-                 if not is_cleared(cleared, m.start(), m.end()))
-
-
-def _kind_of(word: Word) -> MarkKind | None:
-    if word.is_gap:
-        return MarkKind.GAP
-    if word.is_doubtful:
-        return MarkKind.UNSURE
-    if word.is_unheard:
-        return MarkKind.UNHEARD
-    return None
 
 
 def _unit(value: float) -> float:

@@ -7,11 +7,11 @@ import random
 import pytest
 
 from editor.checks.registry import RULES, run_checks
-from editor.core.model import Cue, Document, Word
+from editor.core.model import Cue, Document, GlossaryTerm, HeardAlternative, Word
 from editor.core.style import DEFAULT_STYLE, STYLES
 from editor.ui.timeline_drag import DragKind, start_drag
 from editor.ui.timeline_scale import TimeScale, tick_label, tick_step_ms
-from editor.ui.timeline_track import CueTrack, Mark, MarkKind, marks_of
+from editor.ui.timeline_track import CueTrack, Mark, MarkKind
 
 
 def test_zooming_keeps_the_anchor_time_at_the_same_pixel():
@@ -69,10 +69,24 @@ def test_visible_cues_are_exactly_those_overlapping_the_view_even_when_unsorted(
         assert set(track.visible(first, last)) == expected
 
 
+def marks_of(cue: Cue, **document: object) -> tuple[Mark, ...]:
+    """The strips the timeline draws on the cue (in a document with these fields)."""
+    return CueTrack(Document(cues=(cue,), **document), DEFAULT_STYLE).marks[0]  # type: ignore[arg-type]
+
+
 def test_gap_runs_and_unsure_words_are_placed_by_their_times():
     cue = Cue(1000, 3000, "we -- Erbil", words=(
         Word("we", 1000, 1400, 0.9), Word("--", 1400, 2000), Word("Erbil", 2000, 3000, 0.2)))
     assert marks_of(cue) == (Mark(0.2, 0.5, MarkKind.GAP), Mark(0.5, 1.0, MarkKind.UNSURE))
+
+
+def test_after_listening_the_marks_follow_what_the_speech_says():
+    heard_well = Word("Erbil", 2000, 3000, 0.2, heard="ER B IH L", support=0.9)
+    cue = Cue(1000, 3000, "in Erbil", words=(Word("in", 1000, 2000, 0.9), heard_well))
+    assert marks_of(cue) == ()  # low confidence from auto-sync, but the speech supports it
+    heard_as_a_name = Word("their", 1000, 2000, 0.9, support=0.3, alternatives=(HeardAlternative("Erbil", 2, 0.9),))
+    garbled = Cue(1000, 3000, "their bill", words=(heard_as_a_name, Word("bill", 2000, 3000, 0.8, support=0.3)))
+    assert marks_of(garbled, glossary=(GlossaryTerm("Erbil"),)) == (Mark(0.0, 1.0, MarkKind.UNSURE),)
 
 
 def test_words_with_no_audio_are_marked_unheard_where_they_stand():
