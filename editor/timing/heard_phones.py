@@ -46,6 +46,7 @@ def _decoder() -> Any:
 def hear_phones(job: PhoneJob) -> list[HeardPhone]:
     """The phones heard in a stretch of audio, in time order (silences and noises left out)."""
     decoder = _decoder()
+    decoder.reinit_feat()  # a fresh noise estimate: what is heard must not depend on this worker's previous job
     decoder.start_utt()
     decoder.process_raw(job.pcm, full_utt=True)
     decoder.end_utt()
