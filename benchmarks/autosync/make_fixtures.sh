@@ -3,7 +3,7 @@
 # (the tool needs numpy + scipy: they go into a private venv under benchmarks/fixtures, not into Cueline).
 #   benchmarks/autosync/make_fixtures.sh [TOOL_DIR] [TRANSCRIPT]
 # Writes benchmarks/fixtures/<variant>.{wav,truth.json,mp4} for every variant of matrix.json (make_matrix.py)
-# and the hour-long `long`. About 25 CPU minutes; run it with nice on a shared machine.
+# and the hour-long `long` (make_long.py). About 25 CPU minutes; run it with nice on a shared machine.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 TOOL=${1:-/work/shared/tools/speech_fixture}
@@ -17,19 +17,8 @@ if [ -d "$REAL" ]; then
 else
   echo "no real-speech programme: apt-get install pocketsphinx-testdata for it" >&2
 fi
-# An hour: the seed's body spoken five times (runtime 63:45), to show that anchors do not drift.
-LONG="$OUT/long.transcript.txt"
-if [ ! -f "$LONG" ]; then
-  "$PY" - "$SEED" "$LONG" <<'PYTHON'
-import sys
-lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
-start = next(i for i, line in enumerate(lines) if line.startswith("Transcript for"))
-header = [("63:45 | 06/24/14" if "|" in line else line) for line in lines[: start + 1]]
-body = " ".join(line.strip() for line in lines[start + 1:] if line.strip())
-open(sys.argv[2], "w", encoding="utf-8").write("\n".join(header) + "\n" + " ".join([body] * 5) + "\n")
-PYTHON
-fi
-[ -f "$OUT/long.truth.json" ] || "$PY" "$TOOL/make_fixture.py" --transcript "$LONG" --out "$OUT/long" --voice flite:slt --seed 4
+# An hour: five variants of the matrix end to end (both halves, every voice and edit), truths joined.
+[ -f "$OUT/long.truth.json" ] || "$PY" benchmarks/autosync/make_long.py "$OUT"
 # Staff have MP4 files with a video track: wrap every WAV so the benchmark decodes real media.
 for wav in "$OUT"/*.wav; do
   case "$wav" in */base-*) continue ;; esac
