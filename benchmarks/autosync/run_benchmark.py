@@ -3,6 +3,7 @@
     benchmarks/autosync/make_fixtures.sh                  # once: fixtures into benchmarks/fixtures (git-ignored)
     .venv/bin/python benchmarks/autosync/run_benchmark.py [VARIANT ...] [--half tune|report] [--workers N]
     .venv/bin/python benchmarks/autosync/run_benchmark.py long       # the hour
+    .venv/bin/python benchmarks/autosync/run_benchmark.py r-mix-12dB --busy   # with one core kept busy beside it
 
 Variants come from matrix.json (split by seed into a tune half and a report half), plus `real-*` (real
 recordings joined with pauses) and `long` when their fixtures exist. Each variant runs in a fresh process (its
@@ -94,6 +95,7 @@ def main() -> None:
     parser.add_argument("variants", nargs="*")
     parser.add_argument("--half", choices=["tune", "report", "real speech"])
     parser.add_argument("--workers", type=int, help="worker processes (0: all in this process)")
+    parser.add_argument("--busy", action="store_true", help="keep one core busy beside it (issue 10's target)")
     parser.add_argument("--one", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
@@ -103,15 +105,25 @@ def main() -> None:
     if args.variants:
         groups = {"chosen": args.variants}
     print(f"cores: {os.cpu_count()}, load average before: {os.getloadavg()}")
+    busy = subprocess.Popen([sys.executable, "-c", "while 1: pass"]) if args.busy else None
+    try:
+        _run_groups(groups, args.workers)
+    finally:
+        if busy is not None:
+            busy.kill()
+    print(f"\nload average after: {os.getloadavg()} (other work on the machine inflates wall times, not CPU)")
+
+
+def _run_groups(groups: dict[str, list[str]], workers: int | None) -> None:
+    """One table per group, a fresh process per variant."""
     for name, variants in groups.items():
         print(f"\n{name}\n\n{HEADER}\n|" + "---|" * (HEADER.count("|") - 1))
         for variant in variants:
             command = [sys.executable, __file__, "--one", variant]
-            if args.workers is not None:
-                command += ["--workers", str(args.workers)]
+            if workers is not None:
+                command += ["--workers", str(workers)]
             result = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
             print(_row(result), flush=True)
-    print(f"\nload average after: {os.getloadavg()} (other work on the machine inflates wall times, not CPU)")
 
 
 if __name__ == "__main__":
