@@ -10,10 +10,10 @@ problem stays ignored when cues are inserted, removed or retimed, and comes back
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from editor.checks.issue import Issue, Severity, TextSpan
+from editor.checks.issue import Issue
 from editor.core.cue_spans import span_context, timed_words, tokens_touched
 from editor.core.model import Cue, Document, IgnoredProblem
 
@@ -76,31 +76,6 @@ class IgnoredIndex:
             return False
         key = ignore_key_in(cue, issue)
         return any(same_problem(problem, key) for problem in candidates)
-
-    def cleared_spans(self, cue: Cue, rules: Collection[str]) -> list[TextSpan]:
-        """The stretches of the cue's text that an ignored problem of these rules is about, so a view that marks
-        the words of those problems (the text pane, the timeline) leaves them unmarked."""
-        cleared = []
-        for rule, words in self.by_words:
-            start = cue.text.find(words) if words and rule in rules else -1
-            while start >= 0:
-                span = TextSpan(start, start + len(words))
-                if _whole_words(cue.text, span) and self.covers(cue, Issue(0, Severity.WARNING, rule, "", span)):
-                    cleared.append(span)
-                start = cue.text.find(words, start + 1)
-        return cleared
-
-
-def _whole_words(text: str, span: TextSpan) -> bool:
-    """Whether the span starts and ends at word edges ("is" in "this" is not the word "is")."""
-    before = text[span.start - 1] if span.start > 0 else " "
-    after = text[span.end] if span.end < len(text) else " "
-    return not before.isalnum() and not after.isalnum()
-
-
-def is_cleared(spans: Collection[TextSpan], start: int, end: int) -> bool:
-    """Whether characters start..end (a word, with its punctuation) overlap one of these cleared spans."""
-    return any(span.start < end and start < span.end for span in spans)
 
 
 def without_ignored(document: Document, issues: Iterable[Issue]) -> list[Issue]:

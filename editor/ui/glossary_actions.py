@@ -6,12 +6,10 @@ it sees the window only as a FeatureHost (editor/ui/host.py).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from PySide6.QtCore import QObject
 
 from editor.checks.ignoring import IgnoredIndex
-from editor.checks.issue import TextSpan
+from editor.checks.issue import Issue, Severity, TextSpan
 from editor.checks.spelling import NAME as SPELLING_RULE
 from editor.core.glossary import glossary_of, with_glossary
 from editor.core.model import Document, GlossaryTerm
@@ -28,7 +26,7 @@ class GlossaryActions(QObject):
         self._host = host
         self._session = host.session
         self.spelling = attach_spelling(host.text_pane, self.terms, self.add_term, lambda: self._session.style.spelling,
-                                        self._ignored_misspellings)
+                                        self._is_ignored_misspelling)
         self._ignored_seen = self._session.document.ignored
         self._session.cues_spliced.connect(self._follow_glossary)  # also after undo of a glossary edit
         self._session.document_replaced.connect(self._follow_glossary)
@@ -56,9 +54,10 @@ class GlossaryActions(QObject):
             self._ignored_seen = self._session.document.ignored
             self.spelling.rehighlight()
 
-    def _ignored_misspellings(self, text: str) -> Sequence[TextSpan]:
-        """The misspellings staff ignored in the current cue, while the text pane shows its text."""
+    def _is_ignored_misspelling(self, text: str, start: int, end: int) -> bool:
+        """Whether staff ignored the misspelling at text[start:end] of the current cue, shown in the text pane."""
         document, row = self._session.document, self._host.current_index()
         if not document.ignored or row is None or row >= len(document.cues) or document.cues[row].text != text:
-            return ()
-        return IgnoredIndex.of(document.ignored).cleared_spans(document.cues[row], (SPELLING_RULE,))
+            return False
+        misspelling = Issue(row, Severity.WARNING, SPELLING_RULE, "", TextSpan(start, end))
+        return IgnoredIndex.of(document.ignored).covers(document.cues[row], misspelling)

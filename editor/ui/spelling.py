@@ -17,8 +17,6 @@ from PySide6.QtGui import QAction, QSyntaxHighlighter, QTextCharFormat, QTextCur
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit
 
 from editor.checks import dictionary
-from editor.checks.ignoring import is_cleared
-from editor.checks.issue import TextSpan
 from editor.checks.spelling import Misspelling, misspellings, words_of_terms
 from editor.core.model import GlossaryTerm
 from editor.core.phonetic import sound_alike_score
@@ -27,7 +25,7 @@ GLOSSARY_SUGGESTION_SCORE = 0.6  # a glossary name this close in sound is offere
 SUGGESTIONS_SHOWN = 6
 LOAD_DELAY_MS = 50  # the word list is read once the window has painted: its JSON parse holds the GIL
 TextWidget = QPlainTextEdit | QTextEdit
-ClearedSpans = Callable[[str], Sequence[TextSpan]]  # the edit's whole text -> the ignored misspellings in it
+IsIgnored = Callable[[str, int, int], bool]  # the edit's whole text, a misspelling's start and end: ignored?
 
 
 def _misspelt_format() -> QTextCharFormat:
@@ -65,11 +63,11 @@ class SpellingHighlighter(QSyntaxHighlighter):
     """Underlines the words of a text document that neither the dictionary nor the glossary knows."""
 
     def __init__(self, document: QTextDocument, accepted: frozenset[str] = frozenset(), spelling: str = "en-US",
-                 ignored_in: ClearedSpans = lambda _text: ()) -> None:
+                 is_ignored: IsIgnored = lambda _text, _start, _end: False) -> None:
         super().__init__(document)
         self._accepted = accepted
         self._spelling = spelling
-        self._ignored_in = ignored_in
+        self._is_ignored = is_ignored
         self._format = _misspelt_format()
         self._waiting_for_dictionary = False
 
@@ -98,9 +96,9 @@ class SpellingHighlighter(QSyntaxHighlighter):
         if not dictionary.is_loaded():
             self._underline_once_loaded()
             return
-        offset, ignored = self.currentBlock().position(), self._ignored_in(self.document().toPlainText())
+        offset, whole = self.currentBlock().position(), self.document().toPlainText()
         for item in misspellings(text, self._accepted, self._spelling):
-            if not is_cleared(ignored, offset + item.start, offset + item.end):
+            if not self._is_ignored(whole, offset + item.start, offset + item.end):
                 self.setFormat(item.start, item.end - item.start, self._format)
 
     def _underline_once_loaded(self) -> None:
@@ -119,15 +117,15 @@ def attach_spelling(
     glossary: Callable[[], Sequence[GlossaryTerm]],
     add_to_glossary: Callable[[str], None] | None = None,
     spelling: Callable[[], str] = lambda: "en-US",
-    ignored_in: ClearedSpans = lambda _text: (),
+    is_ignored: IsIgnored = lambda _text, _start, _end: False,
 ) -> SpellingHighlighter:
     """Spell check a text edit: underlines, and corrections on right-click; `glossary` gives the current names,
-    `spelling` the caption style's ("en-GB" for the bbc profile), `ignored_in` the misspellings staff ignored.
+    `spelling` the caption style's ("en-GB" for the bbc profile), `is_ignored` whether staff ignored a misspelling.
 
     Call `highlighter.follow_glossary(terms, spelling)` when the glossary or the style changes. With
     `add_to_glossary`, the menu also offers to add an unknown word as a name.
     """
-    highlighter = SpellingHighlighter(edit.document(), words_of_terms(glossary()), spelling(), ignored_in)
+    highlighter = SpellingHighlighter(edit.document(), words_of_terms(glossary()), spelling(), is_ignored)
     edit.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
     def show_menu(point: QPoint) -> None:
