@@ -61,8 +61,14 @@ class FixAllDialog(QDialog):
         self.changes.itemChanged.connect(self._update_ok)
         label = QLabel("&Replace with:", self)
         label.setBuddy(self.replacement)
+        found = occurrences[0].found
+        listed = QLabel(f"Every “{found}” the checks flag like this one ({len(occurrences)}), before and after; "
+                        "untick those to keep as they are. One undo step undoes them all.", self)
+        listed.setObjectName("fix_all_explanation")
+        listed.setTextFormat(Qt.TextFormat.PlainText)
+        listed.setWordWrap(True)
         layout = QVBoxLayout(self)
-        for widget in (label, self.replacement, self.changes, self.buttons):
+        for widget in (label, self.replacement, listed, self.changes, self.buttons):
             layout.addWidget(widget)
         self.resize(640, 360)
         self._list_changes()

@@ -13,7 +13,7 @@ from answer_dialogs import choose_file, when_dialog_opens
 from mediagen import generate_media
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMenu, QWidget
 
 from editor.core.model import Cue, Document, GlossaryTerm, Word
 from editor.media.player import Player
@@ -267,6 +267,7 @@ def test_fix_every_occurrence_lists_each_change_first_and_is_one_undo_step(navig
     def review(dialog: QWidget) -> None:
         assert isinstance(dialog, FixAllDialog)
         listed.extend(dialog.changes.item(row).text() for row in range(dialog.changes.count()))
+        assert dialog.findChild(QLabel, "fix_all_explanation").text().startswith("Every “Beisel” the checks flag like")
         dialog.accept()
 
     when_dialog_opens(review)
