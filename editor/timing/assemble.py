@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from editor.core.model import LOW_CONFIDENCE, Word
 from editor.timing.anchors import MAX_PAUSE_IN_RUN_MS, Anchor
-from editor.timing.confidence import HEARD, UNPLACED, overlapping, phones_heard
+from editor.timing.confidence import HEARD, UNPLACED, HeardTimeline, phones_heard
 from editor.timing.gaps import Onsets, place_untimed
 from editor.timing.recognize import HeardWord
 from editor.timing.script import Script
@@ -35,11 +35,12 @@ def timed_words(
     times: Times = {anchor.token: (anchor.start_ms, anchor.end_ms) for anchor in anchors}
     confidence: dict[int, float] = dict.fromkeys(times, HEARD)
     unheard: Times = {}
+    timeline = HeardTimeline(heard)
     for span, outcome in placements:
         unheard.update(unheard_speech(span, outcome))
         for index, (start, end, was_placed) in span_times(span, outcome).items():
             times[index] = (start, end)
-            score = _support(script.tokens[index], start, end, heard, pronunciations) if was_placed else UNPLACED
+            score = _support(script.tokens[index], start, end, timeline, pronunciations) if was_placed else UNPLACED
             no_audio = not was_placed and start == end  # unheard: no floor for short words either
             confidence[index] = score if no_audio else _floored(script.tokens[index], score, pronunciations)
     _start_sentences_at_speech(script, times, {anchor.token for anchor in anchors}, onsets)
@@ -49,11 +50,11 @@ def timed_words(
 
 
 def _support(
-    token: str, start: int, end: int, heard: Sequence[HeardWord], pronunciations: dict[str, list[str]],
+    token: str, start: int, end: int, heard: HeardTimeline, pronunciations: dict[str, list[str]],
 ) -> float:
     """How much of a placed token the recogniser heard at that time (see confidence.py)."""
     heard_phones = [
-        phone for word in overlapping(heard, start, end) for phone in pronunciations.get(word.token, [""])[0].split()
+        phone for word in heard.overlapping(start, end) for phone in pronunciations.get(word.token, [""])[0].split()
     ]
     return phones_heard(pronunciations[token][0].split(), heard_phones)
 

@@ -7,7 +7,9 @@ few phones with the speech actually there, so it scores low and the editor flags
 
 from __future__ import annotations
 
+import bisect
 import difflib
+import itertools
 from collections.abc import Sequence
 
 from editor.timing.recognize import HeardWord
@@ -25,11 +27,24 @@ def phones_heard(phones: Sequence[str], heard_phones: Sequence[str]) -> float:
     return found / len(phones)
 
 
-def overlapping(heard: Sequence[HeardWord], start_ms: int, end_ms: int) -> list[HeardWord]:
-    """Heard words that share at least half of their own time, or of the span's, with the span."""
-    result = []
-    for word in heard:
-        shared = min(end_ms, word.end_ms) - max(start_ms, word.start_ms)
-        if shared > 0 and 2 * shared >= min(end_ms - start_ms, word.end_ms - word.start_ms):
-            result.append(word)
-    return result
+class HeardTimeline:
+    """The words the recogniser heard, in time order, so those near a placed word are found without scanning
+    them all (an hour holds about 10,000: a scan per placed word made assembling it quadratic)."""
+
+    def __init__(self, heard: Sequence[HeardWord]) -> None:
+        self._words = sorted(heard, key=lambda word: word.start_ms)
+        self._starts = [word.start_ms for word in self._words]
+        self._reach = list(itertools.accumulate((word.end_ms for word in self._words), max))  # latest end so far
+
+    def overlapping(self, start_ms: int, end_ms: int) -> list[HeardWord]:
+        """Heard words that share at least half of their own time, or of the span's, with the span."""
+        found = []
+        index = bisect.bisect_left(self._starts, end_ms) - 1  # later words start too late to share time
+        while index >= 0 and self._reach[index] > start_ms:
+            word = self._words[index]
+            shared = min(end_ms, word.end_ms) - max(start_ms, word.start_ms)
+            if shared > 0 and 2 * shared >= min(end_ms - start_ms, word.end_ms - word.start_ms):
+                found.append(word)
+            index -= 1
+        found.reverse()
+        return found
