@@ -11,7 +11,9 @@ from collections.abc import Sequence
 
 from editor.core.model import LOW_CONFIDENCE, Word
 from editor.timing.anchors import MAX_PAUSE_IN_RUN_MS, Anchor
+from editor.timing.chunks import FRAME_MS
 from editor.timing.confidence import HEARD, UNPLACED, HeardTimeline, phones_heard
+from editor.timing.fallback import fill_failed_span
 from editor.timing.gaps import Onsets, place_untimed
 from editor.timing.recognize import HeardWord
 from editor.timing.script import Script
@@ -23,6 +25,7 @@ SENTENCE_PAUSE_MS = 100  # the least pause before a sentence that its first word
 ONSET_SLACK_MS = 60
 SHORT_WORD_PHONES = 2
 SHORT_WORD_FLOOR = LOW_CONFIDENCE
+DEFAULT_PHONE_MS = 60.0  # the pace (speech frames per phone) when nothing was heard to measure it by
 
 Times = dict[int, tuple[int, int]]
 
@@ -36,9 +39,20 @@ def timed_words(
     confidence: dict[int, float] = dict.fromkeys(times, HEARD)
     unheard: Times = {}
     timeline = HeardTimeline(heard)
+    phones = [len(pronunciations[token][0].split()) for token in script.tokens]
+    phone_ms = _phone_ms(anchors, phones, onsets)
+    after_gap = {token for token, word in enumerate(script.owner) if word > 0 and words[word - 1].is_gap}
+    sentence_ends = {start - 1 for start in script.sentence_starts}
+
+    def fill(span: Span) -> Times:
+        times, gap_speech = fill_failed_span(span.items, span.first, (span.start_ms, span.end_ms),
+                                             phones[span.first: span.last], phone_ms, onsets, after_gap, sentence_ends)
+        unheard.update(gap_speech)
+        return times
+
     for span, outcome in placements:
         unheard.update(unheard_speech(span, outcome))
-        for index, (start, end, was_placed) in span_times(span, outcome).items():
+        for index, (start, end, was_placed) in span_times(span, outcome, fill).items():
             times[index] = (start, end)
             score = _support(script.tokens[index], start, end, timeline, pronunciations) if was_placed else UNPLACED
             no_audio = not was_placed and start == end  # unheard: no floor for short words either
@@ -47,6 +61,14 @@ def timed_words(
     timed = [_timed_word(word, script.word_tokens[n], times, confidence) for n, word in enumerate(words)]
     boundaries = [tokens.start for tokens in script.word_tokens] + [len(script.tokens)]
     return place_untimed(words, timed, boundaries, unheard, onsets)
+
+
+def _phone_ms(anchors: Sequence[Anchor], phones: Sequence[int], onsets: Onsets) -> float:
+    """The speaker's pace: milliseconds of speech frames per phone over the words the recogniser heard (the
+    quiet frames inside words do not count, as the fallback counts only speech frames)."""
+    spoken = sum(phones[anchor.token] for anchor in anchors)
+    loud = sum(int(onsets.speech_frames(anchor.start_ms, anchor.end_ms).sum()) for anchor in anchors)
+    return loud * FRAME_MS / spoken if spoken and loud else DEFAULT_PHONE_MS
 
 
 def _support(

@@ -78,11 +78,14 @@ class Onsets:
                 return start_ms + (frame + 1 - quiet_run) * FRAME_MS
         return end_ms
 
+    def speech_frames(self, start_ms: int, end_ms: int) -> np.ndarray:
+        """One bool per 10 ms frame in [start, end): someone speaks there."""
+        return np.asarray(self._energy[start_ms // FRAME_MS: end_ms // FRAME_MS] > self._threshold)
+
     def quiet(self, start_ms: int, end_ms: int) -> bool:
         """Nobody speaks between start and end."""
         frames = self._energy[start_ms // FRAME_MS: max(end_ms // FRAME_MS, start_ms // FRAME_MS + 1)]
         return bool(len(frames)) and bool((frames <= self._threshold).all())
-
 
 
 def place_untimed(

@@ -10,7 +10,7 @@ stretched over speech that is not theirs.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from editor.core.model import Word
@@ -84,17 +84,19 @@ def gap_boundaries(script: Script, words: Sequence[Word]) -> set[int]:
     return boundaries
 
 
-def span_times(span: Span, placed: list[HeardWord] | None) -> dict[int, tuple[int, int, bool]]:
+def span_times(
+    span: Span, placed: list[HeardWord] | None, fill: Callable[[Span], dict[int, tuple[int, int]]],
+) -> dict[int, tuple[int, int, bool]]:
     """Token index -> (start_ms, end_ms, placed) inside the span.
 
-    Tokens the aligner left out sit at the end of the token before them; if the whole span failed, its
-    tokens are spread over it by length, or, when it has no room for them, all sit at its start (unheard).
-    Either way they are marked as not placed.
+    Tokens the aligner left out sit at the end of the token before them; if the whole span failed, `fill`
+    puts its tokens on the span's speech (see fallback.py), or, when it has no room for them, all sit at its
+    start (unheard). Either way they are marked as not placed.
     """
     if placed is None and not span.has_room:
         return {index: (span.start_ms, span.start_ms, False) for index in range(span.first, span.last)}
     if placed is None:
-        return {index: (start, end, False) for index, (start, end) in _spread(span).items()}
+        return {index: (start, end, False) for index, (start, end) in fill(span).items()}
     times: dict[int, tuple[int, int, bool]] = {}
     index, cursor = span.first, span.start_ms
     for word in placed:
@@ -127,17 +129,3 @@ def unheard_speech(span: Span, placed: list[HeardWord] | None) -> dict[int, tupl
         else:
             found[index] = (word.start_ms, word.end_ms)
     return found
-
-
-def _spread(span: Span) -> dict[int, tuple[int, int]]:
-    """Tokens spread over the span in proportion to their length: a last resort, marked unplaced."""
-    tokens = [item for item in span.items if item is not None]
-    total = sum(len(token) + 1 for token in tokens)
-    length = span.end_ms - span.start_ms
-    times, offset = {}, 0
-    total = max(total, 1)
-    for index, token in enumerate(tokens):
-        start = span.start_ms + length * offset // total
-        offset += len(token) + 1
-        times[span.first + index] = (start, span.start_ms + length * offset // total)
-    return times
