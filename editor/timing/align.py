@@ -11,6 +11,8 @@ much of it the recogniser heard where it was placed: misheard words come out low
 
 from __future__ import annotations
 
+import bisect
+import functools
 import itertools
 import time
 from collections.abc import Callable, Sequence
@@ -46,7 +48,8 @@ WINDOW_MARGIN_TOKENS = 160  # how far (in tokens) the text a chunk may hear reac
 RECOGNITION_SHARE, PLACING_SHARE = 0.75, 0.9  # where each stage ends on the progress bar
 REFINE_MIN_TOKENS = 3  # a span whose words did not fit gets a second look if it is this long...
 REFINE_MIN_MS = 1500  # ...and lasts this long
-REFINE_MIN_PHONES = 5  # a single word heard on a second look anchors if it is this long
+REFINE_MIN_PHONES = 5  # a single word heard on a second look anchors if it is this long...
+SLOW_PHONE_MS, PAUSE_IN_SENTENCE_MS = 200, 2500  # ...and close enough to its sentence's anchors (slow speech)
 
 Placed = list[HeardWord] | None
 Job = TypeVar("Job")
@@ -201,9 +204,28 @@ def _second_look(task: _Task, failed: list[Span], anchors: list[Anchor]) -> list
     extra = [
         run for span, words in zip(failed, heard, strict=True)
         for run in every_match(task.script.tokens[span.first: span.last], span.first, words)
-        if is_strong(run, task.phones_before, REFINE_MIN_PHONES)
+        if is_strong(run, task.phones_before, REFINE_MIN_PHONES) and _within_reach(task, span, run)
     ]
     return consistent_chain([[anchor] for anchor in anchors] + extra, task.phones_before, min_phones=0)
+
+
+def _within_reach(task: _Task, span: Span, run: list[Anchor]) -> bool:
+    """A word heard on a second look lies within speaking distance of the anchors that bound its span where
+    they belong to its own sentence: with a vocabulary of a few words, the recogniser hears one of them in
+    any speech, so a word heard far from its sentence's other words is likely heard in speech the transcript
+    lacks (an insert)."""
+    sentence_of = functools.partial(bisect.bisect_right, task.script.sentence_starts)
+    first, last = run[0], run[-1]
+    far_from_left = (span.first > 0 and sentence_of(span.first - 1) == sentence_of(first.token)
+                     and first.start_ms - span.start_ms > _longest_ms(task, span.first, first.token))
+    far_from_right = (span.last < len(task.script.tokens) and sentence_of(span.last) == sentence_of(last.token)
+                      and span.end_ms - last.end_ms > _longest_ms(task, last.token + 1, span.last))
+    return not (far_from_left or far_from_right)
+
+
+def _longest_ms(task: _Task, first: int, last: int) -> int:
+    """The longest that tokens first..last-1 take to say, with a pause inside the sentence."""
+    return (task.phones_before[last] - task.phones_before[first]) * SLOW_PHONE_MS + PAUSE_IN_SENTENCE_MS
 
 
 def _at_recogniser_rate(samples: np.ndarray, sample_rate: int) -> np.ndarray:
