@@ -24,12 +24,13 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from score import PeakMemory, score_variant  # noqa: E402
+from score import PeakMemory, cue_errors, score_variant, summary  # noqa: E402
 
 from editor.core.style import DEFAULT_STYLE  # noqa: E402
 from editor.core.transcript import parse_transcript  # noqa: E402
@@ -69,11 +70,30 @@ def one(variant: str, workers: int | None) -> dict[str, object]:
     done = time.perf_counter()
     used = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
     scores = score_variant(alignment.words, cues, truth)
+    errors = cue_errors(alignment.words, cues, truth)
+    inside = [abs(error.error_s) for error in errors if error.sentence is None]
     stages = {"decode": decoded - began, **getattr(alignment, "stages", {"align": aligned - decoded}),
               "recut": done - aligned}
     return {"variant": variant, "audio_s": runtime_ms / 1000, "wall_s": done - began,
             "cpu_s": sum(usage.ru_utime + usage.ru_stime for usage in used), "peak_mb": memory.peak_mb,
-            "stages": stages, **scores._asdict()}
+            "stages": stages, **scores._asdict(),
+            "inside_sentences": [len(inside), *(summary(inside) if inside else ())],
+            "worst": [error._asdict() | {"error_s": error.error_s}
+                      for error in sorted(errors, key=lambda error: -abs(error.error_s))[:WORST_SHOWN]]}
+
+
+WORST_SHOWN = 6
+
+
+def _details(result: dict[str, Any]) -> str:
+    """The worst cues of a variant, and cues starting inside a sentence (which the table does not score)."""
+    count, *inside = result["inside_sentences"]
+    lines = [f"  {result['variant']}: {count} cues start inside a sentence on a word with a known start"
+             + (": error median / p95 / max " + " / ".join(f"{value:.3f}" for value in inside) + " s" if count else "")]
+    lines += [f"    {'sentence ' + str(cue['sentence']) if cue['sentence'] is not None else 'inside':>12}: true start "
+              f"{cue['truth_s']:8.2f} s, cue {cue['cue_s']:8.2f} s ({cue['error_s']:+.2f}) {cue['text']!r}"
+              for cue in result["worst"]]
+    return "\n".join(lines)
 
 
 def _row(result: dict[str, object]) -> str:
@@ -96,6 +116,7 @@ def main() -> None:
     parser.add_argument("--half", choices=["tune", "report", "real speech"])
     parser.add_argument("--workers", type=int, help="worker processes (0: all in this process)")
     parser.add_argument("--busy", action="store_true", help="keep one core busy beside it (issue 10's target)")
+    parser.add_argument("--details", action="store_true", help="print each variant's worst cues under the table")
     parser.add_argument("--one", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
@@ -107,23 +128,27 @@ def main() -> None:
     print(f"cores: {os.cpu_count()}, load average before: {os.getloadavg()}")
     busy = subprocess.Popen([sys.executable, "-c", "while 1: pass"]) if args.busy else None
     try:
-        _run_groups(groups, args.workers)
+        _run_groups(groups, args.workers, args.details)
     finally:
         if busy is not None:
             busy.kill()
     print(f"\nload average after: {os.getloadavg()} (other work on the machine inflates wall times, not CPU)")
 
 
-def _run_groups(groups: dict[str, list[str]], workers: int | None) -> None:
-    """One table per group, a fresh process per variant."""
+def _run_groups(groups: dict[str, list[str]], workers: int | None, show_details: bool) -> None:
+    """One table per group, a fresh process per variant (and its worst cues under the table)."""
     for name, variants in groups.items():
         print(f"\n{name}\n\n{HEADER}\n|" + "---|" * (HEADER.count("|") - 1))
+        details = []
         for variant in variants:
             command = [sys.executable, __file__, "--one", variant]
             if workers is not None:
                 command += ["--workers", str(workers)]
             result = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
             print(_row(result), flush=True)
+            details.append(_details(result))
+        if show_details:
+            print("\nworst cues (error: cue start less the true start of its first word)\n" + "\n".join(details))
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import difflib
 import itertools
 import re
 import threading
@@ -108,6 +109,55 @@ def _holds_foreign_or_pause(cue: Cue, owners: Sequence[int], truth: dict[str, An
             return True
     sentences = truth["sentences"]
     return any(sentences[b]["start"] - sentences[a]["end"] > MAX_PAUSE_S for a, b in itertools.pairwise(owners))
+
+
+class CueError(NamedTuple):
+    """One cue scored against the truth: which sentence it opens (None inside a sentence), the true start of
+    its first word, its start, and its opening words."""
+
+    sentence: int | None
+    truth_s: float
+    cue_s: float
+    text: str
+
+    @property
+    def error_s(self) -> float:
+        return self.cue_s - self.truth_s
+
+
+def cue_errors(words: Sequence[Word], cues: Sequence[Cue], truth: dict[str, Any]) -> list[CueError]:
+    """Every cue whose first word's true start is known: the sentence openers, and on fixtures with word
+    times (the espeak-ng voices) the cues that start inside a sentence on a word the voice said as written."""
+    true_starts = _true_word_starts(words, truth)
+    errors, position = [], 0
+    for cue in cues:
+        if position in true_starts:
+            sentence, start = true_starts[position]
+            errors.append(CueError(sentence, start, cue.start_ms / 1000, cue.text.replace("\n", " ")[:50]))
+        position += len(cue.words)
+    return errors
+
+
+def _true_word_starts(words: Sequence[Word], truth: dict[str, Any]) -> dict[int, tuple[int | None, float]]:
+    """Word index -> (sentence it opens or None, true start) for the words whose start the truth knows."""
+    firsts, missing = sentence_first_words(words), set(truth.get("missing", []))
+    found: dict[int, tuple[int | None, float]] = {}
+    for k, sentence in enumerate(truth["sentences"]):
+        if k in missing:
+            continue
+        found[firsts[k]] = (k, sentence["start"])
+        mine = [_plain(word.text) for word in words[firsts[k]: _next_first(firsts, k, len(words))]]
+        said = sentence.get("words", [])
+        matcher = difflib.SequenceMatcher(None, mine, [_plain(word["w"]) for word in said], autojunk=False)
+        for block in matcher.get_matching_blocks():
+            for offset in range(block.size):
+                if block.a + offset > 0:
+                    found[firsts[k] + block.a + offset] = (None, said[block.b + offset]["start"])
+    return found
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[^a-z0-9']", "", text.lower())
 
 
 class PeakMemory:
