@@ -52,6 +52,7 @@ class Score:
     false_flags: list[str]
     right_in_top3: int
     replace_all_harm: list[str]
+    missed: list[str]
 
 
 def score(document: Document, issues: Sequence[Issue], garbles: Sequence[Garble]) -> Score:
@@ -73,7 +74,9 @@ def score(document: Document, issues: Sequence[Issue], garbles: Sequence[Garble]
             if any(_plain(right) in top for right in garble.right):
                 top3.add(garble)
     harm = _replace_all_harm(document, word_issues, garbles)
-    return Score(len(flagged), len(garbles), false_flags, len(top3), harm)
+    missed = [f"cue {g.cue + 1}: missed “{g.wrong}” ({g.right[0]})" for g in garbles if g not in flagged] + [
+        f"cue {g.cue + 1}: “{g.wrong}” flagged without {g.right[0]} in the top 3" for g in flagged if g not in top3]
+    return Score(len(flagged), len(garbles), false_flags, len(top3), harm, missed)
 
 
 def _replace_all_harm(document: Document, issues: Sequence[Issue], garbles: Sequence[Garble]) -> list[str]:
