@@ -22,6 +22,8 @@ MIN_SCORE = 0.62  # below this, proposals on the seed transcript were mostly cha
 MAX_EXTRA_WORDS = 1  # a name may be heard as one word more than it has ("their bill" for Erbil)
 MAX_SPAN_WORDS = 3
 PROGRESS_EVERY = 20  # cues between two progress reports
+SETTLED_COUNT = 3  # a word the transcript uses this often was meant (see _swallows_settled)
+SETTLED_LETTERS = 4
 RARITY_WEIGHT = 0.2  # share of the score given to how rare the heard words are, when a dictionary is at hand
 # Spans made only of these are everyday speech ("this is", "he says"), never a misheard name.
 FUNCTION_WORDS = frozenset(
@@ -235,13 +237,32 @@ def _span_matches(
 
 
 def _cue_candidates(
-    index: int, cue: Cue, terms: tuple[GlossaryTerm, ...], min_score: float, rarity: Rarity | None
+    index: int, cue: Cue, terms: tuple[GlossaryTerm, ...], min_score: float, rarity: Rarity | None,
+    settled: tuple[str, ...],
 ) -> list[Proposal]:
     return [
         Proposal(index, start, end, cue.text[start:end], term, score)
         for start, end, words in _spans(cue.text)
         for term, score in _span_matches(tuple(words), terms, min_score, rarity)
+        if not _swallows_settled(words, term, settled)
     ]
+
+
+def _settled_words(document: Document) -> tuple[str, ...]:
+    """The transcript's words in order, as letters: how often each is used, and in what company."""
+    return tuple(_letters(word) for cue in document.cues for word in cue.text.split())
+
+
+def _swallows_settled(words: Sequence[str], term: str, settled: tuple[str, ...]) -> bool:
+    """A span longer than its name would take in a word the transcript uses often elsewhere ("Iraq" in a story
+    on Iraq): "Iraq all" is not Erbil, and a fix for it must never reach the many right "Iraq"s. A garble
+    repeated as it is ("their bill" each time) does not make its own words settled."""
+    if len(words) <= len(term.split()):
+        return False
+    phrase = [_letters(word) for word in words]
+    repeats = sum(1 for at in range(len(settled)) if list(settled[at: at + len(phrase)]) == phrase)
+    return any(len(word) >= SETTLED_LETTERS and word not in FUNCTION_WORDS
+               and settled.count(word) - repeats >= SETTLED_COUNT for word in phrase)
 
 
 def _best_without_overlap(candidates: list[Proposal]) -> list[Proposal]:
@@ -268,11 +289,12 @@ def propose_replacements(
     early with the proposals found so far.
     """
     glossary = tuple(glossary_of(document) if terms is None else [term for term in terms if term.term])
+    settled = _settled_words(document) if glossary else ()
     proposals: list[Proposal] = []
     for index, cue in enumerate(document.cues if glossary else ()):  # no names: nothing can sound like one
         if cancelled is not None and cancelled():
             break
-        proposals.extend(_best_without_overlap(_cue_candidates(index, cue, glossary, min_score, rarity)))
+        proposals.extend(_best_without_overlap(_cue_candidates(index, cue, glossary, min_score, rarity, settled)))
         if progress is not None and index % PROGRESS_EVERY == 0:
             progress(index / len(document.cues))
     return proposals

@@ -143,3 +143,14 @@ def test_terms_and_hints_survive_the_project_file(tmp_path) -> None:
 def test_possessives_and_quotes_stay_around_the_name() -> None:
     doc = document("“Beisel's fighters”, he said", glossary=("ISIL",))
     assert apply_proposals(doc, propose_replacements(doc)).cues[0].text == "“ISIL's fighters”, he said"
+
+
+def test_a_guess_never_swallows_a_word_the_transcript_uses_elsewhere() -> None:
+    """Without audio, "Iraq all" sounds like Erbil; but a story that says Iraq again and again meant "Iraq", so
+    the guess is not made (a fix-all for it would change the right ones). A garble repeated as it is
+    ("their bill" each time) is still proposed everywhere."""
+    lines = ("the war in Iraq all ready", "Iraq today", "Iraq tomorrow", "back to Iraq")
+    assert found_pairs(document(*lines, glossary=("Erbil",))) == set()
+    assert ("Iraq all", "Erbil") in found_pairs(document(lines[0], glossary=("Erbil",)))
+    repeated = document(*(["in their bill today"] * 4), glossary=("Erbil",))
+    assert [p.found for p in propose_replacements(repeated)] == ["their bill"] * 4
