@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
-from editor.checks.issue import Severity
+from editor.checks.issue import count_errors
 from editor.cli_align import add_media_options, synced_to_media
 from editor.cli_check import add_suspect_options, check_with_suspects, print_report
 from editor.core.gaps import GapPolicy
@@ -166,7 +166,7 @@ def _run_check(options: argparse.Namespace) -> int:
     document = _opened(open_file(options.file, DEFAULT_STYLE)).document
     report = check_with_suspects(document, options)
     print_report(options.file, report, options.json)
-    errors = sum(issue.severity is Severity.ERROR for issue in report.issues)
+    errors = count_errors(report.issues)
     print(f"{options.file}: {len(document.cues)} cues, {errors} errors, {len(report.issues) - errors} warnings, "
           f"{len(report.suspects)} suspect words", file=sys.stderr)
     return EXIT_CHECK_FAILED if errors else EXIT_OK

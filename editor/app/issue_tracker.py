@@ -23,7 +23,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from editor.app.background_job import JobThread, LatestJobRunner
 from editor.app.session import Session
-from editor.checks.issue import Issue, Severity
+from editor.checks.issue import Issue, count_errors
 from editor.checks.registry import run_checks
 from editor.core.edits import CueSplice
 from editor.core.model import Document
@@ -40,7 +40,7 @@ Bucket = tuple[Issue, ...]
 
 def _tally(buckets: list[Bucket]) -> tuple[int, int]:
     """(issues, errors) in the buckets."""
-    errors = sum(1 for bucket in buckets for issue in bucket if issue.severity == Severity.ERROR)
+    errors = sum(count_errors(bucket) for bucket in buckets)
     return sum(map(len, buckets)), errors
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -66,3 +66,8 @@ class Rule:
 def every_cue(per_cue: CueCheck, document: Document, style: CaptionStyle) -> list[Issue]:
     """A per-cue rule run over the whole document."""
     return [issue for index, cue in enumerate(document.cues) for issue in per_cue(cue, index, style)]
+
+
+def count_errors(issues: Iterable[Issue]) -> int:
+    """How many of the issues are errors (the rest are warnings)."""
+    return sum(issue.severity is Severity.ERROR for issue in issues)

@@ -6,12 +6,14 @@ from pathlib import Path
 
 import pytest
 
+from editor.checks.issue import count_errors
+from editor.checks.registry import run_checks
 from editor.core.gaps import GapPolicy
 from editor.core.model import Cue, Document
 from editor.formats.errors import FormatError
 from editor.formats.recipe import WriteOptions
 from editor.formats.registry import read_file
-from editor.workflows.check import check_document
+from editor.workflows.check import check_style
 from editor.workflows.export import cues_needing_a_gap_decision, export_document
 
 GAPPY = Document(cues=(Cue(0, 1000, "The minister of -- said"), Cue(1500, 2500, "-- --"), Cue(3000, 4000, "all heard")))
@@ -40,5 +42,5 @@ def test_an_export_that_cannot_be_written_names_the_file(tmp_path: Path) -> None
 
 def test_a_document_is_checked_against_its_own_style_unless_another_is_named() -> None:
     forty = Document(cues=(Cue(0, 4000, "x" * 40),), style_name="bbc")  # BBC allows 37 characters a line
-    assert check_document(forty).errors == 1 and check_document(forty).style.name == "bbc"
-    assert check_document(forty, "streaming").errors == 0
+    assert check_style(forty).name == "bbc" and count_errors(run_checks(forty, check_style(forty))) == 1
+    assert count_errors(run_checks(forty, check_style(forty, "streaming"))) == 0
