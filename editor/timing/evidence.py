@@ -2,8 +2,11 @@
 
 Runs after auto-sync (it needs word times) on the same 16 kHz samples. Speech is cut into stretches at
 pauses and `--` gaps; a free phone recogniser hears each stretch (in worker processes for long audio); each
-phone goes to the word whose time holds its middle. `sounds_like.rescore` then scores every word against
-its phones (no audio needed), so a changed glossary is re-scored in a moment without listening again.
+phone goes to the word whose time holds its middle. The phones propose candidates (glossary names, the
+transcript's topic words, joined words, words one sound away); forced alignment weighs each against the
+written words over the same audio (weighing.py, spoken_choice.py); `sounds_like.rescore` then gives every
+word its support and alternatives. Rescoring without the weights (a changed glossary, no audio at hand)
+falls back on the phones alone.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from editor.core.model import Cue, Document, Word
 from editor.timing.heard_phones import HeardPhone, PhoneJob, hear_phones
 from editor.timing.recognize import dictionary_text, pcm_bytes
 from editor.timing.sounds_like import rescore
+from editor.timing.spoken_choice import ReadingsJob, weigh_readings
+from editor.timing.weighing import Question, questions, weighed
 from editor.timing.workers import Progress, Workers
 
 SAMPLE_RATE = 16_000
@@ -24,7 +29,8 @@ PAUSE_MS = 400  # a pause this long ends a stretch
 MAX_STRETCH_MS = 20_000
 EDGE_MS = 100  # audio kept around a stretch, so its first and last phones are whole
 PARALLEL_FROM_MS = 60_000
-LISTENING_SHARE = 0.95  # hearing phones is nearly all the work; scoring is the rest of the bar
+LISTENING_SHARE = 0.7
+WEIGHING_SHARE = 0.97  # weighing candidates most of the rest; scoring the last  # hearing phones is most of the work
 
 _Place = tuple[int, int]  # (cue index, word index)
 
@@ -46,12 +52,21 @@ def gather_evidence(
 
     with Workers(dictionary_text({}), cancelled, duration_ms >= PARALLEL_FROM_MS) as workers:
         heard = workers.run(hear_phones, len(stretches), job, Progress(progress, 0.0, LISTENING_SHARE, len(stretches)))
-    phones = {place: text for stretch, found in zip(stretches, heard, strict=True)
-              for place, text in _assign(document, stretch, found).items()}
-    result = rescore(_with_heard(document, phones))
+        phones = {place: text for stretch, found in zip(stretches, heard, strict=True)
+                  for place, text in _assign(document, stretch, found).items()}
+        with_phones = _with_heard(document, phones)
+        asked = questions(with_phones)
+        answers = workers.run(weigh_readings, len(asked), lambda index: _readings_job(asked[index], samples),
+                              Progress(progress, LISTENING_SHARE, WEIGHING_SHARE, len(asked)))
+    result = rescore(with_phones, weighed(asked, answers))
     if progress is not None:
         progress(1.0)
     return result
+
+
+def _readings_job(question: Question, samples: np.ndarray) -> ReadingsJob:
+    span = samples[question.start_ms * SAMPLE_RATE // 1000: question.end_ms * SAMPLE_RATE // 1000]
+    return ReadingsJob(pcm_bytes(span), question.readings)
 
 
 def _word(document: Document, place: _Place) -> Word:

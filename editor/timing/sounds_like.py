@@ -12,7 +12,8 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from editor.core.glossary import FUNCTION_WORDS, glossary_of
@@ -29,9 +30,20 @@ NEIGHBOUR_BELOW = 1.0  # dictionary neighbours are sought for any word the heard
 UNKNOWN_WORD_SCORE = 0.5  # a likelier word that sounds as good as an unknown written one: worth a look
 MIN_FIT = 0.6  # a candidate must itself match the phones heard this well
 NEIGHBOUR_MIN_PHONES = 4
+WEIGHED_NEIGHBOUR_MIN_PHONES = 3  # alignment tells "cave" from "gave"; the phones alone do not
 MIN_PHONES = 2  # fewer phones heard than this match too many names by chance
 MAX_VARIANTS = 4
 KEPT = 3  # alternatives kept per word
+TOPIC_COUNT = 3  # a name used this often in the transcript is one of its topic words
+TOPIC_MIN_LETTERS = 4
+TOPIC_DISTANCE = 1.0  # phone edits between a topic word and the written words for it to be a candidate
+# Forced alignment's verdicts, in log-likelihood per 10 ms frame (pocketsphinx's units), chosen on the tune voices:
+CONFIRMED = -1.0  # it must not clearly prefer the written words over what the phones heard
+WEIGHED_FLAG = 2.0  # by this much it alone may prefer a candidate the phones missed ...
+WEIGHED_NEIGHBOUR_FLAG = 0.75  # ... (one sound apart, and likelier English where it stands: by this much) ...
+WEIGHED_LOWEST, WEIGHED_FULL = 0.4, 5.0  # ... scoring 0.4 there, rising to 1.0 at WEIGHED_FULL
+WEIGHED_MIN_FIT = 0.4  # ... if the phones heard still fit the candidate this well
+WRITTEN_ALIKE = 0.58  # ... and a name or topic word sounds this much like the written words
 _STRESS = re.compile(r"\d")
 _WORDLIKE = re.compile(r"^[a-z]+$")
 _DOUBLED = re.compile(r"(.)\1")  # "all ready" is written "already"
@@ -39,7 +51,7 @@ Phones = tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
-class _Slot:
+class Slot:
     """A word of the document with the phones heard over it."""
 
     cue: int
@@ -48,20 +60,32 @@ class _Slot:
     heard: Phones
 
 
-def rescore(document: Document) -> Document:
-    """Support and alternatives for every word with heard phones (others are left as they are)."""
-    slots = [
-        _Slot(cue_index, index, word, tuple(word.heard.split()))
+Weighed = Mapping[tuple[int, int, int, str], float]  # (cue, word, words, candidate) -> likelihood ratio
+
+
+def slots_of(document: Document) -> list[Slot]:
+    """The document's timed words in order, each with the phones heard over it."""
+    return [
+        Slot(cue_index, index, word, tuple(word.heard.split()))
         for cue_index, cue in enumerate(document.cues) for index, word in enumerate(cue.words)
         if not word.is_gap and word.is_timed
     ]
+
+
+def rescore(document: Document, weighed: Weighed | None = None) -> Document:
+    """Support and alternatives for every word with heard phones (others are left as they are).
+
+    `weighed` holds what forced alignment made of candidates (spoken_choice.py): per frame, how much better
+    the audio fits each than the transcript's words. Without it the heard phones alone decide.
+    """
+    slots = slots_of(document)
     if not any(slot.heard for slot in slots):
         return document
-    terms = tuple(glossary_of(document))
+    terms, vocabulary = tuple(glossary_of(document)), topic_words(document)
     updated: dict[tuple[int, int], Word] = {}
     for position, slot in enumerate(slots):
-        support = round(_fit(slot.word.text, slot.heard), 3)
-        alternatives = tuple(_alternatives(slots, position, terms))[:KEPT]
+        support = round(fit(slot.word.text, slot.heard), 3)
+        alternatives = tuple(_alternatives(slots, position, terms, vocabulary, weighed))[:KEPT]
         updated[(slot.cue, slot.index)] = replace(slot.word, support=support, alternatives=alternatives)
     return document.with_cues([_updated_cue(cue_index, cue, updated) for cue_index, cue in enumerate(document.cues)])
 
@@ -72,7 +96,7 @@ def _updated_cue(cue_index: int, cue: Cue, updated: dict[tuple[int, int], Word])
 
 
 @dataclass(frozen=True)
-class _Stretch:
+class Stretch:
     """One to three transcript words, the phones heard over them and around them, and the words around."""
 
     text: str
@@ -85,30 +109,35 @@ class _Stretch:
     unknown: bool  # a single word the pronouncing dictionary lacks (its phones are a guess)
 
     def spoken(self, words: str) -> float:
-        return _distance(f"{self.left} {words} {self.right}", self.heard)
+        return phones_distance(f"{self.left} {words} {self.right}", self.heard)
 
 
-def _alternatives(slots: Sequence[_Slot], position: int, terms: tuple[GlossaryTerm, ...]) -> list[HeardAlternative]:
+def _alternatives(slots: Sequence[Slot], position: int, terms: tuple[GlossaryTerm, ...], vocabulary: frozenset[str],
+                  weighed: Weighed | None) -> list[HeardAlternative]:
     """What fits the heard phones better than the transcript, from this word on, best first."""
     found: list[HeardAlternative] = []
     for count in range(1, MAX_SPAN_WORDS + 1):
         span = slots[position: position + count]
         if len(span) < count or any(slot.cue != span[0].cue for slot in span):
             break
-        stretch = _stretch(slots, position, count)
-        if not _worth_asking(stretch.text, stretch.own):
+        stretch = stretch_at(slots, position, count)
+        if not worth_asking(stretch.text, stretch.own):
             continue
-        for candidate, full_gain in _candidates(span, terms).items():
-            score = _score(candidate, full_gain, stretch)
+        for candidate, full_gain in candidates_for(span, terms, vocabulary, weighed is not None).items():
+            weight = None if weighed is None else weighed.get((span[0].cue, span[0].index, count, candidate))
+            if weighed is not None and weight is None and full_gain < FULL_GAIN:
+                continue  # one sound apart and not weighed: the phones alone cannot tell voicing
+            score = _score(candidate, full_gain, stretch, weight)
             if score is not None:
                 found.append(HeardAlternative(_in_case_of(candidate, stretch.text), count, score))
     return sorted(found, key=lambda alternative: -alternative.score)
 
 
-def _stretch(slots: Sequence[_Slot], position: int, count: int) -> _Stretch:
+def stretch_at(slots: Sequence[Slot], position: int, count: int) -> Stretch:
+    """The words from `position` on, with the phones heard over and around them."""
     span = slots[position: position + count]
     text = " ".join(slot.word.text for slot in span)
-    return _Stretch(
+    return Stretch(
         text, tuple(phone for slot in span for phone in slot.heard),
         tuple(phone for slot in slots[max(0, position - 1): position + count + 1] for phone in slot.heard),
         slots[position - 1].word.text if position > 0 else "",
@@ -126,17 +155,51 @@ def _in_dictionary(word: str) -> bool:
     return bool(tokens) and all(token in dictionary or token.removesuffix("'s") in dictionary for token in tokens)
 
 
-def _score(candidate: str, full_gain: float, stretch: _Stretch) -> float | None:
+def _score(candidate: str, full_gain: float, stretch: Stretch, weight: float | None) -> float | None:
     """0..1 when the audio clearly says the candidate instead (None when it does not).
+
+    Where forced alignment weighed the candidate, it has the last word: a candidate the phones prefer must
+    not align worse than the written words, and one they miss counts when it aligns clearly better. A word
+    one sound away is then left to alignment alone: the phone recogniser confuses voicing.
+    """
+    by_phones = _phone_score(candidate, full_gain, stretch)
+    if weight is None:
+        return by_phones
+    flag = WEIGHED_NEIGHBOUR_FLAG if full_gain < FULL_GAIN else WEIGHED_FLAG
+    by_alignment = WEIGHED_LOWEST + (1.0 - WEIGHED_LOWEST) * min(1.0, (weight - flag) / (WEIGHED_FULL - flag))
+    if by_phones is not None and full_gain >= FULL_GAIN:
+        return None if weight < CONFIRMED else round(max(by_phones, by_alignment if weight >= flag else 0.0), 3)
+    if weight < flag or not may_be_weighed_in(candidate, full_gain, stretch):
+        return None
+    return round(by_alignment, 3)
+
+
+def may_be_weighed_in(candidate: str, full_gain: float, stretch: Stretch) -> bool:
+    """Whether forced alignment alone may put forward a candidate the phones did not: they still fit it, and
+    it sounds like what was written ("crisis" for ISIS), or, for words run together or one sound apart (which
+    the audio cannot tell apart), the words around read it as likelier English."""
+    if fit(candidate, stretch.own) < WEIGHED_MIN_FIT:
+        return False
+    if _letters(candidate) == _letters(stretch.text) or full_gain < FULL_GAIN:
+        return likelier(candidate, stretch.text, stretch.before, stretch.after)
+    return _written_alike(stretch.text, candidate) >= WRITTEN_ALIKE
+
+
+def _written_alike(text: str, candidate: str) -> float:
+    return max(phone_similarity(mine, theirs) for mine in _variants(text) for theirs in _variants(candidate))
+
+
+def _phone_score(candidate: str, full_gain: float, stretch: Stretch) -> float | None:
+    """0..1 from the heard phones alone.
 
     A word one sound away from the written one counts only where the words around read it as likelier
     English; for a written word no dictionary knows, sounding as good as it is then enough ("Everly": every).
     """
     neighbour = full_gain < FULL_GAIN
-    alone, written_alone = _distance(candidate, stretch.own), _distance(stretch.text, stretch.own)
+    alone, written_alone = phones_distance(candidate, stretch.own), phones_distance(stretch.text, stretch.own)
     if alone > written_alone or (alone == written_alone and not (neighbour and stretch.unknown)):
         return None  # not heard better on the stretch's own phones
-    if _fit(candidate, stretch.own) < MIN_FIT:
+    if fit(candidate, stretch.own) < MIN_FIT:
         return None
     if neighbour and not likelier(candidate, stretch.text, stretch.before, stretch.after):
         return None  # the recogniser's confusion of close sounds, unless the words around agree
@@ -146,15 +209,17 @@ def _score(candidate: str, full_gain: float, stretch: _Stretch) -> float | None:
     return round(min(1.0, gain / full_gain), 3) if gain >= full_gain * MIN_SHARE else None
 
 
-def _worth_asking(text: str, heard: Phones) -> bool:
+def worth_asking(text: str, heard: Phones) -> bool:
     """Phones were heard, and the words carry meaning: "and", "to that" are never taken for a name."""
     words = [_letters(word) for word in text.split()]
     return len(heard) >= MIN_PHONES and any(word not in FUNCTION_WORDS for word in words)
 
 
-def _candidates(span: Sequence[_Slot], terms: Iterable[GlossaryTerm]) -> dict[str, float]:
-    """Glossary names of about the span's length, joined words, and (for one word) its sound neighbours, each
-    with the gain that scores 1.0: a neighbour differs by one close sound, so it can gain at most half a phone."""
+def candidates_for(span: Sequence[Slot], terms: Iterable[GlossaryTerm], vocabulary: frozenset[str],
+                   weighing: bool = False) -> dict[str, float]:
+    """Glossary names and the document's topic words of about the span's length, joined words, and (for one
+    word) its sound neighbours, each with the gain that scores 1.0: a neighbour differs by one close sound, so
+    it can gain at most half a phone."""
     text = " ".join(slot.word.text for slot in span)
     letters = _letters(text)
     length = _length(text, text)
@@ -162,12 +227,46 @@ def _candidates(span: Sequence[_Slot], terms: Iterable[GlossaryTerm]) -> dict[st
         term.term: FULL_GAIN for term in terms
         if _letters(term.term) != letters and _close_in_length(_length(term.term, term.term), length)
     }
+    found |= {word: FULL_GAIN for word in _topic_alikes(text, vocabulary) if word not in found}
     if len(span) == 2:
         joined = {letters, _DOUBLED.sub(r"\1", letters)}  # "all. Ready" -> "already"
         found |= {word: FULL_GAIN for word in joined if word in load_dictionary()}
-    if len(span) == 1 and _worth_neighbours(span[0]):
+    shortest = WEIGHED_NEIGHBOUR_MIN_PHONES if weighing else NEIGHBOUR_MIN_PHONES
+    if len(span) == 1 and _worth_neighbours(span[0], shortest):
         found |= {word: CLOSE_COST / length for word in _neighbours(span[0].word.text) if word not in found}
     return found
+
+
+def topic_words(document: Document) -> frozenset[str]:
+    """Names the transcript itself uses often ("Iraq" in a story on Iraq): a garble may be one of them. A name
+    is a word always written with a capital, at least once inside a sentence."""
+    counts: Counter[str] = Counter()
+    inside: set[str] = set()
+    lowered: set[str] = set()
+    for cue in document.cues:
+        words = [_bare(word) for word in cue.text.split()]
+        for previous, word in zip([".", *cue.text.split()], words, strict=False):
+            counts[word] += 1
+            if word[:1].islower():
+                lowered.add(word.lower())
+            elif not previous.endswith((".", "?", "!", "--")):
+                inside.add(word)
+    return frozenset(word for word, count in counts.items()
+                     if count >= TOPIC_COUNT and word in inside and word.lower() not in lowered
+                     and len(_letters(word)) >= TOPIC_MIN_LETTERS)
+
+
+@functools.lru_cache(maxsize=16384)
+def _topic_alikes(text: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
+    """Topic words that sound nearly like the written words ("rock" for Iraq), other than the words themselves."""
+    letters, written = _letters(text), _variants(text)[0]
+    near = [word for word in vocabulary if abs(len(_variants(word)[0]) - len(written)) <= 2]
+    return tuple(word for word in near if _letters(word) != letters
+                 and phone_distance(_variants(word)[0], written) <= TOPIC_DISTANCE)
+
+
+def _bare(word: str) -> str:
+    return word.strip(".,;:!?\"'“”‘’()")
 
 
 def _close_in_length(candidate: int, spoken: int) -> bool:
@@ -178,10 +277,10 @@ def _length(text: str, candidate: str) -> int:
     return max(len(_variants(text)[0]), len(_variants(candidate)[0]), 1)
 
 
-def _worth_neighbours(slot: _Slot) -> bool:
+def _worth_neighbours(slot: Slot, shortest: int) -> bool:
     """Long enough that one sound changed is a different word, and not well supported as it stands."""
     length = _length(slot.word.text, slot.word.text)
-    return length >= NEIGHBOUR_MIN_PHONES and _fit(slot.word.text, slot.heard) < NEIGHBOUR_BELOW
+    return length >= shortest and fit(slot.word.text, slot.heard) < NEIGHBOUR_BELOW
 
 
 def _neighbours(text: str) -> set[str]:
@@ -228,12 +327,12 @@ def _by_phones() -> dict[Phones, tuple[str, ...]]:
     return {phones: tuple(words) for phones, words in spelled.items()}
 
 
-def _distance(text: str, heard: Phones) -> float:
+def phones_distance(text: str, heard: Phones) -> float:
     """Phone edits between the heard phones and the text's nearest pronunciation."""
     return min(phone_distance(phones, heard) for phones in _variants(text))
 
 
-def _fit(text: str, heard: Phones) -> float:
+def fit(text: str, heard: Phones) -> float:
     """How well the phones heard match the text's best pronunciation (0..1)."""
     return max((phone_similarity(phones, heard) for phones in _variants(text)), default=0.0)
 

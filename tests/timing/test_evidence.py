@@ -3,6 +3,7 @@ phones heard point at the right form and leave the correctly transcribed words a
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from flite_speech import flite_speech
@@ -61,3 +62,33 @@ def test_one_sound_away_counts_only_where_the_words_around_agree() -> None:
     heard = rescore(Document(cues=(pudding, thread)))
     assert [alt.text for alt in heard.cues[0].words[4].alternatives] == ["pudding"]
     assert heard.cues[1].words[2].alternatives == ()  # "serious thread" reads as no English
+
+
+def test_forced_alignment_overrules_the_phones_both_ways() -> None:
+    """A candidate the phones heard is dropped when aligning it to the audio fits clearly worse than the written
+    word; one the phones blurred is put forward when it aligns clearly better and sounds like what was written."""
+    cue = cue_heard(("prime", "P R AY M"), ("minister", "M IH N IH S T ER"), ("morality", "M AH L IH K IY"),
+                    ("is", "IH Z"), ("crisis", "AY EY S IH S"))
+    document = Document(cues=(cue,), glossary=(GlossaryTerm("Maliki"), GlossaryTerm("ISIS")))
+    by_phones = rescore(document).cues[0].words
+    assert [alt.text for alt in by_phones[4].alternatives] == ["ISIS"]
+    blurred = replace(cue, words=tuple(replace(word, heard="M AO R AE L IH T IY") if word.text == "morality" else word
+                                       for word in cue.words))
+    document = replace(document, cues=(blurred,))
+    assert rescore(document).cues[0].words[2].alternatives == ()
+    weighed = {(0, 2, 1, "Maliki"): 4.0, (0, 4, 1, "ISIS"): -6.0}
+    words = rescore(document, weighed).cues[0].words
+    assert [(alt.text, alt.words) for alt in words[2].alternatives] == [("Maliki", 1)]
+    assert words[4].alternatives == ()
+    assert rescore(document, {(0, 2, 1, "Maliki"): 1.0}).cues[0].words[2].alternatives == ()  # not clearly better
+
+
+def test_a_name_the_transcript_uses_often_is_a_candidate_without_a_glossary() -> None:
+    """ "rock" where the speech says "Iraq", in a story that names Iraq again and again: the transcript's own
+    names are candidates; an everyday word used as often ("need") is not."""
+    story = tuple(Cue(1000 * n, 1000 * n + 900, text) for n, text in enumerate(
+        ("back in Iraq today", "we need Iraq", "they need Iraq", "all need it")))
+    heard = cue_heard(("this", "DH IH S"), ("is", "IH Z"), ("rock", "IH R AA K"), ("meet", "N IY D"))
+    words = rescore(Document(cues=(*story, replace(heard, start_ms=5000, end_ms=6000)))).cues[-1].words
+    assert [alt.text for alt in words[2].alternatives] == ["Iraq"]
+    assert words[3].alternatives == ()

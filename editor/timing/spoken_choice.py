@@ -1,0 +1,72 @@
+"""Which of a few readings a stretch of speech says: each reading is forced-aligned to the same audio with
+pocketsphinx's own acoustic model, and their scores compared (a likelihood ratio).
+
+The free phone recogniser (heard_phones.py) confuses voiced and voiceless sounds and blurs unfamiliar voices;
+aligning whole words against the audio weighs every frame of every phone instead, so "crisis" against "ISIS"
+over the same span is decided by the sounds as spoken, not by one recognised phone string. This is the third
+module that drives a pocketsphinx decoder (one decoder kind each: recognize.py for auto-sync, heard_phones.py
+for the free phone loop, this one for grammars of given phones), so each can be swapped alone.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Sequence
+from typing import Any, NamedTuple
+
+import pocketsphinx
+
+FRAME_MS = 10
+_LOG_BASE = math.log(1.0001)  # pocketsphinx's log base: its scores are 1.0001 ** (score in its units)
+# Synthetic and unfamiliar voices fall off the default beams when forced to given words (see platform notes).
+_BEAMS = {"beam": "1e-80", "pbeam": "1e-80", "wbeam": "1e-60", "maxhmmpf": -1}
+_SEARCH = "reading"
+
+Reading = tuple[str, ...]  # one phone string ("IH R AA K") per spoken token, in order
+
+
+class ReadingsJob(NamedTuple):
+    """Weigh readings of one stretch of 16-bit mono 16 kHz audio."""
+
+    pcm: bytes
+    readings: tuple[Reading, ...]
+
+
+@functools.cache
+def _decoder() -> Any:
+    """This process's decoder (built once; a worker serves many jobs). Batch cepstral normalisation, so a
+    job's score depends on its own audio only, whichever worker ran what before."""
+    return pocketsphinx.Decoder(lm=None, loglevel="FATAL", fwdflat=False, bestpath=False, cmn="batch", **_BEAMS)
+
+
+def _token(decoder: Any, phones: str) -> str:
+    """A dictionary entry named after its phones (added on first use), so any reading can be spelt."""
+    name = "_" + "_".join(phones.lower().split())
+    if decoder.lookup_word(name) is None:
+        decoder.add_word(name, phones, True)
+    return name
+
+
+def weigh_readings(job: ReadingsJob) -> tuple[float | None, ...]:
+    """Each reading's log-likelihood per 10 ms frame of the audio (pocketsphinx's units; higher fits better),
+    or None where the reading could not be aligned at all. Only differences between readings mean anything."""
+    decoder = _decoder()
+    frames = max(1, len(job.pcm) // 2 * 1000 // 16_000 // FRAME_MS)
+    return tuple(_score(decoder, job.pcm, reading, frames) for reading in job.readings)
+
+
+def _score(decoder: Any, pcm: bytes, reading: Sequence[str], frames: int) -> float | None:
+    tokens = [_token(decoder, phones) for phones in reading if phones]
+    if not tokens:
+        return None
+    transitions = [(state, state + 1, 1.0, token) for state, token in enumerate(tokens)]
+    decoder.add_fsg(_SEARCH, decoder.create_fsg(_SEARCH, 0, len(tokens), transitions))
+    decoder.activate_search(_SEARCH)
+    decoder.start_utt()
+    decoder.process_raw(pcm, full_utt=True)
+    decoder.end_utt()
+    hypothesis = decoder.hyp()
+    if hypothesis is None or hypothesis.score <= 0.0:
+        return None
+    return math.log(hypothesis.score) / _LOG_BASE / frames
