@@ -174,6 +174,12 @@ def _score(candidate: str, full_gain: float, stretch: Stretch, weight: float | N
     return round(by_alignment, 3)
 
 
+def worth_weighing(candidate: str, full_gain: float, stretch: Stretch) -> bool:
+    """Whether alignment's verdict could matter: to confirm what the phones heard, or to put a candidate forward."""
+    heard = full_gain >= FULL_GAIN and _phone_score(candidate, full_gain, stretch) is not None
+    return heard or may_be_weighed_in(candidate, full_gain, stretch)
+
+
 def may_be_weighed_in(candidate: str, full_gain: float, stretch: Stretch) -> bool:
     """Whether forced alignment alone may put forward a candidate the phones did not: they still fit it, and
     it sounds like what was written ("crisis" for ISIS), or, for words run together or one sound apart (which

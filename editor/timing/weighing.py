@@ -20,12 +20,12 @@ from editor.timing.sounds_like import (
     Slot,
     Weighed,
     candidates_for,
-    may_be_weighed_in,
     phones_distance,
     slots_of,
     stretch_at,
     topic_words,
     worth_asking,
+    worth_weighing,
 )
 from editor.timing.spoken_choice import Reading
 
@@ -68,7 +68,7 @@ def questions(document: Document) -> list[Question]:
             proposed = candidates_for(span, terms, vocabulary, weighing=True)
             doubtful = [candidate for candidate, full_gain in proposed.items()
                         if phones_distance(candidate, stretch.own) <= written + SLACK
-                        and may_be_weighed_in(candidate, full_gain, stretch)]
+                        and worth_weighing(candidate, full_gain, stretch)]
             doubtful.sort(key=lambda candidate: phones_distance(candidate, stretch.own))
             if doubtful:
                 found.append(_question(slots, position, count, tuple(doubtful[:MAX_CANDIDATES])))

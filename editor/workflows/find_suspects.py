@@ -2,7 +2,7 @@
 to the media (auto-sync first if the words are not timed yet, then the audio evidence), and list the
 word-level problems in the order they are heard, each with its ranked suggestions.
 
-`listen_for_evidence` is the slow part (about a second of CPU per 30 s of speech, on every core): the editor
+`listen_for_evidence` is the slow part (about 1.3 s of CPU per 30 s of speech, on every core): the editor
 runs it as a background job with progress and cancel, and re-checks when it lands.
 """
 
