@@ -19,7 +19,7 @@ from editor.timing.gaps import Onsets
 
 Times = dict[int, tuple[int, int]]
 SpeechFrames = Callable[[int, int], np.ndarray]  # (start_ms, end_ms) -> one bool per 10 ms frame: speech there
-SNAP_BEFORE_MS, SNAP_AFTER_MS = 1500, 2000  # where to look for the pause before a run of words
+SNAP_BEFORE_MS = 1500  # how far before where its pace puts a run of words its pause may lie
 SNAP_PAUSE_MS = 150
 
 
@@ -68,7 +68,7 @@ def _onset_before(speech: Onsets, frames: list[int], start_ms: int, end_ms: int)
     guess, the pause before a sentence (or after an insert) is in the audio."""
     if not frames:
         return None
-    low, high = max(start_ms, frames[0] - SNAP_BEFORE_MS), min(end_ms - FRAME_MS, frames[0] + SNAP_AFTER_MS)
+    low, high = max(start_ms, frames[0] - SNAP_BEFORE_MS), end_ms - FRAME_MS
     return speech.after_longest_pause(low, high, SNAP_PAUSE_MS) if low < high else None
 
 

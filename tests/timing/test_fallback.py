@@ -62,3 +62,10 @@ def test_a_sentence_closed_after_a_gap_runs_on_before_the_insert_that_follows() 
     )
     assert times[20][0] < 1200 and times[22][1] <= 1600
     assert abs(times[23][0] - 7400) <= 50
+
+
+def test_words_that_take_less_speech_than_their_pace_says_still_start_after_the_pause() -> None:
+    # a quiet, quick voice: the pace asks for 3 s of speech frames, the sentence has 1 s after a long pause.
+    speech = recording((LOUD, 6000), (QUIET, 1500), (LOUD, 1000))
+    times, _ = fill_failed_span([None, "as", "everybody", "knows"], 0, (0, 8500), [2, 7, 3], 250.0, speech, (), ())
+    assert abs(times[0][0] - 7500) <= 50
