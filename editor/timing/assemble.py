@@ -97,6 +97,7 @@ def _start_sentences_at_speech(script: Script, times: Times, anchored: set[int],
     sentence lends the aligner audio to put the sentence's first word in, and one stranded far before the
     next word (see _stranded): that one starts after the longest pause shortly before the next word.
     """
+    starts = set(script.sentence_starts)
     for index in script.sentence_starts:
         if index in anchored or index + 1 not in times or index - 1 not in times:
             continue
@@ -106,8 +107,12 @@ def _start_sentences_at_speech(script: Script, times: Times, anchored: set[int],
         stranded = _stranded(script, index, (end, next_start), onsets)
         if not (stranded or squeezed or index - 1 not in anchored or onsets.quiet(start, start + QUIET_START_MS)):
             continue
-        search_from = max(times[index - 1][1], next_start - MAX_PAUSE_IN_RUN_MS if stranded else 0)
-        onset = onsets.after_longest_pause(search_from, next_start + ONSET_SLACK_MS, SENTENCE_PAUSE_MS)
+        if index + 1 in starts:  # a one-word sentence ("Two.") is said before the pause that opens the next
+            said_by = next_start - MIN_WORD_MS - SENTENCE_PAUSE_MS
+            onset = onsets.last_after_pause(times[index - 1][1], said_by, SENTENCE_PAUSE_MS)
+        else:
+            search_from = max(times[index - 1][1], next_start - MAX_PAUSE_IN_RUN_MS if stranded else 0)
+            onset = onsets.after_longest_pause(search_from, next_start + ONSET_SLACK_MS, SENTENCE_PAUSE_MS)
         if onset is not None:
             onset = min(onset, next_start)
             times[index] = (onset, max(min(end, next_start), onset))

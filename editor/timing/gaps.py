@@ -68,6 +68,11 @@ class Onsets:
         found = speech_onsets(self._energy, self._threshold, start_ms, end_ms, pause_ms // FRAME_MS)
         return max(found, key=lambda onset: onset[1])[0] if found else None
 
+    def last_after_pause(self, start_ms: int, end_ms: int, pause_ms: int) -> int | None:
+        """The last onset after a pause of at least pause_ms in [start, end)."""
+        found = speech_onsets(self._energy, self._threshold, start_ms, end_ms, pause_ms // FRAME_MS)
+        return found[-1][0] if found else None
+
     def pause_after(self, start_ms: int, end_ms: int, pause_ms: int) -> int:
         """Where the first pause of at least pause_ms after start begins (end if none comes before it)."""
         loud = self._energy[start_ms // FRAME_MS: end_ms // FRAME_MS] > self._threshold

@@ -86,6 +86,18 @@ def test_a_one_word_sentence_before_a_long_pause_keeps_its_start(speech_folder: 
     assert abs((alex.start_ms or 0) - speech.phrase("Alex.")[0]) <= LEAD_IN_AND_SLACK_MS
 
 
+def test_a_one_word_sentence_keeps_its_start_before_the_pause_that_opens_the_next(speech_folder: Path) -> None:
+    speech = speak([
+        0.5, "The minister said that the army is ultimately determined.", 0.3, "Two.", 1.4,
+        "Follow the constitutional process to form a government.", 0.5,
+        "Kerry urged the leaders to form a new government.", 0.5,
+    ], speech_folder)
+    transcript = ("The minister said that the army is ultimately determined. Two. Follow the constitutional process "
+                  "to form a government. Kerry urged the leaders to form a new government.")
+    two = next(word for word in align_words(words_of(transcript), speech.samples, RATE).words if word.text == "Two.")
+    assert abs((two.start_ms or 0) - speech.phrase("Two.")[0]) <= LEAD_IN_AND_SLACK_MS
+
+
 def test_transcript_text_the_audio_lacks_is_flagged_not_stretched(speech_folder: Path) -> None:
     kept = ["The minister arrived in Baghdad on Monday morning.", "Prices of oil rose sharply after the news.",
             "Kerry urged the leaders to form a new government.", "The army says it has retaken the refinery."]
