@@ -84,11 +84,21 @@ def decode_audio(
     progress: ProgressCallback | None = None,
     cancelled: CancelCheck | None = None,
 ) -> np.ndarray:
-    """The whole audio track as float32 mono in [-1, 1], resampled for speech alignment."""
-    chunks = list(iter_audio_chunks(path, sample_rate, progress=progress, cancelled=cancelled))
-    if not chunks:
-        return np.zeros(0, dtype=np.float32)
-    return np.concatenate(chunks)
+    """The whole audio track as float32 mono in [-1, 1], resampled for speech alignment.
+
+    The chunks are copied into one array sized from the stated duration as they arrive, so an hour (230 MB)
+    is never held twice, as in a list of chunks and their concatenation; audio past the estimate is appended.
+    """
+    duration_ms = media_duration_ms(path) or 0
+    audio = np.empty(duration_ms * sample_rate // 1000, dtype=np.float32)
+    filled, beyond = 0, []
+    for chunk in iter_audio_chunks(path, sample_rate, progress=progress, cancelled=cancelled):
+        fits = min(chunk.size, audio.size - filled)
+        audio[filled: filled + fits] = chunk[:fits]
+        filled += fits
+        if fits < chunk.size:
+            beyond.append(chunk[fits:])
+    return np.concatenate([audio[:filled], *beyond]) if beyond else audio[:filled]
 
 
 def iter_audio_chunks(
