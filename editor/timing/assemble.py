@@ -15,7 +15,7 @@ from editor.timing.chunks import FRAME_MS
 from editor.timing.confidence import HEARD, UNPLACED, HeardTimeline, phones_heard
 from editor.timing.fallback import fill_failed_span
 from editor.timing.gaps import Onsets, place_untimed
-from editor.timing.recognize import HeardWord
+from editor.timing.recognize import GARBAGE, HeardWord
 from editor.timing.script import Script
 from editor.timing.spans import Span, span_times, unheard_speech
 
@@ -50,7 +50,8 @@ def timed_words(
         unheard.update(gap_speech)
         return times
 
-    for span, outcome in placements:
+    for span, placed in placements:
+        outcome = None if _unheard_at_the_start(span, placed, timeline, pronunciations, onsets) else placed
         unheard.update(unheard_speech(span, outcome))
         for index, (start, end, was_placed) in span_times(span, outcome, fill).items():
             times[index] = (start, end)
@@ -61,6 +62,22 @@ def timed_words(
     timed = [_timed_word(word, script.word_tokens[n], times, confidence) for n, word in enumerate(words)]
     boundaries = [tokens.start for tokens in script.word_tokens] + [len(script.tokens)]
     return place_untimed(words, timed, boundaries, unheard, onsets)
+
+
+def _unheard_at_the_start(
+    span: Span, placed: Sequence[HeardWord] | None, heard: HeardTimeline, pronunciations: dict[str, list[str]],
+    onsets: Onsets,
+) -> bool:
+    """The aligner put the words before the first anchor at the start of the media, on sound the
+    recogniser heard none of them in (an untranscribed intro it did not absorb), far before that anchor with
+    speech between: they go on the speech just before the anchor instead, as a failed span's words do."""
+    said = [word for word in placed or [] if word.token != GARBAGE]
+    if span.first > 0 or not said:
+        return False
+    far = span.end_ms - said[-1].end_ms > MAX_PAUSE_IN_RUN_MS
+    unheard = all(_support(word.token, word.start_ms, word.end_ms, heard, pronunciations) < LOW_CONFIDENCE
+                  for word in said)
+    return far and unheard and onsets(said[-1].end_ms, span.end_ms - ONSET_SLACK_MS) is not None
 
 
 def _phone_ms(anchors: Sequence[Anchor], phones: Sequence[int], onsets: Onsets) -> float:

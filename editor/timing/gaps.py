@@ -24,14 +24,19 @@ PAUSE_MS = 50
 # cut at a pause of at least PHRASE_PAUSE_MS (see _gap_speech).
 GAP_SPEECH_MS = 3000
 PHRASE_PAUSE_MS = 300
+DIGITAL_SILENCE = (1 / 32768) ** 2  # a frame's mean square below one 16-bit step: no microphone is open
 
 
 def loudness_threshold(energy: np.ndarray) -> float:
-    """Halfway (in decibels) between the noise floor and speech level: above it, someone is talking."""
-    if len(energy) == 0:
-        return 0.0
-    noise, speech = float(np.percentile(energy, 10)), float(np.percentile(energy, 90))
-    return max(float(np.sqrt(max(noise, 1e-12) * speech)), speech * 1e-3)
+    """Halfway (in decibels) between the noise floor and speech level: above it, someone is talking.
+
+    The floor is the quietest sound the recordings make (their room noise): pauses of digital silence, as
+    an edit joining recordings leaves, would put it at zero and the room noise above the threshold."""
+    sounding = energy[energy > DIGITAL_SILENCE]
+    if len(sounding) == 0:
+        return DIGITAL_SILENCE
+    noise, speech = float(np.percentile(sounding, 10)), float(np.percentile(sounding, 90))
+    return max(float(np.sqrt(noise * speech)), speech * 1e-3)
 
 
 def speech_onsets(

@@ -124,6 +124,24 @@ def test_a_sentence_opening_with_a_gap_starts_with_the_unheard_speech(speech_fol
     assert abs(opening.start_ms - speech.phrase("Fighters near the border")[0]) <= LEAD_IN_AND_SLACK_MS
 
 
+def pulsed_tones(seconds: float) -> np.ndarray:
+    """Music-like intro: two tones switched on and off four times a second."""
+    t = np.arange(int(seconds * RATE)) / RATE
+    tones = 0.05 * (np.sin(2 * np.pi * 220 * t) + np.sin(2 * np.pi * 330 * t))
+    return (tones * (np.sin(2 * np.pi * 2 * t) > 0)).astype(np.float32)
+
+
+def test_the_first_caption_waits_for_speech_after_an_untranscribed_intro(speech_folder: Path) -> None:
+    speech = speak([0.3, "And the minister arrived in Baghdad on Monday morning.", 0.6,
+                    "Prices of oil rose sharply after the news.", 0.5], speech_folder)
+    room = np.random.default_rng(1).normal(0, 0.006, len(speech.samples)).astype(np.float32)  # about -45 dBFS
+    intro = np.concatenate([pulsed_tones(6.0), np.zeros(RATE // 2, np.float32)])  # an edit: digital silence
+    samples = np.concatenate([intro, speech.samples + room, np.zeros(RATE, np.float32)])
+    cues = recut(align_words(words_of(" ".join(text for text, _, _ in speech.phrases)), samples, RATE).words,
+                 DEFAULT_STYLE, None)
+    speech_starts_ms = len(intro) * 1000 // RATE + speech.phrases[0][1]
+    assert cues[0].start_ms >= speech_starts_ms - LEAD_IN_AND_SLACK_MS
+
 SIX_SENTENCES = ["The minister arrived in Baghdad on Monday morning.", "Officials said the talks would continue.",
                  "Fighting has spread to several towns in the north.", "Prices of oil rose sharply after the news.",
                  "Kerry urged the leaders to form a new government.", "The army says it has retaken the refinery."]
