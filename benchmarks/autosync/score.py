@@ -69,6 +69,8 @@ class Scores(NamedTuple):
     unheard_flagged: int
     unheard_words: int
     doubtful: int
+    two_recordings: int | None  # cues holding words of two recordings (None: the truth does not say)
+    bias_s: float  # median signed error of the sentence-opening cues (cue start less true start)
 
 
 def score_variant(words: Sequence[Word], cues: Sequence[Cue], truth: dict[str, Any]) -> Scores:
@@ -80,7 +82,8 @@ def score_variant(words: Sequence[Word], cues: Sequence[Cue], truth: dict[str, A
     heard = [k for k in range(len(sentences)) if k not in missing]
     sentence_errors = [abs((words[firsts[k]].start_ms or 0) / 1000 - sentences[k]["start"]) for k in heard]
     opening = {firsts[k]: k for k in heard}
-    errors, early, bad, position = [], [0.0], 0, 0
+    recordings = [sentence.get("recording") for sentence in sentences]
+    errors, early, bad, two, position = [], [0.0], 0, 0, 0
     for cue in cues:
         if position in opening:
             error = cue.start_ms / 1000 - sentences[opening[position]]["start"]
@@ -88,13 +91,15 @@ def score_variant(words: Sequence[Word], cues: Sequence[Cue], truth: dict[str, A
             early.append(-error)
         owners = {bisect.bisect_right(firsts, index) - 1 for index in range(position, position + len(cue.words))}
         bad += _holds_foreign_or_pause(cue, sorted(owners - missing), truth)
+        two += len({recordings[k] for k in owners}) > 1
         position += len(cue.words)
     lacking = [
         word for k in missing for word in words[firsts[k]: _next_first(firsts, k, len(words))] if not word.is_gap
     ]
     unheard = sum(getattr(word, "is_unheard", False) for word in lacking)  # getattr: older code can be scored
     return Scores(summary(errors), max(sentence_errors), max(early), bad, unheard, len(lacking),
-                  sum(word.is_doubtful for word in words))
+                  sum(word.is_doubtful for word in words), two if None not in recordings else None,
+                  -float(np.median(early[1:])))
 
 
 def _next_first(firsts: Sequence[int], k: int, count: int) -> int:
