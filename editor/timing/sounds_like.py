@@ -229,9 +229,10 @@ def candidates_for(span: Sequence[Slot], terms: Iterable[GlossaryTerm], vocabula
     text = " ".join(slot.word.text for slot in span)
     letters = _letters(text)
     length = _length(text, text)
+    named = {letters, *(_letters(part) for part in re.split(r"[\s\-‐]+", text))}  # "Al-Maliki" names Maliki
     found = {
         term.term: FULL_GAIN for term in terms
-        if _letters(term.term) != letters and _close_in_length(_length(term.term, term.term), length)
+        if _letters(term.term) not in named and _close_in_length(_length(term.term, term.term), length)
     }
     found |= {word: FULL_GAIN for word in _topic_alikes(text, vocabulary) if word not in found}
     if len(span) == 2:

@@ -92,3 +92,9 @@ def test_a_name_the_transcript_uses_often_is_a_candidate_without_a_glossary() ->
     words = rescore(Document(cues=(*story, replace(heard, start_ms=5000, end_ms=6000)))).cues[-1].words
     assert [alt.text for alt in words[2].alternatives] == ["Iraq"]
     assert words[3].alternatives == ()
+
+
+def test_a_name_written_with_its_prefix_is_not_heard_as_the_bare_name() -> None:
+    cue = cue_heard(("minister", "M IH N IH S T ER"), ("Al-Maliki", "M AA L IY K IY"), ("said", "S EH D"))
+    words = rescore(Document(cues=(cue,), glossary=(GlossaryTerm("Maliki"),))).cues[0].words
+    assert words[1].alternatives == ()
