@@ -15,7 +15,7 @@ Writes OUT/real-{a,b}.{wav,truth.json,transcript.txt}. A sentence is one recordi
 the recording's speech starts (where the energy rises out of the recording's own noise floor into frames
 that are surely speech: see speech_bounds), so scores carry about 10-20 ms of that doubt. Each truth
 sentence names its recording, so the scorer can count captions that hold words of two recordings.
-13 recordings, about 100 s of speech, five speakers: a check on real voices, not a measurement of them.
+13 recordings, about 90 s of speech, four or five speakers: a check on real voices, not a measurement of them.
 """
 
 from __future__ import annotations
