@@ -21,17 +21,18 @@ from editor.core.model import Cue, Document, GlossaryTerm, HeardAlternative, Wor
 from editor.timing.phone_match import CLOSE_COST, phone_distance, phone_similarity
 from editor.timing.pronounce import pronunciations, spoken_tokens
 from editor.timing.recognize import load_dictionary
+from editor.timing.recording_fit import TRUSTED, Demand, demand_for
 from editor.timing.word_odds import likelier
 
 MAX_SPAN_WORDS = 3
 FULL_GAIN = 0.4  # phone edits saved per phone by a candidate that the audio clearly says instead
-MIN_SHARE = 0.3  # a candidate must save this share of its full gain (0.12 edits a phone for a name)
 NEIGHBOUR_BELOW = 1.0  # dictionary neighbours are sought for any word the heard phones do not match exactly
 UNKNOWN_WORD_SCORE = 0.5  # a likelier word that sounds as good as an unknown written one: worth a look
 MIN_FIT = 0.6  # a candidate must itself match the phones heard this well
 NEIGHBOUR_MIN_PHONES = 4
 WEIGHED_NEIGHBOUR_MIN_PHONES = 3  # alignment tells "cave" from "gave"; the phones alone do not
 MIN_PHONES = 2  # fewer phones heard than this match too many names by chance
+ORDINARY_MIN_PHONES = 3  # shorter words say little about how well the recording is heard
 MAX_VARIANTS = 4
 KEPT = 3  # alternatives kept per word
 TOPIC_COUNT = 3  # a name used this often in the transcript is one of its topic words
@@ -42,8 +43,8 @@ CONFIRMED = -1.0  # it must not clearly prefer the written words over what the p
 WEIGHED_FLAG = 2.0  # by this much it alone may prefer a candidate the phones missed ...
 WEIGHED_NEIGHBOUR_FLAG = 0.75  # ... (one sound apart, and likelier English where it stands: by this much) ...
 WEIGHED_LOWEST, WEIGHED_FULL = 0.4, 5.0  # ... scoring 0.4 there, rising to 1.0 at WEIGHED_FULL
-WEIGHED_MIN_FIT = 0.4  # ... if the phones heard still fit the candidate this well
-WRITTEN_ALIKE = 0.58  # ... and a name or topic word sounds this much like the written words
+WEIGHED_MIN_FIT = 0.4  # ... if the phones heard still fit the candidate this well (and, by the recording's
+# fit, sound enough like the written words: recording_fit.Demand, as do the phones' own gains)
 _STRESS = re.compile(r"\d")
 _WORDLIKE = re.compile(r"^[a-z]+$")
 _DOUBLED = re.compile(r"(.)\1")  # "all ready" is written "already"
@@ -82,12 +83,21 @@ def rescore(document: Document, weighed: Weighed | None = None) -> Document:
     if not any(slot.heard for slot in slots):
         return document
     terms, vocabulary = tuple(glossary_of(document)), topic_words(document)
+    demand = demand_for(ordinary_word_fits(slots))
     updated: dict[tuple[int, int], Word] = {}
     for position, slot in enumerate(slots):
         support = round(fit(slot.word.text, slot.heard), 3)
-        alternatives = tuple(_alternatives(slots, position, terms, vocabulary, weighed))[:KEPT]
+        alternatives = tuple(_alternatives(slots, position, terms, vocabulary, weighed, demand))[:KEPT]
         updated[(slot.cue, slot.index)] = replace(slot.word, support=support, alternatives=alternatives)
     return document.with_cues([_updated_cue(cue_index, cue, updated) for cue_index, cue in enumerate(document.cues)])
+
+
+def ordinary_word_fits(slots: Sequence[Slot]) -> list[float]:
+    """How well the phones heard fit each ordinary word (lower-case, known, three phones or more): the
+    measure of how well the acoustic model fits the recording (recording_fit.py)."""
+    return [fit(slot.word.text, slot.heard) for slot in slots
+            if slot.heard and slot.word.text[:1].islower() and _in_dictionary(slot.word.text)
+            and len(_variants(slot.word.text)[0]) >= ORDINARY_MIN_PHONES]
 
 
 def _updated_cue(cue_index: int, cue: Cue, updated: dict[tuple[int, int], Word]) -> Cue:
@@ -113,7 +123,7 @@ class Stretch:
 
 
 def _alternatives(slots: Sequence[Slot], position: int, terms: tuple[GlossaryTerm, ...], vocabulary: frozenset[str],
-                  weighed: Weighed | None) -> list[HeardAlternative]:
+                  weighed: Weighed | None, demand: Demand) -> list[HeardAlternative]:
     """What fits the heard phones better than the transcript, from this word on, best first."""
     found: list[HeardAlternative] = []
     for count in range(1, MAX_SPAN_WORDS + 1):
@@ -127,7 +137,7 @@ def _alternatives(slots: Sequence[Slot], position: int, terms: tuple[GlossaryTer
             weight = None if weighed is None else weighed.get((span[0].cue, span[0].index, count, candidate))
             if weighed is not None and weight is None and full_gain < FULL_GAIN:
                 continue  # one sound apart and not weighed: the phones alone cannot tell voicing
-            score = _score(candidate, full_gain, stretch, weight)
+            score = _score(candidate, full_gain, stretch, weight, demand)
             if score is not None:
                 found.append(HeardAlternative(_in_case_of(candidate, stretch.text), count, score))
     return sorted(found, key=lambda alternative: -alternative.score)
@@ -155,21 +165,22 @@ def _in_dictionary(word: str) -> bool:
     return bool(tokens) and all(token in dictionary or token.removesuffix("'s") in dictionary for token in tokens)
 
 
-def _score(candidate: str, full_gain: float, stretch: Stretch, weight: float | None) -> float | None:
+def _score(candidate: str, full_gain: float, stretch: Stretch, weight: float | None,
+           demand: Demand) -> float | None:
     """0..1 when the audio clearly says the candidate instead (None when it does not).
 
     Where forced alignment weighed the candidate, it has the last word: a candidate the phones prefer must
     not align worse than the written words, and one they miss counts when it aligns clearly better. A word
     one sound away is then left to alignment alone: the phone recogniser confuses voicing.
     """
-    by_phones = _phone_score(candidate, full_gain, stretch)
+    by_phones = _phone_score(candidate, full_gain, stretch, demand)
     if weight is None:
         return by_phones
     flag = WEIGHED_NEIGHBOUR_FLAG if full_gain < FULL_GAIN else WEIGHED_FLAG
     by_alignment = WEIGHED_LOWEST + (1.0 - WEIGHED_LOWEST) * min(1.0, (weight - flag) / (WEIGHED_FULL - flag))
     if by_phones is not None and full_gain >= FULL_GAIN:
         return None if weight < CONFIRMED else round(max(by_phones, by_alignment if weight >= flag else 0.0), 3)
-    if weight < flag or not may_be_weighed_in(candidate, full_gain, stretch):
+    if weight < flag or not may_be_weighed_in(candidate, full_gain, stretch, demand):
         return None
     return round(by_alignment, 3)
 
@@ -180,7 +191,7 @@ def worth_weighing(candidate: str, full_gain: float, stretch: Stretch) -> bool:
     return heard or may_be_weighed_in(candidate, full_gain, stretch)
 
 
-def may_be_weighed_in(candidate: str, full_gain: float, stretch: Stretch) -> bool:
+def may_be_weighed_in(candidate: str, full_gain: float, stretch: Stretch, demand: Demand = TRUSTED) -> bool:
     """Whether forced alignment alone may put forward a candidate the phones did not: they still fit it, and
     it sounds like what was written ("crisis" for ISIS), or, for words run together or one sound apart (which
     the audio cannot tell apart), the words around read it as likelier English."""
@@ -188,14 +199,14 @@ def may_be_weighed_in(candidate: str, full_gain: float, stretch: Stretch) -> boo
         return False
     if _letters(candidate) == _letters(stretch.text) or full_gain < FULL_GAIN:
         return likelier(candidate, stretch.text, stretch.before, stretch.after)
-    return _written_alike(stretch.text, candidate) >= WRITTEN_ALIKE
+    return _written_alike(stretch.text, candidate) >= demand.written_alike
 
 
 def _written_alike(text: str, candidate: str) -> float:
     return max(phone_similarity(mine, theirs) for mine in _variants(text) for theirs in _variants(candidate))
 
 
-def _phone_score(candidate: str, full_gain: float, stretch: Stretch) -> float | None:
+def _phone_score(candidate: str, full_gain: float, stretch: Stretch, demand: Demand = TRUSTED) -> float | None:
     """0..1 from the heard phones alone.
 
     A word one sound away from the written one counts only where the words around read it as likelier
@@ -212,7 +223,7 @@ def _phone_score(candidate: str, full_gain: float, stretch: Stretch) -> float | 
     gain = (stretch.spoken(stretch.text) - stretch.spoken(candidate)) / _length(stretch.text, candidate)
     if neighbour and stretch.unknown and gain >= 0:
         return round(max(UNKNOWN_WORD_SCORE, min(1.0, gain / full_gain)), 3)
-    return round(min(1.0, gain / full_gain), 3) if gain >= full_gain * MIN_SHARE else None
+    return round(min(1.0, gain / full_gain), 3) if gain >= full_gain * demand.min_share else None
 
 
 def worth_asking(text: str, heard: Phones) -> bool:
