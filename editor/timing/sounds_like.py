@@ -13,7 +13,7 @@ import functools
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from editor.core.glossary import FUNCTION_WORDS, glossary_of
@@ -126,13 +126,8 @@ def _alternatives(slots: Sequence[Slot], position: int, terms: tuple[GlossaryTer
                   weighed: Weighed | None, demand: Demand) -> list[HeardAlternative]:
     """What fits the heard phones better than the transcript, from this word on, best first."""
     found: list[HeardAlternative] = []
-    for count in range(1, MAX_SPAN_WORDS + 1):
-        span = slots[position: position + count]
-        if len(span) < count or any(slot.cue != span[0].cue for slot in span):
-            break
-        stretch = stretch_at(slots, position, count)
-        if not worth_asking(stretch.text, stretch.own):
-            continue
+    for span, stretch in stretches_from(slots, position):
+        count = len(span)
         for candidate, full_gain in candidates_for(span, terms, vocabulary, weighed is not None).items():
             weight = None if weighed is None else weighed.get((span[0].cue, span[0].index, count, candidate))
             if weighed is not None and weight is None and full_gain < FULL_GAIN:
@@ -143,7 +138,19 @@ def _alternatives(slots: Sequence[Slot], position: int, terms: tuple[GlossaryTer
     return sorted(found, key=lambda alternative: -alternative.score)
 
 
-def stretch_at(slots: Sequence[Slot], position: int, count: int) -> Stretch:
+def stretches_from(slots: Sequence[Slot], position: int) -> Iterator[tuple[Sequence[Slot], Stretch]]:
+    """The one to MAX_SPAN_WORDS words from `position` on, within one cue, whose heard phones are worth asking
+    about, each with its stretch."""
+    for count in range(1, MAX_SPAN_WORDS + 1):
+        span = slots[position: position + count]
+        if len(span) < count or any(slot.cue != span[0].cue for slot in span):
+            return
+        stretch = _stretch_at(slots, position, count)
+        if _worth_asking(stretch.text, stretch.own):
+            yield span, stretch
+
+
+def _stretch_at(slots: Sequence[Slot], position: int, count: int) -> Stretch:
     """The words from `position` on, with the phones heard over and around them."""
     span = slots[position: position + count]
     text = " ".join(slot.word.text for slot in span)
@@ -226,7 +233,7 @@ def _phone_score(candidate: str, full_gain: float, stretch: Stretch, demand: Dem
     return round(min(1.0, gain / full_gain), 3) if gain >= full_gain * demand.min_share else None
 
 
-def worth_asking(text: str, heard: Phones) -> bool:
+def _worth_asking(text: str, heard: Phones) -> bool:
     """Phones were heard, and the words carry meaning: "and", "to that" are never taken for a name."""
     words = [_letters(word) for word in text.split()]
     return len(heard) >= MIN_PHONES and any(word not in FUNCTION_WORDS for word in words)

@@ -16,15 +16,13 @@ from editor.core.model import Document
 from editor.timing.pronounce import pronunciations, spoken_tokens
 from editor.timing.recognize import load_dictionary
 from editor.timing.sounds_like import (
-    MAX_SPAN_WORDS,
     Slot,
     Weighed,
     candidates_for,
     phones_distance,
     slots_of,
-    stretch_at,
+    stretches_from,
     topic_words,
-    worth_asking,
     worth_weighing,
 )
 from editor.timing.spoken_choice import Reading
@@ -57,13 +55,7 @@ def questions(document: Document) -> list[Question]:
     terms, vocabulary = tuple(glossary_of(document)), topic_words(document)
     found = []
     for position in range(len(slots)):
-        for count in range(1, MAX_SPAN_WORDS + 1):
-            span = slots[position: position + count]
-            if len(span) < count or any(slot.cue != span[0].cue for slot in span):
-                break
-            stretch = stretch_at(slots, position, count)
-            if not worth_asking(stretch.text, stretch.own):
-                continue
+        for span, stretch in stretches_from(slots, position):
             written = phones_distance(stretch.text, stretch.own)
             proposed = candidates_for(span, terms, vocabulary, weighing=True)
             doubtful = [candidate for candidate, full_gain in proposed.items()
@@ -71,7 +63,7 @@ def questions(document: Document) -> list[Question]:
                         and worth_weighing(candidate, full_gain, stretch)]
             doubtful.sort(key=lambda candidate: phones_distance(candidate, stretch.own))
             if doubtful:
-                found.append(_question(slots, position, count, tuple(doubtful[:MAX_CANDIDATES])))
+                found.append(_question(slots, position, len(span), tuple(doubtful[:MAX_CANDIDATES])))
     return found
 
 
