@@ -21,14 +21,16 @@ json.dump({"garbled": entries}, open(sys.argv[2], "w"), indent=1)
 PYTHON
 make() { [ -f "$OUT/$1.truth.json" ] || "$PY" "$TOOL/make_fixture.py" --out "$OUT/$1" "${@:2}"; }
 # Tune voices (the thresholds were chosen on these): slt and kal (flite's kal16).
-# Held-out voices (never tuned on): rms, awb, kal8 (flite's 8 kHz kal diphone voice), espeak-ng en-us and en (British).
+# Held-out voices (never tuned on): rms, awb, kal8 (flite's 8 kHz kal diphone voice), espeak-ng en (British), and
+# two added after every threshold was set: a four-voice flite mix and espeak-ng's Scottish English.
 voice_of() {
   case $1 in
     slt) echo "flite:slt 1" ;; kal) echo "flite:kal16 4" ;; rms) echo "flite:rms 5" ;; awb) echo "flite:awb 6" ;;
     kal8) echo "flite:kal 8" ;; us) echo "espeak:en-us 9" ;; gb) echo "espeak:en 10" ;;
+    mix) echo "flite-mix 11" ;; scot) echo "espeak:en-gb-scotland 12" ;;
   esac
 }
-for key in slt kal rms awb kal8 us gb; do
+for key in slt kal rms awb kal8 us gb mix scot; do
   read -r voice seed <<<"$(voice_of "$key")"
   make "proofing-$key" --transcript "$SAMPLE" --voice "$voice" --seed "$seed" --spoken-fixes "$FIXES"
 done
