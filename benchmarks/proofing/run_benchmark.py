@@ -8,10 +8,10 @@ right form is among the top three suggestions, and what listening costs.
 the story's glossary (no hints): with audio (auto-sync, then audio evidence) and without audio. (b) Other
 texts, spoken as written, whose transcripts get sound-alike garbles injected from the pronouncing dictionary
 (inject.py), without a glossary. The thresholds were tuned on the slt and kal voices, and the calibration to a
-poorly fitting voice (recording_fit.py) on espeak-ng us; the held-out voices (rms, awb, kal8, espeak-ng gb, and the
-flite mix and espeak-ng Scottish English added after every threshold was set) are reported apart, with each group's worst row: they are the figures to
-trust. Times are wall and CPU (user+sys, this process and its workers): on a shared machine the wall time is
-inflated.
+poorly fitting voice (recording_fit.py) on espeak-ng us; the held-out voices (rms, awb, kal8, espeak-ng gb,
+and the flite mix and espeak-ng Scottish English added after every threshold was set) are reported apart, with
+each group's worst row: they are the figures to trust. Times are wall and CPU (user+sys, this process and its
+workers): on a shared machine the wall time is inflated.
 """
 
 from __future__ import annotations
