@@ -75,27 +75,27 @@ def test_speech_the_transcript_lacks_after_a_sentence_ending_in_a_gap_does_not_p
     assert abs(talks.start_ms - speech.phrase("The talks will go on next week.")[0]) <= LEAD_IN_AND_SLACK_MS
 
 
-def test_a_one_word_sentence_before_a_long_pause_keeps_its_start(speech_folder: Path) -> None:
-    speech = speak([
+ONE_WORD_SENTENCES = {
+    "before a long pause": [
         0.5, "The minister arrived in Baghdad on Monday morning.", 0.6, "Alex.", 1.6,
         "Officials said the talks would continue.", 0.5, "Kerry urged the leaders to form a new government.", 0.5,
-    ], speech_folder)
-    transcript = ("The minister arrived in Baghdad on Monday morning. Alex. Officials said the talks would continue. "
-                  "Kerry urged the leaders to form a new government.")
-    alex = next(word for word in align_words(words_of(transcript), speech.samples, RATE).words if word.text == "Alex.")
-    assert abs((alex.start_ms or 0) - speech.phrase("Alex.")[0]) <= LEAD_IN_AND_SLACK_MS
-
-
-def test_a_one_word_sentence_keeps_its_start_before_the_pause_that_opens_the_next(speech_folder: Path) -> None:
-    speech = speak([
+    ],
+    "before the pause that opens the next sentence": [
         0.5, "The minister said that the army is ultimately determined.", 0.3, "Two.", 1.4,
         "Follow the constitutional process to form a government.", 0.5,
         "Kerry urged the leaders to form a new government.", 0.5,
-    ], speech_folder)
-    transcript = ("The minister said that the army is ultimately determined. Two. Follow the constitutional process "
-                  "to form a government. Kerry urged the leaders to form a new government.")
-    two = next(word for word in align_words(words_of(transcript), speech.samples, RATE).words if word.text == "Two.")
-    assert abs((two.start_ms or 0) - speech.phrase("Two.")[0]) <= LEAD_IN_AND_SLACK_MS
+    ],
+}
+
+
+@pytest.mark.parametrize("script", ONE_WORD_SENTENCES.values(), ids=ONE_WORD_SENTENCES.keys())
+def test_a_one_word_sentence_keeps_its_start(script: list[str | float], speech_folder: Path) -> None:
+    speech = speak(script, speech_folder)
+    sentences = [part for part in script if isinstance(part, str)]
+    alone = next(sentence for sentence in sentences if len(sentence.split()) == 1)
+    aligned = align_words(words_of(" ".join(sentences)), speech.samples, RATE).words
+    word = next(word for word in aligned if word.text == alone)
+    assert abs((word.start_ms or 0) - speech.phrase(alone)[0]) <= LEAD_IN_AND_SLACK_MS
 
 
 def test_transcript_text_the_audio_lacks_is_flagged_not_stretched(speech_folder: Path) -> None:
