@@ -49,6 +49,7 @@ from editor.ui.find_bar import FindBar
 from editor.ui.glossary_actions import GlossaryActions
 from editor.ui.menus import build_menus
 from editor.ui.recovery_warning import RecoveryWarning
+from editor.ui.status_bar import ElidingStatusBar
 from editor.ui.timeline import PeakSource, TimelineView
 
 STATUS_MS = 5000
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar(self)
         self.find_bar.hide()
         self.finding = FindActions(self, self.find_bar)
+        self.setStatusBar(ElidingStatusBar(self))
         self.summary_label = QLabel(self)
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.summary_label)
