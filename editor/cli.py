@@ -166,8 +166,8 @@ def _run_check(options: argparse.Namespace) -> int:
     document = _opened(open_file(options.file, DEFAULT_STYLE)).document
     report = check_with_suspects(document, options)
     print_report(options.file, report, options.json)
-    errors = count_errors(report.issues)
-    print(f"{options.file}: {len(document.cues)} cues, {errors} errors, {len(report.issues) - errors} warnings, "
+    errors, cues = count_errors(report.issues), len(report.document.cues)  # auto-sync may have re-cut the cues
+    print(f"{options.file}: {cues} cues, {errors} errors, {len(report.issues) - errors} warnings, "
           f"{len(report.suspects)} suspect words", file=sys.stderr)
     return EXIT_CHECK_FAILED if errors else EXIT_OK
 

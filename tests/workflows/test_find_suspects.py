@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from flite_speech import RATE, flite_speech
 from timing.spoken import write_wav
@@ -68,3 +69,17 @@ def test_an_unreadable_glossary_is_a_user_error(programme, tmp_path, capsys) -> 
     transcript, _audio, _names = programme
     assert main(["check", str(transcript), "--glossary", str(tmp_path / "missing.txt")]) == 2
     assert "missing.txt" in capsys.readouterr().err
+
+
+
+def test_the_summary_counts_the_cues_the_suspects_are_numbered_in(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Auto-sync re-cuts the cues at the speech's long pauses (one written sentence here, two cues once synced):
+    the summary counts those, as the suspects' numbers do."""
+    first, second = flite_speech("They went north", tmp_path, pause_s=2.5), flite_speech("and met them.", tmp_path)
+    audio = write_wav(np.concatenate([first, second]), tmp_path / "two.wav")
+    transcript = tmp_path / "two.txt"
+    transcript.write_text("Two\n\nTwo\n0:05 | 06/24/14\n\nTranscript for Two\nThey went north and met them.\n")
+    assert main(["check", str(transcript), "--media", str(audio), "--json"]) == 0
+    captured = capsys.readouterr()
+    cues = json.loads(captured.out)["cues"]
+    assert cues == 2 and f": {cues} cues, " in captured.err
