@@ -2,7 +2,8 @@
 audio does not say, through the same chain as `cueline check --media` (auto-sync, audio evidence, the checks).
 
     benchmarks/autosync/make_fixtures.sh    # once: real-a / real-b into benchmarks/fixtures (git-ignored)
-    .venv/bin/python benchmarks/proofing/run_real.py [--half tune|report|clean] [--details]
+    benchmarks/proofing/make_real_control.sh  # once: real-a's transcript read by flite slt (real-a-slt)
+    .venv/bin/python benchmarks/proofing/run_real.py [--half clean tune report] [--names] [--programmes ...] [--details]
 
 real-a and real-b are 13 real recordings (pocketsphinx-testdata's LibriVox reader and card speakers, a
 LibriVox sonnet, Kennedy's "ask not" with crowd noise), about 2 minutes each, the second in another order
@@ -19,19 +20,22 @@ import argparse
 import hashlib
 import sys
 import wave
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from inject import inject
+from name_garbles import glossary_terms, name_garbles
 from run_benchmark import FIXTURES, checked, garbles_in, listened, synced
 from truth import Score
 
 from editor.core.glossary import FUNCTION_WORDS
+from editor.core.model import GlossaryTerm
 
 PROGRAMMES = ("real-a", "real-b")
+CONTROLS = {"real-a-slt": "real-a"}  # the same transcript read by a synthetic voice (make_real_control.sh)
 SEEDS = {"tune": (1, 2, 3, 4), "report": (5, 6, 7, 8), "clean": (0,)}  # seed 0: the true transcript
 SHARE = 0.6  # of the content words that have a sound-alike: 6-12 % of all content words garbled (mean 10 %)
 HEADER = ("| programme, seed | garbles (of content words) | flagged | flags on correct words: audio / spelling "
@@ -69,7 +73,7 @@ def flags_cell(audio: int, spelling: int, minutes: float) -> str:
 
 def transcript_words(programme: str) -> tuple[list[str], list[str]]:
     """The programme's header lines (up to "Transcript for") and its words."""
-    lines = (FIXTURES / f"{programme}.transcript.txt").read_text(encoding="utf-8").split("\n")
+    lines = (FIXTURES / f"{CONTROLS.get(programme, programme)}.transcript.txt").read_text(encoding="utf-8").split("\n")
     body_at = next(i for i, line in enumerate(lines) if line.startswith("Transcript for")) + 1
     return lines[:body_at], " ".join(lines[body_at:]).split()
 
@@ -80,10 +84,12 @@ def content_words(words: list[str]) -> int:
     return sum(1 for core in cores if core not in FUNCTION_WORDS and len(core) >= 3)
 
 
-def garbled(programme: str, seed: int) -> tuple[Path, dict[int, tuple[str, str]], int]:
-    """The transcript with the seed's garbles (seed 0: none), where it was written, and its content words."""
+def garbled(programme: str, seed: int, names: bool) -> tuple[Path, dict[int, tuple[str, str]], int]:
+    """The transcript with the seed's garbles (seed 0: none; `names`: of its glossary terms), where it was
+    written, and its content words."""
     header, words = transcript_words(programme)
-    garbles = inject(words, SHARE, seed) if seed else {}
+    garbles = {} if not seed else name_garbles(words, glossary_terms(words), seed) if names else inject(
+        words, SHARE, seed)
     text = "\n".join([*header, " ".join(garbles.get(i, (word, word))[0] for i, word in enumerate(words))]) + "\n"
     digest = hashlib.sha1(text.encode()).hexdigest()[:10]  # the sync cache follows the text
     path = FIXTURES / f"proofing-{programme}-{digest}.txt"
@@ -96,11 +102,14 @@ def minutes_of(audio: Path) -> float:
         return handle.getnframes() / handle.getframerate() / 60
 
 
-def row(programme: str, seed: int, details: bool) -> tuple[Score, float]:
+def row(programme: str, seed: int, names: bool, details: bool) -> tuple[Score, float]:
     """One programme with one seed's garbles, synced, heard and checked; its table row printed."""
-    transcript, garbles, content = garbled(programme, seed)
+    transcript, garbles, content = garbled(programme, seed, names)
     audio = FIXTURES / f"{programme}.wav"
     document, _sync_s, _sync_cpu = synced(transcript, audio, transcript.with_suffix(".synced.cueline"))
+    if names:
+        terms = glossary_terms(transcript_words(programme)[1])
+        document = replace(document, glossary=tuple(GlossaryTerm(term) for term in terms))
     heard, listen_s, listen_cpu = listened(document, audio)
     result, _check_s = checked(heard, garbles_in(heard, garbles))
     minutes = minutes_of(audio)
@@ -115,12 +124,13 @@ def row(programme: str, seed: int, details: bool) -> tuple[Score, float]:
     return result, minutes
 
 
-def half(name: str, details: bool) -> None:
-    print(f"\n{name} seeds\n\n{HEADER}")
+def half(name: str, programmes: list[str], names: bool, details: bool) -> None:
+    kind = "glossary terms garbled, the glossary given" if names else "one-sound garbles, no glossary"
+    print(f"\n{name} seeds ({kind})\n\n{HEADER}")
     totals = Totals()
-    for programme in PROGRAMMES:
+    for programme in programmes:
         for seed in SEEDS[name]:
-            totals.add(*row(programme, seed, details))
+            totals.add(*row(programme, seed, names, details))
     print(f"| **{name}, all rows** | {totals.garbles} | {totals.flagged} | "
           f"{flags_cell(totals.audio_flags, totals.spelling_flags, totals.minutes)} | {totals.top3} | |")
 
@@ -129,13 +139,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--half", nargs="+", choices=list(SEEDS), default=["clean", "tune"],
                         help="which seeds (the report half is run once, after the tuning)")
+    parser.add_argument("--programmes", nargs="+", choices=[*PROGRAMMES, *CONTROLS], default=list(PROGRAMMES),
+                        help="real-a-slt: real-a's transcript read by flite's slt, to tell the voice from the text")
+    parser.add_argument("--names", action="store_true",
+                        help="garble the glossary terms (the programme's rare words) and give the glossary")
     parser.add_argument("--details", action="store_true", help="list every false flag and every missed garble")
     options = parser.parse_args()
-    missing = [p for p in PROGRAMMES if not (FIXTURES / f"{p}.wav").exists()]
+    missing = [p for p in options.programmes if not (FIXTURES / f"{p}.wav").exists()]
     if missing:
-        sys.exit(f"no {', '.join(missing)} in {FIXTURES}: run benchmarks/autosync/make_fixtures.sh")
+        sys.exit(f"no {', '.join(missing)} in {FIXTURES}: run benchmarks/autosync/make_fixtures.sh "
+                 "(real-a-slt: benchmarks/proofing/make_real_control.sh)")
     for name in options.half:
-        half(name, options.details)
+        half(name, options.programmes, options.names, options.details)
 
 
 if __name__ == "__main__":
