@@ -30,7 +30,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from score import PeakMemory, cue_errors, score_variant, summary  # noqa: E402
+from score import cue_errors, score_variant, summary  # noqa: E402
+from usage import TreeUsage  # noqa: E402
 
 from editor.core.style import DEFAULT_STYLE  # noqa: E402
 from editor.core.transcript import parse_transcript  # noqa: E402
@@ -54,7 +55,7 @@ def halves() -> dict[str, list[str]]:
 
 def one(variant: str, workers: int | None) -> dict[str, object]:
     """Align one fixture in this process and return its figures."""
-    memory = PeakMemory()
+    tree = TreeUsage()
     truth_path = FIXTURES / f"{variant}.truth.json"
     truth = json.loads(truth_path.read_text())
     transcript_path = Path(truth.get("transcript", FIXTURES / "long.transcript.txt" if variant == "long" else SEED))
@@ -72,11 +73,11 @@ def one(variant: str, workers: int | None) -> dict[str, object]:
     scores = score_variant(alignment.words, cues, truth)
     errors = cue_errors(alignment.words, cues, truth)
     inside = [abs(error.error_s) for error in errors if error.sentence is None]
-    stages = {"decode": decoded - began, **getattr(alignment, "stages", {"align": aligned - decoded}),
-              "recut": done - aligned}
+    stages = {"decode": decoded - began, **alignment.stages, "recut": done - aligned}
+    stage_cpu = dict(zip(stages, tree.stage_cpu(began, list(stages.values())), strict=True))
     return {"variant": variant, "audio_s": runtime_ms / 1000, "wall_s": done - began,
-            "cpu_s": sum(usage.ru_utime + usage.ru_stime for usage in used), "peak_mb": memory.peak_mb,
-            "stages": stages, **scores._asdict(),
+            "cpu_s": sum(usage.ru_utime + usage.ru_stime for usage in used), "peak_mb": tree.peak_mb,
+            "stages": stages, "stage_cpu": stage_cpu, **scores._asdict(),
             "inside_sentences": [len(inside), *(summary(inside) if inside else ())],
             "worst": [error._asdict() | {"error_s": error.error_s}
                       for error in sorted(errors, key=lambda error: -abs(error.error_s))[:WORST_SHOWN]]}
@@ -99,7 +100,8 @@ def _details(result: dict[str, Any]) -> str:
 
 def _row(result: dict[str, object]) -> str:
     fmt = lambda triple: " / ".join(f"{value:.3f}" for value in triple)  # type: ignore[attr-defined]  # noqa: E731
-    stages = ", ".join(f"{name} {seconds:.1f}" for name, seconds in result["stages"].items())  # type: ignore[attr-defined]
+    stages = ", ".join(f"{name} {seconds:.1f} / {result['stage_cpu'][name]:.1f}"  # type: ignore[index]
+                       for name, seconds in result["stages"].items())  # type: ignore[attr-defined]
     return (f"| {result['variant']} | {result['audio_s']:.0f} s | {fmt(result['cue_starts'])} | "
             f"{result['sentence_max']:.3f} | {result['earliest_s']:.3f} | {result['bad_cues']} | "
             f"{'-' if result['two_recordings'] is None else result['two_recordings']} | "
@@ -110,7 +112,7 @@ def _row(result: dict[str, object]) -> str:
 HEADER = ("| variant | audio | cue starts median / p95 / max (s) | sentence starts max (s) | earliest cue before "
           "its speech (s) | cues holding foreign audio or a pause > 1.5 s | cues holding two recordings | "
           "lacking words flagged unheard | words flagged doubtful | wall | CPU (all processes) | peak memory | "
-          "stages (wall s) |")
+          "stages (wall / CPU s) |")
 
 
 def main() -> None:

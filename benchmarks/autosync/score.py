@@ -7,19 +7,15 @@ k of the transcript is sentence k of the truth file.
 from __future__ import annotations
 
 import bisect
-import contextlib
 import difflib
 import itertools
 import re
-import threading
-import time
 import wave
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import numpy as np
-import psutil
 
 from editor.core.model import Cue, Word
 
@@ -163,21 +159,3 @@ def _true_word_starts(words: Sequence[Word], truth: dict[str, Any]) -> dict[int,
 
 def _plain(text: str) -> str:
     return re.sub(r"[^a-z0-9']", "", text.lower())
-
-
-class PeakMemory:
-    """Samples the resident memory of this process plus its workers, every 100 ms."""
-
-    def __init__(self) -> None:
-        self.peak_mb = 0.0
-        threading.Thread(target=self._watch, daemon=True).start()
-
-    def _watch(self) -> None:
-        me = psutil.Process()
-        while True:
-            total = me.memory_info().rss
-            for child in me.children(recursive=True):
-                with contextlib.suppress(psutil.Error):
-                    total += child.memory_info().rss
-            self.peak_mb = max(self.peak_mb, total / 2**20)
-            time.sleep(0.1)

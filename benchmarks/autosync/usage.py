@@ -1,0 +1,56 @@
+"""What one benchmark run uses, this process and its worker processes together: peak memory, and CPU seconds
+over time, so each stage's CPU can be told apart from its wall time (which other work on the machine inflates).
+
+Workers live only while an alignment runs, so the process tree is sampled every 50 ms; workers that have
+exited count through the operating system's total for reaped children.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import threading
+import time
+from collections.abc import Sequence
+
+import numpy as np
+import psutil
+
+SAMPLE_SECONDS = 0.05
+
+
+class TreeUsage:
+    """Samples the resident memory and the CPU seconds (user + system) of this process plus its workers."""
+
+    def __init__(self) -> None:
+        self.peak_mb = 0.0
+        self._me = psutil.Process()
+        self._times: list[float] = []
+        self._cpu: list[float] = []
+        self._lock = threading.Lock()
+        threading.Thread(target=self._watch, daemon=True).start()
+
+    def stage_cpu(self, began: float, walls: Sequence[float]) -> list[float]:
+        """CPU seconds of consecutive stages that started at perf_counter `began` and took `walls` seconds."""
+        self._sample()
+        with self._lock:
+            times, cpu = np.asarray(self._times), np.asarray(self._cpu)
+        at_bounds = np.interp(list(itertools.accumulate(walls, initial=began)), times, cpu)
+        return [float(after - before) for before, after in itertools.pairwise(at_bounds)]
+
+    def _watch(self) -> None:
+        while True:
+            self._sample()
+            time.sleep(SAMPLE_SECONDS)
+
+    def _sample(self) -> None:
+        own = self._me.cpu_times()
+        cpu, rss = own.user + own.system + own.children_user + own.children_system, self._me.memory_info().rss
+        for child in self._me.children(recursive=True):
+            with contextlib.suppress(psutil.Error):
+                times = child.cpu_times()
+                cpu, rss = cpu + times.user + times.system, rss + child.memory_info().rss
+        with self._lock:
+            self._times.append(time.perf_counter())
+            self._cpu.append(cpu)
+            self.peak_mb = max(self.peak_mb, rss / 2**20)
