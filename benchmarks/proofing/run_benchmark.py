@@ -10,7 +10,9 @@ texts, spoken as written, whose transcripts get sound-alike garbles injected fro
 (inject.py), without a glossary. The thresholds were tuned on the slt and kal voices, and the calibration to a
 poorly fitting voice (recording_fit.py) on espeak-ng us; the held-out voices (rms, awb, kal8, espeak-ng gb,
 and the flite mix and espeak-ng Scottish English added after every threshold was set) are reported apart, with
-each group's worst row: they are the figures to trust. Times are wall and CPU (user+sys, this process and its
+each group's worst row, and so are the fresh held-out voices (espeak-ng received pronunciation, Caribbean with
+noise, West Midlands with pauses, US +f3; flite rms with noise and pauses), made before the garbles2 changes
+and measured once after them: they are the figures to trust. Times are wall and CPU (user+sys, this process and its
 workers): on a shared machine the wall time is inflated.
 """
 
@@ -49,6 +51,7 @@ GLOSSARY = ("ISIS", "ISIL", "Erbil", "Maliki", "Nouri", "McGurk", "Marquardt", "
 INJECT_SHARE, INJECT_SEED = 0.5, 7
 TUNE_VOICES = ("slt", "kal", "us")
 HELD_OUT_VOICES = ("rms", "awb", "kal8", "gb", "mix", "scot")
+FRESH_VOICES = ("rp", "car", "wmd", "f3", "rmsn")  # made before the garbles2 work, measured once at its end
 HEADER = ("| fixture | garbles flagged | flags on correct words | right form in top 3 | replace-all harm | time |\n"
           "|---|---|---|---|---|---|")
 
@@ -208,12 +211,13 @@ def voice_rows(voice: str, texts: list[str], details: bool) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--voices", nargs="+", default=[*TUNE_VOICES, *HELD_OUT_VOICES])
-    parser.add_argument("--texts", nargs="*", default=["flood", "council"])
+    parser.add_argument("--voices", nargs="+", default=[*TUNE_VOICES, *HELD_OUT_VOICES, *FRESH_VOICES])
+    parser.add_argument("--texts", nargs="*", default=["flood", "council", "harbour"])
     parser.add_argument("--details", action="store_true", help="list every false flag and every missed garble")
     options = parser.parse_args()
     for title, group in (("Tune voices (thresholds chosen on these)", TUNE_VOICES),
-                         ("Held-out voices (never tuned on)", HELD_OUT_VOICES)):
+                         ("Held-out voices (never tuned on)", HELD_OUT_VOICES),
+                         ("Fresh held-out voices (made before the last changes, measured once after)", FRESH_VOICES)):
         voices = [voice for voice in options.voices if voice in group]
         if voices:
             print(f"\n{title}\n")
