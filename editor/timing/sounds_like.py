@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from editor.core.glossary import FUNCTION_WORDS, glossary_of
 from editor.core.model import Cue, Document, GlossaryTerm, HeardAlternative, Word
-from editor.timing.phone_match import CLOSE_COST, phone_distance, phone_similarity
+from editor.timing.phone_match import CLOSE_COST, VOWELS, phone_distance, phone_similarity
 from editor.timing.pronounce import pronunciations, spoken_tokens
 from editor.timing.recognize import load_dictionary
 from editor.timing.recording_fit import TRUSTED, Demand, demand_for
@@ -45,6 +45,7 @@ WEIGHED_NEIGHBOUR_FLAG = 0.75  # ... (one sound apart, and likelier English wher
 WEIGHED_LOWEST, WEIGHED_FULL = 0.4, 5.0  # ... scoring 0.4 there, rising to 1.0 at WEIGHED_FULL
 WEIGHED_MIN_FIT = 0.4  # ... if the phones heard still fit the candidate this well (and, by the recording's
 # fit, sound enough like the written words: recording_fit.Demand, as do the phones' own gains)
+_FLAP_BEFORE = VOWELS | {"R"}  # a T or D after these and before a vowel is a flap in American English
 _STRESS = re.compile(r"\d")
 _WORDLIKE = re.compile(r"^[a-z]+$")
 _DOUBLED = re.compile(r"(.)\1")  # "all ready" is written "already"
@@ -130,7 +131,8 @@ def _alternatives(slots: Sequence[Slot], position: int, terms: tuple[GlossaryTer
         count = len(span)
         for candidate, full_gain in candidates_for(span, terms, vocabulary, weighed is not None).items():
             weight = None if weighed is None else weighed.get((span[0].cue, span[0].index, count, candidate))
-            if weighed is not None and weight is None and full_gain < FULL_GAIN:
+            unweighed_neighbour = weighed is not None and weight is None and full_gain < FULL_GAIN
+            if unweighed_neighbour and not flapped(stretch.text, candidate):
                 continue  # one sound apart and not weighed: the phones alone cannot tell voicing
             score = _score(candidate, full_gain, stretch, weight, demand)
             if score is not None:
@@ -181,8 +183,8 @@ def _score(candidate: str, full_gain: float, stretch: Stretch, weight: float | N
     one sound away is then left to alignment alone: the phone recogniser confuses voicing.
     """
     by_phones = _phone_score(candidate, full_gain, stretch, demand)
-    if weight is None:
-        return by_phones
+    if weight is None or (by_phones is not None and flapped(stretch.text, candidate)):
+        return by_phones  # alignment cannot tell a flapped T from D: the phones and the words around decide
     flag = WEIGHED_NEIGHBOUR_FLAG if full_gain < FULL_GAIN else WEIGHED_FLAG
     by_alignment = WEIGHED_LOWEST + (1.0 - WEIGHED_LOWEST) * min(1.0, (weight - flag) / (WEIGHED_FULL - flag))
     if by_phones is not None and full_gain >= FULL_GAIN:
@@ -190,6 +192,19 @@ def _score(candidate: str, full_gain: float, stretch: Stretch, weight: float | N
     if weight < flag or not may_be_weighed_in(candidate, full_gain, stretch, demand):
         return None
     return round(by_alignment, 3)
+
+
+def flapped(text: str, candidate: str) -> bool:
+    """The two differ only in a T for a D between vowels ("putting", "pudding"), where American English says
+    both as one flap: the acoustic model, trained on such speech, cannot weigh one against the other."""
+    for mine, theirs in itertools.product(_variants(text), _variants(candidate)):
+        changed = [at for at, (a, b) in enumerate(zip(mine, theirs, strict=False)) if a != b]
+        if len(mine) == len(theirs) and len(changed) == 1 and 0 < changed[0] < len(mine) - 1:
+            at = changed[0]
+            swap = {mine[at], theirs[at]} == {"T", "D"}
+            if swap and mine[at - 1] in _FLAP_BEFORE and mine[at + 1] in VOWELS:
+                return True
+    return False
 
 
 def worth_weighing(candidate: str, full_gain: float, stretch: Stretch) -> bool:
@@ -217,18 +232,20 @@ def _phone_score(candidate: str, full_gain: float, stretch: Stretch, demand: Dem
     """0..1 from the heard phones alone.
 
     A word one sound away from the written one counts only where the words around read it as likelier
-    English; for a written word no dictionary knows, sounding as good as it is then enough ("Everly": every).
+    English; where the sound cannot tell them apart (a written word no dictionary knows, "Everly": every; a
+    flapped T or D, "putting": pudding), sounding as good as it is then enough.
     """
     neighbour = full_gain < FULL_GAIN
     alone, written_alone = phones_distance(candidate, stretch.own), phones_distance(stretch.text, stretch.own)
-    if alone > written_alone or (alone == written_alone and not (neighbour and stretch.unknown)):
+    undecided = neighbour and (stretch.unknown or flapped(stretch.text, candidate))  # the words around decide
+    if alone > written_alone or (alone == written_alone and not undecided):
         return None  # not heard better on the stretch's own phones
     if fit(candidate, stretch.own) < MIN_FIT:
         return None
     if neighbour and not likelier(candidate, stretch.text, stretch.before, stretch.after):
         return None  # the recogniser's confusion of close sounds, unless the words around agree
     gain = (stretch.spoken(stretch.text) - stretch.spoken(candidate)) / _length(stretch.text, candidate)
-    if neighbour and stretch.unknown and gain >= 0:
+    if undecided and gain >= 0:
         return round(max(UNKNOWN_WORD_SCORE, min(1.0, gain / full_gain)), 3)
     return round(min(1.0, gain / full_gain), 3) if gain >= full_gain * demand.min_share else None
 

@@ -98,3 +98,18 @@ def test_a_name_written_with_its_prefix_is_not_heard_as_the_bare_name() -> None:
     cue = cue_heard(("minister", "M IH N IH S T ER"), ("Al-Maliki", "M AA L IY K IY"), ("said", "S EH D"))
     words = rescore(Document(cues=(cue,), glossary=(GlossaryTerm("Maliki"),))).cues[0].words
     assert words[1].alternatives == ()
+
+
+def test_a_flapped_t_or_d_is_left_to_the_phones_and_the_words_around() -> None:
+    """American English says "putting" and "pudding" alike (one flap), so alignment preferring the written word
+    vetoes nothing there; elsewhere ("touring" for during) its veto stands."""
+    pudding = cue_heard(("proof", "P R UW F"), ("is", "IH Z"), ("in", "IH N"), ("the", "DH AH"),
+                        ("putting", "P UH D IH NG"))
+    during = cue_heard(("spoke", "S P OW K"), ("touring", "D UH R IH NG"), ("the", "DH AH"),
+                       ("hearing", "HH IH R IH NG"))
+    document = Document(cues=(pudding, replace(during, start_ms=2000, end_ms=3200)))
+    alignment_prefers_written = {(0, 4, 1, "pudding"): -2.0, (1, 1, 1, "during"): -2.0}
+    heard = rescore(document, alignment_prefers_written)
+    assert [alt.text for alt in heard.cues[0].words[4].alternatives] == ["pudding"]
+    assert [alt.text for alt in rescore(document).cues[1].words[1].alternatives] == ["during"]
+    assert heard.cues[1].words[1].alternatives == ()
