@@ -180,8 +180,11 @@ def _score(candidate: str, full_gain: float, stretch: Stretch, weight: float | N
 
     Where forced alignment weighed the candidate, it has the last word: a candidate the phones prefer must
     not align worse than the written words, and one they miss counts when it aligns clearly better. A word
-    one sound away is then left to alignment alone: the phone recogniser confuses voicing.
+    one sound away is then left to alignment alone: the phone recogniser confuses voicing. Words that sound the
+    same as the written ones are left to the words around.
     """
+    if candidate.islower() and same_sound(stretch.text, candidate):  # "all ready": already
+        return UNKNOWN_WORD_SCORE if likelier(candidate, stretch.text, stretch.before, stretch.after) else None
     by_phones = _phone_score(candidate, full_gain, stretch, demand)
     if weight is None or (by_phones is not None and flapped(stretch.text, candidate)):
         return by_phones  # alignment cannot tell a flapped T from D: the phones and the words around decide
@@ -192,6 +195,11 @@ def _score(candidate: str, full_gain: float, stretch: Stretch, weight: float | N
     if weight < flag or not may_be_weighed_in(candidate, full_gain, stretch, demand):
         return None
     return round(by_alignment, 3)
+
+
+def same_sound(text: str, candidate: str) -> bool:
+    """Pronounced alike ("all ready", "already"): neither the phones nor alignment can tell which was said."""
+    return bool(set(_variants(text)) & set(_variants(candidate)))
 
 
 def flapped(text: str, candidate: str) -> bool:
@@ -209,6 +217,8 @@ def flapped(text: str, candidate: str) -> bool:
 
 def worth_weighing(candidate: str, full_gain: float, stretch: Stretch) -> bool:
     """Whether alignment's verdict could matter: to confirm what the phones heard, or to put a candidate forward."""
+    if candidate.islower() and same_sound(stretch.text, candidate):
+        return False  # no alignment tells them apart
     heard = full_gain >= FULL_GAIN and _phone_score(candidate, full_gain, stretch) is not None
     return heard or may_be_weighed_in(candidate, full_gain, stretch)
 

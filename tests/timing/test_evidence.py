@@ -113,3 +113,16 @@ def test_a_flapped_t_or_d_is_left_to_the_phones_and_the_words_around() -> None:
     assert [alt.text for alt in heard.cues[0].words[4].alternatives] == ["pudding"]
     assert [alt.text for alt in rescore(document).cues[1].words[1].alternatives] == ["during"]
     assert heard.cues[1].words[1].alternatives == ()
+
+
+def test_words_that_sound_the_same_are_told_apart_by_the_words_around() -> None:
+    """ "all. Ready" and "already" are one sound: neither the phones nor alignment can choose, the words around
+    can ("is Iraq already in", but "out of Iraq all together it")."""
+    ready = cue_heard(("is", "IH Z"), ("Iraq", "IH R AA K"), ("all.", "AO L"), ("Ready", "R EH D IY"), ("in", "IH N"))
+    together = cue_heard(("of", "AH V"), ("Iraq", "IH R AA K"), ("all", "AO L"), ("together", "T AH G EH DH ER"),
+                         ("it", "IH T"))
+    document = Document(cues=(ready, replace(together, start_ms=2000, end_ms=3500)))
+    for weighed in (None, {(0, 2, 2, "already"): -3.0, (1, 2, 2, "altogether"): 3.0}):
+        heard = rescore(document, weighed)
+        assert [(alt.text, alt.words) for alt in heard.cues[0].words[2].alternatives] == [("already", 2)]
+        assert heard.cues[1].words[2].alternatives == ()
