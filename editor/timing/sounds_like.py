@@ -21,7 +21,7 @@ from editor.core.model import Cue, Document, GlossaryTerm, HeardAlternative, Wor
 from editor.timing.phone_match import CLOSE_COST, VOWELS, phone_distance, phone_similarity
 from editor.timing.pronounce import pronunciations, spoken_tokens
 from editor.timing.recognize import load_dictionary
-from editor.timing.recording_fit import TRUSTED, Demand, demand_for
+from editor.timing.recording_fit import GOOD_FIT, MIN_WORDS, TRUSTED, Demand, demand_for
 from editor.timing.word_odds import likelier
 
 MAX_SPAN_WORDS = 3
@@ -84,10 +84,11 @@ def rescore(document: Document, weighed: Weighed | None = None) -> Document:
     if not any(slot.heard for slot in slots):
         return document
     terms, vocabulary = tuple(glossary_of(document)), topic_words(document)
-    demand = demand_for(ordinary_word_fits(slots))
+    fits = ordinary_word_fits(slots)
+    demand, shortfall = demand_for(fits), fit_shortfall(fits)
     updated: dict[tuple[int, int], Word] = {}
     for position, slot in enumerate(slots):
-        support = round(fit(slot.word.text, slot.heard), 3)
+        support = round(min(1.0, fit(slot.word.text, slot.heard) + shortfall), 3)
         alternatives = tuple(_alternatives(slots, position, terms, vocabulary, weighed, demand))[:KEPT]
         updated[(slot.cue, slot.index)] = replace(slot.word, support=support, alternatives=alternatives)
     return document.with_cues([_updated_cue(cue_index, cue, updated) for cue_index, cue in enumerate(document.cues)])
@@ -99,6 +100,12 @@ def ordinary_word_fits(slots: Sequence[Slot]) -> list[float]:
     return [fit(slot.word.text, slot.heard) for slot in slots
             if slot.heard and slot.word.text[:1].islower() and _in_dictionary(slot.word.text)
             and len(_variants(slot.word.text)[0]) >= ORDINARY_MIN_PHONES]
+
+
+def fit_shortfall(fits: Sequence[float]) -> float:
+    """How far the recording's ordinary words fit below a well fitting recording's (recording_fit.py): added to
+    every word's support, so "supported" means heard as well as this recording's ordinary words are."""
+    return max(0.0, GOOD_FIT - sum(fits) / len(fits)) if len(fits) >= MIN_WORDS else 0.0
 
 
 def _updated_cue(cue_index: int, cue: Cue, updated: dict[tuple[int, int], Word]) -> Cue:

@@ -126,3 +126,15 @@ def test_words_that_sound_the_same_are_told_apart_by_the_words_around() -> None:
         heard = rescore(document, weighed)
         assert [(alt.text, alt.words) for alt in heard.cues[0].words[2].alternatives] == [("already", 2)]
         assert heard.cues[1].words[2].alternatives == ()
+
+
+def test_support_is_measured_against_how_well_the_recording_is_heard() -> None:
+    """On a recording whose ordinary words the phones fit poorly (0.6 here), a word heard as well as they are is
+    supported as a word on a well-heard recording would be: every support rises by the shortfall."""
+    def document(heard_people: str) -> Document:
+        words = tuple(Word("people", 300 * n, 300 * n + 250, 1.0, heard=heard_people) for n in range(24))
+        name = Word("Franzen", 7200, 7600, 1.0, heard="F R AE N Z")
+        return Document(cues=(Cue(0, 7600, " ".join(["people"] * 24 + ["Franzen"]), (*words, name)),))
+    poor, well = rescore(document("P IY")).cues[0].words, rescore(document("P IY P AH L")).cues[0].words
+    assert well[0].support == 1.0 and poor[0].support == 0.7  # 0.6 heard, 0.1 short of a well-fitting 0.7
+    assert poor[-1].support == round((well[-1].support or 0.0) + 0.1, 3)
