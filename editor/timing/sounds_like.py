@@ -10,7 +10,6 @@ does not decide; a candidate is kept when it fits clearly better. Pure: the phon
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -18,11 +17,21 @@ from dataclasses import dataclass, replace
 
 from editor.core.glossary import FUNCTION_WORDS, glossary_of
 from editor.core.model import Cue, Document, GlossaryTerm, HeardAlternative, Word
-from editor.timing.phone_match import CLOSE_COST, VOWELS, phone_distance, phone_similarity
-from editor.timing.pronounce import pronunciations, spoken_tokens
+from editor.timing.phone_match import CLOSE_COST, phone_distance, phone_similarity
 from editor.timing.recognize import load_dictionary
 from editor.timing.recording_fit import GOOD_FIT, MIN_WORDS, TRUSTED, Demand, demand_for
 from editor.timing.word_odds import likelier
+from editor.timing.word_sounds import (
+    Phones,
+    fit,
+    flapped,
+    in_dictionary,
+    letters,
+    neighbours,
+    phones_distance,
+    same_sound,
+    variants,
+)
 
 MAX_SPAN_WORDS = 3
 FULL_GAIN = 0.4  # phone edits saved per phone by a candidate that the audio clearly says instead
@@ -33,7 +42,6 @@ NEIGHBOUR_MIN_PHONES = 4
 WEIGHED_NEIGHBOUR_MIN_PHONES = 3  # alignment tells "cave" from "gave"; the phones alone do not
 MIN_PHONES = 2  # fewer phones heard than this match too many names by chance
 ORDINARY_MIN_PHONES = 3  # shorter words say little about how well the recording is heard
-MAX_VARIANTS = 4
 KEPT = 3  # alternatives kept per word
 TOPIC_COUNT = 3  # a name used this often in the transcript is one of its topic words
 TOPIC_MIN_LETTERS = 4
@@ -45,11 +53,7 @@ WEIGHED_NEIGHBOUR_FLAG = 0.75  # ... (one sound apart, and likelier English wher
 WEIGHED_LOWEST, WEIGHED_FULL = 0.4, 5.0  # ... scoring 0.4 there, rising to 1.0 at WEIGHED_FULL
 WEIGHED_MIN_FIT = 0.4  # ... if the phones heard still fit the candidate this well (and, by the recording's
 # fit, sound enough like the written words: recording_fit.Demand, as do the phones' own gains)
-_FLAP_BEFORE = VOWELS | {"R"}  # a T or D after these and before a vowel is a flap in American English
-_STRESS = re.compile(r"\d")
-_WORDLIKE = re.compile(r"^[a-z]+$")
 _DOUBLED = re.compile(r"(.)\1")  # "all ready" is written "already"
-Phones = tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,8 +102,8 @@ def ordinary_word_fits(slots: Sequence[Slot]) -> list[float]:
     """How well the phones heard fit each ordinary word (lower-case, known, three phones or more): the
     measure of how well the acoustic model fits the recording (recording_fit.py)."""
     return [fit(slot.word.text, slot.heard) for slot in slots
-            if slot.heard and slot.word.text[:1].islower() and _in_dictionary(slot.word.text)
-            and len(_variants(slot.word.text)[0]) >= ORDINARY_MIN_PHONES]
+            if slot.heard and slot.word.text[:1].islower() and in_dictionary(slot.word.text)
+            and len(variants(slot.word.text)[0]) >= ORDINARY_MIN_PHONES]
 
 
 def fit_shortfall(fits: Sequence[float]) -> float:
@@ -170,15 +174,8 @@ def _stretch_at(slots: Sequence[Slot], position: int, count: int) -> Stretch:
         slots[position + count].word.text if position + count < len(slots) else "",
         [slot.word.text for slot in slots[max(0, position - 2): position]],
         [slot.word.text for slot in slots[position + count: position + count + 1]],
-        count == 1 and not _in_dictionary(text),
+        count == 1 and not in_dictionary(text),
     )
-
-
-def _in_dictionary(word: str) -> bool:
-    """The pronouncing dictionary knows how the word sounds (a possessive of a known word included)."""
-    dictionary = load_dictionary()
-    tokens = spoken_tokens(word, dictionary)
-    return bool(tokens) and all(token in dictionary or token.removesuffix("'s") in dictionary for token in tokens)
 
 
 def _score(candidate: str, full_gain: float, stretch: Stretch, weight: float | None,
@@ -204,24 +201,6 @@ def _score(candidate: str, full_gain: float, stretch: Stretch, weight: float | N
     return round(by_alignment, 3)
 
 
-def same_sound(text: str, candidate: str) -> bool:
-    """Pronounced alike ("all ready", "already"): neither the phones nor alignment can tell which was said."""
-    return bool(set(_variants(text)) & set(_variants(candidate)))
-
-
-def flapped(text: str, candidate: str) -> bool:
-    """The two differ only in a T for a D between vowels ("putting", "pudding"), where American English says
-    both as one flap: the acoustic model, trained on such speech, cannot weigh one against the other."""
-    for mine, theirs in itertools.product(_variants(text), _variants(candidate)):
-        changed = [at for at, (a, b) in enumerate(zip(mine, theirs, strict=False)) if a != b]
-        if len(mine) == len(theirs) and len(changed) == 1 and 0 < changed[0] < len(mine) - 1:
-            at = changed[0]
-            swap = {mine[at], theirs[at]} == {"T", "D"}
-            if swap and mine[at - 1] in _FLAP_BEFORE and mine[at + 1] in VOWELS:
-                return True
-    return False
-
-
 def worth_weighing(candidate: str, full_gain: float, stretch: Stretch) -> bool:
     """Whether alignment's verdict could matter: to confirm what the phones heard, or to put a candidate forward."""
     if candidate.islower() and same_sound(stretch.text, candidate):
@@ -236,13 +215,13 @@ def may_be_weighed_in(candidate: str, full_gain: float, stretch: Stretch, demand
     the audio cannot tell apart), the words around read it as likelier English."""
     if fit(candidate, stretch.own) < WEIGHED_MIN_FIT:
         return False
-    if _letters(candidate) == _letters(stretch.text) or full_gain < FULL_GAIN:
+    if letters(candidate) == letters(stretch.text) or full_gain < FULL_GAIN:
         return likelier(candidate, stretch.text, stretch.before, stretch.after)
     return _written_alike(stretch.text, candidate) >= demand.written_alike
 
 
 def _written_alike(text: str, candidate: str) -> float:
-    return max(phone_similarity(mine, theirs) for mine in _variants(text) for theirs in _variants(candidate))
+    return max(phone_similarity(mine, theirs) for mine in variants(text) for theirs in variants(candidate))
 
 
 def _phone_score(candidate: str, full_gain: float, stretch: Stretch, demand: Demand = TRUSTED) -> float | None:
@@ -269,7 +248,7 @@ def _phone_score(candidate: str, full_gain: float, stretch: Stretch, demand: Dem
 
 def _worth_asking(text: str, heard: Phones) -> bool:
     """Phones were heard, and the words carry meaning: "and", "to that" are never taken for a name."""
-    words = [_letters(word) for word in text.split()]
+    words = [letters(word) for word in text.split()]
     return len(heard) >= MIN_PHONES and any(word not in FUNCTION_WORDS for word in words)
 
 
@@ -279,20 +258,20 @@ def candidates_for(span: Sequence[Slot], terms: Iterable[GlossaryTerm], vocabula
     word) its sound neighbours, each with the gain that scores 1.0: a neighbour differs by one close sound, so
     it can gain at most half a phone."""
     text = " ".join(slot.word.text for slot in span)
-    letters = _letters(text)
+    plain = letters(text)
     length = _length(text, text)
-    named = {letters, *(_letters(part) for part in re.split(r"[\s\-‐]+", text))}  # "Al-Maliki" names Maliki
+    named = {plain, *(letters(part) for part in re.split(r"[\s\-‐]+", text))}  # "Al-Maliki" names Maliki
     found = {
         term.term: FULL_GAIN for term in terms
-        if _letters(term.term) not in named and _close_in_length(_length(term.term, term.term), length)
+        if letters(term.term) not in named and _close_in_length(_length(term.term, term.term), length)
     }
     found |= {word: FULL_GAIN for word in _topic_alikes(text, vocabulary) if word not in found}
     if len(span) == 2:
-        joined = {letters, _DOUBLED.sub(r"\1", letters)}  # "all. Ready" -> "already"
+        joined = {plain, _DOUBLED.sub(r"\1", plain)}  # "all. Ready" -> "already"
         found |= {word: FULL_GAIN for word in joined if word in load_dictionary()}
     shortest = WEIGHED_NEIGHBOUR_MIN_PHONES if weighing else NEIGHBOUR_MIN_PHONES
     if len(span) == 1 and _worth_neighbours(span[0], shortest):
-        found |= {word: CLOSE_COST / length for word in _neighbours(span[0].word.text) if word not in found}
+        found |= {word: CLOSE_COST / length for word in neighbours(span[0].word.text) if word not in found}
     return found
 
 
@@ -312,16 +291,16 @@ def topic_words(document: Document) -> frozenset[str]:
                 inside.add(word)
     return frozenset(word for word, count in counts.items()
                      if count >= TOPIC_COUNT and word in inside and word.lower() not in lowered
-                     and len(_letters(word)) >= TOPIC_MIN_LETTERS)
+                     and len(letters(word)) >= TOPIC_MIN_LETTERS)
 
 
 @functools.lru_cache(maxsize=16384)
 def _topic_alikes(text: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
     """Topic words that sound nearly like the written words ("rock" for Iraq), other than the words themselves."""
-    letters, written = _letters(text), _variants(text)[0]
-    near = [word for word in vocabulary if abs(len(_variants(word)[0]) - len(written)) <= 2]
-    return tuple(word for word in near if _letters(word) != letters
-                 and phone_distance(_variants(word)[0], written) <= TOPIC_DISTANCE)
+    plain, written = letters(text), variants(text)[0]
+    near = [word for word in vocabulary if abs(len(variants(word)[0]) - len(written)) <= 2]
+    return tuple(word for word in near if letters(word) != plain
+                 and phone_distance(variants(word)[0], written) <= TOPIC_DISTANCE)
 
 
 def _bare(word: str) -> str:
@@ -333,86 +312,13 @@ def _close_in_length(candidate: int, spoken: int) -> bool:
 
 
 def _length(text: str, candidate: str) -> int:
-    return max(len(_variants(text)[0]), len(_variants(candidate)[0]), 1)
+    return max(len(variants(text)[0]), len(variants(candidate)[0]), 1)
 
 
 def _worth_neighbours(slot: Slot, shortest: int) -> bool:
     """Long enough that one sound changed is a different word, and not well supported as it stands."""
     length = _length(slot.word.text, slot.word.text)
     return length >= shortest and fit(slot.word.text, slot.heard) < NEIGHBOUR_BELOW
-
-
-def _neighbours(text: str) -> set[str]:
-    """Dictionary words one close sound away from the word ("putting" -> "pudding")."""
-    spelled = _by_phones()
-    found: set[str] = set()
-    guessed = not _in_dictionary(text)  # a guessed spelling may hold a letter too many
-    for phones in _variants(text):
-        for near in _one_sound_away(phones, guessed):
-            found.update(spelled.get(near, ()))
-    own = _letters(text)
-    return {word for word in found if word not in (own, own.removesuffix("s"), f"{own}s")}
-
-
-def _one_sound_away(phones: Phones, with_deletions: bool) -> Iterable[Phones]:
-    """One sound voiced or unvoiced, nasal for nasal (or, for words no dictionary knows, left out: a known
-    word losing a phone is more often an inflection or a word boundary misplaced than a mishearing)."""
-    for index, phone in enumerate(phones):
-        if with_deletions:
-            yield phones[:index] + phones[index + 1:]
-        for other in _CLOSE_SOUNDS.get(phone, ()):
-            yield (*phones[:index], other, *phones[index + 1:])
-
-
-def _close_sounds(pairs: str) -> dict[str, tuple[str, ...]]:
-    close: dict[str, tuple[str, ...]] = {}
-    for first, second in (pair.split("-") for pair in pairs.split()):
-        close[first] = (*close.get(first, ()), second)
-        close[second] = (*close.get(second, ()), first)
-    return close
-
-
-_CLOSE_SOUNDS = _close_sounds("P-B T-D K-G F-V S-Z SH-ZH CH-JH TH-DH M-N N-NG")  # voicing and nasal swaps
-
-
-@functools.cache
-def _by_phones() -> dict[Phones, tuple[str, ...]]:
-    """The pronouncing dictionary turned round: phones -> plain words spelt that way."""
-    spelled: dict[Phones, list[str]] = {}
-    for word, variants in load_dictionary().items():
-        if _WORDLIKE.match(word):
-            for phones in variants:
-                spelled.setdefault(_plain(phones), []).append(word)
-    return {phones: tuple(words) for phones, words in spelled.items()}
-
-
-def phones_distance(text: str, heard: Phones) -> float:
-    """Phone edits between the heard phones and the text's nearest pronunciation."""
-    return min(phone_distance(phones, heard) for phones in _variants(text))
-
-
-def fit(text: str, heard: Phones) -> float:
-    """How well the phones heard match the text's best pronunciation (0..1)."""
-    return max((phone_similarity(phones, heard) for phones in _variants(text)), default=0.0)
-
-
-@functools.lru_cache(maxsize=65536)
-def _variants(text: str) -> tuple[Phones, ...]:
-    """A few pronunciations of a phrase (the dictionary's variants, or a letter-to-sound guess)."""
-    dictionary = load_dictionary()
-    variants: list[Phones] = [()]
-    for token in (token for word in text.split() for token in spoken_tokens(word, dictionary)):
-        options = [_plain(phones) for phones in pronunciations(token, dictionary)[:2]]
-        variants = [done + option for done, option in itertools.product(variants, options)][:MAX_VARIANTS]
-    return tuple(variants)
-
-
-def _plain(phones: str) -> Phones:
-    return tuple(_STRESS.sub("", phones).split())
-
-
-def _letters(text: str) -> str:
-    return re.sub(r"[^a-z]", "", text.lower())
 
 
 def _in_case_of(candidate: str, original: str) -> str:

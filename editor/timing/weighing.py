@@ -19,13 +19,13 @@ from editor.timing.sounds_like import (
     Slot,
     Weighed,
     candidates_for,
-    phones_distance,
     slots_of,
     stretches_from,
     topic_words,
     worth_weighing,
 )
 from editor.timing.spoken_choice import Reading
+from editor.timing.word_sounds import phones_distance
 
 SLACK = 0.5  # phone edits a candidate may be heard worse than the written words and still be weighed
 MAX_CANDIDATES = 4  # per stretch, the ones the phones heard best
