@@ -39,7 +39,8 @@ CONTROLS = {"real-a-slt": "real-a"}  # the same transcript read by a synthetic v
 SEEDS = {"tune": (1, 2, 3, 4), "report": (5, 6, 7, 8), "clean": (0,)}  # seed 0: the true transcript
 SHARE = 0.6  # of the content words that have a sound-alike: 6-12 % of all content words garbled (mean 10 %)
 HEADER = ("| programme, seed | garbles (of content words) | flagged | flags on correct words: audio / spelling "
-          "(per min) | right form in top 3 | evidence wall / CPU |\n|---|---|---|---|---|---|")
+          "(per min) | right form in top 3 | evidence wall / CPU | after auto-sync alone: flagged / audio flags on "
+          "correct words |\n|---|---|---|---|---|---|---|")
 
 
 @dataclass
@@ -52,8 +53,12 @@ class Totals:
     spelling_flags: int = 0
     top3: int = 0
     minutes: float = 0.0
+    synced_flagged: int = 0
+    synced_flags: int = 0
 
-    def add(self, result: Score, minutes: float) -> None:
+    def add(self, result: Score, minutes: float, synced_only: Score) -> None:
+        self.synced_flagged += synced_only.flagged
+        self.synced_flags += len(synced_only.false_flags) - spelling_flags(synced_only)
         self.garbles += result.total
         self.flagged += result.flagged
         self.audio_flags += len(result.false_flags) - spelling_flags(result)
@@ -102,14 +107,16 @@ def minutes_of(audio: Path) -> float:
         return handle.getnframes() / handle.getframerate() / 60
 
 
-def row(programme: str, seed: int, names: bool, details: bool) -> tuple[Score, float]:
-    """One programme with one seed's garbles, synced, heard and checked; its table row printed."""
+def row(programme: str, seed: int, names: bool, details: bool) -> tuple[Score, float, Score]:
+    """One programme with one seed's garbles, synced, heard and checked; its table row printed. The last
+    column is what the editor shows between auto-sync and the end of listening (its low-confidence words)."""
     transcript, garbles, content = garbled(programme, seed, names)
     audio = FIXTURES / f"{programme}.wav"
     document, _sync_s, _sync_cpu = synced(transcript, audio, transcript.with_suffix(".synced.cueline"))
     if names:
         terms = glossary_terms(transcript_words(programme)[1])
         document = replace(document, glossary=tuple(GlossaryTerm(term) for term in terms))
+    synced_only, _check_s = checked(document, garbles_in(document, garbles))
     heard, listen_s, listen_cpu = listened(document, audio)
     result, _check_s = checked(heard, garbles_in(heard, garbles))
     minutes = minutes_of(audio)
@@ -117,11 +124,12 @@ def row(programme: str, seed: int, names: bool, details: bool) -> tuple[Score, f
     spelling = spelling_flags(result)
     print(f"| {programme}, {seed or 'clean'} | {share} | {result.flagged} | "
           f"{flags_cell(len(result.false_flags) - spelling, spelling, minutes)} | {result.right_in_top3} | "
-          f"{listen_s:.1f} s / {listen_cpu:.1f} s |")
+          f"{listen_s:.1f} s / {listen_cpu:.1f} s | {synced_only.flagged} / "
+          f"{len(synced_only.false_flags) - spelling_flags(synced_only)} |")
     if details:
         for line in result.false_flags + result.missed:
-            print(f"|   {line} | | | | | |")
-    return result, minutes
+            print(f"|   {line} | | | | | | |")
+    return result, minutes, synced_only
 
 
 def half(name: str, programmes: list[str], names: bool, details: bool) -> None:
@@ -132,7 +140,8 @@ def half(name: str, programmes: list[str], names: bool, details: bool) -> None:
         for seed in SEEDS[name]:
             totals.add(*row(programme, seed, names, details))
     print(f"| **{name}, all rows** | {totals.garbles} | {totals.flagged} | "
-          f"{flags_cell(totals.audio_flags, totals.spelling_flags, totals.minutes)} | {totals.top3} | |")
+          f"{flags_cell(totals.audio_flags, totals.spelling_flags, totals.minutes)} | {totals.top3} | | "
+          f"{totals.synced_flagged} / {totals.synced_flags} ({totals.synced_flags / totals.minutes:.1f} a minute) |")
 
 
 def main() -> None:
