@@ -138,3 +138,14 @@ def test_support_is_measured_against_how_well_the_recording_is_heard() -> None:
     poor, well = rescore(document("P IY")).cues[0].words, rescore(document("P IY P AH L")).cues[0].words
     assert well[0].support == 1.0 and poor[0].support == 0.7  # 0.6 heard, 0.1 short of a well-fitting 0.7
     assert poor[-1].support == round((well[-1].support or 0.0) + 0.1, 3)
+
+
+def test_a_two_sound_word_is_weighed_against_its_one_sound_neighbour(speech_folder: Path) -> None:
+    """Short words are many of a real text's garbles ("ice" for eyes): alignment and the words around judge them."""
+    said, written = "He closed his eyes and slept.", "He closed his ice and slept."
+    samples = flite_speech(said, speech_folder)
+    alignment = align_words([Word(text) for text in written.split()], samples, SAMPLE_RATE)
+    cue = Cue(0, len(samples) * 1000 // SAMPLE_RATE, written, tuple(alignment.words))
+    words = gather_evidence(Document(cues=(cue,)), samples).cues[0].words
+    assert [alternative.text for alternative in words[3].alternatives][:1] == ["eyes"]
+    assert not any(word.alternatives for index, word in enumerate(words) if index != 3)
