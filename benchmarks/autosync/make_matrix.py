@@ -136,6 +136,16 @@ def sentence_with_gap(sentences: list[dict], near: float, opening: bool = False)
     return min(found, key=lambda k: (abs(k - target), k))
 
 
+def short_sentence(sentences: list[dict], near: float) -> int:
+    """Index of the sentence of at most SHORT_WORDS words nearest to `near` (a share of the programme)."""
+    found = [k for k, s in enumerate(sentences) if len(s["text"].split()) <= SHORT_WORDS and 0 < k < len(sentences) - 1]
+    target = near * len(sentences)
+    return min(found, key=lambda k: (abs(k - target), k))
+
+
+SHORT_WORDS = 2
+
+
 def apply_edit(programme: Programme, edit: list) -> None:
     """One edit: [what, where, how long or which text, voice]."""
     what, where = edit[0], edit[1]
@@ -149,6 +159,8 @@ def apply_edit(programme: Programme, edit: list) -> None:
         at = len(programme.audio) / RATE
     elif where.startswith("after--"):
         at = sentences[sentence_with_gap(sentences, float(where[7:]))]["end"] + 0.2
+    elif where.startswith("before-short-"):
+        at = sentences[short_sentence(sentences, float(where[13:]))]["start"] - 0.15
     elif where.startswith("before--"):
         at = sentences[sentence_with_gap(sentences, float(where[8:]), opening=True)]["start"] - 0.15
     else:

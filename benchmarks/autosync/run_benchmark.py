@@ -45,7 +45,7 @@ MATRIX = json.loads((Path(__file__).resolve().parent / "matrix.json").read_text(
 
 def halves() -> dict[str, list[str]]:
     """Variant names by half, as the matrix and the fixtures on disk have them."""
-    found: dict[str, list[str]] = {"tune": [], "report": []}
+    found: dict[str, list[str]] = {"tune": [], "report": [], "held-out": []}
     for spec in MATRIX:
         found[spec["half"]].append(spec["name"])
     for truth in sorted(FIXTURES.glob("real-*.truth.json")):
@@ -118,7 +118,7 @@ HEADER = ("| variant | audio | cue starts median / p95 / max (s) | sentence star
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("variants", nargs="*")
-    parser.add_argument("--half", choices=["tune", "report", "real speech"])
+    parser.add_argument("--half", choices=["tune", "report", "held-out", "real speech"])
     parser.add_argument("--workers", type=int, help="worker processes (0: all in this process)")
     parser.add_argument("--busy", action="store_true", help="keep one core busy beside it (issue 10's target)")
     parser.add_argument("--details", action="store_true", help="print each variant's worst cues under the table")
