@@ -26,6 +26,8 @@ ONSET_SLACK_MS = 60
 SHORT_WORD_PHONES = 2
 SHORT_WORD_FLOOR = LOW_CONFIDENCE
 DEFAULT_PHONE_MS = 60.0  # the pace (speech frames per phone) when nothing was heard to measure it by
+FOREIGN_SPEECH_MS = 1000  # absorbed unheard speech this long is speech the transcript lacks, not a misheard word
+FOREIGN_PAUSE_MS = 300  # the pause that ends speech the transcript lacks, before a sentence of its own
 
 Times = dict[int, tuple[int, int]]
 
@@ -58,7 +60,7 @@ def timed_words(
             score = _support(script.tokens[index], start, end, timeline, pronunciations) if was_placed else UNPLACED
             no_audio = not was_placed and start == end  # unheard: no floor for short words either
             confidence[index] = score if no_audio else _floored(script.tokens[index], score, pronunciations)
-    _start_sentences_at_speech(script, times, {anchor.token for anchor in anchors}, onsets)
+    _start_sentences_at_speech(script, times, {anchor.token for anchor in anchors}, onsets, unheard)
     timed = [_timed_word(word, script.word_tokens[n], times, confidence) for n, word in enumerate(words)]
     boundaries = [tokens.start for tokens in script.word_tokens] + [len(script.tokens)]
     return place_untimed(words, timed, boundaries, unheard, onsets)
@@ -106,20 +108,25 @@ def _floored(token: str, score: float, pronunciations: dict[str, list[str]]) -> 
     return score
 
 
-def _start_sentences_at_speech(script: Script, times: Times, anchored: set[int], onsets: Onsets) -> None:
+def _start_sentences_at_speech(
+    script: Script, times: Times, anchored: set[int], onsets: Onsets, absorbed: Times,
+) -> None:
     """A sentence's first word starts where speech resumes after the longest pause before the next word.
 
     Only suspects move (an anchored word was timed by the recogniser): a word starting in quiet, one
     squeezed shorter than a word can be said, one after an unconfirmed word, since a misheard word before a
     sentence lends the aligner audio to put the sentence's first word in, and one stranded far before the
-    next word (see _stranded): that one starts after the longest pause shortly before the next word.
+    next word (see _stranded): that one starts after the longest pause shortly before the next word. It
+    never moves across speech the transcript lacks that the aligner absorbed beside it (`absorbed`: the
+    unheard speech before each token): that is an insert, not the sentence's own speech.
     """
     starts = set(script.sentence_starts)
+    foreign = _foreign_speech(absorbed, onsets)
     for index in script.sentence_starts:
         if index in anchored or index + 1 not in times or index - 1 not in times:
             continue
         start, end = times[index]
-        next_start = times[index + 1][0]
+        next_start = min(times[index + 1][0], foreign.get(index + 1, times[index + 1])[0])
         squeezed = end - start < MIN_WORD_MS
         stranded = _stranded(script, index, (end, next_start), onsets)
         if not (stranded or squeezed or index - 1 not in anchored or onsets.quiet(start, start + QUIET_START_MS)):
@@ -128,11 +135,31 @@ def _start_sentences_at_speech(script: Script, times: Times, anchored: set[int],
             said_by = next_start - MIN_WORD_MS - SENTENCE_PAUSE_MS
             onset = onsets.last_after_pause(times[index - 1][1], said_by, SENTENCE_PAUSE_MS)
         else:
-            search_from = max(times[index - 1][1], next_start - MAX_PAUSE_IN_RUN_MS if stranded else 0)
+            search_from = max(times[index - 1][1], next_start - MAX_PAUSE_IN_RUN_MS if stranded else 0,
+                              _after_foreign(foreign.get(index), onsets))
             onset = onsets.after_longest_pause(search_from, next_start + ONSET_SLACK_MS, SENTENCE_PAUSE_MS)
         if onset is not None:
             onset = min(onset, next_start)
             times[index] = (onset, max(min(end, next_start), onset))
+
+
+def _foreign_speech(absorbed: Times, onsets: Onsets) -> Times:
+    """The unheard stretches with too much speech in them to be a misheard word or two: speech the
+    transcript lacks (an insert)."""
+    return {
+        token: (start, end) for token, (start, end) in absorbed.items()
+        if int(onsets.speech_frames(start, end).sum()) * FRAME_MS >= FOREIGN_SPEECH_MS
+    }
+
+
+def _after_foreign(stretch: tuple[int, int] | None, onsets: Onsets) -> int:
+    """Where a sentence's first word may start at the earliest after foreign speech absorbed before it: the
+    pause that ends that speech (the aligner may have absorbed the sentence's first sounds too), else the
+    stretch's end."""
+    if stretch is None:
+        return 0
+    resumes = onsets.last_after_pause(*stretch, FOREIGN_PAUSE_MS)
+    return stretch[1] if resumes is None else resumes - FOREIGN_PAUSE_MS
 
 
 def _stranded(script: Script, index: int, between: tuple[int, int], onsets: Onsets) -> bool:

@@ -75,6 +75,22 @@ def test_speech_the_transcript_lacks_after_a_sentence_ending_in_a_gap_does_not_p
     assert abs(talks.start_ms - speech.phrase("The talks will go on next week.")[0]) <= LEAD_IN_AND_SLACK_MS
 
 
+def test_a_sentence_after_untranscribed_speech_is_not_stretched_back_over_it(speech_folder: Path) -> None:
+    speech = speak([
+        0.4, "The minister arrived in Baghdad on Monday morning.", 0.5, "Officials said the talks went well yesterday.",
+        1.2, INSERT, 0.4, "Honestly, prices of oil rose sharply after the news.", 0.5,
+        "Kerry urged the leaders to form a new government.", 0.5,
+    ], speech_folder)
+    transcript = ("The minister arrived in Baghdad on Monday morning. Officials said the talks went well today. "
+                  "Frankly, prices of oil rose sharply after the news. "
+                  "Kerry urged the leaders to form a new government.")  # 'today' and 'Frankly' are misheard words
+    cues = synced(transcript, speech)
+    insert_start, insert_end = speech.phrase(INSERT)
+    assert shown_over(cues, insert_start, insert_end) <= 600
+    frankly = cue_opening(cues, "Frankly")
+    assert abs(frankly.start_ms - speech.phrase("Honestly, prices of oil rose sharply after the news.")[0]) <= 150
+
+
 ONE_WORD_SENTENCES = {
     "before a long pause": [
         0.5, "The minister arrived in Baghdad on Monday morning.", 0.6, "Alex.", 1.6,
