@@ -41,7 +41,7 @@ def fill_failed_span(
         token = first + offset
         need = sum(phones[offset: offset + count]) * phone_ms
         closes = token in after_gap and _closes_before_a_slot(items, count, token, ends)
-        if number == 0 and (items[0] is not None or closes):
+        if number == 0 and (items[0] is not None or closes or _runs_on(first, token, after_gap)):
             frames = _speech_from(speech.speech_frames, start_ms, cursor, need)
         else:
             frames = _speech_until(speech.speech_frames, start_ms, cursor, need)
@@ -53,6 +53,12 @@ def fill_failed_span(
         times.update(_share(frames, token, phones[offset: offset + count], cursor))
         cursor = min(cursor, times[token][0], *(unheard[token][:1] if token in unheard else ()))
     return times, unheard
+
+
+def _runs_on(first: int, token: int, after_gap: Container[int]) -> bool:
+    """A slot before the span's first run that neither a `--` nor the media's start put there (a sentence
+    boundary where time is to spare): the run still runs on from the anchor before the span."""
+    return first > 0 and token not in after_gap
 
 
 def _closes_before_a_slot(items: Sequence[str | None], count: int, token: int, ends: Container[int]) -> bool:

@@ -60,7 +60,7 @@ def plan_spans(
         items: list[str | None] = [UNHEARD] if left.token < 0 else []
         roomy = right.start_ms - left.end_ms > ROOM_FACTOR * (last - first) * token_ms + ROOM_MS
         for index in range(first, last):
-            at_sentence = roomy and index in sentence_starts and index > first
+            at_sentence = roomy and index in sentence_starts and (index > first or left.token >= 0)
             if (index in gap_before or at_sentence) and items[-1:] != [UNHEARD]:
                 items.append(UNHEARD)
             items.append(script.tokens[index])

@@ -91,6 +91,16 @@ def test_a_sentence_after_untranscribed_speech_is_not_stretched_back_over_it(spe
     assert abs(frankly.start_ms - speech.phrase("Honestly, prices of oil rose sharply after the news.")[0]) <= 150
 
 
+def test_a_short_sentence_right_after_untranscribed_speech_is_not_pulled_into_it(speech_folder: Path) -> None:
+    said = ["The minister arrived in Baghdad on Monday morning.", "Officials said the talks went well yesterday.",
+            "Back to you.", "Prices of oil rose sharply after the news."]
+    speech = speak([0.4, said[0], 0.5, said[1], 0.6, INSERT, 0.5, said[2], 0.5, said[3], 0.5], speech_folder)
+    cues = synced(" ".join(said), speech)  # the insert says "back" too
+    insert_start, insert_end = speech.phrase(INSERT)
+    assert shown_over(cues, insert_start, insert_end) <= 600
+    assert abs(cue_opening(cues, "Back to you.").start_ms - speech.phrase(said[2])[0]) <= LEAD_IN_AND_SLACK_MS
+
+
 ONE_WORD_SENTENCES = {
     "before a long pause": [
         0.5, "The minister arrived in Baghdad on Monday morning.", 0.6, "Alex.", 1.6,
