@@ -24,6 +24,8 @@ PHONE_SLACK_MS = 300
 PREDECESSORS = 300
 MAX_PAUSE_IN_RUN_MS = 1000  # runs looked back at when chaining: keeps an hour of audio quick
 SKIP_PENALTY = 6
+ORDINARY_PHONE_MS = 75
+REPEAT_REACH = 12  # tokens: how far away a phrase the transcript repeats may be matched instead
 
 
 class Anchor(NamedTuple):
@@ -53,7 +55,21 @@ def match_chunk(
             for offset in range(block.size)
         ]
         runs.extend(part for part in _split_at_pauses(run, breaks) if len(part) >= MIN_RUN)
-    return runs
+    return runs + [repeat for run in runs for repeat in _repeats(run, tokens, first_index, breaks)]
+
+
+def _repeats(run: Run, tokens: Sequence[str], first_index: int, breaks: Container[int]) -> list[Run]:
+    """The run's words heard at the same times, at each other place nearby where the transcript says them
+    ("... that is not. That is not."): the matcher takes the first place, the chain picks the one that fits."""
+    said = [tokens[anchor.token - first_index] for anchor in run]
+    size, at = len(run), run[0].token - first_index
+    places = range(max(0, at - REPEAT_REACH), min(len(tokens) - size, at + REPEAT_REACH) + 1)
+    return [
+        [anchor._replace(token=first_index + place + offset) for offset, anchor in enumerate(run)]
+        for place in places
+        if place != at and list(tokens[place: place + size]) == said
+        and not any(first_index + place + offset in breaks for offset in range(1, size))
+    ]
 
 
 def every_match(tokens: Sequence[str], first_index: int, heard: Sequence[HeardWord]) -> list[Run]:
@@ -88,13 +104,16 @@ def consistent_chain(
     """
     strong = (run for run in runs if is_strong(run, phones_before, min_phones))
     ordered = sorted(strong, key=lambda run: (run[0].start_ms, run[0].token))
-    best = [len(run) for run in ordered]
+    best = [(len(run), 0) for run in ordered]  # tokens, then the least time the words between lack
     parent = [-1] * len(ordered)
     for position, run in enumerate(ordered):
         for earlier in range(max(0, position - PREDECESSORS), position):
             gain = _gain(ordered[earlier], run, phones_before)
-            if gain is not None and best[earlier] + gain > best[position]:
-                best[position], parent[position] = best[earlier] + gain, earlier
+            if gain is None:
+                continue
+            score = (best[earlier][0] + gain, best[earlier][1] - _lacking_ms(ordered[earlier], run, phones_before))
+            if score > best[position]:
+                best[position], parent[position] = score, earlier
     chain: list[Anchor] = []
     position = max(range(len(ordered)), key=lambda n: (best[n], -n), default=-1)
     while position >= 0:
@@ -106,6 +125,13 @@ def consistent_chain(
 def is_strong(run: Run, phones_before: Sequence[int], min_phones: int = MIN_RUN_PHONES) -> bool:
     """Three tokens, or enough phones that chance is unlikely to have produced the match."""
     return len(run) >= 3 or phones_before[run[-1].token + 1] - phones_before[run[0].token] >= min_phones
+
+
+def _lacking_ms(first: Run, second: Run, phones_before: Sequence[int]) -> int:
+    """How much less time there is between two runs than the words between take at an ordinary pace: of
+    two chains with as many tokens, the one whose words have time to be said is right."""
+    phones_between = phones_before[second[0].token] - phones_before[first[-1].token + 1]
+    return max(0, phones_between * ORDINARY_PHONE_MS - (second[0].start_ms - first[-1].end_ms))
 
 
 def _gain(first: Run, second: Run, phones_before: Sequence[int]) -> int | None:

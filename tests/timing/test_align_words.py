@@ -55,3 +55,15 @@ def test_runs_do_not_cross_a_gap() -> None:
     tokens = ["for", "instance", "for"]
     runs = match_chunk(tokens, 0, heard(("for", 0), ("instance", 300), ("for", 600)), breaks={2})
     assert [[anchor.token for anchor in run] for run in runs] == [[0, 1]]
+
+
+def test_a_sentence_the_transcript_says_twice_anchors_where_the_words_between_have_time() -> None:
+    tokens = "connected from the that is not that is not the definition here".split()
+    phones_before = list(range(0, 3 * len(tokens) + 1, 3))  # three phones per token
+    # "... from the -- that is not. That is not. The definition here": the first "that is not" went unheard
+    # with the `--` speech; the one heard at 2.6 s is the second, as the first would leave 0.4 s for the
+    # second's words before "the definition" at 3.6 s.
+    runs = match_chunk(tokens, 0, heard(("connected", 0), ("from", 400), ("the", 700), ("that", 2600), ("is", 2800),
+                                        ("not", 3000), ("the", 3600), ("definition", 3800), ("here", 4200)), breaks={3})
+    chain = consistent_chain(runs, phones_before)
+    assert [anchor.token for anchor in chain] == [0, 1, 2, 6, 7, 8, 9, 10, 11]
