@@ -67,7 +67,8 @@ def decode_bytes(data: bytes, path: Path | None = None) -> str:
     except UnicodeDecodeError:
         if b"\x00" in data:
             raise FormatError("this is a binary file, not text (it contains NUL bytes)", path, 1) from None
-        return normalise_newlines(_decode_legacy(data, path))
+        mixed = _utf8_with_stray_bytes(data)
+        return normalise_newlines(mixed if mixed is not None else _decode_legacy(data, path))
     if data.count(0) > len(data) * _MAX_NUL_SHARE:
         raise FormatError("this is a binary file, not text (it is full of NUL bytes)", path, 1)
     # A stray NUL in otherwise good text shows as U+FFFD, as the WebVTT spec says; nothing is dropped.
@@ -104,6 +105,35 @@ def _utf16_without_bom(data: bytes) -> str | None:
     if even_nuls > 0.4 and odd_nuls < 0.05:
         return "utf-16-be"
     return None
+
+
+def _utf8_with_stray_bytes(data: bytes) -> str | None:
+    """UTF-8 text with a few Windows-1252 bytes pasted in (a dash copied from a Word file), each read as
+    Windows-1252; None when the stray bytes are not outnumbered by UTF-8 letters (then it is a legacy file,
+    and reading it all as a code page would turn every "é" into "Ã©")."""
+    lenient = data.decode("utf-8", errors="replace")
+    stray = lenient.count("\ufffd")
+    if sum(ord(character) > 0x7F for character in lenient) - stray <= stray:
+        return None
+    return data.decode("utf-8", errors=_STRAY_BYTES_AS_CP1252)
+
+
+def _stray_byte_as_cp1252(error: UnicodeError) -> tuple[str, int]:
+    """The codec error handler behind _utf8_with_stray_bytes: the bad bytes as Windows-1252 (else Latin-1)."""
+    assert isinstance(error, UnicodeDecodeError)
+    bad = error.object[error.start : error.end]
+    return "".join(_cp1252_or_latin1(bytes([byte])) for byte in bad), error.end
+
+
+def _cp1252_or_latin1(byte: bytes) -> str:
+    try:
+        return byte.decode(_PREFERRED_LEGACY)
+    except UnicodeDecodeError:  # the five bytes Windows-1252 leaves undefined
+        return byte.decode("latin-1")
+
+
+_STRAY_BYTES_AS_CP1252 = "cueline-stray-bytes-as-cp1252"
+codecs.register_error(_STRAY_BYTES_AS_CP1252, _stray_byte_as_cp1252)
 
 
 def _decode_legacy(data: bytes, path: Path | None) -> str:

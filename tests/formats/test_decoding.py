@@ -90,3 +90,9 @@ def test_a_pipe_or_a_device_is_refused_not_read_for_ever(tmp_path) -> None:
         with pytest.raises(FormatError, match="not a regular file") as caught:
             read_text(path)
         assert caught.value.path == path
+
+
+def test_a_utf8_transcript_with_a_pasted_windows_dash_keeps_its_accents() -> None:
+    utf8 = "José Müller met Zoë at the café.\n".encode() * 5
+    mixed = utf8 + "He left \u2013 then came back.\n".encode("cp1252")
+    assert decode_bytes(mixed) == "José Müller met Zoë at the café.\n" * 5 + "He left \u2013 then came back.\n"
