@@ -59,7 +59,12 @@ def media_runtime_ms(media: Path) -> int | None:
     try:
         return media_duration_ms(media)
     except MediaError as error:
-        raise FormatError(str(error), media) from None
+        raise unreadable_media(error, media) from None
+
+
+def unreadable_media(error: MediaError, media: Path) -> FormatError:
+    """The user's error for media that cannot be decoded, naming the file once (MediaError's text starts with it)."""
+    return FormatError(str(error).removeprefix(f"{media}: "), media)
 
 
 def align_scope(media: Path, scope: SyncScope, *, progress: Progress | None = None,
@@ -108,5 +113,5 @@ def sync_to_media(document: Document, media: Path, style: CaptionStyle, *, lead_
     try:
         result = align_scope(media, whole_document(document), progress=progress)
     except MediaError as error:
-        raise FormatError(str(error), media) from None
+        raise unreadable_media(error, media) from None
     return apply_alignment(document, result, style, lead_in_ms=lead_in_ms, linger_ms=linger_ms)

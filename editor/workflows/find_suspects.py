@@ -21,7 +21,7 @@ from editor.formats.errors import FormatError
 from editor.media.audio import MediaError, decode_audio
 from editor.timing.align import SAMPLE_RATE
 from editor.timing.evidence import gather_evidence
-from editor.workflows.autosync import NoSpeech, sync_to_media
+from editor.workflows.autosync import NoSpeech, sync_to_media, unreadable_media
 from editor.workflows.problems import ProblemKind, in_time_order
 
 Progress = Callable[[float], None]
@@ -75,7 +75,7 @@ def listen_for_evidence(document: Document, media: Path, *, progress: Progress |
     try:
         samples = decode_audio(media, SAMPLE_RATE, progress=lambda f: report(f * 0.05), cancelled=cancelled)
     except MediaError as error:
-        raise FormatError(str(error), media) from None
+        raise unreadable_media(error, media) from None
     return gather_evidence(document, samples, progress=lambda f: report(0.05 + 0.95 * f), cancelled=cancelled)
 
 

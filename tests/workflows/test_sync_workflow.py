@@ -39,4 +39,4 @@ def test_unreadable_media_is_a_format_error_naming_it(tmp_path: Path) -> None:
     for job in (lambda: media_runtime_ms(media), lambda: sync_to_media(Document(cues=(Cue(0, 1, "x"),)), media, STYLE)):
         with pytest.raises(FormatError) as raised:
             job()
-        assert raised.value.path == media
+        assert raised.value.path == media and str(raised.value).count("broken.mp4") == 1
