@@ -17,7 +17,7 @@ from editor.checks.registry import run_checks
 from editor.core.glossary import glossary_of, parse_term
 from editor.core.model import Document, GlossaryTerm
 from editor.core.style import CaptionStyle
-from editor.formats.errors import FormatError
+from editor.formats.decoding import read_text
 from editor.media.audio import MediaError, decode_audio
 from editor.timing.align import SAMPLE_RATE
 from editor.timing.evidence import gather_evidence
@@ -53,11 +53,9 @@ class SuspectReport:
 
 
 def read_glossary(path: Path) -> list[GlossaryTerm]:
-    """NAMES.txt: one glossary term a line, mishearings after `~` ("ISIL ~ sisal, Beisel"); # starts a comment."""
-    try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise FormatError(f"cannot read the glossary: {error}", path) from None
+    """NAMES.txt: one glossary term a line, mishearings after `~` ("ISIL ~ sisal, Beisel"); # starts a comment.
+    Read in any encoding a transcript may have (Notepad's UTF-16 too); FormatError says why it cannot be read."""
+    lines = read_text(path).splitlines()
     return [parse_term(line) for line in lines if line.strip() and not line.lstrip().startswith("#")]
 
 

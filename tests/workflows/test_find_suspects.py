@@ -12,6 +12,7 @@ from flite_speech import RATE, flite_speech
 from timing.spoken import write_wav
 
 from editor.cli import main
+from editor.workflows.find_suspects import read_glossary
 
 SAID = "John Kerry is this morning in Erbil in the north. He met the leaders there."
 WRITTEN = "John Kerry is this morning in their bill in the north. He met the leaders there."
@@ -83,3 +84,16 @@ def test_the_summary_counts_the_cues_the_suspects_are_numbered_in(tmp_path, caps
     captured = capsys.readouterr()
     cues = json.loads(captured.out)["cues"]
     assert cues == 2 and f": {cues} cues, " in captured.err
+
+
+def test_a_glossary_saved_by_notepad_as_unicode_is_read(tmp_path: Path) -> None:
+    names = tmp_path / "names.txt"
+    names.write_bytes("\ufeffNouri al-Maliki\r\nErbil ~ their bill\r\n".encode("utf-16-le"))
+    assert [term.term for term in read_glossary(names)] == ["Nouri al-Maliki", "Erbil"]
+
+
+def test_a_missing_glossary_is_named_in_plain_words(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    subtitles = tmp_path / "talks.srt"
+    subtitles.write_text("1\n00:00:01,000 --> 00:00:02,000\nHello\n", encoding="utf-8")
+    assert main(["check", str(subtitles), "--glossary", str(tmp_path / "names.txt")]) == 2
+    assert capsys.readouterr().err.strip() == f"cueline: error: {tmp_path / 'names.txt'}: file not found"
