@@ -7,6 +7,7 @@ file and line and exits 2; `check` exits 1 when it finds an error in the caption
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -242,6 +243,11 @@ def _launch_editor(argv: list[str]) -> int:
     for path in (options.file, options.media):
         if path is not None and not path.exists():
             raise FormatError("file not found", path)
+    if _no_display():
+        print("cueline: error: no display to open the editor on (DISPLAY and WAYLAND_DISPLAY are unset: start it "
+              f"in a desktop session, or over ssh -X); the commands still work: {', '.join(COMMANDS)}",
+              file=sys.stderr)
+        return EXIT_USER_ERROR
     try:
         from editor.ui.launch import run_editor
     except ImportError as error:
@@ -249,6 +255,13 @@ def _launch_editor(argv: list[str]) -> int:
               f"{', '.join(COMMANDS)} (see cueline --help)", file=sys.stderr)
         return EXIT_USER_ERROR
     return run_editor(options.file, options.media)
+
+
+def _no_display() -> bool:
+    """On Linux without an X or Wayland display Qt aborts with a core dump: say so in a sentence instead."""
+    env = os.environ
+    chosen = env.get("QT_QPA_PLATFORM") or env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")
+    return sys.platform.startswith("linux") and not chosen
 
 
 def _dispatch(argv: list[str]) -> int:

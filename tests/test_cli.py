@@ -1,5 +1,6 @@
 """The `cueline` command as a user runs it: files in, files out, exit codes, one-line errors."""
 
+import os
 import subprocess
 import sys
 
@@ -144,6 +145,15 @@ def test_the_installed_command_never_shows_a_traceback(tmp_path):
     assert result.returncode == 2
     assert result.stderr.startswith("cueline: error:") and str(bad) in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_editor_without_a_display_says_so_in_a_sentence():
+    environment = {name: value for name, value in os.environ.items()
+                   if name not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([sys.executable, "-m", "editor"], capture_output=True, text=True, timeout=60,
+                            env=environment)
+    assert result.returncode == 2
+    assert result.stderr.startswith("cueline: error: no display to open the editor on")
 
 
 def test_projects_go_in_and_out_like_subtitles(tmp_path, capsys):
