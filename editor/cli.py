@@ -168,8 +168,10 @@ def _run_check(options: argparse.Namespace) -> int:
     report = check_with_suspects(document, options)
     print_report(options.file, report, options.json)
     errors, cues = count_errors(report.issues), len(report.document.cues)  # auto-sync may have re-cut the cues
-    print(f"{options.file}: {cues} cues, {errors} errors, {len(report.issues) - errors} warnings, "
-          f"{len(report.suspects)} suspect words", file=sys.stderr)
+    warnings, suspects = len(report.issues) - errors, len(report.suspects)
+    print(f"{options.file}: {cues} cue{'s' if cues != 1 else ''}, {errors} error{'s' if errors != 1 else ''}, "
+          f"{warnings} warning{'s' if warnings != 1 else ''}, {suspects} suspect word{'s' if suspects != 1 else ''}",
+          file=sys.stderr)
     return EXIT_CHECK_FAILED if errors else EXIT_OK
 
 

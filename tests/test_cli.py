@@ -147,6 +147,13 @@ def test_the_installed_command_never_shows_a_traceback(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+def test_check_counts_one_error_in_the_singular(tmp_path, capsys):
+    subtitles = tmp_path / "one.srt"
+    subtitles.write_text("1\n00:00:01,000 --> 00:00:04,000\nOne line\ntwo lines\nthree lines\n", encoding="utf-8")
+    code, _out, err = run(capsys, "check", subtitles)
+    assert code == 1 and err.strip().endswith("one.srt: 1 cue, 1 error, 0 warnings, 0 suspect words")
+
+
 def test_the_editor_without_a_display_says_so_in_a_sentence():
     environment = {name: value for name, value in os.environ.items()
                    if name not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}

@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
         runtime = format_runtime(document.runtime_ms) if document.runtime_ms else "no runtime"
         self.summary_label.setText(
             f"{len(document.cues)} cues · {runtime} · {self.session.style.label} · "
-            f"{errors} errors, {warnings} warnings"
+            f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
         )
 
     def _update_title(self) -> None:

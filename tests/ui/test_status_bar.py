@@ -27,3 +27,10 @@ def test_a_short_message_shows_whole_and_a_cleared_one_leaves_no_tooltip(window)
 def test_a_message_is_shown_as_the_characters_it_holds(window):
     window.report("Opened <b>news</b>.srt")
     assert "&lt;b&gt;" in window.statusBar().toolTip()
+
+
+def test_the_summary_counts_one_error_in_the_singular(window, tmp_path, qtbot):
+    subtitles = tmp_path / "one.srt"
+    subtitles.write_text("1\n00:00:01,000 --> 00:00:04,000\nOne line\ntwo lines\nthree lines\n", encoding="utf-8")
+    assert window.files.open_path(subtitles)
+    qtbot.waitUntil(lambda: "1 error, 0 warnings" in window.summary_label.text())
