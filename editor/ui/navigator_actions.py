@@ -20,7 +20,7 @@ from editor.app.plain_text import plain_tooltip
 from editor.app.playback import Playback
 from editor.checks.ignoring import ignore_key
 from editor.checks.issue import Issue
-from editor.core.edits import ignore_problem, replace_spans
+from editor.core.edits import ignore_problem
 from editor.core.glossary import glossary_of, with_glossary
 from editor.core.model import Document, GlossaryTerm
 from editor.ui.fix_all_dialog import FixAllDialog
@@ -174,7 +174,8 @@ class ProblemNavigator(QObject):
             return
         replacement = problem.issue.fixes[rank].replacement
         changes = navigation.fix_changes([problem], replacement)
-        self._record(replace_spans(self.host.session.document, changes),
+        session = self.host.session
+        self._record(navigation.with_fixes(session.document, changes, session.style),
                      f"Change “{problem.found}” to “{replacement}”", problem)
 
     def ignore(self) -> None:
@@ -210,7 +211,7 @@ class ProblemNavigator(QObject):
         if accepted and chosen and replacement:
             changes = navigation.fix_changes(chosen, replacement)
             label = f"Change every “{problem.found}” to “{replacement}” ({len(changes)})"
-            self._record(replace_spans(document, changes), label, problem)
+            self._record(navigation.with_fixes(document, changes, self.host.session.style), label, problem)
 
     def _record(self, after: Document, label: str, problem: Problem) -> None:
         if self.host.push_edit(label, after, problem.issue.cue_index):

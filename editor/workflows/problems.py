@@ -14,8 +14,11 @@ from operator import attrgetter
 
 from editor.checks.issue import Issue
 from editor.core.cue_spans import span_time
-from editor.core.edits import SpanChange
+from editor.core.edits import SpanChange, replace_spans
+from editor.core.fit_lines import fits_lines
+from editor.core.linebreak import break_lines
 from editor.core.model import Document
+from editor.core.style import CaptionStyle
 
 PRE_ROLL_MS = 1000  # a problem is played from a second before it, so the ear catches the words leading in
 
@@ -114,3 +117,15 @@ def fix_changes(problems: Iterable[Problem], replacement: str) -> list[SpanChang
         for p in problems
         if p.issue.span is not None
     ]
+
+
+def with_fixes(document: Document, changes: Sequence[SpanChange], style: CaptionStyle) -> Document:
+    """The changes made; a changed cue whose line grew too long ("--" -> "[inaudible]") gets its lines broken
+    again, when that makes it fit, rather than a new line-length error for every fix."""
+    after = replace_spans(document, changes)
+    cues = list(after.cues)
+    for index in {change.cue_index for change in changes}:
+        rebroken = break_lines(cues[index].text, style)
+        if not fits_lines(cues[index].text, style) and fits_lines(rebroken, style):
+            cues[index] = cues[index].with_text(rebroken)
+    return after.with_cues(cues)

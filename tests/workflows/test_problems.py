@@ -4,7 +4,7 @@
 from editor.checks.registry import run_checks
 from editor.core.model import Cue, Document, Word
 from editor.core.style import STYLES
-from editor.workflows.problems import PRE_ROLL_MS, ProblemKind, fix_changes, in_time_order, like, step
+from editor.workflows.problems import PRE_ROLL_MS, ProblemKind, fix_changes, in_time_order, like, step, with_fixes
 
 STREAMING = STYLES["streaming"]
 # Cue 2 starts before cue 1 ends its words: order follows time, not only cue numbers.
@@ -61,3 +61,19 @@ def test_an_unknown_rule_about_words_is_a_suspect_word_and_about_cues_a_caption_
     heard = Issue(0, Severity.WARNING, "heard-otherwise", "sounds like ISIL", TextSpan(0, 5))
     assert kind_of(heard) is ProblemKind.SUSPECT
     assert kind_of(Issue(0, Severity.WARNING, "line-length", "too long")) is ProblemKind.RULE
+
+
+def test_a_fix_that_makes_a_line_too_long_breaks_the_cue_s_lines_again() -> None:
+    cue = Cue(0, 5600, "Fighting went on near the city of -- today\nthe army said.")
+    document = Document(cues=(cue,))
+    gap = in_time_order(document, run_checks(document, STREAMING), {ProblemKind.GAP})[0]
+    fixed = with_fixes(document, fix_changes([gap], "[inaudible]"), STREAMING)
+    assert fixed.cues[0].text.split() == "Fighting went on near the city of [inaudible] today the army said.".split()
+    assert max(len(line) for line in fixed.cues[0].text.split("\n")) <= STREAMING.max_chars_per_line
+    assert [issue.rule for issue in run_checks(fixed, STREAMING) if issue.severity == "error"] == []
+
+
+def test_a_fix_that_fits_leaves_the_lines_as_staff_broke_them() -> None:
+    document = Document(cues=(Cue(0, 3000, "Fighting near --\ntoday"),))
+    gap = in_time_order(document, run_checks(document, STREAMING), {ProblemKind.GAP})[0]
+    assert with_fixes(document, fix_changes([gap], "Erbil"), STREAMING).cues[0].text == "Fighting near Erbil\ntoday"
