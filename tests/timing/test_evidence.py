@@ -149,3 +149,18 @@ def test_a_two_sound_word_is_weighed_against_its_one_sound_neighbour(speech_fold
     words = gather_evidence(Document(cues=(cue,)), samples).cues[0].words
     assert [alternative.text for alternative in words[3].alternatives][:1] == ["eyes"]
     assert not any(word.alternatives for index, word in enumerate(words) if index != 3)
+
+
+def test_speech_says_pudding_and_already_where_the_transcript_heard_putting_and_all_ready(
+        speech_folder: Path) -> None:
+    """The flap ("putting"/"pudding") and the same-sounding words ("all. Ready"/"already") on real synthesised
+    speech: the right form is offered over exactly the garbled words, the rest of the sentence is left alone."""
+    cases = (("the proof of the pudding is in the eating.", "the proof of the putting is in the eating.", "putting"),
+             ("Is Iraq already in a state of civil war?", "Is Iraq all. Ready in a state of civil war?", "all."))
+    for said, written, garbled in cases:
+        samples = flite_speech(said, speech_folder)
+        alignment = align_words([Word(text) for text in written.split()], samples, SAMPLE_RATE)
+        cue = Cue(0, len(samples) * 1000 // SAMPLE_RATE, written, tuple(alignment.words))
+        words = gather_evidence(Document(cues=(cue,)), samples).cues[0].words
+        offered = {word.text: [alt.text for alt in word.alternatives] for word in words if word.alternatives}
+        assert offered == {garbled: ["pudding" if garbled == "putting" else "already"]}
