@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from editor.core.cue_spans import span_context
 from editor.core.model import Document
 from editor.core.timecode import format_timecode
-from editor.workflows.problems import Problem
+from editor.workflows.problems import Problem, fix_span
 
 
 def change_line(document: Document, problem: Problem, replacement: str) -> str:
@@ -31,9 +31,10 @@ def change_line(document: Document, problem: Problem, replacement: str) -> str:
     span = problem.issue.span
     assert span is not None
     text = document.cues[problem.issue.cue_index].text
-    after = text[: span.start] + replacement + text[span.end :]
-    before_context = span_context(text, span.start, span.end)
-    after_context = span_context(after, span.start, span.start + len(replacement))
+    start, end = fix_span(text, span.start, span.end)
+    after = text[:start] + replacement + text[end:]
+    before_context = span_context(text, start, end)
+    after_context = span_context(after, start, start + len(replacement))
     where = f"cue {problem.issue.cue_index + 1} · {format_timecode(problem.start_ms)}"
     return f"{where} · {before_context} → {after_context}"
 

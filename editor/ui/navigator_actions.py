@@ -202,7 +202,8 @@ class ProblemNavigator(QObject):
         if problem is None:
             return
         document = self.host.session.document
-        occurrences = navigation.like(navigation.in_time_order(document, self.host.issues.issues), problem)
+        problems = navigation.in_time_order(document, self.host.issues.issues)
+        occurrences = navigation.one_per_run(document, navigation.like(problems, problem))
         offered = [fix.replacement for fix in problem.issue.fixes] or [problem.found]
         dialog = FixAllDialog(document, occurrences, offered, self.host.widget)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted

@@ -4,7 +4,16 @@
 from editor.checks.registry import run_checks
 from editor.core.model import Cue, Document, Word
 from editor.core.style import STYLES
-from editor.workflows.problems import PRE_ROLL_MS, ProblemKind, fix_changes, in_time_order, like, step, with_fixes
+from editor.workflows.problems import (
+    PRE_ROLL_MS,
+    ProblemKind,
+    fix_changes,
+    in_time_order,
+    like,
+    one_per_run,
+    step,
+    with_fixes,
+)
 
 STREAMING = STYLES["streaming"]
 # Cue 2 starts before cue 1 ends its words: order follows time, not only cue numbers.
@@ -77,3 +86,14 @@ def test_a_fix_that_fits_leaves_the_lines_as_staff_broke_them() -> None:
     document = Document(cues=(Cue(0, 3000, "Fighting near --\ntoday"),))
     gap = in_time_order(document, run_checks(document, STREAMING), {ProblemKind.GAP})[0]
     assert with_fixes(document, fix_changes([gap], "Erbil"), STREAMING).cues[0].text == "Fighting near Erbil\ntoday"
+
+
+def test_a_run_written_as_several_dash_pairs_is_one_inaudible_whichever_pair_is_fixed() -> None:
+    document = Document(cues=(Cue(0, 3000, "debt and -- -- -- here -- now"),))
+    gaps = in_time_order(document, run_checks(document, STREAMING), {ProblemKind.GAP})
+    assert len(gaps) == 4 and len(one_per_run(document, gaps)) == 2
+    for fixed in ([gaps[1]], gaps[:3]):
+        assert with_fixes(document, fix_changes(fixed, "[inaudible]"), STREAMING).cues[0].text == (
+            "debt and [inaudible] here -- now")
+    everything = with_fixes(document, fix_changes(gaps, "[inaudible]"), STREAMING)
+    assert everything.cues[0].text == "debt and [inaudible] here [inaudible] now"
