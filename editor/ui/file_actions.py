@@ -76,6 +76,7 @@ class FileActions:
         self._load(outcome.document, outcome.project, path)
         self._settings.add_recent_file(path)
         self.recent_changed()
+        self._report(f"Opened {path}")  # not the last file's "Saved …" or "Exported …" left in the status bar
         return True
 
     def _load(self, document: Document, project: Path | None, origin: Path | None) -> None:

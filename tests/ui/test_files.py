@@ -173,3 +173,12 @@ def test_a_malformed_header_runtime_is_reported_with_its_file_and_line(qtbot, wi
     assert not window.files.open_path(news)
     assert f"{news}:3: bad runtime in the header" in seen[0]
     assert window.session.document is before
+
+
+def test_opening_a_file_replaces_the_last_file_s_message(qtbot, window, tmp_path) -> None:
+    window.report(f"Exported {tmp_path / 'news.srt'}")
+    window.session.undo_stack.setClean()
+    subtitles = tmp_path / "other.srt"
+    subtitles.write_text("1\n00:00:01,000 --> 00:00:02,000\nHello\n", encoding="utf-8")
+    assert window.files.open_path(subtitles)
+    assert window.statusBar().currentMessage() == f"Opened {subtitles}"
