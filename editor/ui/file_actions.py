@@ -73,10 +73,12 @@ class FileActions:
         if not isinstance(outcome, Opened):
             dialogs.show_error(self._parent, "Cannot open file", str(outcome))
             return False
+        # first, so what loading reports (the project's media is missing) is not covered; and the last file's
+        # "Saved …" or "Exported …" is not left in the status bar
+        self._report(f"Opened {path}")
         self._load(outcome.document, outcome.project, path)
         self._settings.add_recent_file(path)
         self.recent_changed()
-        self._report(f"Opened {path}")  # not the last file's "Saved …" or "Exported …" left in the status bar
         return True
 
     def _load(self, document: Document, project: Path | None, origin: Path | None) -> None:

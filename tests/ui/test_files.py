@@ -182,3 +182,18 @@ def test_opening_a_file_replaces_the_last_file_s_message(qtbot, window, tmp_path
     subtitles.write_text("1\n00:00:01,000 --> 00:00:02,000\nHello\n", encoding="utf-8")
     assert window.files.open_path(subtitles)
     assert window.statusBar().currentMessage() == f"Opened {subtitles}"
+
+
+def test_what_opening_a_project_finds_wrong_is_not_covered_by_opened(qtbot, make_window, tmp_path) -> None:
+    from editor.core.model import Cue, Document
+    from editor.formats.registry import write_file
+    from editor.media.player import Player
+    from editor.ui.media_panel import attach_media
+
+    window = make_window()
+    panel = attach_media(window, lambda: Player(video_output="dummy", audio_output="dummy"))
+    project = tmp_path / "news.cueline"
+    write_file(Document(cues=(Cue(0, 1000, "Hello"),), media_path=str(tmp_path / "gone.mp4")), project)
+    assert window.files.open_path(project)
+    assert window.statusBar().currentMessage().startswith("The project's media is missing")
+    panel.shutdown()
