@@ -109,11 +109,12 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 def _utf8_with_stray_bytes(data: bytes) -> str | None:
     """UTF-8 text with a few Windows-1252 bytes pasted in (a dash copied from a Word file), each read as
-    Windows-1252; None when the stray bytes are not outnumbered by UTF-8 letters (then it is a legacy file,
-    and reading it all as a code page would turn every "é" into "Ã©")."""
+    Windows-1252 (reading it all as a code page would turn every "é" into "Ã©"); None when UTF-8 letters are
+    fewer than the stray bytes: a legacy file, whose accented capital seldom meets the punctuation that would
+    make it look like UTF-8."""
     lenient = data.decode("utf-8", errors="replace")
     stray = lenient.count("\ufffd")
-    if sum(ord(character) > 0x7F for character in lenient) - stray <= stray:
+    if sum(ord(character) > 0x7F for character in lenient) - stray < stray:
         return None
     return data.decode("utf-8", errors=_STRAY_BYTES_AS_CP1252)
 
