@@ -54,8 +54,10 @@ def print_report(path: Path, report: SuspectReport, as_json: bool) -> None:
 
 
 def _suspect_line(path: Path, suspect: Suspect) -> str:
+    """One line per suspect, also when its words run over the cue's line break (grep and editors read lines)."""
     offered = f" -> {' | '.join(suspect.suggestions)}" if suspect.suggestions else ""
-    return (f"{path}:cue {suspect.cue} at {format_runtime(suspect.start_ms)}: “{suspect.word}”{offered} "
+    words = " ".join(suspect.word.split())
+    return (f"{path}:cue {suspect.cue} at {format_runtime(suspect.start_ms)}: “{words}”{offered} "
             f"[{suspect.kind}]")
 
 

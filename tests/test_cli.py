@@ -154,6 +154,16 @@ def test_check_counts_one_error_in_the_singular(tmp_path, capsys):
     assert code == 1 and err.strip().endswith("one.srt: 1 cue, 1 error, 0 warnings, 0 suspect words")
 
 
+def test_a_suspect_over_a_line_break_is_listed_on_one_line(tmp_path, capsys):
+    subtitles = tmp_path / "talks.srt"
+    subtitles.write_text("1\n00:00:01,000 --> 00:00:04,000\nThe prime minister nori\nAl-Maliki said today\n",
+                         encoding="utf-8")
+    names = tmp_path / "names.txt"
+    names.write_text("Nouri al-Maliki ~ nori\n", encoding="utf-8")
+    _code, out, _err = run(capsys, "check", subtitles, "--glossary", names)
+    assert f"{subtitles}:cue 1 at 00:01: “nori Al-Maliki” -> Nouri al-Maliki [suspect-word]" in out.splitlines()
+
+
 def test_the_editor_without_a_display_says_so_in_a_sentence():
     environment = {name: value for name, value in os.environ.items()
                    if name not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
