@@ -49,11 +49,18 @@ def format_for_path(path: Path, text: str | None = None) -> Format:
     raise FormatError(f"not a file format Cueline knows (it reads {_KNOWN_SUFFIXES})", path)
 
 
+# Video and audio staff may pick by mistake as the document: told so, not "a binary file".
+MEDIA_SUFFIXES = frozenset(".mp4 .m4v .mov .mkv .webm .avi .mpg .mpeg .mxf .mp3 .m4a .aac .wav .flac .ogg".split())
+
+
 def read_file(path: Path, options: ReadOptions | None = None) -> Reading:
     """What the file holds, in any encoding. Strict (the default): the first problem a reader met refuses the
     file with its line; lenient: the rest is kept and the problems come back as warnings."""
     path = Path(path)
     options = options or ReadOptions()
+    if path.suffix.lower() in MEDIA_SUFFIXES:
+        raise FormatError("this is the programme's media, not captions or a transcript: give it as the media "
+                          "(Media ▸ Open media… in the editor, --media on the command line)", path)
     text = read_text(path)
     reading = format_for_path(path, text).read(text, path, options)
     errors = [problem for problem in reading.problems if not isinstance(problem, FormatWarning)]

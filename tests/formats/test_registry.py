@@ -111,3 +111,11 @@ def test_a_txt_that_another_format_recognises_is_read_as_that_format(tmp_path: P
     assert [cue.text for cue in read_file(tmp_path / "captions.txt").document.cues] == ["Tom & Jerry", "two\nlines"]
     (tmp_path / "story.txt").write_text("Good evening. The talks ended today.\n", encoding="utf-8")
     assert isinstance(read_file(tmp_path / "story.txt", ReadOptions(runtime_ms=9000)).content, Transcript)
+
+
+def test_a_video_opened_as_the_document_is_called_media_not_binary(tmp_path: Path) -> None:
+    video = tmp_path / "evening-news.mp4"
+    video.write_bytes(b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + bytes(64))
+    with pytest.raises(FormatError, match=r"evening-news\.mp4: this is the programme's media") as raised:
+        read_file(video)
+    assert "--media" in str(raised.value)
