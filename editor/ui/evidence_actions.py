@@ -7,6 +7,7 @@ speech says instead of the garbled words.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QToolButton, QWidget
 from editor.app.commands import push_edit
 from editor.app.evidence_worker import EvidenceWorker
 from editor.core.model import Document
+from editor.core.style import CaptionStyle
 
 if TYPE_CHECKING:
     from editor.ui.main_window import MainWindow
@@ -114,9 +116,19 @@ class Listening(QObject):
 
         self.progress.hide()
         after = carry_evidence(self.window.session.document, heard)
-        suspects = sum(bool(word.alternatives) for cue in after.cues for word in cue.words)
+        suspects = flagged_count(after, self.window.session.style)
         push_edit(self.window.session, UNDO_LABEL, after)
-        self.window.report(f"Listened: {suspects} places where the speech sounds like other words (F8 steps through)")
+        self.window.report(f"Listened: {suspects} place{'s' if suspects != 1 else ''} where the words may be garbled "
+                           "(F8 steps through; Suspect words shows only these)")
+
+
+def flagged_count(document: Document, style: CaptionStyle) -> int:
+    """How many suspect-word problems F8 will stop on in the cues the speech was heard to doubt: the words
+    with any alternative are more (most alternatives are too weak to flag), and would promise stops that never come."""
+    from editor.checks.suspect_words import check  # imported here, as listening's own modules are
+
+    doubted = tuple(cue for cue in document.cues if any(word.alternatives for word in cue.words))
+    return len(check(replace(document, cues=doubted), style))
 
 
 def attach_listening(window: MainWindow, media: MediaPanel) -> Listening:

@@ -45,6 +45,7 @@ def test_listening_lands_as_one_undo_step_and_the_checks_name_what_was_said(make
     qtbot.waitUntil(lambda: window.session.undo_stack.count() == 1, timeout=60_000)
     assert window.session.undo_stack.undoText() == UNDO_LABEL
     assert not progress.isVisible()
+    assert window.statusBar().currentMessage().startswith("Listened: 1 place where the words may be garbled")
     their = window.session.document.cues[0].words[6]
     assert their.text == "their" and their.alternatives[0].text == "Erbil"
     qtbot.waitUntil(lambda: any(issue.rule == "suspect-word" for issue in window.issues.issues), timeout=5000)
