@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 from editor.core.cue_spans import span_context
 from editor.core.model import Document
 from editor.core.timecode import format_timecode
-from editor.workflows.problems import Problem, fix_span
+from editor.workflows.fixing import placed
+from editor.workflows.problems import Problem
 
 
 def change_line(document: Document, problem: Problem, replacement: str) -> str:
@@ -31,7 +32,7 @@ def change_line(document: Document, problem: Problem, replacement: str) -> str:
     span = problem.issue.span
     assert span is not None
     text = document.cues[problem.issue.cue_index].text
-    start, end = fix_span(text, span.start, span.end)
+    start, end, replacement = placed(text, span.start, span.end, replacement)
     after = text[:start] + replacement + text[end:]
     before_context = span_context(text, start, end)
     after_context = span_context(after, start, start + len(replacement))

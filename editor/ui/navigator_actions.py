@@ -26,6 +26,7 @@ from editor.core.model import Document, GlossaryTerm
 from editor.ui.fix_all_dialog import FixAllDialog
 from editor.ui.host import FeatureHost
 from editor.ui.problem_bar import IDLE_TEXT, ProblemBar
+from editor.workflows import fixing
 from editor.workflows import problems as navigation
 from editor.workflows.problems import Position, Problem
 
@@ -175,7 +176,7 @@ class ProblemNavigator(QObject):
         replacement = problem.issue.fixes[rank].replacement
         changes = navigation.fix_changes([problem], replacement)
         session = self.host.session
-        self._record(navigation.with_fixes(session.document, changes, session.style),
+        self._record(fixing.with_fixes(session.document, changes, session.style),
                      f"Change “{problem.found}” to “{replacement}”", problem)
 
     def ignore(self) -> None:
@@ -203,7 +204,7 @@ class ProblemNavigator(QObject):
             return
         document = self.host.session.document
         problems = navigation.in_time_order(document, self.host.issues.issues)
-        occurrences = navigation.one_per_run(document, navigation.like(problems, problem))
+        occurrences = fixing.one_per_run(document, navigation.like(problems, problem))
         offered = [fix.replacement for fix in problem.issue.fixes] or [problem.found]
         dialog = FixAllDialog(document, occurrences, offered, self.host.widget)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
@@ -212,7 +213,7 @@ class ProblemNavigator(QObject):
         if accepted and chosen and replacement:
             changes = navigation.fix_changes(chosen, replacement)
             label = f"Change every “{problem.found}” to “{replacement}” ({len(changes)})"
-            self._record(navigation.with_fixes(document, changes, self.host.session.style), label, problem)
+            self._record(fixing.with_fixes(document, changes, self.host.session.style), label, problem)
 
     def _record(self, after: Document, label: str, problem: Problem) -> None:
         if self.host.push_edit(label, after, problem.issue.cue_index):

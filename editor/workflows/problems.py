@@ -7,7 +7,6 @@ sort at a time: words the audio doubts, `--` gaps, spelling, and the caption rul
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -15,14 +14,9 @@ from operator import attrgetter
 
 from editor.checks.issue import Issue
 from editor.core.cue_spans import span_time
-from editor.core.edits import SpanChange, replace_spans
-from editor.core.fit_lines import fits_lines
-from editor.core.linebreak import break_lines
+from editor.core.edits import SpanChange
 from editor.core.model import Document
-from editor.core.style import CaptionStyle
 
-# `--` tokens written one after another on a line ("-- -- --"): one stretch the transcriber did not hear.
-_GAP_RUN = re.compile(r"(?<!\S)-{2,}(?:[ \t]+-{2,})*(?!\S)")
 PRE_ROLL_MS = 1000  # a problem is played from a second before it, so the ear catches the words leading in
 
 
@@ -120,38 +114,3 @@ def fix_changes(problems: Iterable[Problem], replacement: str) -> list[SpanChang
         for p in problems
         if p.issue.span is not None
     ]
-
-
-def fix_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Where a fix of text[start:end] goes: a `--` of a run written "-- -- --" stands for the whole run, so
-    one "[inaudible]" replaces it, not one for each dash pair."""
-    run = next((m for m in _GAP_RUN.finditer(text) if m.start() <= start and end <= m.end()), None)
-    return (run.start(), run.end()) if run else (start, end)
-
-
-def one_per_run(document: Document, problems: Iterable[Problem]) -> list[Problem]:
-    """The problems, only the first of each `--` run ("fix all" lists and changes a run once)."""
-    seen: set[tuple[int, int, int]] = set()
-    kept = []
-    for problem in problems:
-        span = problem.issue.span
-        cue = problem.issue.cue_index
-        where = (cue, *fix_span(document.cues[cue].text, span.start, span.end)) if span else (cue, -1, -1)
-        if where not in seen:
-            seen.add(where)
-            kept.append(problem)
-    return kept
-
-
-def with_fixes(document: Document, changes: Sequence[SpanChange], style: CaptionStyle) -> Document:
-    """The changes made, each over its whole `--` run (fix_span); a changed cue whose line grew too long
-    ("--" -> "[inaudible]") gets its lines broken again, when that makes it fit, rather than a new error."""
-    widened = {SpanChange(change.cue_index, *fix_span(document.cues[change.cue_index].text, change.start,
-                                                      change.end), change.replacement): None for change in changes}
-    after = replace_spans(document, list(widened))
-    cues = list(after.cues)
-    for index in {change.cue_index for change in changes}:
-        rebroken = break_lines(cues[index].text, style)
-        if not fits_lines(cues[index].text, style) and fits_lines(rebroken, style):
-            cues[index] = cues[index].with_text(rebroken)
-    return after.with_cues(cues)

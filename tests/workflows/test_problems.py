@@ -1,19 +1,14 @@
 """Problems in the order they are heard, filtered by kind, stepped through with wrap-around, and grouped for
 "fix all like this"."""
 
+import pytest
+
 from editor.checks.registry import run_checks
+from editor.core.edits import SpanChange
 from editor.core.model import Cue, Document, Word
 from editor.core.style import STYLES
-from editor.workflows.problems import (
-    PRE_ROLL_MS,
-    ProblemKind,
-    fix_changes,
-    in_time_order,
-    like,
-    one_per_run,
-    step,
-    with_fixes,
-)
+from editor.workflows.fixing import one_per_run, with_fixes
+from editor.workflows.problems import PRE_ROLL_MS, ProblemKind, fix_changes, in_time_order, like, step
 
 STREAMING = STYLES["streaming"]
 # Cue 2 starts before cue 1 ends its words: order follows time, not only cue numbers.
@@ -97,3 +92,15 @@ def test_a_run_written_as_several_dash_pairs_is_one_inaudible_whichever_pair_is_
             "debt and [inaudible] here -- now")
     everything = with_fixes(document, fix_changes(gaps, "[inaudible]"), STREAMING)
     assert everything.cues[0].text == "debt and [inaudible] here [inaudible] now"
+
+
+@pytest.mark.parametrize(("text", "found", "replacement", "fixed"), [
+    ("secretary of state Brett Mcguirk.", "Mcguirk", "Brett McGurk", "secretary of state Brett McGurk."),
+    ("the prime minister nori Al-Maliki said", "nori", "Nouri al-Maliki", "the prime minister Nouri al-Maliki said"),
+    ("said nori today", "nori", "Nouri al-Maliki", "said Nouri al-Maliki today"),
+])
+def test_a_suggestion_holding_a_neighbouring_word_does_not_write_it_twice(text, found, replacement, fixed) -> None:  # type: ignore[no-untyped-def]
+    start = text.index(found)
+    document = Document(cues=(Cue(0, 3000, text),))
+    change = SpanChange(0, start, start + len(found), replacement)
+    assert with_fixes(document, [change], STREAMING).cues[0].text == fixed

@@ -1,0 +1,76 @@
+"""Where a fix of a problem's words goes: a whole `--` run at once, the neighbouring words a suggestion already
+holds taken in, and the cue's lines broken again when the fix made one too long."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from editor.core.edits import SpanChange, replace_spans
+from editor.core.fit_lines import fits_lines
+from editor.core.linebreak import break_lines
+from editor.core.model import Document
+from editor.core.style import CaptionStyle
+from editor.workflows.problems import Problem
+
+# `--` tokens written one after another on a line ("-- -- --"): one stretch the transcriber did not hear.
+_GAP_RUN = re.compile(r"(?<!\S)-{2,}(?:[ \t]+-{2,})*(?!\S)")
+_WORD = re.compile(r"\S+")
+_PUNCTUATION = ".,;:!?\"'“”‘’()"
+
+
+def fix_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where a fix of text[start:end] goes: a `--` of a run written "-- -- --" stands for the whole run, so
+    one "[inaudible]" replaces it, not one for each dash pair."""
+    run = next((m for m in _GAP_RUN.finditer(text) if m.start() <= start and end <= m.end()), None)
+    return (run.start(), run.end()) if run else (start, end)
+
+
+def one_per_run(document: Document, problems: Iterable[Problem]) -> list[Problem]:
+    """The problems, only the first of each `--` run ("fix all" lists and changes a run once)."""
+    seen: set[tuple[int, int, int]] = set()
+    kept = []
+    for problem in problems:
+        span = problem.issue.span
+        cue = problem.issue.cue_index
+        where = (cue, *fix_span(document.cues[cue].text, span.start, span.end)) if span else (cue, -1, -1)
+        if where not in seen:
+            seen.add(where)
+            kept.append(problem)
+    return kept
+
+
+def placed(text: str, start: int, end: int, replacement: str) -> tuple[int, int, str]:
+    """Where a fix goes and what it writes: over its whole `--` run (fix_span), and over the neighbouring words
+    the replacement already holds, so "Brett McGurk" for "Mcguirk" after "Brett" does not write "Brett" twice."""
+    start, end = fix_span(text, start, end)
+    words = [_bare(word) for word in replacement.split()]
+    before = list(_WORD.finditer(text, 0, start))
+    for count in range(len(words) - 1, 0, -1):
+        if len(before) >= count and [_bare(m.group()) for m in before[-count:]] == words[:count]:
+            start = before[-count].start()
+            break
+    after = list(_WORD.finditer(text, end))
+    for count in range(len(words) - 1, 0, -1):
+        if len(after) >= count and [_bare(m.group()) for m in after[:count]] == words[-count:]:
+            last = after[count - 1].group()
+            return start, after[count - 1].end(), replacement + last[len(last.rstrip(_PUNCTUATION)):]
+    return start, end, replacement
+
+
+def _bare(word: str) -> str:
+    return word.strip(_PUNCTUATION).casefold()
+
+
+def with_fixes(document: Document, changes: Sequence[SpanChange], style: CaptionStyle) -> Document:
+    """The changes made where `placed` puts them; a changed cue whose line grew too long ("--" ->
+    "[inaudible]") gets its lines broken again, when that makes it fit, rather than a new error."""
+    widened = {SpanChange(change.cue_index, *placed(document.cues[change.cue_index].text, change.start, change.end,
+                                                    change.replacement)): None for change in changes}
+    after = replace_spans(document, list(widened))
+    cues = list(after.cues)
+    for index in {change.cue_index for change in changes}:
+        rebroken = break_lines(cues[index].text, style)
+        if not fits_lines(cues[index].text, style) and fits_lines(rebroken, style):
+            cues[index] = cues[index].with_text(rebroken)
+    return after.with_cues(cues)
