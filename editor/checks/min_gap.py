@@ -9,6 +9,7 @@ from editor.core.model import Document
 from editor.core.style import CaptionStyle
 
 NAME = "min-gap"
+TIME_ROUNDING_MS = 1  # cue times are whole milliseconds: a gap of exactly two frames (66.7 ms) reads 66 or 67
 
 
 def check(document: Document, style: CaptionStyle) -> list[Issue]:
@@ -16,7 +17,7 @@ def check(document: Document, style: CaptionStyle) -> list[Issue]:
     issues = []
     for index, (cue, following) in enumerate(pairwise(document.cues)):
         gap = following.start_ms - cue.end_ms
-        if 0 <= gap < style.min_gap_ms:
+        if 0 <= gap < style.min_gap_ms - TIME_ROUNDING_MS:
             message = f"{gap} ms before the next cue (at least {style.min_gap_ms} ms)"
             issues.append(Issue(index, Severity.WARNING, NAME, message))
     return issues

@@ -1,5 +1,7 @@
 """Each check flags the cue that breaks its rule, and only that cue; the registry runs them all in cue order."""
 
+from itertools import pairwise
+
 import pytest
 
 from editor.checks import (
@@ -18,6 +20,7 @@ from editor.checks.issue import Issue, Rule, Severity
 from editor.checks.registry import RULES, has_errors, run_checks
 from editor.core.model import Cue, Document
 from editor.core.style import STYLES
+from editor.formats.registry import read_file, write_file
 
 STREAMING = STYLES["streaming"]
 GOOD = Cue(0, 2000, "A calm caption")  # 14 characters in 2 s: 7 CPS
@@ -66,6 +69,18 @@ def test_overlap_and_gap_look_at_neighbours():
     assert flagged(min_gap, Cue(0, 2000, "a"), Cue(2030, 3000, "b")) == [(0, Severity.WARNING)]
     assert flagged(min_gap, Cue(0, 2000, "a"), Cue(2000 + STREAMING.min_gap_ms, 3000, "b")) == []
     assert flagged(min_gap, Cue(0, 2100, "a"), Cue(2000, 3000, "b")) == []  # an overlap, reported once
+
+
+def test_captions_two_frames_apart_pass_the_gap_check_after_a_frame_based_round_trip(tmp_path):
+    """SCC stores frames: two frames (66.7 ms) come back as 66 or 67 whole milliseconds, and both are enough."""
+    cues = [Cue(start, start + 1500, f"caption {n}") for n, start in enumerate(range(0, 30_000, 1567))]
+    write_file(Document(cues=tuple(cues)), tmp_path / "frames.scc")
+    back = read_file(tmp_path / "frames.scc").document
+    gaps = {following.start_ms - cue.end_ms for cue, following in pairwise(back.cues)}
+    assert 66 in gaps
+    assert min_gap.check(back, STREAMING) == []
+    too_close = Cue(2000 + STREAMING.min_gap_ms - 2, 3000, "b")
+    assert flagged(min_gap, Cue(0, 2000, "a"), too_close) == [(0, Severity.WARNING)]
 
 
 def test_a_clean_document_has_no_issues():
