@@ -36,6 +36,7 @@ def test_listening_lands_as_one_undo_step_and_the_checks_name_what_was_said(make
     panel = attach_media(window, lambda: Player(video_output="dummy", audio_output="dummy"))
     attach_listening(window, panel)
     window.session.load(synced, None)
+    qtbot.waitUntil(lambda: panel.waveform.peaks is not None, timeout=30_000)  # its messages would race listening's
     action = window.findChild(QAction, "listen_for_suspects")
     action.trigger()
     progress = window.statusBar().findChild(ListeningProgress)
