@@ -84,9 +84,25 @@ def place(document: Document, issue: Issue) -> Problem:
 def in_time_order(
     document: Document, issues: Iterable[Issue], kinds: Collection[ProblemKind] | None = None
 ) -> list[Problem]:
-    """The issues (of the given kinds; all when None) as problems, in the order they are heard."""
+    """The issues (of the given kinds; all when None) as problems, in the order they are heard, one stop per
+    garble."""
     problems = [place(document, issue) for issue in issues if kinds is None or kind_of(issue) in kinds]
-    return sorted(problems, key=attrgetter("position"))
+    return sorted(without_spelling_inside_suspects(problems), key=attrgetter("position"))
+
+
+def without_spelling_inside_suspects(problems: list[Problem]) -> list[Problem]:
+    """One stop per garble: a misspelt word inside a suspect stretch ("nori" in "nori Al-Maliki", which the audio
+    heard as Nouri al-Maliki) is fixed with it; it becomes a stop of its own once the suspect is ignored."""
+    suspects = [(p.issue.cue_index, p.issue.span) for p in problems if p.kind is ProblemKind.SUSPECT and p.issue.span]
+
+    def inside_a_suspect(issue: Issue) -> bool:
+        span = issue.span
+        return span is not None and any(
+            cue == issue.cue_index and stretch.start <= span.start <= span.end <= stretch.end
+            for cue, stretch in suspects
+        )
+
+    return [p for p in problems if not (p.kind is ProblemKind.SPELLING and inside_a_suspect(p.issue))]
 
 
 def step(problems: Sequence[Problem], position: Position | None, forward: bool = True) -> Problem | None:

@@ -5,7 +5,7 @@ import pytest
 
 from editor.checks.registry import run_checks
 from editor.core.edits import SpanChange
-from editor.core.model import Cue, Document, Word
+from editor.core.model import Cue, Document, GlossaryTerm, HeardAlternative, Word
 from editor.core.style import STYLES
 from editor.workflows.fixing import one_per_run, with_fixes
 from editor.workflows.problems import PRE_ROLL_MS, ProblemKind, fix_changes, in_time_order, like, step
@@ -104,3 +104,17 @@ def test_a_suggestion_holding_a_neighbouring_word_does_not_write_it_twice(text, 
     document = Document(cues=(Cue(0, 3000, text),))
     change = SpanChange(0, start, start + len(found), replacement)
     assert with_fixes(document, [change], STREAMING).cues[0].text == fixed
+
+
+def test_a_misspelt_word_inside_a_suspect_stretch_is_one_stop_with_it_until_the_suspect_is_ignored() -> None:
+    heard = (HeardAlternative("Nouri al-Maliki", 2, 0.9),)
+    tokens = "Prime minister nori Al-Maliki said".split()
+    words = tuple(Word(token, 300 * n, 300 * n + 250, 1.0, heard="X", support=0.3 if token == "nori" else 1.0,
+                       alternatives=heard if token == "nori" else ()) for n, token in enumerate(tokens))
+    document = Document(cues=(Cue(0, 1500, " ".join(tokens), words),), glossary=(GlossaryTerm("Nouri al-Maliki"),))
+    issues = [issue for issue in run_checks(document, STREAMING) if issue.span]
+    assert sorted(issue.rule for issue in issues) == ["spelling", "suspect-word"]  # both take in "nori"
+    assert [(p.found, p.kind) for p in in_time_order(document, issues)] == [("nori Al-Maliki", ProblemKind.SUSPECT)]
+    assert [p.found for p in in_time_order(document, issues, {ProblemKind.SPELLING})] == ["nori"]
+    suspect_ignored = [issue for issue in issues if issue.rule != "suspect-word"]
+    assert [p.found for p in in_time_order(document, suspect_ignored)] == ["nori"]
