@@ -21,6 +21,7 @@ from editor.core.model import Document
 from editor.core.style import DEFAULT_STYLE, STYLES, UnknownStyleError, style_named
 from editor.core.timecode import TimecodeError, format_runtime, parse_runtime
 from editor.core.transcript import TranscriptError
+from editor.core.wording import counted
 from editor.formats.errors import FormatError
 from editor.formats.recipe import WriteOptions
 from editor.formats.registry import EXPORT_FORMATS
@@ -169,9 +170,8 @@ def _run_check(options: argparse.Namespace) -> int:
     print_report(options.file, report, options.json)
     errors, cues = count_errors(report.issues), len(report.document.cues)  # auto-sync may have re-cut the cues
     warnings, suspects = len(report.issues) - errors, len(report.suspects)
-    print(f"{options.file}: {cues} cue{'s' if cues != 1 else ''}, {errors} error{'s' if errors != 1 else ''}, "
-          f"{warnings} warning{'s' if warnings != 1 else ''}, {suspects} suspect word{'s' if suspects != 1 else ''}",
-          file=sys.stderr)
+    print(f"{options.file}: {counted(cues, 'cue')}, {counted(errors, 'error')}, {counted(warnings, 'warning')}, "
+          f"{counted(suspects, 'suspect word')}", file=sys.stderr)
     return EXIT_CHECK_FAILED if errors else EXIT_OK
 
 

@@ -7,6 +7,7 @@ from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from editor.app.issue_list_model import CUE_INDEX_ROLE, ISSUE_ROLE, IssueListModel
+from editor.core.wording import counted
 
 
 class ChecksPanel(QWidget):
@@ -51,7 +52,7 @@ class ChecksPanel(QWidget):
 
     def _update_count(self) -> None:
         count = self._model.rowCount()
-        self.count_label.setText(f"Checks: {count} issue{'s' if count != 1 else ''}" if count else "Checks: no issues")
+        self.count_label.setText(f"Checks: {counted(count, 'issue')}" if count else "Checks: no issues")
 
     def _on_activated(self, index: QModelIndex) -> None:
         self.cue_activated.emit(index.data(CUE_INDEX_ROLE))

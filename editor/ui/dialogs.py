@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QInputDialog, QLabel, QMessageBox, QWidget
 
 from editor.core.gaps import GapPolicy
+from editor.core.wording import counted
 from editor.formats.project import PROJECT_EXTENSION
 from editor.formats.registry import EXPORT_FORMATS, FORMATS
 
@@ -61,7 +62,7 @@ def ask_about_gaps(parent: QWidget, cue_count: int) -> GapPolicy | None:
     """What an export does with `--` runs (speech nobody could hear) that staff have not fixed yet; None: cancel."""
     box = QMessageBox(
         QMessageBox.Icon.Warning, "Unresolved gaps",
-        f"{cue_count} cue{'s' if cue_count != 1 else ''} still hold `--` runs (unheard speech). Export them how?",
+        f"{counted(cue_count, 'cue')} still hold `--` runs (unheard speech). Export them how?",
         parent=parent,
     )
     box.setTextFormat(Qt.TextFormat.PlainText)

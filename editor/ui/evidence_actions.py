@@ -18,6 +18,7 @@ from editor.app.commands import push_edit
 from editor.app.evidence_worker import EvidenceWorker
 from editor.core.model import Document
 from editor.core.style import CaptionStyle
+from editor.core.wording import counted
 
 if TYPE_CHECKING:
     from editor.ui.main_window import MainWindow
@@ -118,7 +119,7 @@ class Listening(QObject):
         after = carry_evidence(self.window.session.document, heard)
         suspects = flagged_count(after, self.window.session.style)
         push_edit(self.window.session, UNDO_LABEL, after)
-        self.window.report(f"Listened: {suspects} place{'s' if suspects != 1 else ''} where the words may be garbled "
+        self.window.report(f"Listened: {counted(suspects, 'place')} where the words may be garbled "
                            "(F8 steps through; Suspect words shows only these)")
 
 

@@ -41,6 +41,7 @@ from editor.core.glossary import (
     with_glossary,
 )
 from editor.core.model import Document, GlossaryTerm
+from editor.core.wording import counted
 
 SURE_SCORE = 0.8  # proposals this good start ticked; the rest wait for a person to look
 COLUMNS = ("Replace", "Cue", "Heard", "Name", "Score", "In context")
@@ -238,7 +239,7 @@ class GlossaryDialog(QDialog):
         document = apply_proposals(with_glossary(self._document, terms), chosen)
         self.terms_edit.setPlainText("\n".join(format_term(term) for term in terms))
         self._document = document
-        self._on_change(document, f"Replace {len(chosen)} misheard name{'s' if len(chosen) != 1 else ''}")
+        self._on_change(document, f"Replace {counted(len(chosen), 'misheard name')}")
         self._show([])
         self.status.setText(f"Replaced {len(chosen)}. Find again to look for more.")
         return document

@@ -39,6 +39,7 @@ from editor.app.settings import (
 )
 from editor.core.model import Document
 from editor.core.timecode import TimecodeError, format_runtime, parse_timecode
+from editor.core.wording import counted
 from editor.ui import dialogs
 from editor.ui.checks_panel import ChecksPanel
 from editor.ui.cue_editor import CueEditor
@@ -222,7 +223,7 @@ class MainWindow(QMainWindow):
         runtime = format_runtime(document.runtime_ms) if document.runtime_ms else "no runtime"
         self.summary_label.setText(
             f"{len(document.cues)} cues · {runtime} · {self.session.style.label} · "
-            f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+            f"{counted(errors, 'error')}, {counted(warnings, 'warning')}"
         )
 
     def _update_title(self) -> None:

@@ -16,6 +16,7 @@ import numpy as np
 from editor.core.edits import EditError, replace_range
 from editor.core.model import Document, Word
 from editor.core.style import CaptionStyle, style_named
+from editor.core.wording import counted
 from editor.timing.align import Alignment
 from editor.timing.autosync import synced_document
 from editor.timing.pipeline import recut
@@ -36,7 +37,7 @@ class SyncScope:
     def label(self) -> str:
         """The undo step's name."""
         count = self.stop - self.first
-        return "Auto-sync" if self.whole else f"Auto-sync {count} cue{'s' if count != 1 else ''}"
+        return "Auto-sync" if self.whole else f"Auto-sync {counted(count, 'cue')}"
 
 
 def whole_document(document: Document) -> SyncScope:
