@@ -98,13 +98,18 @@ class Player:
     def poll(self) -> PlayerState:
         """The current state; also completes an `open()` (start time, pause) once VLC has started the media."""
         start_ms = self._start_ms_once_started
-        if start_ms is not None and self._player.get_state() == self._vlc.State.Playing:
+        if start_ms is not None and self._player.get_state() == self._vlc.State.Playing and self._has_content():
             self._start_ms_once_started = None
             if start_ms > 0:
                 self._player.set_time(start_ms)
             if self._want_paused:
                 self._player.set_pause(1)
         return self.state()
+
+    def _has_content(self) -> bool:
+        """VLC has found something to play (a length, or time running): before that, a damaged file may still
+        be probed, and pausing it then would leave it paused forever instead of ending in the error state."""
+        return self._player.get_length() > 0 or self._player.get_time() > 0
 
     def state(self) -> PlayerState:
         vlc_state = self._player.get_state()
