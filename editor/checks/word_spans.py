@@ -6,9 +6,9 @@ import re
 
 from editor.checks.issue import TextSpan
 from editor.core.model import Cue
+from editor.core.words import EDGE_PUNCTUATION
 
 _TOKEN = re.compile(r"\S+")
-_EDGE_PUNCTUATION = "\"'“”‘’()[]{}<>.,;:!?…*«»"
 
 
 def word_spans(cue: Cue) -> list[TextSpan]:
@@ -21,6 +21,6 @@ def word_spans(cue: Cue) -> list[TextSpan]:
 
 
 def _core_span(token: str, offset: int) -> TextSpan:
-    core = token.strip(_EDGE_PUNCTUATION) or token
+    core = token.strip(EDGE_PUNCTUATION) or token
     start = offset + token.index(core)
     return TextSpan(start, start + len(core))

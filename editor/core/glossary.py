@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from editor.core.model import Cue, Document, GlossaryTerm, is_gap_text
 from editor.core.phonetic import MIN_SOUND, key_weight, phrase_key, sound_alike_score
+from editor.core.words import EDGE_PUNCTUATION
 
 HINT_MARK = "~"
 MIN_SCORE = 0.62  # below this, proposals on the seed transcript were mostly chance resemblances
@@ -36,7 +37,6 @@ FUNCTION_WORDS = frozenset(
 )
 Rarity = Callable[[str], float]  # a lowercase word -> 0.0 (everyday) .. 1.0 (no dictionary knows it)
 _TOKEN = re.compile(r"\S+")
-_EDGE_PUNCTUATION = "\"'“”‘’()[]{}<>.,;:!?…*"
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _SPAN_BREAK = frozenset(".,;:!?…")
 _NOT_LETTER = re.compile(r"[^a-z]")
@@ -98,7 +98,7 @@ def _tokens(text: str) -> list[_Token | None]:
     tokens: list[_Token | None] = []
     for match in _TOKEN.finditer(text):
         raw = match.group()
-        core = raw.strip(_EDGE_PUNCTUATION)
+        core = raw.strip(EDGE_PUNCTUATION)
         if not core or is_gap_text(core) or not any(char.isalpha() for char in core):
             tokens.append(None)
             continue

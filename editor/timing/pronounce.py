@@ -12,8 +12,8 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 
 from editor.core.model import is_gap_text
+from editor.core.words import EDGE_PUNCTUATION
 
-_EDGE_PUNCTUATION = "\"'“”‘’()[]{}<>,.;:!?…*«»"
 _SPLITTERS = re.compile(r"[-–—/&+]+")
 _NUMBER = re.compile(r"(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?%?")
 _ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen " \
@@ -42,7 +42,7 @@ def spoken_tokens(text: str, dictionary: Mapping[str, Sequence[str]]) -> list[st
     """The tokens a listener hears for one transcript word; a `--` gap or bare punctuation says none."""
     if is_gap_text(text):
         return []
-    dotted = _plain(text).strip(_EDGE_PUNCTUATION.replace(".", ""))  # "U.S." keeps its last dot
+    dotted = _plain(text).strip(EDGE_PUNCTUATION.replace(".", ""))  # "U.S." keeps its last dot
     token = dotted.strip(".")
     if not token:
         return []

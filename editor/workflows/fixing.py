@@ -11,12 +11,12 @@ from editor.core.fit_lines import fits_lines
 from editor.core.linebreak import break_lines
 from editor.core.model import Document
 from editor.core.style import CaptionStyle
+from editor.core.words import EDGE_PUNCTUATION
 from editor.workflows.problems import Problem
 
 # `--` tokens written one after another on a line ("-- -- --"): one stretch the transcriber did not hear.
 _GAP_RUN = re.compile(r"(?<!\S)-{2,}(?:[ \t]+-{2,})*(?!\S)")
 _WORD = re.compile(r"\S+")
-_PUNCTUATION = ".,;:!?\"'“”‘’()"
 
 
 def fix_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -54,12 +54,12 @@ def placed(text: str, start: int, end: int, replacement: str) -> tuple[int, int,
     for count in range(len(words) - 1, 0, -1):
         if len(after) >= count and [_bare(m.group()) for m in after[:count]] == words[-count:]:
             last = after[count - 1].group()
-            return start, after[count - 1].end(), replacement + last[len(last.rstrip(_PUNCTUATION)):]
+            return start, after[count - 1].end(), replacement + last[len(last.rstrip(EDGE_PUNCTUATION)):]
     return start, end, replacement
 
 
 def _bare(word: str) -> str:
-    return word.strip(_PUNCTUATION).casefold()
+    return word.strip(EDGE_PUNCTUATION).casefold()
 
 
 def with_fixes(document: Document, changes: Sequence[SpanChange], style: CaptionStyle) -> Document:
