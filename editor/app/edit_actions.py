@@ -1,7 +1,7 @@
 """What the Cue menu, the text pane and the timeline do to the document: each user edit becomes one undo step.
 
-Every method computes the new document with a pure function (editor.core.edits, or the timing pipeline for
-re-cut) and pushes it; a refused edit (EditError) becomes a status-bar message instead of a change.
+Every method computes the new document with a pure function (editor.core.edits, or the re-cut workflow) and
+pushes it; a refused edit (EditError) becomes a status-bar message instead of a change.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from editor.core import edits
 from editor.core.model import Document
 from editor.core.style import style_named
 from editor.core.timecode import frame_ms
-from editor.timing.pipeline import recut
+from editor.workflows.recutting import recut_range
 
 HUNDRED_MS = 100
 
@@ -119,15 +119,7 @@ class EditActions:
             self._report("select the cues to re-cut first")
             return
         first, stop = min(chosen), max(chosen) + 1
-        self._push(f"Re-cut {stop - first} cues", lambda doc: self._recut(doc, first, stop), first)
-
-    def _recut(self, document: Document, first: int, stop: int) -> Document:
-        style = self._session.style
-        words = edits.timed_words(document.cues[first:stop])
-        if not words:
-            raise edits.EditError("the selected cues have no words to re-cut")
-        limit = document.cues[stop].start_ms - style.min_gap_ms if stop < len(document.cues) else document.runtime_ms
-        return edits.replace_range(document, first, stop, recut(words, style, limit))
+        self._push(f"Re-cut {stop - first} cues", lambda doc: recut_range(doc, first, stop, self._session.style), first)
 
     # ----- the document -----
 

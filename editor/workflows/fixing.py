@@ -1,18 +1,19 @@
 """Where a fix of a problem's words goes: a whole `--` run at once, the neighbouring words a suggestion already
-holds taken in, and the cue's lines broken again when the fix made one too long."""
+holds taken in, and the cue brought back within the caption rules when the fix made a line too long."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
 
-from editor.core.edits import SpanChange, replace_spans
+from editor.core.edits import SpanChange, replace_range, replace_spans
 from editor.core.fit_lines import fits_lines
 from editor.core.linebreak import break_lines
 from editor.core.model import Document
 from editor.core.style import CaptionStyle
 from editor.core.words import EDGE_PUNCTUATION
 from editor.workflows.problems import Problem
+from editor.workflows.recutting import recut_range
 
 # `--` tokens written one after another on a line ("-- -- --"): one stretch the transcriber did not hear.
 _GAP_RUN = re.compile(r"(?<!\S)-{2,}(?:[ \t]+-{2,})*(?!\S)")
@@ -63,14 +64,23 @@ def _bare(word: str) -> str:
 
 
 def with_fixes(document: Document, changes: Sequence[SpanChange], style: CaptionStyle) -> Document:
-    """The changes made where `placed` puts them; a changed cue whose line grew too long ("--" ->
-    "[inaudible]") gets its lines broken again, when that makes it fit, rather than a new error."""
+    """The changes made where `placed` puts them; a changed cue that no longer keeps the caption rules ("--" ->
+    "[inaudible]" made a line too long) is brought back within them rather than left as a new error."""
     widened = {SpanChange(change.cue_index, *placed(document.cues[change.cue_index].text, change.start, change.end,
                                                     change.replacement)): None for change in changes}
     after = replace_spans(document, list(widened))
-    cues = list(after.cues)
-    for index in {change.cue_index for change in changes}:
-        rebroken = break_lines(cues[index].text, style)
-        if not fits_lines(cues[index].text, style) and fits_lines(rebroken, style):
-            cues[index] = cues[index].with_text(rebroken)
-    return after.with_cues(cues)
+    for index in sorted({change.cue_index for change in changes}, reverse=True):  # a split moves later cues
+        after = _within_lines(after, index, style)
+    return after
+
+
+def _within_lines(document: Document, index: int, style: CaptionStyle) -> Document:
+    """The cue as it is if its lines fit, its lines broken again if that makes them fit, else re-cut from its
+    words as Ctrl+Shift+R would (more words than two lines hold)."""
+    cue = document.cues[index]
+    if fits_lines(cue.text, style):
+        return document
+    rebroken = break_lines(cue.text, style)
+    if fits_lines(rebroken, style):
+        return replace_range(document, index, index + 1, (cue.with_text(rebroken),))
+    return recut_range(document, index, index + 1, style)

@@ -327,3 +327,21 @@ def test_long_messages_and_suggestions_never_widen_the_window(navigating, qtbot)
     assert suggestion.text() == "Alt+1  Abu Bakr al-Baghdadi al…" and long_name in suggestion.toolTip()
     navigator.bar.show_note(f"Change “Beisel” to “{long_name}” · " * 5)  # a long note is cut short too
     assert window.minimumSizeHint().width() <= 1000 and long_name in navigator.bar.problem.toolTip()
+
+
+def test_fixing_every_gap_splits_cues_too_long_for_two_lines_in_one_undo_step(open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    full = ("The minister said on Tuesday that the --\narmy would hold the line near the city",
+            "Officials said on Monday that the -- talks\nwould go on late into the night in Vienna")
+    document = Document(cues=(Cue(0, 6000, full[0]), Cue(6500, 12_500, full[1])), runtime_ms=15_000)
+    window, _panel, _navigator = open_window(document)
+    when_dialog_opens(lambda dialog: dialog.accept() if isinstance(dialog, QDialog) else None)
+    press(qtbot, window, Qt.Key.Key_F8)
+    steps = window.session.undo_stack.count()
+    press(qtbot, window, Qt.Key.Key_A, ALT)
+    fixed = window.session.document
+    assert len(fixed.cues) == 4 and window.session.undo_stack.count() == steps + 1
+    assert all(len(line) <= 42 and cue.text.count("\n") <= 1 for cue in fixed.cues for line in cue.lines)
+    assert " ".join(cue.text for cue in fixed.cues).split() == " ".join(full).replace("--", "[inaudible]").split()
+    assert [issue.rule for issue in window.issues.issues if issue.rule in ("line-length", "line-count")] == []
+    window.session.undo_stack.undo()
+    assert window.session.document == document
