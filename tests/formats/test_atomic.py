@@ -111,3 +111,10 @@ def test_a_save_removes_what_interrupted_saves_left_but_not_a_save_in_progress(t
     os.utime(unrelated, (0, 0))
     write_text_atomic(target, "new\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["out.srt", fresh.name, unrelated.name])
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc")
+def test_a_folder_that_refuses_new_files_is_not_called_missing() -> None:
+    with pytest.raises(FormatError, match=r"no file can be written in /proc \(a system folder\)") as raised:
+        write_text_atomic(Path("/proc/x.vtt"), "WEBVTT\n")
+    assert "does not exist" not in str(raised.value)
