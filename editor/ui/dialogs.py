@@ -62,7 +62,7 @@ def ask_about_gaps(parent: QWidget, cue_count: int) -> GapPolicy | None:
     """What an export does with `--` runs (speech nobody could hear) that staff have not fixed yet; None: cancel."""
     box = QMessageBox(
         QMessageBox.Icon.Warning, "Unresolved gaps",
-        f"{counted(cue_count, 'cue')} still hold `--` runs (unheard speech). Export them how?",
+        f"Unheard speech (`--`) is left in {counted(cue_count, 'cue')}. Export it how?",
         parent=parent,
     )
     box.setTextFormat(Qt.TextFormat.PlainText)

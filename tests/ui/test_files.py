@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from editor.app.settings import RECENT_FILES
+from editor.core.model import Cue, Document
 from editor.formats.registry import read_file
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
@@ -132,12 +133,20 @@ def test_export_asks_about_unheard_speech(qtbot, window, tmp_path) -> None:
     window.action("export_srt").trigger()
     answer_in_turn(choose_file(tmp_path / "never.srt"), press_button("Cancel"))
     window.action("export_srt").trigger()
-    assert f"{cues_with_gaps} cues still hold" in asked[0]
+    assert f"Unheard speech (`--`) is left in {cues_with_gaps} cues. Export it how?" in asked[0]
     written = inaudible.read_text(encoding="utf-8")
     assert " -- " not in written and "[inaudible]" in written
     assert "--" not in dropped.read_text(encoding="utf-8").replace("-->", "")
     assert not (tmp_path / "never.srt").exists()
     assert any("--" in cue.text.split() for cue in window.session.document.cues)  # the project keeps its runs
+
+
+def test_the_export_question_about_one_cue_reads_as_english(qtbot, window, tmp_path) -> None:
+    window.session.load(Document(cues=(Cue(0, 2000, "Fighting near -- today"), Cue(3000, 5000, "Calm"))), None)
+    asked: list[str] = []
+    answer_in_turn(choose_file(tmp_path / "one.srt"), press_button("Keep as is", asked))
+    window.action("export_srt").trigger()
+    assert "Unheard speech (`--`) is left in 1 cue. Export it how?" in asked[0]
 
 
 def test_export_other_format_takes_the_chosen_file_type(qtbot, window, tmp_path) -> None:
