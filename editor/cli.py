@@ -117,7 +117,7 @@ def _run_import(options: argparse.Namespace) -> int:
         document = synced_to_media(document, options, style)
     _write_document(document, options.output, options)
     runtime = format_runtime(document.runtime_ms or 0)
-    print(f"{options.output}: {len(document.cues)} cues along {runtime} ({style.label})")
+    print(f"{options.output}: {counted(len(document.cues), 'cue')} along {runtime} ({style.label})")
     return EXIT_OK
 
 
@@ -144,7 +144,7 @@ def _run_align(options: argparse.Namespace) -> int:
     style = style_named(options.style or document.style_name)
     document = synced_to_media(document, options, style)
     _write_document(document, options.output, options)
-    print(f"{options.output}: {len(document.cues)} cues synced to {options.media} ({style.label})")
+    print(f"{options.output}: {counted(len(document.cues), 'cue')} synced to {options.media} ({style.label})")
     return EXIT_OK
 
 
@@ -197,7 +197,7 @@ def _run_convert(options: argparse.Namespace) -> int:
         print(f"cueline: warning: {problem}", file=sys.stderr)
     document = opened.document
     _write_document(document, options.output, options)
-    print(f"{options.output}: {len(document.cues)} cues")
+    print(f"{options.output}: {counted(len(document.cues), 'cue')}")
     return EXIT_OK
 
 

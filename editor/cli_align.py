@@ -15,6 +15,7 @@ from pathlib import Path
 from editor.cli_progress import progress_printer
 from editor.core.model import Document
 from editor.core.style import CaptionStyle
+from editor.core.wording import counted
 from editor.formats.errors import FormatError
 from editor.timing.autosync import MAX_LEAD_IN_MS, MAX_LINGER_MS
 from editor.workflows.autosync import NoSpeech, Synced, sync_to_media
@@ -44,5 +45,5 @@ def synced_to_media(document: Document, options: argparse.Namespace, style: Capt
 
 
 def _summary(media: Path, synced: Synced, seconds: float) -> str:
-    return (f"{media}: {synced.words_timed} words aligned in {seconds:.0f} s; {synced.doubtful} the audio hardly "
-            f"supports (cueline check lists them); {synced.gaps_placed} `--` gaps placed")
+    return (f"{media}: {counted(synced.words_timed, 'word')} aligned in {seconds:.0f} s; {synced.doubtful} the audio "
+            f"hardly supports (cueline check lists them); {counted(synced.gaps_placed, '`--` gap')} placed")

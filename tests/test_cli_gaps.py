@@ -42,7 +42,7 @@ def test_inaudible(project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[
 def test_drop_removes_the_emptied_cue(project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     err = _convert(capsys, project, tmp_path / "out.srt", "--gaps", "drop")
     assert [cue.text for cue in read_file(tmp_path / "out.srt").document.cues] == ["The minister of said", "all heard"]
-    assert "dropped, 1 cue(s) left empty removed" in err
+    assert "dropped (1 cue left empty removed)" in err
 
 
 def test_a_project_keeps_its_gaps(project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -52,3 +52,12 @@ def test_a_project_keeps_its_gaps(project: Path, tmp_path: Path, capsys: pytest.
 
 def test_an_unknown_policy_is_a_usage_error(project: Path, tmp_path: Path) -> None:
     assert main(["convert", str(project), str(tmp_path / "out.srt"), "--gaps", "erase"]) == 2
+
+
+def test_one_run_in_one_cue_is_counted_in_the_singular(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "one.srt"
+    write_file(Document(cues=(Cue(0, 1000, "The minister of -- said"),)), source)
+    assert main(["convert", str(source), str(tmp_path / "out.vtt")]) == 0
+    printed = capsys.readouterr()
+    assert "1 unresolved `--` run in 1 cue kept as is" in printed.err
+    assert printed.out == f"{tmp_path / 'out.vtt'}: 1 cue\n"

@@ -15,6 +15,7 @@ from editor.core import edits
 from editor.core.model import Document
 from editor.core.style import style_named
 from editor.core.timecode import frame_ms
+from editor.core.wording import counted
 from editor.workflows.recutting import recut_range
 
 HUNDRED_MS = 100
@@ -109,7 +110,7 @@ class EditActions:
         if not chosen:
             self._report("select the cues to shift first")
             return
-        label = f"Shift {len(chosen)} cues by {delta_ms:+d} ms"
+        label = f"Shift {counted(len(chosen), 'cue')} by {delta_ms:+d} ms"
         self._push(label, lambda doc: edits.shift_cues(doc, chosen, delta_ms), min(chosen))
 
     def recut_selected(self) -> None:
@@ -119,7 +120,8 @@ class EditActions:
             self._report("select the cues to re-cut first")
             return
         first, stop = min(chosen), max(chosen) + 1
-        self._push(f"Re-cut {stop - first} cues", lambda doc: recut_range(doc, first, stop, self._session.style), first)
+        style = self._session.style
+        self._push(f"Re-cut {counted(stop - first, 'cue')}", lambda doc: recut_range(doc, first, stop, style), first)
 
     # ----- the document -----
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from editor.core.fit_lines import fit_to_lines
 from editor.core.model import Cue
 from editor.core.style import STYLES
+from editor.core.wording import counted
 from editor.formats import cea608
 from editor.formats.cea608 import MISC, UnwritableCharacter
 from editor.formats.errors import FormatError
@@ -69,7 +70,7 @@ class SccExport:
 
     def notes(self) -> tuple[str, ...]:
         """What staff should know about this export, one line each."""
-        recut = (f"{self.recut_cues} cues re-cut with the CEA-608 style (32 columns, 2 rows)",) \
+        recut = (f"{counted(self.recut_cues, 'cue')} re-cut with the CEA-608 style (32 columns, 2 rows)",) \
             if self.recut_cues else ()
         return recut + tuple(str(caption) for caption in self.late)
 

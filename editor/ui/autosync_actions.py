@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog
 from editor.app.align_worker import AlignWorker
 from editor.core.edits import EditError
 from editor.core.model import Cue, Document, is_gap_text
+from editor.core.wording import counted
 from editor.ui.dialogs import plain_label
 from editor.ui.doubtful_words import DoubtfulWordMarks, token_at, word_at
 from editor.ui.host import FeatureHost
@@ -158,8 +159,9 @@ class AutoSync(QObject):
             self._tell("The document changed while auto-sync ran: nothing changed. Run it again.")
             return
         self.window.push_edit(result.scope.label, outcome.document, result.scope.first)
-        self.window.report(f"{result.scope.label}: {outcome.words_timed} words timed, {outcome.doubtful} with low "
-                           f"confidence (see the checks), {outcome.gaps_placed} `--` gap(s) placed")
+        timed, gaps = counted(outcome.words_timed, "word"), counted(outcome.gaps_placed, "`--` gap")
+        self.window.report(f"{result.scope.label}: {timed} timed, {outcome.doubtful} with low confidence (see the "
+                           f"checks), {gaps} placed")
 
     def _fail(self, message: str) -> None:
         self._close_progress()

@@ -228,7 +228,8 @@ class GlossaryDialog(QDialog):
         count = len(self.chosen())
         self.replace_button.setEnabled(count > 0)
         if self._proposals:
-            self.status.setText(f"{len(self._proposals)} places sound like a name; {count} ticked.")
+            sound = "sounds" if len(self._proposals) == 1 else "sound"
+            self.status.setText(f"{counted(len(self._proposals), 'place')} {sound} like a name; {count} ticked.")
         else:
             self.status.setText("No place sounds like a name of the glossary.")
 

@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
         errors, warnings = self.issues.counts
         runtime = format_runtime(document.runtime_ms) if document.runtime_ms else "no runtime"
         self.summary_label.setText(
-            f"{len(document.cues)} cues · {runtime} · {self.session.style.label} · "
+            f"{counted(len(document.cues), 'cue')} · {runtime} · {self.session.style.label} · "
             f"{counted(errors, 'error')}, {counted(warnings, 'warning')}"
         )
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from editor.core.gaps import GapPolicy, count_cues_with_gaps, count_gap_runs, resolve_gaps
 from editor.core.model import Document
+from editor.core.wording import counted
 from editor.formats.errors import FormatError
 from editor.formats.recipe import WriteOptions
 from editor.formats.registry import format_for_path, write_file
@@ -35,9 +36,10 @@ class Exported:
         what = {
             GapPolicy.KEEP: "kept as is",
             GapPolicy.INAUDIBLE: "written as [inaudible]",
-            GapPolicy.DROP: f"dropped, {self.cues_removed} cue(s) left empty removed",
+            GapPolicy.DROP: f"dropped ({counted(self.cues_removed, 'cue')} left empty removed)",
         }[self.policy]
-        return f"{self.path}: {self.gap_runs} unresolved `--` runs in {self.cues_with_gaps} cues {what}"
+        runs, cues = counted(self.gap_runs, "unresolved `--` run"), counted(self.cues_with_gaps, "cue")
+        return f"{self.path}: {runs} in {cues} {what}"
 
 
 def cues_needing_a_gap_decision(document: Document) -> int:
