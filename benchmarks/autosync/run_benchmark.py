@@ -45,9 +45,9 @@ MATRIX = json.loads((Path(__file__).resolve().parent / "matrix.json").read_text(
 
 def halves() -> dict[str, list[str]]:
     """Variant names by half, as the matrix and the fixtures on disk have them."""
-    found: dict[str, list[str]] = {"tune": [], "report": [], "held-out": []}
+    found: dict[str, list[str]] = {}
     for spec in MATRIX:
-        found[spec["half"]].append(spec["name"])
+        found.setdefault(spec["half"], []).append(spec["name"])
     for truth in sorted(FIXTURES.glob("real-*.truth.json")):
         found.setdefault("real speech", []).append(truth.name.removesuffix(".truth.json"))
     return found
@@ -118,7 +118,7 @@ HEADER = ("| variant | audio | cue starts median / p95 / max (s) | sentence star
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("variants", nargs="*")
-    parser.add_argument("--half", choices=["tune", "report", "held-out", "real speech"])
+    parser.add_argument("--half", choices=[*halves()])
     parser.add_argument("--workers", type=int, help="worker processes (0: all in this process)")
     parser.add_argument("--busy", action="store_true", help="keep one core busy beside it (issue 10's target)")
     parser.add_argument("--details", action="store_true", help="print each variant's worst cues under the table")
