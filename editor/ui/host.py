@@ -84,6 +84,9 @@ class FeatureHost(Protocol):
 
     def show_waveform(self, peaks: PeakSource | None) -> None: ...
 
+    def show_media_duration(self, ms: int | None) -> None:
+        """The open media's length: the programme's runtime where the document states none (a caption file)."""
+
     def push_edit(self, label: str, after: Document, focus: int | None = None) -> bool:
         """Record `after` as one undo step (False if nothing changed)."""
         ...

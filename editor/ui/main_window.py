@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self.edits = EditActions(self.session, self.current_index, self.selected_rows, self.report)
         self.files = FileActions(self, self.session, self.autosave, self.settings, self.report)
         self._timeline_style_name = ""
+        self._media_ms: int | None = None  # the open media's length, told by the media feature
         self._build_views()
         self._lay_out()
         self.glossary = GlossaryActions(self)
@@ -220,7 +221,8 @@ class MainWindow(QMainWindow):
     def _update_summary(self) -> None:
         document = self.session.document
         errors, warnings = self.issues.counts
-        runtime = format_runtime(document.runtime_ms) if document.runtime_ms else "no runtime"
+        runtime_ms = document.runtime_ms or self._media_ms  # a caption file states none: the media's then
+        runtime = format_runtime(runtime_ms) if runtime_ms else "no runtime"
         self.summary_label.setText(
             f"{counted(len(document.cues), 'cue')} · {runtime} · {self.session.style.label} · "
             f"{counted(errors, 'error')}, {counted(warnings, 'warning')}"
@@ -303,6 +305,10 @@ class MainWindow(QMainWindow):
 
     def show_waveform(self, peaks: PeakSource | None) -> None:
         self.timeline.set_peaks(peaks)
+
+    def show_media_duration(self, ms: int | None) -> None:
+        self._media_ms = ms
+        self._update_summary()
 
     def push_edit(self, label: str, after: Document, focus: int | None = None) -> bool:
         return push_edit(self.session, label, after, focus)

@@ -121,6 +121,7 @@ class MediaPanel(QObject):
         self._embed_if_possible()
         playing = self.playback.open(path)
         info = self.playback.info
+        self.window.show_media_duration(info.duration_ms if info else None)
         if info is None:
             return False
         if playing:

@@ -276,3 +276,14 @@ def test_a_reopened_project_is_not_asked_to_stretch_again(media_window, clip: Pa
     window.session.load(Document(cues=(Cue(0, 1000, "One."),), runtime_ms=3000, media_path=str(clip)), None)
     assert panel.playback.media_path == clip  # opened without a question: no modal dialog blocked the load
     assert window.session.document.runtime_ms == 3000
+
+
+def test_a_caption_file_opened_with_the_media_open_shows_the_media_s_runtime(  # type: ignore[no-untyped-def]
+    playing_ready, tmp_path: Path, qtbot
+) -> None:
+    window, _panel = playing_ready
+    srt = tmp_path / "clip.srt"
+    srt.write_text("1\n00:00:01,000 --> 00:00:02,500\nFirst words.\n", encoding="utf-8")
+    assert window.files.open_path(srt)
+    assert window.session.document.runtime_ms is None  # an SRT states no runtime: the media tells it
+    qtbot.waitUntil(lambda: window.summary_label.text().startswith("1 cue · 00:06 · "))
