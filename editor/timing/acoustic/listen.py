@@ -1,0 +1,39 @@
+"""Which transcript words a chunk of audio says, and when: our own aligner in place of recognition.
+
+The chunk is aligned loosely against the transcript text expected near it (a word chain that may start and
+end anywhere, skip words the audio lacks, and absorb audio the transcript lacks); see listener.py. This
+module is what the anchor stage and its workers share: the job, and the process's listener, made on first
+use so a process that only hands out jobs never loads numba (about 60 MB).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from editor.timing.recognize import HeardWord
+
+if TYPE_CHECKING:
+    from editor.timing.acoustic.listener import Listener
+
+
+class ListenJob(NamedTuple):
+    """One chunk of 16-bit mono 16 kHz audio and the transcript tokens it may say, in order."""
+
+    pcm: bytes
+    offset_ms: int
+    tokens: tuple[str, ...]
+
+
+_LISTENERS: list[Listener] = []
+
+
+def init_listener(phones: dict[str, tuple[str, ...]]) -> None:
+    """Make this process's listener (a worker serves many jobs)."""
+    from editor.timing.acoustic.listener import Listener  # here: loads numba, needed only where jobs run
+
+    _LISTENERS[:] = [Listener(phones)]
+
+
+def hear_chunk(job: ListenJob) -> list[HeardWord]:
+    """Words heard in a chunk, by this process's listener."""
+    return _LISTENERS[0].hear(job)

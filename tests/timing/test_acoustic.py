@@ -1,0 +1,67 @@
+"""Our own acoustic scorer and aligner (editor.timing.acoustic) on speech synthesised in the test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pocketsphinx
+import pytest
+from spoken import RATE, Speech, speak
+
+from editor.timing.acoustic.listen import ListenJob
+from editor.timing.acoustic.listener import Listener
+from editor.timing.recognize import HeardWord, load_dictionary, pcm_bytes
+
+SAID = "the parliament convened on the first of july", "nobody expected the president to agree so quickly"
+
+
+@pytest.fixture(scope="module")
+def speech(speech_folder: Path) -> Speech:
+    return speak([0.6, SAID[0], 0.5, SAID[1], 0.6], speech_folder)
+
+
+def listener_for(words: list[str]) -> Listener:
+    dictionary = load_dictionary()
+    return Listener({word: tuple(dictionary[word][0].split()) for word in set(words)})
+
+
+def pocketsphinx_alignment(samples: np.ndarray, words: list[str]) -> list[HeardWord]:
+    """Pocketsphinx's own forced alignment of the words, for comparison."""
+    decoder = pocketsphinx.Decoder(lm=None, loglevel="FATAL", cmn="batch")
+    decoder.set_align_text(" ".join(words))
+    decoder.start_utt()
+    decoder.process_raw(pcm_bytes(samples), full_utt=True)
+    decoder.end_utt()
+    segments = [(str(segment.word).split("(")[0], segment) for segment in decoder.seg()]
+    return [HeardWord(word, segment.start_frame * 10, (segment.end_frame + 1) * 10)
+            for word, segment in segments if word in words]
+
+
+def first_sentence(speech: Speech) -> np.ndarray:
+    return speech.samples[: (speech.phrase(SAID[0])[1] + 300) * RATE // 1000]
+
+
+def test_words_start_where_pocketsphinx_aligns_them(speech: Speech) -> None:
+    words = SAID[0].split()
+    ours = listener_for(words).hear(ListenJob(pcm_bytes(speech.samples), 0, tuple(words)))
+    theirs = pocketsphinx_alignment(first_sentence(speech), words)
+    assert [word.token for word in theirs] == words
+    assert [word.token for word in ours[: len(words)]] == words
+    gaps = [abs(mine.start_ms - other.start_ms) for mine, other in zip(ours, theirs, strict=False)]
+    assert np.median(gaps) <= 20 and max(gaps) <= 40, gaps
+    assert abs(ours[0].start_ms - speech.phrase(SAID[0])[0]) <= 30
+
+
+def test_a_word_the_audio_lacks_is_not_heard(speech: Speech) -> None:
+    words = [*SAID[0].split()[:4], "tomorrow", *SAID[0].split()[4:]]
+    ours = listener_for(words).hear(ListenJob(pcm_bytes(first_sentence(speech)), 0, tuple(words)))
+    assert [word.token for word in ours] == SAID[0].split()
+
+
+def test_speech_the_transcript_lacks_is_absorbed_not_given_to_words(speech: Speech) -> None:
+    words = SAID[0].split()[-4:] + SAID[1].split()[:3]
+    offset = 5000
+    ours = listener_for(words).hear(ListenJob(pcm_bytes(speech.samples), offset, tuple(words)))
+    assert [word.token for word in ours][:4] == SAID[0].split()[-4:]
+    assert ours[0].start_ms >= offset + speech.phrase(SAID[0])[0] + 1000
