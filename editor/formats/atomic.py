@@ -59,7 +59,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         os.replace(temporary, path)
     except OSError as error:
         _remove_quietly(temporary)
-        raise FormatError(_save_failure_message(error, path.parent), path) from error
+        raise FormatError(_save_failure_message(error, path), path) from error
     _sync_folder(path.parent)
     remove_stale_temporaries(path)
 
@@ -148,15 +148,16 @@ def _sync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
-def _save_failure_message(error: OSError, folder: Path) -> str:
+def _save_failure_message(error: OSError, path: Path) -> str:
+    kept = "the previous version of the file is unchanged" if path.exists() else "nothing was written"
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
-        return "could not save: the disk is full (the previous version of the file is unchanged)"
+        return f"could not save: the disk is full ({kept})"
     if error.errno == errno.EROFS:
-        return "could not save: the disk or folder is read-only (the previous version of the file is unchanged)"
+        return f"could not save: the disk or folder is read-only ({kept})"
     if error.errno in (errno.EACCES, errno.EPERM):
         return "could not save: no permission to write here"
-    if error.errno == errno.ENOENT and folder.is_dir():  # /proc, /sys: folders that refuse new files this way
-        return f"could not save: no file can be written in {folder} (a system folder); choose another folder"
+    if error.errno == errno.ENOENT and path.parent.is_dir():  # /proc, /sys: folders that refuse new files so
+        return f"could not save: no file can be written in {path.parent} (a system folder); choose another folder"
     if error.errno == errno.ENOENT:
         return "could not save: the folder does not exist"
     return f"could not save: {error.strerror or error}"

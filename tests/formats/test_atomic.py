@@ -57,6 +57,17 @@ def test_full_disk_leaves_the_old_file_and_no_temporary(tmp_path: Path, monkeypa
     assert [p.name for p in tmp_path.iterdir()] == ["out.srt"]
 
 
+def test_a_full_disk_under_a_new_file_says_nothing_was_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def disk_full(descriptor: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(FormatError) as caught:
+        write_text_atomic(tmp_path / "new.srt", "text\n")
+    assert caught.value.message == "could not save: the disk is full (nothing was written)"
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(FormatError, match="folder does not exist"):
         write_text_atomic(tmp_path / "nowhere" / "out.srt", "x\n")
