@@ -102,6 +102,7 @@ class ProblemBar(QWidget):
         self.count = _plain_label(self, "problem_count")
         self.problem = ElidedLabel(self, "problem_text")
         self.problem.setText(IDLE_TEXT)
+        self._shown: Problem | None = None  # the problem the text describes, while it does
         self.buttons = [self._button(action) for action in actions]
         self.hint = ElidedLabel(self, "problem_hint")
         self._lay_out()
@@ -140,14 +141,20 @@ class ProblemBar(QWidget):
         return None if kind is None else {ProblemKind(kind)}
 
     def show_problem(self, problem: Problem | None, number: int | None, total: int) -> None:
-        """The problem stopped on (None: none yet, or it is gone: fixed or ignored) and where it is in the list."""
+        """The problem stopped on (None: none yet, or it is gone: fixed or ignored) and where it is in the list;
+        a problem shown until now that is gone (a redo, a replace, typing) is not left described as if there."""
         self.count.setText(f"{number if number is not None else '–'} of {total}")
         if problem is not None:
+            self._shown = problem
             self.problem.setText(describe(problem))
             self.hint.setText(what_to_do(problem))
+        elif self._shown is not None:
+            gone = f"“{self._shown.found}”" if self._shown.found else "The problem"
+            self.show_note(f"{gone} is no longer there (changed or fixed) · {IDLE_TEXT}")
 
     def show_note(self, note: str) -> None:
         """What just happened to the problem (fixed, ignored, added to the glossary)."""
+        self._shown = None
         self.problem.setText(note)
         self.hint.clear()
 

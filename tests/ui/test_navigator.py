@@ -345,3 +345,16 @@ def test_fixing_every_gap_splits_cues_too_long_for_two_lines_in_one_undo_step(op
     assert [issue.rule for issue in window.issues.issues if issue.rule in ("line-length", "line-count")] == []
     window.session.undo_stack.undo()
     assert window.session.document == document
+
+
+def test_a_problem_gone_after_a_redo_is_not_left_described_in_the_bar(navigating, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, navigator = navigating
+    to_first_beisel(qtbot, window)
+    press(qtbot, window, Qt.Key.Key_1, ALT)
+    window.session.undo_stack.undo()
+    qtbot.waitUntil(lambda: navigator.bar.count.text() == "3 of 4")
+    assert navigator.bar.problem.text().startswith("Spelling · cue 2 at 00:00:03.200")
+    window.session.undo_stack.redo()
+    qtbot.waitUntil(lambda: navigator.bar.count.text() == "– of 3")
+    assert navigator.bar.problem.text() == "“Beisel” is no longer there (changed or fixed) · F8: next problem · " \
+        "Shift+F8: previous"
