@@ -39,11 +39,13 @@ def synced_to_media(document: Document, options: argparse.Namespace, style: Capt
     outcome = sync_to_media(document, media, style, lead_in_ms=options.lead_in, linger_ms=options.linger,
                             progress=progress_printer("aligning to"))
     if isinstance(outcome, NoSpeech):
-        raise FormatError("no speech of the transcript heard in the media; nothing was changed", media)
+        why = f"{outcome.cut_short}; " if outcome.cut_short else ""
+        raise FormatError(f"{why}no speech of the transcript heard in the media; nothing was changed", media)
     print(_summary(media, outcome, time.monotonic() - began), file=sys.stderr)
     return outcome.document
 
 
 def _summary(media: Path, synced: Synced, seconds: float) -> str:
     return (f"{media}: {counted(synced.words_timed, 'word')} aligned in {seconds:.0f} s; {synced.doubtful} the audio "
-            f"hardly supports (cueline check lists them); {counted(synced.gaps_placed, '`--` gap')} placed")
+            f"hardly supports (cueline check lists them); {counted(synced.gaps_placed, '`--` gap')} placed"
+            + (f"; {synced.cut_short}" if synced.cut_short else ""))

@@ -153,15 +153,20 @@ class AutoSync(QObject):
         self._close_progress()
         outcome = apply_alignment(started_from or session.document, result, session.style)
         if isinstance(outcome, NoSpeech):
-            self._tell("No speech of the transcript found in the media: nothing changed.")
+            why = f" {outcome.cut_short[0].upper()}{outcome.cut_short[1:]}." if outcome.cut_short else ""
+            self._tell(f"No speech of the transcript found in the media: nothing changed.{why}")
             return
         if session.document is not started_from:
             self._tell("The document changed while auto-sync ran: nothing changed. Run it again.")
             return
         self.window.push_edit(result.scope.label, outcome.document, result.scope.first)
         timed, gaps = counted(outcome.words_timed, "word"), counted(outcome.gaps_placed, "`--` gap")
-        self.window.report(f"{result.scope.label}: {timed} timed, {outcome.doubtful} with low confidence (see the "
-                           f"checks), {gaps} placed")
+        report = f"{result.scope.label}: {timed} timed, {outcome.doubtful} with low confidence (see the checks), " \
+                 f"{gaps} placed"
+        if outcome.cut_short:
+            self._tell(f"{report}; {outcome.cut_short}.")
+        else:
+            self.window.report(report)
 
     def _fail(self, message: str) -> None:
         self._close_progress()

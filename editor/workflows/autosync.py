@@ -15,6 +15,7 @@ from pathlib import Path
 
 from editor.core.model import Document
 from editor.core.style import CaptionStyle
+from editor.core.timecode import format_runtime
 from editor.formats.errors import FormatError
 from editor.media.audio import MediaError, decode_audio, media_duration_ms
 from editor.timing.align import SAMPLE_RATE, Alignment, AlignmentCancelled, align_words
@@ -22,6 +23,7 @@ from editor.timing.autosync import SyncSettingError
 from editor.workflows.sync_scope import SyncScope, audio_of, shifted, synced, whole_document
 
 Progress = Callable[[float], None]
+CUT_SHORT_MS = 5000  # audio that stops this long before the end its file states: a partial copy, or damaged
 DECODE_SHARE = 0.1  # decoding is quick next to recognition: the first tenth of the progress
 TURN_POLL_SECONDS = 0.05
 _ALIGNING = threading.Lock()
@@ -29,11 +31,13 @@ _ALIGNING = threading.Lock()
 
 @dataclass(frozen=True)
 class AlignResult:
-    """A finished alignment: the scope it covered, the alignment in programme time, the media's running time."""
+    """A finished alignment: the scope it covered, the alignment in programme time, the media's running time
+    as decoded, and a note when that stops well before the end the file states."""
 
     scope: SyncScope
     alignment: Alignment
     media_ms: int
+    cut_short: str = ""
 
 
 @dataclass(frozen=True)
@@ -44,11 +48,15 @@ class Synced:
     words_timed: int
     doubtful: int
     gaps_placed: int
+    cut_short: str = ""  # the media's audio stops early: say so beside the figures
 
 
 @dataclass(frozen=True)
 class NoSpeech:
-    """The media holds none of the transcript's speech: the document stays as it was."""
+    """The media holds none of the transcript's speech: the document stays as it was; `cut_short` says when the
+    audio stops well before the end its file states (the likelier reason)."""
+
+    cut_short: str = ""
 
 
 SyncOutcome = Synced | NoSpeech
@@ -77,7 +85,18 @@ def align_scope(media: Path, scope: SyncScope, *, progress: Progress | None = No
     with _turn_to_align(stop):
         alignment = align_words(scope.words, clip, SAMPLE_RATE, cancelled=stop,
                                 progress=lambda f: report(DECODE_SHARE + f * (1 - DECODE_SHARE)))
-    return AlignResult(scope, shifted(alignment, scope.start_ms), len(samples) * 1000 // SAMPLE_RATE)
+    decoded_ms = len(samples) * 1000 // SAMPLE_RATE
+    return AlignResult(scope, shifted(alignment, scope.start_ms), decoded_ms, cut_short_note(media, decoded_ms))
+
+
+def cut_short_note(media: Path, decoded_ms: int) -> str:
+    """"the audio stops at 03:54 of the 12:45 the file states (…)" when it does, else "": a partial copy or a
+    damaged file decodes without an error, and auto-sync would blame the transcript for the missing speech."""
+    stated_ms = media_duration_ms(media)
+    if stated_ms is None or stated_ms - decoded_ms <= CUT_SHORT_MS:
+        return ""
+    return (f"the audio stops at {format_runtime(decoded_ms)} of the {format_runtime(stated_ms)} the file states "
+            "(an incomplete copy, or damaged)")
 
 
 @contextmanager
@@ -97,14 +116,15 @@ def apply_alignment(document: Document, result: AlignResult, style: CaptionStyle
     """The scope's cues cut again on the timed words; FormatError for a lead-in or linger out of range."""
     alignment = result.alignment
     if not alignment.speech_found:
-        return NoSpeech()
+        return NoSpeech(result.cut_short)
     try:
         after = synced(document, result.scope, alignment, result.media_ms, style,
                        lead_in_ms=lead_in_ms, linger_ms=linger_ms)
     except SyncSettingError as error:
         raise FormatError(str(error)) from None
     spoken = [word for word in alignment.words if not word.is_gap]
-    return Synced(after, len(spoken), sum(word.is_doubtful for word in spoken), len(alignment.gap_spans))
+    doubtful = sum(word.is_doubtful for word in spoken)
+    return Synced(after, len(spoken), doubtful, len(alignment.gap_spans), result.cut_short)
 
 
 def sync_to_media(document: Document, media: Path, style: CaptionStyle, *, lead_in_ms: int = 0,

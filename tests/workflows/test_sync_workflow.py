@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import numpy as np
 import pytest
+from mediagen import generate_media
 from timing.spoken import RATE, speak, write_wav
 
+from editor.cli import main
 from editor.core.model import Cue, Document
 from editor.core.style import style_named
 from editor.formats.errors import FormatError
@@ -40,3 +43,20 @@ def test_unreadable_media_is_a_format_error_naming_it(tmp_path: Path) -> None:
         with pytest.raises(FormatError) as raised:
             job()
         assert raised.value.path == media and str(raised.value).count("broken.mp4") == 1
+
+
+def test_media_cut_short_says_where_its_audio_stops(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    whole = generate_media(tmp_path / "whole.mp4", seconds=30)
+    streamable = tmp_path / "streamable.mp4"  # its index first, as web copies are: a cut copy still decodes
+    subprocess.run(["ffmpeg", "-v", "error", "-i", str(whole), "-c", "copy", "-movflags", "+faststart",
+                    str(streamable)], check=True, timeout=60)
+    partial = tmp_path / "partial.mp4"
+    partial.write_bytes(streamable.read_bytes()[: streamable.stat().st_size * 2 // 5])
+    outcome = sync_to_media(Document(cues=(Cue(0, 2000, SENTENCE),)), partial, STYLE)
+    assert isinstance(outcome, NoSpeech) and outcome.cut_short.startswith("the audio stops at 00:1")
+    assert outcome.cut_short.endswith(" of the 00:30 the file states (an incomplete copy, or damaged)")
+    transcript = tmp_path / "talks.txt"
+    transcript.write_text(SENTENCE, encoding="utf-8")
+    assert main(["import", str(transcript), "--media", str(partial), "-o", str(tmp_path / "out.srt")]) == 2
+    error = capsys.readouterr().err
+    assert f"{partial}: {outcome.cut_short}; no speech of the transcript heard in the media" in error
