@@ -82,7 +82,8 @@ Homepage: $HOMEPAGE}
 Description: caption editor for captioning staff
  Cueline turns a rough transcript into caption blocks that follow professional
  caption rules, lines them up along the programme's runtime, syncs them to the
- speech, and exports SRT and WebVTT. It brings its own Python and Qt; video
+ speech, and exports SRT, WebVTT and the broadcast formats (Scenarist SCC,
+ TTML/EBU-TT-D, ASS/SSA, YouTube SBV). It brings its own Python and Qt; video
  playback uses the system's VLC.
 CONTROL
   (cd "$root" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | sort -z | xargs -0 md5sum) \

@@ -53,3 +53,16 @@ def test_installers_name_the_programs_icon_and_resources_the_bundle_holds(
     removed = set(re.findall(r'Delete "\$INSTDIR\\([\w-]+)\.exe"', nsis))
     assert installed == removed == built_programs()
     assert 'File /r "${SOURCE_DIR}\\_internal"' in nsis and 'RMDir /r "$INSTDIR\\_internal"' in nsis
+
+
+def test_what_the_menus_and_the_package_say_names_the_broadcast_formats_it_writes() -> None:
+    """Broadcast staff look for SCC and TTML in the applications menu, the package manager and the man page."""
+    desktop = configparser.ConfigParser(interpolation=None)
+    desktop.read(PACKAGING / "linux" / "cueline.desktop", encoding="utf-8")
+    package = (PACKAGING / "build_deb.sh").read_text(encoding="utf-8")
+    description = package[package.index("Description:"):package.index("CONTROL", package.index("Description:"))]
+    manual = (PACKAGING / "linux" / "cueline.1").read_text(encoding="utf-8")
+    name_line = manual[manual.index(".SH NAME"):manual.index(".SH SYNOPSIS")]
+    assert "broadcast formats" in desktop["Desktop Entry"]["Comment"]
+    for said in (description, name_line, desktop["Desktop Entry"]["Keywords"]):
+        assert "SCC" in said and "TTML" in said, said
