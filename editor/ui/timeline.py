@@ -11,12 +11,12 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QWheelEvent
-from PySide6.QtWidgets import QApplication, QScrollBar, QSizePolicy, QWidget
+from PySide6.QtWidgets import QApplication, QScrollBar, QSizePolicy, QToolTip, QWidget
 
 from editor.core.model import Cue, Document
 from editor.core.style import DEFAULT_STYLE, CaptionStyle
 from editor.ui.timeline_blocks import CueLayerPainter
-from editor.ui.timeline_drag import CueDrag, DragKind, start_drag
+from editor.ui.timeline_drag import CueDrag, DragKind, drag_readout, start_drag
 from editor.ui.timeline_paint import TimelineColors, paint_playhead, paint_ruler
 from editor.ui.timeline_scale import ZOOM_STEP, TimeScale
 from editor.ui.timeline_track import CueTrack
@@ -285,6 +285,7 @@ class TimelineView(QWidget):
         if self._drag is not None:
             start, end = self._drag.times_at(self._scale.ms_at(position.x()))
             self._preview = (self._drag.index, start, end)
+            QToolTip.showText(event.globalPosition().toPoint(), drag_readout(start, end), self)
             self.update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -338,6 +339,8 @@ class TimelineView(QWidget):
         self.update()
 
     def _forget_press(self) -> None:
+        if self._drag is not None:
+            QToolTip.hideText()
         self._press = None
         self._drag = None
         self._preview = None

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from editor.core.model import Cue
+from editor.core.timecode import format_timecode
 
 MIN_CUE_MS = 100  # shorter than this a block cannot be grabbed again; the checks flag anything under the style's
 
@@ -66,3 +67,8 @@ def start_drag(
         lowest_ms=min(lowest, cue.start_ms),
         highest_ms=None if highest is None else max(highest, cue.end_ms),
     )
+
+
+def drag_readout(start_ms: int, end_ms: int) -> str:
+    """What a drag would set, shown beside the pointer: a block's edge alone cannot be placed to the frame."""
+    return f"{format_timecode(start_ms, '.')} → {format_timecode(end_ms, '.')} · {(end_ms - start_ms) / 1000:.3f} s"

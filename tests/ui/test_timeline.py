@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QWheelEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from editor.core.model import Cue, Document
 from editor.core.style import DEFAULT_STYLE
@@ -83,11 +83,13 @@ def test_dragging_a_right_edge_previews_live_and_reports_once_on_release(qtbot, 
     qtbot.mouseMove(view, start + QPoint(8, 0))
     qtbot.mouseMove(view, start + QPoint(15, 0))
     during = view.grab().toImage()
+    assert QToolTip.isVisible() and QToolTip.text() == "00:00:08.000 → 00:00:10.300 · 2.300 s"  # where it would go
     preview_x = start.x() + 10
     assert retimed == []
     assert during.pixelColor(preview_x, start.y()) != before.pixelColor(preview_x, start.y())
     qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=start + QPoint(15, 0))
     assert retimed == [(2, 8000, 10_300)]
+    assert not QToolTip.isVisible()
     assert view.grab().toImage() == before  # the document came back unchanged: the window decides
 
 
