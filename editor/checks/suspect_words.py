@@ -17,9 +17,10 @@ from editor.checks.spelling import misspellings, words_of_terms
 from editor.checks.suggestions import merged
 from editor.checks.word_spans import word_spans
 from editor.core.glossary import Proposal, glossary_of, propose_replacements
-from editor.core.model import Cue, Document, GlossaryTerm, HeardAlternative, Word
+from editor.core.model import Cue, Document, HeardAlternative, Word
 from editor.core.phonetic import sound_alike_score
 from editor.core.style import CaptionStyle
+from editor.core.words import EDGE_PUNCTUATION
 
 NAME = "suspect-word"
 AUDIO_FLAG = 0.35  # what the audio sounds like must beat the transcript at least this clearly to be flagged
@@ -36,9 +37,10 @@ def check(document: Document, style: CaptionStyle) -> list[Issue]:
     for proposal in propose_replacements(document, terms, TEXT_FLAG, dictionary.word_rarity):
         guesses.setdefault(proposal.cue_index, []).append(proposal)
     accepted = words_of_terms(terms)
+    names, written = {term.term for term in terms}, _written_words(document)
     issues: list[Issue] = []
     for index, cue in enumerate(document.cues):
-        found = _heard_issues(index, cue, terms) + _guessed_issues(index, cue, guesses.get(index, []))
+        found = _heard_issues(index, cue, names, written) + _guessed_issues(index, cue, guesses.get(index, []))
         misspelt = {(item.start, item.end) for item in misspellings(cue.text, accepted, style.spelling)}
         issues.extend(issue for issue in _without_overlap(found) if _where(issue) not in misspelt)
     return issues
@@ -49,18 +51,24 @@ def _where(issue: Issue) -> tuple[int, int] | None:
     return (issue.span.start, issue.span.end) if issue.span else None
 
 
-def _heard_issues(index: int, cue: Cue, terms: Sequence[GlossaryTerm]) -> list[Issue]:
+def _written_words(document: Document) -> set[str]:
+    """Every word the transcript writes: the audio naming one of them ("rock" heard as the story's "Iraq")
+    offers a word the transcriber knew, however rare in a dictionary."""
+    return {bare for cue in document.cues for word in cue.text.split() if (bare := word.strip(EDGE_PUNCTUATION))}
+
+
+def _heard_issues(index: int, cue: Cue, names: set[str], written: set[str]) -> list[Issue]:
     spans = word_spans(cue)
-    names = {term.term for term in terms}
     issues = []
     for position, word in enumerate(cue.words if spans else ()):
-        alternatives = [alt for alt in word.alternatives if alt.text in names or _plausible_word(alt.text)]
+        alternatives = [alt for alt in word.alternatives
+                        if alt.text in names or alt.text in written or _plausible_word(alt.text)]
         if not alternatives or alternatives[0].score < AUDIO_FLAG:
             continue
         count = alternatives[0].words
         span = TextSpan(spans[position].start, spans[position + count - 1].end)
         found = cue.text[span.start: span.end]
-        fixes = [_audio_fix(alt, names) for alt in alternatives if alt.words == count]
+        fixes = [_audio_fix(alt, names, written) for alt in alternatives if alt.words == count]
         message = f"the audio sounds like “{fixes[0].replacement}”, not “{found}”"
         issues.append(Issue(index, Severity.WARNING, NAME, message, span, merged(fixes)))
     return issues
@@ -70,8 +78,9 @@ def _plausible_word(text: str) -> bool:
     return dictionary.is_known(text) and dictionary.word_rarity(text) < RARE
 
 
-def _audio_fix(alternative: HeardAlternative, names: set[str]) -> Fix:
-    sources = ("audio", "glossary") if alternative.text in names else ("audio", "dictionary")
+def _audio_fix(alternative: HeardAlternative, names: set[str], written: set[str]) -> Fix:
+    known = "glossary" if alternative.text in names else "transcript" if alternative.text in written else "dictionary"
+    sources = ("audio", known)
     return Fix(alternative.text, alternative.score, sources)
 
 

@@ -49,6 +49,16 @@ def test_weak_or_unlikely_alternatives_are_not_flagged() -> None:
     assert spans(Document(cues=(heard_cue("he called", {}, rare),))) == []  # ...a word nobody uses is not
 
 
+def test_a_name_the_transcript_writes_elsewhere_is_offered_however_rare() -> None:
+    """ "rock" heard as the story's "Iraq": no dictionary ranks Iraq as common, but the transcriber wrote it."""
+    iraq = {"rock": (HeardAlternative("Iraq", 1, 0.7),)}
+    story = Cue(0, 900, "back in Iraq today")
+    heard = heard_cue("and now this is rock", {"rock": 0.4}, iraq)
+    [issue] = check(Document(cues=(heard, story)), DEFAULT_STYLE)
+    assert issue.fixes[0].replacement == "Iraq" and issue.fixes[0].sources == ("audio", "transcript")
+    assert check(Document(cues=(heard,)), DEFAULT_STYLE) == []  # a rare word nobody wrote is no likely fix
+
+
 def test_without_audio_close_sounding_names_are_guessed_once_per_word() -> None:
     document = Document(cues=(Cue(0, 2000, "prime minister nori and sisal fighters"),),
                         glossary=(GlossaryTerm("Nouri"), GlossaryTerm("ISIL")))
