@@ -296,11 +296,18 @@ def topic_words(document: Document) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=16384)
 def _topic_alikes(text: str, vocabulary: frozenset[str]) -> tuple[str, ...]:
-    """Topic words that sound nearly like the written words ("rock" for Iraq), other than the words themselves."""
-    plain, written = letters(text), variants(text)[0]
+    """Topic words that sound nearly like the written words ("rock" for Iraq), other than the words themselves
+    or another form of one of them ("Iraq's", "Iraqi", "in Iraq" for Iraq: a different ending is no mishearing)."""
+    written = variants(text)[0]
     near = [word for word in vocabulary if abs(len(variants(word)[0]) - len(written)) <= 2]
-    return tuple(word for word in near if letters(word) != plain
+    return tuple(word for word in near if not _shares_a_stem(word, text)
                  and phone_distance(variants(word)[0], written) <= TOPIC_DISTANCE)
+
+
+def _shares_a_stem(word: str, text: str) -> bool:
+    """One of the text's words and `word` begin alike, one running on where the other ends ("Iraq", "Iraqis")."""
+    plain = letters(word)
+    return any(other.startswith(plain) or plain.startswith(other) for other in map(letters, text.split()) if other)
 
 
 def _bare(word: str) -> str:

@@ -94,6 +94,16 @@ def test_a_name_the_transcript_uses_often_is_a_candidate_without_a_glossary() ->
     assert words[3].alternatives == ()
 
 
+def test_another_form_of_a_topic_word_is_no_mishearing_of_it() -> None:
+    """ "Iraqi" or "Iraq's" heard without its ending, "in Iraq" run together: the story's "Iraq" is not offered."""
+    story = tuple(Cue(1000 * n, 1000 * n + 900, text) for n, text in enumerate(
+        ("back in Iraq today", "we need Iraq", "they need Iraq")))
+    heard = cue_heard(("the", "DH AH"), ("Iraqi", "IH R AA K"), ("army", "AA R M IY"), ("in", "IH N"),
+                      ("Iraq's", "IH R AA K"), ("capital", "K AE P IH T AH L"))
+    words = rescore(Document(cues=(*story, replace(heard, start_ms=5000, end_ms=6000)))).cues[-1].words
+    assert [alt.text for word in words for alt in word.alternatives] == []
+
+
 def test_a_name_written_with_its_prefix_is_not_heard_as_the_bare_name() -> None:
     cue = cue_heard(("minister", "M IH N IH S T ER"), ("Al-Maliki", "M AA L IY K IY"), ("said", "S EH D"))
     words = rescore(Document(cues=(cue,), glossary=(GlossaryTerm("Maliki"),))).cues[0].words
