@@ -31,17 +31,17 @@ class Unsaved(Enum):
 
 
 def ask_unsaved(parent: QWidget, name: str) -> Unsaved:
-    """Save, discard or keep editing, before work would be lost."""
+    """Save, discard or keep editing, before work would be lost; Alt+S and Alt+D answer from the keyboard."""
     box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes", f"Save the changes to {name}?", parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setInformativeText("Your changes are lost if you don't save them.")
-    buttons = QMessageBox.StandardButton
-    box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
-    box.setDefaultButton(buttons.Save)
-    answer = box.exec()
-    return {buttons.Save: Unsaved.SAVE, buttons.Discard: Unsaved.DISCARD}.get(
-        buttons(answer), Unsaved.CANCEL
-    )
+    save = box.addButton("&Save", QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(save)
+    box.exec()
+    answers: dict[QAbstractButton, Unsaved] = {save: Unsaved.SAVE, discard: Unsaved.DISCARD}
+    return answers.get(box.clickedButton(), Unsaved.CANCEL)
 
 
 def ask_restore(parent: QWidget | None, name: str, saved_at: str) -> bool:

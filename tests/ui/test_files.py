@@ -7,7 +7,7 @@ import re
 
 from answer_dialogs import answer_in_turn, choose_file, press_button, type_answer, when_dialog_opens
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from editor.app.settings import RECENT_FILES
 from editor.core.model import Cue, Document
@@ -111,6 +111,26 @@ def test_opening_another_file_asks_about_unsaved_changes(qtbot, window, tmp_path
     window.action("open").trigger()
     assert [c.text for c in window.session.document.cues] == ["Other file"]
     assert window.session.path is None and not window.isWindowModified()
+
+
+def test_unsaved_changes_are_discarded_with_alt_d(qtbot, window, tmp_path) -> None:
+    srt = tmp_path / "other.srt"
+    srt.write_text("1\n00:00:01,000 --> 00:00:02,000\nOther file\n", encoding="utf-8")
+    qtbot.keyClicks(window.cue_editor.text_field, "x")
+
+    def alt_d(dialog: QWidget) -> None:
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+        qtbot.keyClick(dialog, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+        try:
+            qtbot.waitUntil(lambda: not dialog.isVisible())  # a mnemonic clicks with a short animation
+        finally:
+            if dialog.isVisible():
+                dialog.reject()  # no key answered it: the test fails below instead of waiting for ever
+
+    answer_in_turn(alt_d, choose_file(srt))
+    window.action("open").trigger()
+    assert [c.text for c in window.session.document.cues] == ["Other file"]
 
 
 def test_a_broken_file_is_reported_not_opened(qtbot, window, tmp_path) -> None:
