@@ -44,8 +44,14 @@ def count_cues_with_gaps(cues: Sequence[Cue]) -> int:
 
 
 def count_gap_runs(cues: Sequence[Cue]) -> int:
-    """How many `--` runs are left (each token counts, as the unresolved-gap check counts them)."""
-    return sum(is_gap_text(token) for cue in cues for token in cue.text.split())
+    """How many `--` runs are left, as the export writes them: "-- -- --" on a line is one run (one
+    [inaudible]), so the export's note and its output agree."""
+    return sum(_runs_in_line(line) for cue in cues for line in cue.text.split("\n"))
+
+
+def _runs_in_line(line: str) -> int:
+    gaps = [is_gap_text(token) for token in line.split()]
+    return sum(gap and not (n and gaps[n - 1]) for n, gap in enumerate(gaps))
 
 
 def resolve_gap_text(text: str, policy: GapPolicy) -> str:

@@ -6,6 +6,7 @@ from editor.core.gaps import (
     INAUDIBLE,
     GapPolicy,
     count_cues_with_gaps,
+    count_gap_runs,
     resolve_gap_text,
     resolve_gaps,
 )
@@ -57,3 +58,9 @@ def test_untouched_cues_keep_their_timed_words() -> None:
     timed = Cue(0, 500, "all heard", words=(Word("all", 0, 200), Word("heard", 200, 500)))
     resolution = resolve_gaps((timed, Cue(600, 900, "--")), GapPolicy.DROP)
     assert resolution.cues == (timed,)
+
+
+def test_a_run_is_counted_as_the_export_writes_it() -> None:
+    cues = (Cue(0, 1000, "debt and -- -- -- here\n-- now"), Cue(2000, 3000, "-- --"))
+    written = resolve_gaps(cues, GapPolicy.INAUDIBLE).cues
+    assert count_gap_runs(cues) == sum(cue.text.count(INAUDIBLE) for cue in written) == 3
