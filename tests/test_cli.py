@@ -191,7 +191,7 @@ def test_a_project_is_checked_against_its_own_style(tmp_path, capsys):
 
 def test_import_warns_about_unresolved_gaps(tmp_path, capsys):
     _, _, err = run(capsys, "import", SEED, "-o", tmp_path / "seed.vtt")
-    assert "77 unresolved `--` runs" in err
+    assert "58 unresolved `--` runs in 53 cues" in err
 
 
 def test_convert_skips_a_malformed_webvtt_cue_like_a_browser_and_warns_with_its_line(tmp_path, capsys):
