@@ -15,7 +15,7 @@ from typing import NoReturn
 
 from editor.checks.issue import count_errors
 from editor.cli_align import add_media_options, synced_to_media
-from editor.cli_check import add_suspect_options, check_with_suspects, print_report
+from editor.cli_check import add_suspect_options, check_with_suspects, print_report, rule_issues
 from editor.core.gaps import GapPolicy
 from editor.core.model import Document
 from editor.core.style import DEFAULT_STYLE, STYLES, UnknownStyleError, style_named
@@ -169,7 +169,8 @@ def _run_check(options: argparse.Namespace) -> int:
     report = check_with_suspects(document, options)
     print_report(options.file, report, options.json)
     errors, cues = count_errors(report.issues), len(report.document.cues)  # auto-sync may have re-cut the cues
-    warnings, suspects = len(report.issues) - errors, len(report.suspects)
+    others = rule_issues(report)
+    warnings, suspects = len(others) - count_errors(others), len(report.suspects)
     print(f"{options.file}: {counted(cues, 'cue')}, {counted(errors, 'error')}, {counted(warnings, 'warning')}, "
           f"{counted(suspects, 'suspect word')}", file=sys.stderr)
     return EXIT_CHECK_FAILED if errors else EXIT_OK

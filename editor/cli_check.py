@@ -18,9 +18,8 @@ from editor.cli_progress import progress_printer
 from editor.core.model import Document
 from editor.core.timecode import format_runtime
 from editor.workflows.check import check_style
-from editor.workflows.find_suspects import Suspect, SuspectReport, find_suspects, read_glossary
-
-WORD_RULES = frozenset({"suspect-word", "spelling", "low-confidence"})
+from editor.workflows.find_suspects import WORD_KINDS, Suspect, SuspectReport, find_suspects, read_glossary
+from editor.workflows.problems import kind_of
 
 
 def add_suspect_options(parser: argparse.ArgumentParser) -> None:
@@ -40,10 +39,15 @@ def check_with_suspects(document: Document, options: argparse.Namespace) -> Susp
     return find_suspects(document, style, media=options.media, terms=terms, progress=progress_printer("listening to"))
 
 
+def rule_issues(report: SuspectReport) -> list[Issue]:
+    """The issues that are not suspect words (caption rules, `--` gaps): each problem is listed once."""
+    return [issue for issue in report.issues if kind_of(issue) not in WORD_KINDS]
+
+
 def print_report(path: Path, report: SuspectReport, as_json: bool) -> None:
     """The report on stdout, as lines or as one JSON document: word-level problems as suspects, the others
     (caption rules, `--` gaps) as issues."""
-    others = [issue for issue in report.issues if issue.rule not in WORD_RULES]
+    others = rule_issues(report)
     if as_json:
         print(json.dumps(_json_document(path, report, others), ensure_ascii=False, indent=1))
         return

@@ -1,5 +1,6 @@
 """The `cueline` command as a user runs it: files in, files out, exit codes, one-line errors."""
 
+import json
 import os
 import subprocess
 import sys
@@ -7,7 +8,7 @@ import sys
 import pytest
 
 from editor.cli import main
-from editor.core.model import Cue, Document
+from editor.core.model import Cue, Document, Word
 from editor.formats.registry import read_file, write_file
 from editor.paths import sample_transcript_path
 
@@ -257,3 +258,16 @@ def test_a_zero_length_cue_is_read_with_a_warning_naming_its_input_line(tmp_path
     code, _, err = run(capsys, "convert", source, tmp_path / "out.srt")
     assert code == 0
     assert f"cueline: warning: {source}:6: the cue starts and ends at the same time" in err
+
+
+def test_check_lists_each_problem_once_and_counts_it_once(tmp_path, capsys):
+    words = (Word("Hello", 0, 500, 0.9), Word("there", 1000, 1000, 0.0), Word("world.", 1500, 2000, 0.9))
+    project = tmp_path / "cut.cueline"
+    write_file(Document(cues=(Cue(0, 3000, "Hello there world.", words),), runtime_ms=5000), project)
+    code, out, err = run(capsys, "check", project, "--json")
+    assert code == 0
+    report = json.loads(out)
+    assert [s["word"] for s in report["suspects"]] == ["there"] and report["issues"] == []
+    assert err.strip().endswith("cut.cueline: 1 cue, 0 errors, 0 warnings, 1 suspect word")
+    out = run(capsys, "check", project)[1]
+    assert out.splitlines() == [f"{project}:cue 1 at 00:01: “there” [unheard]"]
