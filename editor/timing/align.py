@@ -21,10 +21,11 @@ from typing import TypeVar
 
 import numpy as np
 
-from editor.core.model import Word
+from editor.core.model import LOW_CONFIDENCE, Word
 from editor.timing.anchors import Anchor, consistent_chain, every_match, is_strong, match_chunk
 from editor.timing.assemble import timed_words
 from editor.timing.chunks import chunk_bounds, frame_energy
+from editor.timing.confidence import HeardTimeline, placed_support
 from editor.timing.gaps import Onsets
 from editor.timing.recognize import (
     ChunkJob,
@@ -37,7 +38,7 @@ from editor.timing.recognize import (
     recognize_chunk,
 )
 from editor.timing.script import Script, make_script, script_pronunciations
-from editor.timing.spans import Span, gap_boundaries, plan_spans
+from editor.timing.spans import Span, gap_boundaries, plan_spans, span_times
 from editor.timing.workers import MAX_WORKERS, AlignmentCancelled, Progress, Workers
 
 __all__ = ["SAMPLE_RATE", "Alignment", "AlignmentCancelled", "align_words"]
@@ -50,6 +51,7 @@ REFINE_MIN_TOKENS = 3  # a span whose words did not fit gets a second look if it
 REFINE_MIN_MS = 1500  # ...and lasts this long
 REFINE_MIN_PHONES = 5  # a single word heard on a second look anchors if it is this long...
 SLOW_PHONE_MS, PAUSE_IN_SENTENCE_MS = 200, 2500  # ...and close enough to its sentence's anchors (slow speech)
+MISPLACED_MIN_PHONES = 6  # a run the first pass heard in a span, placed elsewhere, anchors if it is this long
 
 Placed = list[HeardWord] | None
 Job = TypeVar("Job")
@@ -134,7 +136,7 @@ def align_words(
         clock.lap("recognise")
         if not _speech_heard(anchors, script):
             return Alignment(list(words), [], speech_found=False, stages=clock.laps)
-        anchors, placements = _place_between(task, anchors)
+        anchors, placements = _place_between(task, anchors, heard)
         clock.lap("place")
     if progress is not None:
         progress(1.0)
@@ -174,26 +176,86 @@ def _hear_anchors(task: _Task) -> tuple[list[Anchor], list[HeardWord]]:
     return consistent_chain(runs, task.phones_before), [word for heard in heard_by_chunk for word in heard]
 
 
-def _place_between(task: _Task, anchors: list[Anchor]) -> tuple[list[Anchor], list[tuple[Span, Placed]]]:
-    """Place the words between anchors; spans that do not fit get a second look with their own words."""
+def _place_between(
+    task: _Task, anchors: list[Anchor], heard: list[HeardWord],
+) -> tuple[list[Anchor], list[tuple[Span, Placed]]]:
+    """Place the words between anchors; spans that do not fit get a second look with their own words, and
+    words the first pass heard in a span but the aligner put elsewhere anchor where they were heard."""
     spans = task.plan(anchors)
     done = task.place(spans, RECOGNITION_SHARE, PLACING_SHARE)
     failed = [span for span, outcome in done.items() if outcome is None and _worth_a_second_look(span)]
-    if not failed:
+    misplaced = _heard_elsewhere(task, done, heard)
+    if not failed and not misplaced:
         return anchors, list(done.items())
-    anchors = _second_look(task, failed, anchors)
+    anchors = _second_look(task, failed, anchors, misplaced)
     spans = task.plan(anchors)
     done.update(task.place([span for span in spans if span not in done], (PLACING_SHARE + 1) / 2, 1.0))
     return anchors, [(span, done[span]) for span in spans]
+
+
+def _heard_elsewhere(task: _Task, done: dict[Span, Placed], heard: list[HeardWord]) -> list[list[Anchor]]:
+    """Runs of a placed span's words that the first pass heard in order inside the span, too short to anchor
+    on their own, whose first word the aligner put on sound it was not heard in, while the words it put on
+    the run's sound instead were not heard there either (a misheard word may take the next sentence's first
+    words for its audio)."""
+    starts = [word.start_ms for word in heard]
+    timeline = HeardTimeline(heard)
+    found = []
+    for span, placed in done.items():
+        if placed is None:
+            continue
+        inside = heard[bisect.bisect_left(starts, span.start_ms): bisect.bisect_left(starts, span.end_ms)]
+        times = span_times(span, placed, lambda _: {})
+        runs = match_chunk(task.script.tokens[span.first: span.last], span.first, inside, task.breaks)
+        found += [
+            part for run in runs for part in _by_sentence(run, task.script.sentence_starts)
+            if is_strong(part, task.phones_before, MISPLACED_MIN_PHONES) and _within_reach(task, span, part)
+            and _placed_apart(part, times) and not _rival_heard(task, part, times, timeline)
+        ]
+    return found
+
+
+def _placed_apart(run: list[Anchor], times: dict[int, tuple[int, int, bool]]) -> bool:
+    """The aligner put the run's first word where it was not heard: none of its placed sound is heard sound."""
+    first = run[0]
+    placed_start, placed_end, _ = times[first.token]
+    return placed_end <= first.start_ms or placed_start >= first.end_ms
+
+
+def _rival_heard(task: _Task, run: list[Anchor], times: dict[int, tuple[int, int, bool]], timeline: HeardTimeline,
+                 ) -> bool:
+    """A word the aligner put on the run's sound was heard there too, without the run ("Iraqis" where "Iraq
+    is even" was heard, the run being "is even"): the run is then a reading of that word's sound."""
+    low, high = run[0].start_ms, run[-1].end_ms
+    own = {anchor.start_ms for anchor in run}
+    return any(
+        placed_support(task.script.tokens[token], start, end, timeline, task.pronunciations, own) >= LOW_CONFIDENCE
+        for token, (start, end, was_placed) in times.items()
+        if was_placed and start < high and end > low and not run[0].token <= token <= run[-1].token
+    )
+
+
+def _by_sentence(run: list[Anchor], sentence_starts: Sequence[int]) -> list[list[Anchor]]:
+    """A run cut where a sentence starts: its parts are judged one by one (the end of a sentence after a
+    misheard word may have no time left for it)."""
+    parts: list[list[Anchor]] = []
+    for anchor in run:
+        if parts and anchor.token not in sentence_starts:
+            parts[-1].append(anchor)
+        else:
+            parts.append([anchor])
+    return parts
 
 
 def _worth_a_second_look(span: Span) -> bool:
     return span.last - span.first >= REFINE_MIN_TOKENS and span.end_ms - span.start_ms >= REFINE_MIN_MS
 
 
-def _second_look(task: _Task, failed: list[Span], anchors: list[Anchor]) -> list[Anchor]:
-    """Anchors plus words heard in failed spans when only the span's own words could be heard; there even a
-    single long word heard in order anchors."""
+def _second_look(
+    task: _Task, failed: list[Span], anchors: list[Anchor], misplaced: list[list[Anchor]],
+) -> list[Anchor]:
+    """Anchors plus the misplaced runs and words heard in failed spans when only the span's own words could
+    be heard; there even a single long word heard in order anchors."""
 
     def own_words_job(index: int) -> ChunkJob:
         span = failed[index]
@@ -201,7 +263,7 @@ def _second_look(task: _Task, failed: list[Span], anchors: list[Anchor]) -> list
                         tuple(task.script.sentences_between(span.first, span.last)))
 
     heard = task.run(recognize_chunk, len(failed), own_words_job, PLACING_SHARE, (PLACING_SHARE + 1) / 2)
-    extra = [
+    extra = misplaced + [
         run for span, words in zip(failed, heard, strict=True)
         for run in every_match(task.script.tokens[span.first: span.last], span.first, words)
         if is_strong(run, task.phones_before, REFINE_MIN_PHONES) and _within_reach(task, span, run)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from editor.core.model import LOW_CONFIDENCE, Word
 from editor.timing.anchors import MAX_PAUSE_IN_RUN_MS, Anchor
 from editor.timing.chunks import FRAME_MS
-from editor.timing.confidence import HEARD, UNPLACED, HeardTimeline, phones_heard
+from editor.timing.confidence import HEARD, UNPLACED, HeardTimeline, placed_support
 from editor.timing.fallback import fill_failed_span
 from editor.timing.gaps import Onsets, place_untimed
 from editor.timing.recognize import GARBAGE, HeardWord
@@ -57,7 +57,8 @@ def timed_words(
         unheard.update(unheard_speech(span, outcome))
         for index, (start, end, was_placed) in span_times(span, outcome, fill).items():
             times[index] = (start, end)
-            score = _support(script.tokens[index], start, end, timeline, pronunciations) if was_placed else UNPLACED
+            token = script.tokens[index]
+            score = placed_support(token, start, end, timeline, pronunciations) if was_placed else UNPLACED
             no_audio = not was_placed and start == end  # unheard: no floor for short words either
             confidence[index] = score if no_audio else _floored(script.tokens[index], score, pronunciations)
     _start_sentences_at_speech(script, times, {anchor.token for anchor in anchors}, onsets, unheard)
@@ -77,7 +78,7 @@ def _unheard_at_the_start(
     if span.first > 0 or not said:
         return False
     far = span.end_ms - said[-1].end_ms > MAX_PAUSE_IN_RUN_MS
-    unheard = all(_support(word.token, word.start_ms, word.end_ms, heard, pronunciations) < LOW_CONFIDENCE
+    unheard = all(placed_support(word.token, word.start_ms, word.end_ms, heard, pronunciations) < LOW_CONFIDENCE
                   for word in said)
     return far and unheard and onsets(said[-1].end_ms, span.end_ms - ONSET_SLACK_MS) is not None
 
@@ -88,16 +89,6 @@ def _phone_ms(anchors: Sequence[Anchor], phones: Sequence[int], onsets: Onsets) 
     spoken = sum(phones[anchor.token] for anchor in anchors)
     loud = sum(int(onsets.speech_frames(anchor.start_ms, anchor.end_ms).sum()) for anchor in anchors)
     return loud * FRAME_MS / spoken if spoken and loud else DEFAULT_PHONE_MS
-
-
-def _support(
-    token: str, start: int, end: int, heard: HeardTimeline, pronunciations: dict[str, list[str]],
-) -> float:
-    """How much of a placed token the recogniser heard at that time (see confidence.py)."""
-    heard_phones = [
-        phone for word in heard.overlapping(start, end) for phone in pronunciations.get(word.token, [""])[0].split()
-    ]
-    return phones_heard(pronunciations[token][0].split(), heard_phones)
 
 
 def _floored(token: str, score: float, pronunciations: dict[str, list[str]]) -> float:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import itertools
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 from editor.timing.recognize import HeardWord
 
@@ -48,3 +48,16 @@ class HeardTimeline:
             index -= 1
         found.reverse()
         return found
+
+
+def placed_support(
+    token: str, start: int, end: int, heard: HeardTimeline, pronunciations: dict[str, list[str]],
+    leaving_out: Container[int] = (),
+) -> float:
+    """How much of a token placed from start to end the recogniser heard at that time (without the heard
+    words that start at a time in `leaving_out`)."""
+    heard_phones = [
+        phone for word in heard.overlapping(start, end) if word.start_ms not in leaving_out
+        for phone in pronunciations.get(word.token, [""])[0].split()
+    ]
+    return phones_heard(pronunciations[token][0].split(), heard_phones)

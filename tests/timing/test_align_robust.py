@@ -124,6 +124,31 @@ def test_a_one_word_sentence_keeps_its_start(script: list[str | float], speech_f
     assert abs((word.start_ms or 0) - speech.phrase(alone)[0]) <= LEAD_IN_AND_SLACK_MS
 
 
+def with_noise(samples: np.ndarray, snr_db: float, seed: int) -> np.ndarray:
+    """White noise at this speech-to-noise ratio, as a noisy broadcast has."""
+    speech_power = float(np.mean(samples[np.abs(samples) > 1e-3] ** 2))
+    noise = np.random.default_rng(seed).normal(0.0, np.sqrt(speech_power / 10 ** (snr_db / 10)), len(samples))
+    return (samples + noise).astype(np.float32)
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_sentence_opening_is_placed_where_it_was_heard(speech_folder: Path, seed: int) -> None:
+    # The audio says "that" for "constitutional": in noise the aligner lent the next sentence's first words
+    # ("Wants to", too short to anchor alone) to the swapped word and put them 0.5-1.4 s late.
+    opening = "Wants to officials region Baghdad"
+    speech = speak([
+        0.5, "You know it would be inappropriate for me to comment on anything.", 0.4,
+        "He says he has committed to the that process.", 0.5, opening, 0.0,
+        "the parliament convened on the first of July.", 0.3, "And it will work to form a government.", 0.5,
+    ], speech_folder)
+    transcript = ("You know it would be inappropriate for me to comment on anything. He says he has committed to "
+                  "the constitutional process. Wants to -- the parliament convened on the first of July. "
+                  "And it will work to form a government.")
+    alignment = align_words(words_of(transcript), with_noise(speech.samples, 15, seed), RATE)
+    cues = recut(alignment.words, DEFAULT_STYLE, len(speech.samples) * 1000 // RATE)
+    assert abs(cue_opening(cues, "Wants to").start_ms - speech.phrase(opening)[0]) <= LEAD_IN_AND_SLACK_MS
+
+
 def test_transcript_text_the_audio_lacks_is_flagged_not_stretched(speech_folder: Path) -> None:
     kept = ["The minister arrived in Baghdad on Monday morning.", "Prices of oil rose sharply after the news.",
             "Kerry urged the leaders to form a new government.", "The army says it has retaken the refinery."]
