@@ -175,6 +175,22 @@ def test_a_sentence_opening_with_a_gap_starts_with_the_unheard_speech(speech_fol
     assert abs(opening.start_ms - speech.phrase("Fighters near the border")[0]) <= LEAD_IN_AND_SLACK_MS
 
 
+def test_a_sentence_opening_with_a_gap_after_a_misheard_word_starts_after_the_pause(speech_folder: Path) -> None:
+    # "Michelle" is said "forces": the aligner ends it early and the gap took the word's tail, so the caption
+    # opened 1.5 s before the unheard speech that follows the pause.
+    unheard = "North local Baghdad"
+    speech = speak([
+        0.5, "The minister arrived in Baghdad on Monday morning.", 0.5, "Now in militants everyone I'm forces.", 1.3,
+        unheard, 0.1, "sectarian violence is tearing at the fabric of Iraq.", 0.5,
+        "Kerry urged the leaders to form a new government.", 0.5,
+    ], speech_folder)
+    transcript = ("The minister arrived in Baghdad on Monday morning. -- everyone I'm Michelle. -- sectarian violence "
+                  "is tearing at the fabric of Iraq. Kerry urged the leaders to form a new government.")
+    alignment = align_words(words_of(transcript), with_noise(speech.samples, 10, 1), RATE)
+    cues = recut(alignment.words, DEFAULT_STYLE, len(speech.samples) * 1000 // RATE)
+    assert abs(cue_opening(cues, "-- sectarian").start_ms - speech.phrase(unheard)[0]) <= LEAD_IN_AND_SLACK_MS
+
+
 def pulsed_tones(seconds: float) -> np.ndarray:
     """Music-like intro: two tones switched on and off four times a second."""
     t = np.arange(int(seconds * RATE)) / RATE
