@@ -19,8 +19,9 @@ ERROR_COLOR = QColor(Qt.GlobalColor.darkRed)
 
 
 def describe(cue_index: int, issue: Issue) -> str:
-    """One line for the panel: where, how bad, what."""
-    return f"Cue {cue_index + 1} · {issue.severity.value}: {issue.message}"
+    """One line for the panel: where, how bad, what (words quoted across the cue's line break on it too)."""
+    message = " ".join(issue.message.split("\n"))
+    return f"Cue {cue_index + 1} · {issue.severity.value}: {message}"
 
 
 class IssueListModel(QAbstractListModel):

@@ -38,7 +38,8 @@ class ElidedLabel(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
     def setText(self, text: str) -> None:
-        super().setText(text)
+        """Words quoted across a cue's line break ("all.\nReady") stay on the one line too."""
+        super().setText(" ".join(text.split("\n")))
         self.setToolTip(plain_tooltip(text))
 
     def minimumSizeHint(self) -> QSize:

@@ -3,6 +3,7 @@
 from editor.app.commands import push_edit
 from editor.app.issue_list_model import CUE_INDEX_ROLE, IssueListModel, describe, plain_tooltip
 from editor.app.issue_tracker import IssueTracker
+from editor.checks.issue import Issue, Severity
 from editor.core import edits
 from editor.core.style import STYLES
 
@@ -33,3 +34,8 @@ def test_rows_follow_edits_that_add_remove_and_renumber_cues(qtmodeltester, sess
 
 def test_tooltips_show_markup_literally() -> None:
     assert plain_tooltip("<b>Kerry</b> & co\nline two") == "<qt>&lt;b&gt;Kerry&lt;/b&gt; &amp; co<br>line two</qt>"
+
+
+def test_words_quoted_across_a_line_break_stay_on_the_row_s_one_line() -> None:
+    issue = Issue(50, Severity.WARNING, "suspect-word", "the audio sounds like “already”, not “all.\nReady”")
+    assert describe(50, issue) == "Cue 51 · warning: the audio sounds like “already”, not “all. Ready”"

@@ -21,6 +21,7 @@ from editor.ui.fix_all_dialog import FixAllDialog
 from editor.ui.main_window import MainWindow
 from editor.ui.media_panel import MediaPanel, attach_media
 from editor.ui.navigator_actions import ProblemNavigator, attach_navigator
+from editor.ui.problem_bar import ProblemBar
 from editor.workflows.problems import PRE_ROLL_MS
 
 SHIFT, ALT, CTRL = (Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.AltModifier,
@@ -358,3 +359,12 @@ def test_a_problem_gone_after_a_redo_is_not_left_described_in_the_bar(navigating
     qtbot.waitUntil(lambda: navigator.bar.count.text() == "– of 3")
     assert navigator.bar.problem.text() == "“Beisel” is no longer there (changed or fixed) · F8: next problem · " \
         "Shift+F8: previous"
+
+
+def test_words_across_a_line_break_are_described_on_one_line(qtbot) -> None:  # type: ignore[no-untyped-def]
+    bar = ProblemBar([])
+    qtbot.addWidget(bar)
+    one_line = bar.sizeHint().height()
+    bar.show_note("the audio sounds like “already”, not “all.\nReady”")
+    assert bar.problem.text() == "the audio sounds like “already”, not “all. Ready”"
+    assert bar.sizeHint().height() == one_line
