@@ -22,13 +22,15 @@ from PySide6.QtWidgets import (
 
 from editor.core.cue_spans import span_context
 from editor.core.model import Document
+from editor.core.style import CaptionStyle
 from editor.core.timecode import format_timecode
-from editor.workflows.fixing import placed
+from editor.workflows.fixing import placed, too_long_for_lines
 from editor.workflows.problems import Problem
 
 
-def change_line(document: Document, problem: Problem, replacement: str) -> str:
-    """"cue 12 · 00:01:23,400 · the Beisel group → the ISIL group"."""
+def change_line(document: Document, problem: Problem, replacement: str, style: CaptionStyle) -> str:
+    """"cue 12 · 00:01:23,400 · the Beisel group → the ISIL group", and "(re-cut: …)" when the cue will no
+    longer fit its lines."""
     span = problem.issue.span
     assert span is not None
     text = document.cues[problem.issue.cue_index].text
@@ -37,19 +39,21 @@ def change_line(document: Document, problem: Problem, replacement: str) -> str:
     before_context = span_context(text, start, end)
     after_context = span_context(after, start, start + len(replacement))
     where = f"cue {problem.issue.cue_index + 1} · {format_timecode(problem.start_ms)}"
-    return f"{where} · {before_context} → {after_context}"
+    recut = f" (re-cut: too long for {style.max_lines} lines)" if too_long_for_lines(after, style) else ""
+    return f"{where} · {before_context} → {after_context}{recut}"
 
 
 class FixAllDialog(QDialog):
     """Choose the replacement and the occurrences to change; `chosen()` after exec() returns Accepted."""
 
     def __init__(
-        self, document: Document, occurrences: Sequence[Problem], replacements: Sequence[str], parent: QWidget
+        self, document: Document, occurrences: Sequence[Problem], replacements: Sequence[str], style: CaptionStyle,
+        parent: QWidget,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("fix_all_dialog")
         self.setWindowTitle(f"Fix every “{occurrences[0].found}”")
-        self._document, self._occurrences = document, list(occurrences)
+        self._document, self._occurrences, self._style = document, list(occurrences), style
         self.replacement = QComboBox(self)
         self.replacement.setEditable(True)
         self.replacement.addItems(list(replacements))
@@ -81,7 +85,7 @@ class FixAllDialog(QDialog):
         ticked = [self._is_ticked(row) for row in range(self.changes.count())] or [True] * len(self._occurrences)
         self.changes.clear()
         for problem, tick in zip(self._occurrences, ticked, strict=True):
-            item = QListWidgetItem(change_line(self._document, problem, replacement), self.changes)
+            item = QListWidgetItem(change_line(self._document, problem, replacement, self._style), self.changes)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if tick else Qt.CheckState.Unchecked)
         self.changes.blockSignals(False)

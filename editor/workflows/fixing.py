@@ -80,7 +80,12 @@ def _within_lines(document: Document, index: int, style: CaptionStyle) -> Docume
     cue = document.cues[index]
     if fits_lines(cue.text, style):
         return document
-    rebroken = break_lines(cue.text, style)
-    if fits_lines(rebroken, style):
-        return replace_range(document, index, index + 1, (cue.with_text(rebroken),))
-    return recut_range(document, index, index + 1, style)
+    if too_long_for_lines(cue.text, style):
+        return recut_range(document, index, index + 1, style)
+    return replace_range(document, index, index + 1, (cue.with_text(break_lines(cue.text, style)),))
+
+
+def too_long_for_lines(text: str, style: CaptionStyle) -> bool:
+    """Whether a fixed cue's text holds more than its lines, even broken again: the fix re-cuts it (the
+    fix-all preview says so)."""
+    return not fits_lines(text, style) and not fits_lines(break_lines(text, style), style)

@@ -335,11 +335,19 @@ def test_fixing_every_gap_splits_cues_too_long_for_two_lines_in_one_undo_step(op
             "Officials said on Monday that the -- talks\nwould go on late into the night in Vienna")
     document = Document(cues=(Cue(0, 6000, full[0]), Cue(6500, 12_500, full[1])), runtime_ms=15_000)
     window, _panel, _navigator = open_window(document)
-    when_dialog_opens(lambda dialog: dialog.accept() if isinstance(dialog, QDialog) else None)
+    listed: list[str] = []
+
+    def review(dialog: QWidget) -> None:
+        assert isinstance(dialog, FixAllDialog)
+        listed.extend(dialog.changes.item(row).text() for row in range(dialog.changes.count()))
+        dialog.accept()
+
+    when_dialog_opens(review)
     press(qtbot, window, Qt.Key.Key_F8)
     steps = window.session.undo_stack.count()
     press(qtbot, window, Qt.Key.Key_A, ALT)
     fixed = window.session.document
+    assert len(listed) == 2 and all(line.endswith(" (re-cut: too long for 2 lines)") for line in listed)
     assert len(fixed.cues) == 4 and window.session.undo_stack.count() == steps + 1
     assert all(len(line) <= 42 and cue.text.count("\n") <= 1 for cue in fixed.cues for line in cue.lines)
     assert " ".join(cue.text for cue in fixed.cues).split() == " ".join(full).replace("--", "[inaudible]").split()
