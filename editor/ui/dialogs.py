@@ -35,13 +35,13 @@ def ask_unsaved(parent: QWidget, name: str) -> Unsaved:
     box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes", f"Save the changes to {name}?", parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setInformativeText("Your changes are lost if you don't save them.")
-    save = box.addButton("&Save", QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(save)
-    box.exec()
-    answers: dict[QAbstractButton, Unsaved] = {save: Unsaved.SAVE, discard: Unsaved.DISCARD}
-    return answers.get(box.clickedButton(), Unsaved.CANCEL)
+    buttons = QMessageBox.StandardButton
+    box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
+    box.setDefaultButton(buttons.Save)
+    box.button(buttons.Save).setText("&Save")  # the standard texts carry no mnemonic on every platform
+    box.button(buttons.Discard).setText("&Discard")
+    answer = box.exec()
+    return {buttons.Save: Unsaved.SAVE, buttons.Discard: Unsaved.DISCARD}.get(buttons(answer), Unsaved.CANCEL)
 
 
 def ask_restore(parent: QWidget | None, name: str, saved_at: str) -> bool:
