@@ -22,6 +22,7 @@ class ListenJob(NamedTuple):
     pcm: bytes
     offset_ms: int
     tokens: tuple[str, ...]
+    sentence_starts: tuple[int, ...] = ()  # which of the tokens open a sentence
 
 
 _LISTENERS: list[Listener] = []

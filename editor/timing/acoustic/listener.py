@@ -19,10 +19,10 @@ from editor.timing.recognize import HeardWord
 
 FRAME_MS = 10
 GAP_COST = 10.0  # nats per frame below the best CI phone a gap scores on sound other than silence
-SILENCE_COST = 4.0  # nats per frame below the silence model a gap scores (it fits much speech nearly as well)
-SKIP_COST = 30.0  # nats per transcript token the path jumps over
+SKIP_COST = 15.0  # nats per transcript token the path jumps over
+JUMP_COST = 150.0  # nats for a jump to a sentence's start from anywhere (a path lost early finds its way back)
 BEAM = 200.0  # nats below the frame's best at which a state is dropped
-HEARD_MARGIN = 9.0  # nats per frame a heard word may fit worse than the free phone loop (true words: 1-8)
+HEARD_MARGIN = 1.5  # nats per frame a heard word may fit worse than the chunk's median word
 
 
 class Listener:
@@ -36,7 +36,18 @@ class Listener:
         self._silence = self.model.phone_senones[self.model.silence]
 
     def hear(self, job: ListenJob) -> list[HeardWord]:
-        """Tokens of `job` heard in its audio, with their times in ms from the start of the media."""
+        """Tokens of `job` heard in its audio, with their times in ms from the start of the media: those on
+        the best path that fit their frames nearly as well as the chunk's typical word does (how well any
+        word fits depends on the voice and the recording)."""
+        placed = self.place(job)
+        if not placed:
+            return []
+        typical = float(np.median([fit for _, fit in placed]))
+        return [word for word, fit in placed if fit >= typical - HEARD_MARGIN]
+
+    def place(self, job: ListenJob) -> list[tuple[HeardWord, float]]:
+        """Tokens on the best path through the chunk, each with how well it fits its frames: nats per frame
+        against the free loop of CI phones (0: as well as the best phone on every frame)."""
         samples = np.frombuffer(job.pcm, "<i2").astype(np.float32) / 32767
         frames = features(samples)
         if not job.tokens or len(frames) == 0:
@@ -46,17 +57,16 @@ class Listener:
         loop = self.scorer.scores(tops, self._ci).max(axis=1)
         silence = self.scorer.scores(tops, self._silence).max(axis=1)
         acoustics = Acoustics(tops, self.model.log_weights, self.model.senone_codebook)
-        path = best_path(chain, acoustics, np.maximum(silence - SILENCE_COST, loop - GAP_COST), SKIP_COST, BEAM)
-        return _heard(job, path, loop)
+        path = best_path(chain, acoustics, np.maximum(silence, loop - GAP_COST),
+                         (SKIP_COST, JUMP_COST), np.asarray(job.sentence_starts, np.int64), BEAM)
+        return _placed(job, path, loop)
 
 
-def _heard(job: ListenJob, path: Path, loop: np.ndarray) -> list[HeardWord]:
-    """Tokens on the path that fit their frames nearly as well as the free phone loop, in order."""
-    heard = []
+def _placed(job: ListenJob, path: Path, loop: np.ndarray) -> list[tuple[HeardWord, float]]:
+    placed = []
     for token in np.flatnonzero(path.first >= 0):
         first, last = int(path.first[token]), int(path.last[token])
-        fit = (path.score[token] - loop[first: last + 1].sum()) / (last - first + 1)
-        if fit >= -HEARD_MARGIN:
-            heard.append(HeardWord(job.tokens[token], job.offset_ms + first * FRAME_MS,
-                                   job.offset_ms + (last + 1) * FRAME_MS))
-    return heard
+        fit = float(path.score[token] - loop[first: last + 1].sum()) / (last - first + 1)
+        word = HeardWord(job.tokens[token], job.offset_ms + first * FRAME_MS, job.offset_ms + (last + 1) * FRAME_MS)
+        placed.append((word, fit))
+    return placed

@@ -37,9 +37,11 @@ class Acoustics(NamedTuple):
     codebook: np.ndarray
 
 
-def best_path(chain: Chain, acoustics: Acoustics, gap: np.ndarray, skip_cost: float, beam: float) -> Path:
-    """The best path of `chain` over the frames, given the gap's log-likelihood per frame; states scoring
-    `beam` nats below the best on a frame are dropped (their senones are then never scored)."""
+def best_path(chain: Chain, acoustics: Acoustics, gap: np.ndarray, costs: tuple[float, float],
+              landings: np.ndarray, beam: float) -> Path:
+    """The best path of `chain` over the frames, given the gap's log-likelihood per frame and the costs of
+    skipping a token and of jumping to one of the `landings` tokens from anywhere; states scoring `beam` nats
+    below the best on a frame are dropped (their senones are then never scored)."""
     count = len(chain.first_state) - 1
     first, last = np.full(count, -1, np.int64), np.full(count, -1, np.int64)
     score = np.zeros(count, np.float32)
@@ -47,14 +49,16 @@ def best_path(chain: Chain, acoustics: Acoustics, gap: np.ndarray, skip_cost: fl
         owner = np.repeat(np.arange(count), np.diff(chain.first_state))
         model = (acoustics.tops.values, acoustics.tops.where, acoustics.log_weights, acoustics.codebook)
         _search(chain.first_state, owner, chain.stay, chain.leave, chain.senone, model, gap,
-                np.float32(skip_cost), np.float32(beam), first, last, score)
+                (np.float32(costs[0]), np.float32(costs[1])), np.asarray(landings, np.int64), np.float32(beam),
+                first, last, score)
     return Path(first, last, score)
 
 
 @compiled
 def _search(firsts: np.ndarray, owner: np.ndarray, stay: np.ndarray, leave: np.ndarray, senone: np.ndarray,
-            model: Model, gap: np.ndarray, skip_cost: np.float32, beam: np.float32, first: np.ndarray,
-            last: np.ndarray, score: np.ndarray) -> None:  # pragma: no cover - compiled
+            model: Model, gap: np.ndarray, costs: tuple[np.float32, np.float32], landings: np.ndarray,
+            beam: np.float32, first: np.ndarray, last: np.ndarray, score: np.ndarray
+            ) -> None:  # pragma: no cover - compiled
     frames, states, tokens = len(gap), len(owner), len(firsts) - 1
     moved = np.zeros((frames, states), np.uint8)
     entered = np.full((frames, tokens), START, np.int32)
@@ -71,7 +75,7 @@ def _search(firsts: np.ndarray, owner: np.ndarray, stay: np.ndarray, leave: np.n
     reach_from = np.empty(tokens + 1, np.int32)
     for frame in range(1, frames):
         floor = max(value.max(), gaps.max()) - beam
-        _reach(firsts, leave, value, skip_cost, exits, reach, reach_from)
+        _reach(firsts, leave, value, costs, landings, exits, reach, reach_from)
         for token in range(tokens - 1, -1, -1):  # backwards, so a state's predecessor is still last frame's
             entry, source = reach[token], reach_from[token]
             if gaps[token] > entry:
@@ -112,9 +116,13 @@ def _step_token(low: int, high: int, entry: float, floor: float, stay: np.ndarra
 
 
 @compiled
-def _reach(firsts: np.ndarray, leave: np.ndarray, value: np.ndarray, skip_cost: np.float32, exits: np.ndarray,
-           reach: np.ndarray, reach_from: np.ndarray) -> None:  # pragma: no cover - compiled
-    """reach[k]: the best way out of a token before k onto k, less the cost of the tokens skipped between."""
+def _reach(firsts: np.ndarray, leave: np.ndarray, value: np.ndarray, costs: tuple[np.float32, np.float32],
+           landings: np.ndarray, exits: np.ndarray, reach: np.ndarray, reach_from: np.ndarray
+           ) -> None:  # pragma: no cover - compiled
+    """reach[k]: the best way out of a token before k onto k, less the cost of the tokens skipped between; or,
+    for the tokens in `landings`, out of the best token anywhere, less the cost of a jump (a path lost early
+    comes back at a sentence's start)."""
+    skip_cost, jump_cost = costs
     tokens = len(exits)
     for token in range(tokens):
         exits[token] = value[firsts[token + 1] - 1] + leave[firsts[token + 1] - 1]
@@ -125,6 +133,11 @@ def _reach(firsts: np.ndarray, leave: np.ndarray, value: np.ndarray, skip_cost: 
             best -= skip_cost
             if exits[token] > best:
                 best, best_from = exits[token], token
+    anywhere = int(np.argmax(exits))
+    jumped = exits[anywhere] - jump_cost
+    for token in landings:
+        if jumped > reach[token]:
+            reach[token], reach_from[token] = jumped, anywhere
 
 
 @compiled
