@@ -83,7 +83,7 @@ def test_kernels_compiled_ahead_of_time_hear_what_numbas_jit_hears(compiled_sour
     result = hear_without_numba(compiled_sources, speech, tmp_path)
     assert result["ahead_of_time"]
     assert [tuple(word) for word in result["heard"]] == [tuple(word) for word in jit_heard]  # type: ignore[attr-defined]
-    assert len(jit_heard) >= len(WORDS) - 2
+    assert len(jit_heard) >= len(WORDS) // 2  # heard: the words fitting about as well as the chunk's median
 
 
 def test_a_compiled_kernel_refuses_arguments_of_other_types(compiled_sources: Path, speech: Speech,
