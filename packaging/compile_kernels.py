@@ -8,12 +8,15 @@ Run by the build scripts on the exported sources, in the build venv (numba, setu
 with Python's headers). Each kernel is exported at the one set of argument types the aligner calls it with,
 recorded by running the aligner once under numba's JIT on a made-up clip, so the kernels need no hand-written
 signatures; the manifest keeps those types (the installed kernels refuse others) and a digest of the sources.
-Code is generated for the generic CPU of the build's architecture, so the package runs on any machine of it.
+On x86-64 the code is for x86-64-v2 (SSE4.2 and POPCNT: Intel since 2008, AMD since 2011; Windows 11 and
+macOS 12 need them anyway): a hearing then takes about 6 % longer than with numba's JIT for the machine's own
+CPU, where code for the generic x86-64 took 40 % longer. Other architectures get their generic CPU.
 """
 
 from __future__ import annotations
 
 import os
+import platform
 import sys
 import tempfile
 import warnings
@@ -21,6 +24,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+TARGET_CPU = {"x86_64": "x86-64-v2", "amd64": "x86-64-v2"}  # by platform.machine(), lower case
 
 
 def record_kernels() -> dict[str, Any]:
@@ -58,6 +63,7 @@ def compile_kernels(kernels: dict[str, Any], folder: Path) -> dict[str, tuple[An
         from numba.pycc import CC
     module = CC("_aot_kernels")
     module.output_dir = str(folder)
+    module.target_cpu = TARGET_CPU.get(platform.machine().lower(), "")
     arguments = {}
     for name, dispatcher in sorted(kernels.items()):
         signature = _one_signature(name, dispatcher)
