@@ -35,8 +35,8 @@ class ReadingsJob(NamedTuple):
 
 @functools.cache
 def _decoder() -> Any:
-    """This process's decoder (built once; a worker serves many jobs). Batch cepstral normalisation, so a
-    job's score depends on its own audio only, whichever worker ran what before."""
+    """This process's decoder (built once; a worker serves many jobs). Batch cepstral normalisation and a fresh
+    noise estimate per reading (`_score`), so a score depends on its own audio only, whichever ran before."""
     return pocketsphinx.Decoder(lm=None, loglevel="FATAL", fwdflat=False, bestpath=False, cmn="batch", **_BEAMS)
 
 
@@ -53,6 +53,8 @@ def weigh_readings(job: ReadingsJob) -> tuple[float | None, ...]:
     or None where the reading could not be aligned at all. Only differences between readings mean anything."""
     decoder = _decoder()
     frames = max(1, len(job.pcm) // 2 * 1000 // 16_000 // FRAME_MS)
+    decoder.reinit_feat()  # the noise estimate is learnt from this job's audio alone, by hearing it once first
+    _score(decoder, job.pcm, job.readings[0], frames)
     return tuple(_score(decoder, job.pcm, reading, frames) for reading in job.readings)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 from flite_speech import flite_speech
 
 from editor.timing.pronounce import pronunciations, spoken_tokens
@@ -32,3 +33,14 @@ def test_a_name_no_dictionary_knows_is_weighed_from_its_guessed_phones(speech_fo
     maliki, morality = weigh_readings(ReadingsJob(pcm_bytes(samples), (
         reading("talks with Maliki"), reading("talks with morality"))))
     assert maliki is not None and morality is not None and maliki > morality
+
+
+def test_a_reading_scores_the_same_whatever_was_weighed_before(speech_folder: Path) -> None:
+    """A worker weighs many questions in turn: one reading's score must not lean on the audio or readings weighed
+    before it (each is judged from a fresh start), or the same question gets a different verdict."""
+    samples = flite_speech("the fighting in Iraq today", speech_folder)
+    said, garbled = reading("the fighting in Iraq today"), reading("the fighting in rock today")
+    first = weigh_readings(ReadingsJob(pcm_bytes(samples), (said, garbled)))
+    noise = np.random.default_rng(1).normal(0.0, 0.3, len(samples)).astype(np.float32)
+    weigh_readings(ReadingsJob(pcm_bytes(noise), (garbled,)))
+    assert weigh_readings(ReadingsJob(pcm_bytes(samples), (garbled, said))) == first[::-1]
