@@ -190,8 +190,10 @@ def _score(candidate: str, full_gain: float, stretch: Stretch, weight: float | N
     if candidate.islower() and same_sound(stretch.text, candidate):  # "all ready": already
         return UNKNOWN_WORD_SCORE if likelier(candidate, stretch.text, stretch.before, stretch.after) else None
     by_phones = _phone_score(candidate, full_gain, stretch, demand)
-    if weight is None or (by_phones is not None and flapped(stretch.text, candidate)):
-        return by_phones  # alignment cannot tell a flapped T from D: the phones and the words around decide
+    if flapped(stretch.text, candidate):  # alignment cannot tell a flapped T from D: the phones and the words
+        return by_phones if by_phones is not None else _by_words_around(candidate, stretch)  # around decide
+    if weight is None:
+        return by_phones
     flag = WEIGHED_NEIGHBOUR_FLAG if full_gain < FULL_GAIN else WEIGHED_FLAG
     by_alignment = WEIGHED_LOWEST + (1.0 - WEIGHED_LOWEST) * min(1.0, (weight - flag) / (WEIGHED_FULL - flag))
     if by_phones is not None and full_gain >= FULL_GAIN:
@@ -199,6 +201,14 @@ def _score(candidate: str, full_gain: float, stretch: Stretch, weight: float | N
     if weight < flag or not may_be_weighed_in(candidate, full_gain, stretch, demand):
         return None
     return round(by_alignment, 3)
+
+
+def _by_words_around(candidate: str, stretch: Stretch) -> float | None:
+    """A flap the phones blurred (they fit neither spelling well) is told as same-sound words are: by the words
+    around, unless the phones heard the written sound rather than the candidate's."""
+    if phones_distance(candidate, stretch.own) > phones_distance(stretch.text, stretch.own):
+        return None
+    return UNKNOWN_WORD_SCORE if likelier(candidate, stretch.text, stretch.before, stretch.after) else None
 
 
 def worth_weighing(candidate: str, full_gain: float, stretch: Stretch) -> bool:

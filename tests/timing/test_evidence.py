@@ -125,6 +125,21 @@ def test_a_flapped_t_or_d_is_left_to_the_phones_and_the_words_around() -> None:
     assert heard.cues[1].words[1].alternatives == ()
 
 
+def test_a_flap_the_phones_blurred_is_told_by_the_words_around() -> None:
+    """Where the phones heard over "putting" match neither it nor "pudding" (a noisy or unfamiliar voice), the
+    words around still choose ("the proof is in the pudding", but "putting Iraq back together"), unless the
+    phones heard the written T."""
+    blurred = cue_heard(("proof", "P R UW F"), ("is", "IH Z"), ("in", "IH N"), ("the", "DH AH"),
+                        ("putting", "K L UH G Y NG"))
+    back = cue_heard(("and", "AH N D"), ("putting", "K L UH G Y NG"), ("Iraq", "IH R AA K"), ("back", "B AE K"))
+    clear = cue_heard(("in", "IH N"), ("the", "DH AH"), ("putting", "P UH T IH NG"))
+    document = Document(cues=(blurred, replace(back, start_ms=2000, end_ms=3200),
+                              replace(clear, start_ms=4000, end_ms=4900)))
+    words = [cue.words for cue in rescore(document).cues]
+    assert [alt.text for alt in words[0][4].alternatives] == ["pudding"]
+    assert words[1][1].alternatives == () and words[2][2].alternatives == ()
+
+
 def test_words_that_sound_the_same_are_told_apart_by_the_words_around() -> None:
     """ "all. Ready" and "already" are one sound: neither the phones nor alignment can choose, the words around
     can ("is Iraq already in", but "out of Iraq all together it")."""
