@@ -1,11 +1,12 @@
 """Why each of the sample's garbles was found or missed on one voice: the stage that lost it.
 
-    .venv/bin/python benchmarks/proofing/explain.py VOICE [--fresh]
+    .venv/bin/python benchmarks/proofing/explain.py VOICE [--fresh] [--same-weights] [--quiet]
 
 For each garble: the word times, the phones heard over it, the candidates the phones proposed, whether
 alignment was asked and what it answered (log-likelihood per frame, candidate minus written), and the
-alternatives kept. Then every false flag the same way. Heard phones and alignment answers are cached in
-/tmp (keyed by voice) so that changes to scoring alone re-run in seconds; `--fresh` hears again.
+alternatives kept. Then every false flag the same way. The heard phones are cached in /tmp per voice, so a
+change to weighing or scoring re-runs in seconds (`--fresh` hears again); `--same-weights` also reuses the
+last run's alignment answers, for a change to the checks alone. Uses the sync cached by run_benchmark.py.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import re
 import sys
 from dataclasses import replace
 from pathlib import Path
+
+import numpy as np
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -43,34 +46,43 @@ from editor.timing.workers import Progress, Workers  # noqa: E402
 NO_PROGRESS = Progress(None, 0.0, 1.0, 1)
 
 
-def heard_document(voice: str, fresh: bool) -> tuple[Document, dict]:
-    """The synced sample with heard phones, and alignment's answers (cached)."""
-    cache = Path(f"/tmp/explain-{voice}.pickle")
+def heard_document(voice: str, fresh: bool, same_weights: bool) -> tuple[Document, dict]:
+    """The synced sample with heard phones (cached), and alignment's answers (cached for `same_weights`)."""
     audio = FIXTURES / f"proofing-{voice}.wav"
     document, _, _ = synced(SAMPLE, audio, FIXTURES / f"proofing-{voice}.synced.cueline")
     document = replace(document, glossary=tuple(GlossaryTerm(name) for name in GLOSSARY))
     samples = decode_audio(audio, SAMPLE_RATE)
-    if cache.exists() and not fresh:
-        phones = pickle.loads(cache.read_bytes())
-    else:
-        stretches = evidence._stretches(document)
-        duration = len(samples) * 1000 // SAMPLE_RATE
-
-        def job(index: int) -> evidence.PhoneJob:
-            start, end = evidence._bounds(document, stretches[index], duration)
-            return evidence.PhoneJob(evidence.pcm_bytes(samples[start * 16: end * 16]), start)
-
-        with Workers(dictionary_text({}), None, True) as workers:
-            heard = workers.run(hear_phones, len(stretches), job, NO_PROGRESS)
-        phones = {place: text for stretch, found in zip(stretches, heard, strict=True)
-                  for place, text in evidence._assign(document, stretch, found).items()}
-        cache.write_bytes(pickle.dumps(phones))
-    with_phones = evidence._with_heard(document, phones)
+    with_phones = evidence._with_heard(document, _phones(document, samples, voice, fresh))
+    cache = Path(f"/tmp/explain-{voice}-answers.pickle")
+    if same_weights and cache.exists():
+        return with_phones, pickle.loads(cache.read_bytes())
     asked = questions(with_phones)
     with Workers(dictionary_text({}), None, True) as workers:
         answers = workers.run(weigh_readings, len(asked), lambda i: evidence._readings_job(asked[i], samples),
                               NO_PROGRESS)
-    return with_phones, weighed(asked, answers)
+    found = dict(weighed(asked, answers))
+    cache.write_bytes(pickle.dumps(found))
+    return with_phones, found
+
+
+def _phones(document: Document, samples: np.ndarray, voice: str, fresh: bool) -> dict:
+    """The phones heard over each word (cached per voice: hearing is most of the time)."""
+    cache = Path(f"/tmp/explain-{voice}.pickle")
+    if cache.exists() and not fresh:
+        return dict(pickle.loads(cache.read_bytes()))
+    stretches = evidence._stretches(document)
+    duration = len(samples) * 1000 // SAMPLE_RATE
+
+    def job(index: int) -> evidence.PhoneJob:
+        start, end = evidence._bounds(document, stretches[index], duration)
+        return evidence.PhoneJob(evidence.pcm_bytes(samples[start * 16: end * 16]), start)
+
+    with Workers(dictionary_text({}), None, True) as workers:
+        heard = workers.run(hear_phones, len(stretches), job, NO_PROGRESS)
+    phones = {place: text for stretch, found in zip(stretches, heard, strict=True)
+              for place, text in evidence._assign(document, stretch, found).items()}
+    cache.write_bytes(pickle.dumps(phones))
+    return phones
 
 
 def explain_at(document: Document, answers: dict, cue: int, start: int) -> None:
@@ -107,8 +119,9 @@ def main() -> None:
     parser.add_argument("voice")
     parser.add_argument("--fresh", action="store_true")
     parser.add_argument("--quiet", action="store_true", help="the score only")
+    parser.add_argument("--same-weights", action="store_true", help="alignment's answers of the last run")
     options = parser.parse_args()
-    with_phones, answers = heard_document(options.voice, options.fresh)
+    with_phones, answers = heard_document(options.voice, options.fresh, options.same_weights)
     document = rescore(with_phones, answers)
     garbles = locate(document, sample_garbles())
     result = score(document, run_checks(document, DEFAULT_STYLE), garbles)
