@@ -19,12 +19,13 @@ from editor.app.waveform_worker import WaveformWorker
 from editor.core.edits import with_media
 from editor.core.timecode import format_runtime
 from editor.media.player import Player
-from editor.media.waveform import cache_path_beside
+from editor.media.waveform import Peaks, cache_path_beside
 from editor.timing.playhead import CueTimes
 from editor.ui import dialogs
 from editor.ui.host import FeatureHost
 from editor.ui.transport import TransportBar, build_media_menu
 from editor.ui.video_pane import VideoPane
+from editor.workflows.cut_short import cut_short_note
 from editor.workflows.stretch import MediaDiffers, MediaFits, WrongMedia, fit_to_media
 
 MEDIA_FILTER = (
@@ -91,7 +92,7 @@ class MediaPanel(QObject):
         self.waveform.ready.connect(self.window.show_waveform)
         self.waveform.progress.connect(lambda f: self.window.report(f"Reading the waveform… {f:.0%}"))
         self.waveform.failed.connect(self.window.report)
-        self.waveform.ready.connect(lambda _peaks: self.window.report("Waveform ready"))
+        self.waveform.ready.connect(self._waveform_ready)
         self.ear.tap_mode_changed.connect(self.actions["tap_mode"].setChecked)
         self.actions["tap"].setEnabled(False)
         self.ear.tap_mode_changed.connect(self.actions["tap"].setEnabled)
@@ -137,6 +138,16 @@ class MediaPanel(QObject):
         if remember:  # a project reopened with its media was already offered the stretch
             self.offer_stretch()
         return playing
+
+    def _waveform_ready(self, peaks: Peaks) -> None:
+        """Say so when the audio stops well before the end the file states: a partial copy plays and draws
+        without an error until that point."""
+        info, media = self.playback.info, self.playback.media_path
+        cut_short = cut_short_note(peaks.duration_ms, info.duration_ms if info else None)
+        if cut_short and media is not None:
+            self._show_problem(f"{media.name}: {cut_short}")
+        else:
+            self.window.report("Waveform ready")
 
     def offer_stretch(self, *, always: bool = False) -> None:
         """When the media's duration differs from the timing's, offer to stretch the timing to it."""

@@ -15,15 +15,14 @@ from pathlib import Path
 
 from editor.core.model import Document
 from editor.core.style import CaptionStyle
-from editor.core.timecode import format_runtime
 from editor.formats.errors import FormatError
 from editor.media.audio import MediaError, decode_audio, media_duration_ms
 from editor.timing.align import SAMPLE_RATE, Alignment, AlignmentCancelled, align_words
 from editor.timing.autosync import SyncSettingError
+from editor.workflows.cut_short import cut_short_note
 from editor.workflows.sync_scope import SyncScope, audio_of, shifted, synced, whole_document
 
 Progress = Callable[[float], None]
-CUT_SHORT_MS = 5000  # audio that stops this long before the end its file states: a partial copy, or damaged
 DECODE_SHARE = 0.1  # decoding is quick next to recognition: the first tenth of the progress
 TURN_POLL_SECONDS = 0.05
 _ALIGNING = threading.Lock()
@@ -86,17 +85,8 @@ def align_scope(media: Path, scope: SyncScope, *, progress: Progress | None = No
         alignment = align_words(scope.words, clip, SAMPLE_RATE, cancelled=stop,
                                 progress=lambda f: report(DECODE_SHARE + f * (1 - DECODE_SHARE)))
     decoded_ms = len(samples) * 1000 // SAMPLE_RATE
-    return AlignResult(scope, shifted(alignment, scope.start_ms), decoded_ms, cut_short_note(media, decoded_ms))
-
-
-def cut_short_note(media: Path, decoded_ms: int) -> str:
-    """"the audio stops at 03:54 of the 12:45 the file states (…)" when it does, else "": a partial copy or a
-    damaged file decodes without an error, and auto-sync would blame the transcript for the missing speech."""
-    stated_ms = media_duration_ms(media)
-    if stated_ms is None or stated_ms - decoded_ms <= CUT_SHORT_MS:
-        return ""
-    return (f"the audio stops at {format_runtime(decoded_ms)} of the {format_runtime(stated_ms)} the file states "
-            "(an incomplete copy, or damaged)")
+    note = cut_short_note(decoded_ms, media_duration_ms(media))
+    return AlignResult(scope, shifted(alignment, scope.start_ms), decoded_ms, note)
 
 
 @contextmanager

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -287,3 +288,20 @@ def test_a_caption_file_opened_with_the_media_open_shows_the_media_s_runtime(  #
     assert window.files.open_path(srt)
     assert window.session.document.runtime_ms is None  # an SRT states no runtime: the media tells it
     qtbot.waitUntil(lambda: window.summary_label.text().startswith("1 cue · 00:06 · "))
+
+
+def test_media_cut_short_says_where_its_audio_stops_once_its_waveform_is_read(  # type: ignore[no-untyped-def]
+    media_window, tmp_path: Path, qtbot
+) -> None:
+    window, panel = media_window
+    whole = generate_media(tmp_path / "whole.mp4", seconds=30)
+    streamable = tmp_path / "streamable.mp4"  # its index first, as web copies are: a cut copy still plays
+    subprocess.run(["ffmpeg", "-v", "error", "-i", str(whole), "-c", "copy", "-movflags", "+faststart",
+                    str(streamable)], check=True, timeout=60)
+    partial = tmp_path / "partial.mp4"
+    partial.write_bytes(streamable.read_bytes()[: streamable.stat().st_size * 2 // 5])
+    with qtbot.waitSignal(panel.waveform.ready, timeout=30000):
+        panel.open_media(partial, remember=False)  # no stretch question: the 6 s cues stay as they are
+    told = window.statusBar().currentMessage()
+    assert told.startswith("partial.mp4: the audio stops at 00:1") and "of the 00:30 the file states" in told
+    assert window.findChild(QMessageBox, "media_problem").text() == told
