@@ -204,7 +204,7 @@ class ProblemNavigator(QObject):
             return
         document = self.host.session.document
         problems = navigation.in_time_order(document, self.host.issues.issues)
-        occurrences = fixing.one_per_run(document, navigation.like(problems, problem))
+        occurrences = navigation.like(problems, problem)
         offered = [fix.replacement for fix in problem.issue.fixes] or [problem.found]
         dialog = FixAllDialog(document, occurrences, offered, self.host.session.style, self.host.widget)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted

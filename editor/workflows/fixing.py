@@ -4,7 +4,7 @@ holds taken in, and the cue brought back within the caption rules when the fix m
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from editor.core.edits import SpanChange, replace_range, replace_spans
 from editor.core.fit_lines import fits_lines
@@ -12,7 +12,6 @@ from editor.core.linebreak import break_lines
 from editor.core.model import Document
 from editor.core.style import CaptionStyle
 from editor.core.words import EDGE_PUNCTUATION
-from editor.workflows.problems import Problem
 from editor.workflows.recutting import recut_range
 
 # `--` tokens written one after another on a line ("-- -- --"): one stretch the transcriber did not hear.
@@ -25,20 +24,6 @@ def fix_span(text: str, start: int, end: int) -> tuple[int, int]:
     one "[inaudible]" replaces it, not one for each dash pair."""
     run = next((m for m in _GAP_RUN.finditer(text) if m.start() <= start and end <= m.end()), None)
     return (run.start(), run.end()) if run else (start, end)
-
-
-def one_per_run(document: Document, problems: Iterable[Problem]) -> list[Problem]:
-    """The problems, only the first of each `--` run ("fix all" lists and changes a run once)."""
-    seen: set[tuple[int, int, int]] = set()
-    kept = []
-    for problem in problems:
-        span = problem.issue.span
-        cue = problem.issue.cue_index
-        where = (cue, *fix_span(document.cues[cue].text, span.start, span.end)) if span else (cue, -1, -1)
-        if where not in seen:
-            seen.add(where)
-            kept.append(problem)
-    return kept
 
 
 def placed(text: str, start: int, end: int, replacement: str) -> tuple[int, int, str]:

@@ -117,7 +117,10 @@ def step(problems: Sequence[Problem], position: Position | None, forward: bool =
 
 
 def like(problems: Iterable[Problem], model: Problem) -> list[Problem]:
-    """Problems of the same rule about the same words as `model` (itself included), for "fix all like this"."""
+    """Problems of the same rule about the same words as `model` (itself included), for "fix all like this";
+    every `--` run is alike, "--" or "-- -- --" (the same unheard speech to fill)."""
+    if model.kind is ProblemKind.GAP:
+        return [p for p in problems if p.kind is ProblemKind.GAP]
     if not model.found:
         return [model]
     return [p for p in problems if p.issue.rule == model.issue.rule and p.found == model.found]

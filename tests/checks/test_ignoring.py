@@ -27,6 +27,12 @@ def test_each_gap_run_is_a_problem_naming_its_characters_with_inaudible_offered(
     assert [fix.replacement for fix in issues[0].fixes] == ["[inaudible]"]
 
 
+def test_dashes_written_one_after_another_on_a_line_are_one_problem_and_a_line_break_ends_a_run() -> None:
+    runs = Document(cues=(Cue(0, 2000, "we -- -- -- agree --\n-- left"),))
+    assert [i.span for i in unresolved_gap.check(runs, STREAMING)] == [TextSpan(3, 11), TextSpan(18, 20),
+                                                                        TextSpan(21, 23)]
+
+
 def test_an_ignored_problem_stays_ignored_when_cues_move_and_comes_back_when_its_words_change() -> None:
     second = unresolved_gap.check(DOCUMENT, STREAMING)[1]
     ignoring = ignore_problem(DOCUMENT, ignore_key(DOCUMENT, second))

@@ -7,7 +7,7 @@ from editor.checks.registry import run_checks
 from editor.core.edits import SpanChange
 from editor.core.model import Cue, Document, GlossaryTerm, HeardAlternative, Word
 from editor.core.style import STYLES
-from editor.workflows.fixing import one_per_run, with_fixes
+from editor.workflows.fixing import with_fixes
 from editor.workflows.problems import PRE_ROLL_MS, ProblemKind, fix_changes, in_time_order, like, step
 
 STREAMING = STYLES["streaming"]
@@ -83,14 +83,13 @@ def test_a_fix_that_fits_leaves_the_lines_as_staff_broke_them() -> None:
     assert with_fixes(document, fix_changes([gap], "Erbil"), STREAMING).cues[0].text == "Fighting near Erbil\ntoday"
 
 
-def test_a_run_written_as_several_dash_pairs_is_one_inaudible_whichever_pair_is_fixed() -> None:
+def test_a_run_written_as_several_dash_pairs_is_one_stop_one_inaudible_and_alike_to_a_single_pair() -> None:
     document = Document(cues=(Cue(0, 3000, "debt and -- -- -- here -- now"),))
     gaps = in_time_order(document, run_checks(document, STREAMING), {ProblemKind.GAP})
-    assert len(gaps) == 4 and len(one_per_run(document, gaps)) == 2
-    for fixed in ([gaps[1]], gaps[:3]):
-        assert with_fixes(document, fix_changes(fixed, "[inaudible]"), STREAMING).cues[0].text == (
-            "debt and [inaudible] here -- now")
-    everything = with_fixes(document, fix_changes(gaps, "[inaudible]"), STREAMING)
+    assert [gap.found for gap in gaps] == ["-- -- --", "--"]
+    assert with_fixes(document, fix_changes(gaps[:1], "[inaudible]"), STREAMING).cues[0].text == (
+        "debt and [inaudible] here -- now")
+    everything = with_fixes(document, fix_changes(like(gaps, gaps[0]), "[inaudible]"), STREAMING)
     assert everything.cues[0].text == "debt and [inaudible] here [inaudible] now"
 
 
