@@ -42,14 +42,15 @@ def loudness_threshold(energy: np.ndarray) -> float:
 def speech_onsets(
     energy: np.ndarray, threshold: float, start_ms: int, end_ms: int, quiet_frames: int = QUIET_FRAMES,
 ) -> list[tuple[int, int]]:
-    """(onset_ms, pause_ms before it) for each start of speech after a pause of at least `quiet_frames`."""
+    """(onset_ms, pause_ms before it) for each start of speech after a pause of at least `quiet_frames`: speech
+    that is loud for most of the next few frames (a soft consonant may dip before its vowel)."""
     loud = energy[start_ms // FRAME_MS: end_ms // FRAME_MS] > threshold
     onsets = []
     quiet_run = 0
     for frame in range(len(loud)):
         if not loud[frame]:
             quiet_run += 1
-        elif quiet_run >= quiet_frames and loud[frame: frame + LOUD_FRAMES].all():
+        elif quiet_run >= quiet_frames and loud[frame: frame + 2 * LOUD_FRAMES].sum() >= LOUD_FRAMES:
             onsets.append((start_ms + frame * FRAME_MS, quiet_run * FRAME_MS))
             quiet_run = 0
         else:
