@@ -7,7 +7,10 @@ unheard speech where they stand (see gaps.py).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
+
+import numpy as np
 
 from editor.core.model import LOW_CONFIDENCE, Word
 from editor.timing.anchors import MAX_PAUSE_IN_RUN_MS, Anchor
@@ -61,7 +64,9 @@ def timed_words(
             score = placed_support(token, start, end, timeline, pronunciations) if was_placed else UNPLACED
             no_audio = not was_placed and start == end  # unheard: no floor for short words either
             confidence[index] = score if no_audio else _floored(script.tokens[index], score, pronunciations)
-    _start_sentences_at_speech(script, times, {anchor.token for anchor in anchors}, onsets, unheard)
+    anchored = {anchor.token for anchor in anchors}
+    _lead_into_the_next_sentence(script, times, anchored, after_gap, unheard, onsets)
+    _start_sentences_at_speech(script, times, anchored, onsets, unheard)
     timed = [_timed_word(word, script.word_tokens[n], times, confidence) for n, word in enumerate(words)]
     boundaries = [tokens.start for tokens in script.word_tokens] + [len(script.tokens)]
     return place_untimed(words, timed, boundaries, unheard, onsets)
@@ -132,6 +137,31 @@ def _start_sentences_at_speech(
         if onset is not None:
             onset = min(onset, next_start)
             times[index] = (onset, max(min(end, next_start), onset))
+
+
+def _lead_into_the_next_sentence(
+    script: Script, times: Times, anchored: set[int], after_gap: set[int], absorbed: Times, onsets: Onsets,
+) -> None:
+    """A sentence opening with `--` that the aligner put between two stretches of speech the transcript lacks
+    (on a word an insert says too) moves, unheard, to end where speech last stops before the next sentence:
+    a `--` that opens a sentence stands for words said after such speech, leading into the sentence's own
+    (see gaps._gap_speech), so the sentence sits at one end of the stretch, never inside it."""
+    foreign = _foreign_speech(absorbed, onsets)
+    bounds = [*script.sentence_starts, len(script.tokens)]
+    for first, following in itertools.pairwise(bounds):
+        own = range(first, following)
+        if first not in after_gap or first not in foreign or following not in foreign or anchored.intersection(own):
+            continue
+        stretch_start, stretch_end = foreign[following]
+        loud = np.flatnonzero(onsets.speech_frames(stretch_start, stretch_end))
+        speech_end = stretch_start + (int(loud[-1]) + 1) * FRAME_MS if len(loud) else stretch_start
+        shift = speech_end - times[following - 1][1]
+        if shift <= 0:
+            continue
+        for token in own:
+            times[token] = (times[token][0] + shift, times[token][1] + shift)
+        absorbed[first] = (absorbed[first][0], times[first][0])
+        absorbed[following] = (speech_end, stretch_end)
 
 
 def _foreign_speech(absorbed: Times, onsets: Onsets) -> Times:

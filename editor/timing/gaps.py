@@ -119,6 +119,8 @@ def place_untimed(
         after = max(before, following.start_ms or 0) if following is not None else before
         start, end = unheard.get(boundaries[run_end], (before, after))
         opens_sentence = index == 0 or ends_sentence(words[index - 1].text)
+        if opens_sentence and not ends_sentence(words[run_end - 1].text):
+            end = max(end, after)  # its words lead into the sentence's own, wherever those were moved to
         start, end = _gap_speech(onset, before, (start, end), opens_sentence)
         start, end = max(start, before), max(min(end, after), before)
         result.extend(_share(words[index:run_end], start, max(start, end)))

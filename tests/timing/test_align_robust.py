@@ -191,6 +191,24 @@ def test_a_sentence_opening_with_a_gap_after_a_misheard_word_starts_after_the_pa
     assert abs(cue_opening(cues, "-- sectarian").start_ms - speech.phrase(unheard)[0]) <= LEAD_IN_AND_SLACK_MS
 
 
+def test_a_short_sentence_opening_with_a_gap_after_untranscribed_speech_starts_after_it(speech_folder: Path) -> None:
+    # The insert says "for" too: the aligner put the sentence "-- for." inside it, and the caption opened 3 s early.
+    said = "In its fighters for."
+    speech = speak([
+        0.5, "The minister arrived in Baghdad on Monday morning.", 0.5,
+        "The government has not been responding to the needs of the people.", 0.6, INSERT, 0.55, said, 0.4,
+        "Eight or nine years now people have been fighting for a law.", 0.5,
+        "Kerry urged the leaders to form a new government.", 0.5,
+    ], speech_folder)
+    transcript = ("The minister arrived in Baghdad on Monday morning. The government has not been responding to the "
+                  "needs of the people. -- for. Eight or nine years now people have been fighting for a law. "
+                  "Kerry urged the leaders to form a new government.")
+    cues = synced(transcript, speech)
+    assert abs(cue_opening(cues, "-- for.").start_ms - speech.phrase(said)[0]) <= LEAD_IN_AND_SLACK_MS
+    insert_start, insert_end = speech.phrase(INSERT)
+    assert shown_over(cues, insert_start, insert_end) <= 600
+
+
 def pulsed_tones(seconds: float) -> np.ndarray:
     """Music-like intro: two tones switched on and off four times a second."""
     t = np.arange(int(seconds * RATE)) / RATE
