@@ -1,5 +1,5 @@
 """Compiles the aligner's numba kernels ahead of time (numba.pycc) into one extension module beside them, so
-the installer carries neither numba nor llvmlite (about 40 MiB of the .deb) and never compiles at run time.
+the installer carries neither numba nor llvmlite (53 MiB of the .deb) and never compiles at run time.
 
     python packaging/compile_kernels.py SOURCE_ROOT
         -> SOURCE_ROOT/editor/timing/acoustic/_aot_kernels.*.so and _aot_manifest.py
