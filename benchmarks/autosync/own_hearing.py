@@ -44,7 +44,8 @@ def heard_runs(variant: str, recogniser: bool) -> tuple[dict[str, Any], Script, 
     """The fixture's truth, script, sentence-opening words, runs heard in every chunk and CPU seconds spent."""
     truth = json.loads((FIXTURES / f"{variant}.truth.json").read_text())
     audio = read_wav(FIXTURES / f"{variant}.wav")
-    text = Path(truth.get("transcript", SEED)).read_text(encoding="utf-8")
+    default = FIXTURES / "long.transcript.txt" if variant == "long" else SEED
+    text = Path(truth.get("transcript", default)).read_text(encoding="utf-8")
     words = parse_transcript(text, round(truth["duration"] * 1000)).words
     dictionary = recognize.load_dictionary()
     script = make_script(words, dictionary)
