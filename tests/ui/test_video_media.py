@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import itertools
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from answer_dialogs import choose_file, when_dialog_opens
-from mediagen import generate_media
+from mediagen import cut_short_media, generate_media
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -294,12 +293,7 @@ def test_media_cut_short_says_where_its_audio_stops_once_its_waveform_is_read(  
     media_window, tmp_path: Path, qtbot
 ) -> None:
     window, panel = media_window
-    whole = generate_media(tmp_path / "whole.mp4", seconds=30)
-    streamable = tmp_path / "streamable.mp4"  # its index first, as web copies are: a cut copy still plays
-    subprocess.run(["ffmpeg", "-v", "error", "-i", str(whole), "-c", "copy", "-movflags", "+faststart",
-                    str(streamable)], check=True, timeout=60)
-    partial = tmp_path / "partial.mp4"
-    partial.write_bytes(streamable.read_bytes()[: streamable.stat().st_size * 2 // 5])
+    partial = cut_short_media(tmp_path)
     with qtbot.waitSignal(panel.waveform.ready, timeout=30000):
         panel.open_media(partial, remember=False)  # no stretch question: the 6 s cues stay as they are
     told = window.statusBar().currentMessage()

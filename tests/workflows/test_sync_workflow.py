@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import numpy as np
 import pytest
-from mediagen import generate_media
+from mediagen import cut_short_media
 from timing.spoken import RATE, speak, write_wav
 
 from editor.cli import main
@@ -46,12 +45,7 @@ def test_unreadable_media_is_a_format_error_naming_it(tmp_path: Path) -> None:
 
 
 def test_media_cut_short_says_where_its_audio_stops(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    whole = generate_media(tmp_path / "whole.mp4", seconds=30)
-    streamable = tmp_path / "streamable.mp4"  # its index first, as web copies are: a cut copy still decodes
-    subprocess.run(["ffmpeg", "-v", "error", "-i", str(whole), "-c", "copy", "-movflags", "+faststart",
-                    str(streamable)], check=True, timeout=60)
-    partial = tmp_path / "partial.mp4"
-    partial.write_bytes(streamable.read_bytes()[: streamable.stat().st_size * 2 // 5])
+    partial = cut_short_media(tmp_path)
     outcome = sync_to_media(Document(cues=(Cue(0, 2000, SENTENCE),)), partial, STYLE)
     assert isinstance(outcome, NoSpeech) and outcome.cut_short.startswith("the audio stops at 00:1")
     assert outcome.cut_short.endswith(" of the 00:30 the file states (an incomplete copy, or damaged)")
