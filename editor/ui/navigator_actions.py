@@ -222,9 +222,10 @@ class ProblemNavigator(QObject):
 
     # ----- the bar -----
 
-    def _show_fixes(self) -> None:
-        """Name the suggestions on their Alt+n actions; hide the ones this problem does not have."""
-        fixes = self.current.issue.fixes if self.current else ()
+    def _show_fixes(self, live: bool = True) -> None:
+        """Name the suggestions on their Alt+n actions; hide the ones this problem does not have, and all of them
+        while it is gone (accepted, ignored, typed over: its suggestions no longer apply; an undo brings them back)."""
+        fixes = self.current.issue.fixes if self.current and live else ()
         for n in range(FIXES_SHOWN):
             action = self.actions[f"accept_fix_{n + 1}"]
             fix = fixes[n] if n < len(fixes) else None
@@ -240,6 +241,7 @@ class ProblemNavigator(QObject):
         current = self.current
         number = positions.index(current.position) + 1 if current and current.position in positions else None
         self.bar.show_problem(current if number else None, number, len(problems))
+        self._show_fixes(live=number is not None)
 
 
 def attach_navigator(host: FeatureHost, media: MediaPanel | None) -> ProblemNavigator:

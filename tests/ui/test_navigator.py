@@ -369,6 +369,18 @@ def test_a_problem_gone_after_a_redo_is_not_left_described_in_the_bar(navigating
         "Shift+F8: previous"
 
 
+def test_an_accepted_suggestion_is_no_longer_offered_and_comes_back_with_undo(navigating, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, navigator = navigating
+    to_first_beisel(qtbot, window)
+    offered = navigator.actions["accept_fix_1"]
+    press(qtbot, window, Qt.Key.Key_1, ALT)
+    qtbot.waitUntil(lambda: not offered.isVisible())
+    assert not any(button.text().startswith("Alt+1") for button in navigator.bar.buttons if button.isVisible())
+    window.session.undo_stack.undo()
+    qtbot.waitUntil(offered.isVisible)
+    assert offered.text() == "ISIL"
+
+
 def test_words_across_a_line_break_are_described_on_one_line(qtbot) -> None:  # type: ignore[no-untyped-def]
     bar = ProblemBar([])
     qtbot.addWidget(bar)
