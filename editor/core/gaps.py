@@ -1,12 +1,13 @@
 """What an export does with unresolved `--` runs: keep them, write `[inaudible]`, or drop them.
 
 guidelines.md: an export with unresolved runs warns first and offers these three choices. A run is what the
-`unresolved-gap` check counts: a whitespace-separated token of two or more dashes. Dashes inside a word
-("well--no") are punctuation, not a gap, so they are left alone.
+`unresolved-gap` check counts: whitespace-separated tokens of two or more dashes, one after another on a line
+(`gap_runs`). Dashes inside a word ("well--no") are punctuation, not a gap, so they are left alone.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -14,6 +15,7 @@ from enum import StrEnum
 from editor.core.model import Cue, is_gap_text
 
 INAUDIBLE = "[inaudible]"
+_TOKEN = re.compile(r"\S+|\n")  # a line break ends a run
 
 
 class GapPolicy(StrEnum):
@@ -44,14 +46,24 @@ def count_cues_with_gaps(cues: Sequence[Cue]) -> int:
 
 
 def count_gap_runs(cues: Sequence[Cue]) -> int:
-    """How many `--` runs are left, as the export writes them: "-- -- --" on a line is one run (one
-    [inaudible]), so the export's note and its output agree."""
-    return sum(_runs_in_line(line) for cue in cues for line in cue.text.split("\n"))
+    """How many `--` runs are left, as the export writes them (one [inaudible] a run)."""
+    return sum(len(gap_runs(cue.text)) for cue in cues)
 
 
-def _runs_in_line(line: str) -> int:
-    gaps = [is_gap_text(token) for token in line.split()]
-    return sum(gap and not (n and gaps[n - 1]) for n, gap in enumerate(gaps))
+def gap_runs(text: str) -> list[tuple[int, int]]:
+    """Where each `--` run stands in the text (start, end): `--` tokens written one after another on a line
+    ("-- -- --") are one run, one stretch the transcriber did not hear, as the export, the unresolved-gap check
+    and fixes all take it."""
+    runs: list[tuple[int, int]] = []
+    extends = False
+    for token in _TOKEN.finditer(text):
+        gap = is_gap_text(token.group())
+        if gap and extends:
+            runs[-1] = (runs[-1][0], token.end())
+        elif gap:
+            runs.append(token.span())
+        extends = gap
+    return runs
 
 
 def resolve_gap_text(text: str, policy: GapPolicy) -> str:

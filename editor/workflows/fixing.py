@@ -1,5 +1,5 @@
-"""Where a fix of a problem's words goes: a whole `--` run at once, the neighbouring words a suggestion already
-holds taken in, and the cue brought back within the caption rules when the fix made a line too long."""
+"""Where a fix of a problem's words goes: the neighbouring words a suggestion already holds taken in, and the
+cue brought back within the caption rules when the fix made a line too long."""
 
 from __future__ import annotations
 
@@ -14,22 +14,12 @@ from editor.core.style import CaptionStyle
 from editor.core.words import EDGE_PUNCTUATION
 from editor.workflows.recutting import recut_range
 
-# `--` tokens written one after another on a line ("-- -- --"): one stretch the transcriber did not hear.
-_GAP_RUN = re.compile(r"(?<!\S)-{2,}(?:[ \t]+-{2,})*(?!\S)")
 _WORD = re.compile(r"\S+")
 
 
-def fix_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Where a fix of text[start:end] goes: a `--` of a run written "-- -- --" stands for the whole run, so
-    one "[inaudible]" replaces it, not one for each dash pair."""
-    run = next((m for m in _GAP_RUN.finditer(text) if m.start() <= start and end <= m.end()), None)
-    return (run.start(), run.end()) if run else (start, end)
-
-
 def placed(text: str, start: int, end: int, replacement: str) -> tuple[int, int, str]:
-    """Where a fix goes and what it writes: over its whole `--` run (fix_span), and over the neighbouring words
-    the replacement already holds, so "Brett McGurk" for "Mcguirk" after "Brett" does not write "Brett" twice."""
-    start, end = fix_span(text, start, end)
+    """Where a fix goes and what it writes: over the neighbouring words the replacement already holds too, so
+    "Brett McGurk" for "Mcguirk" after "Brett" does not write "Brett" twice."""
     words = [_bare(word) for word in replacement.split()]
     before = list(_WORD.finditer(text, 0, start))
     for count in range(len(words) - 1, 0, -1):
