@@ -15,7 +15,7 @@ from typing import NoReturn
 
 from editor.checks.issue import count_errors
 from editor.cli_align import add_media_options, synced_to_media
-from editor.cli_check import add_suspect_options, check_with_suspects, print_report, rule_issues
+from editor.cli_check import add_suspect_options, check_with_suspects, cue_numbering, print_report, rule_issues
 from editor.core.gaps import GapPolicy
 from editor.core.model import Document
 from editor.core.style import DEFAULT_STYLE, STYLES, UnknownStyleError, style_named
@@ -165,14 +165,16 @@ def _add_check(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def _run_check(options: argparse.Namespace) -> int:
     if options.media is not None and not options.media.exists():
         raise FormatError("file not found", options.media)
-    document = _opened(open_file(options.file, DEFAULT_STYLE)).document
-    report = check_with_suspects(document, options)
-    print_report(options.file, report, options.json)
-    errors, cues = count_errors(report.issues), len(report.document.cues)  # auto-sync may have re-cut the cues
+    opened = _opened(open_file(options.file, DEFAULT_STYLE))
+    report = check_with_suspects(opened, options)
+    numbering = cue_numbering(opened, report)
+    print_report(options.file, report, options.json, numbering)
+    errors, cues = count_errors(report.issues), len(report.document.cues)  # a transcript is cut into cues here
     others = rule_issues(report)
     warnings, suspects = len(others) - count_errors(others), len(report.suspects)
-    print(f"{options.file}: {counted(cues, 'cue')}, {counted(errors, 'error')}, {counted(warnings, 'warning')}, "
-          f"{counted(suspects, 'suspect word')}", file=sys.stderr)
+    which = f" ({numbering})" if opened.lined_up else ""
+    print(f"{options.file}: {counted(cues, 'cue')}{which}, {counted(errors, 'error')}, "
+          f"{counted(warnings, 'warning')}, {counted(suspects, 'suspect word')}", file=sys.stderr)
     return EXIT_CHECK_FAILED if errors else EXIT_OK
 
 

@@ -15,10 +15,18 @@ from typing import Any
 
 from editor.checks.issue import Issue
 from editor.cli_progress import progress_printer
-from editor.core.model import Document
 from editor.core.timecode import format_runtime
+from editor.workflows.autosync import Synced, time_words_in_place
 from editor.workflows.check import check_style
-from editor.workflows.find_suspects import WORD_KINDS, Suspect, SuspectReport, find_suspects, read_glossary
+from editor.workflows.find_suspects import (
+    WORD_KINDS,
+    Suspect,
+    SuspectReport,
+    find_suspects,
+    is_aligned,
+    read_glossary,
+)
+from editor.workflows.open_file import Opened
 from editor.workflows.problems import kind_of
 
 
@@ -32,11 +40,25 @@ def add_suspect_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON document (suspects and issues)")
 
 
-def check_with_suspects(document: Document, options: argparse.Namespace) -> SuspectReport:
-    """The document's problems, suspect words found with the options' media and glossary."""
+def check_with_suspects(opened: Opened, options: argparse.Namespace) -> SuspectReport:
+    """The file's problems, suspect words found with the options' media and glossary. A caption file keeps its
+    own cues (its words are timed from the media in place), so every cue number printed is the file's."""
+    document, media = opened.document, options.media
     style = check_style(document, options.style)
     terms = read_glossary(options.glossary) if options.glossary else []
-    return find_suspects(document, style, media=options.media, terms=terms, progress=progress_printer("listening to"))
+    if media is not None and not opened.lined_up and not is_aligned(document):
+        outcome = time_words_in_place(document, media)
+        document, media = (outcome.document, media) if isinstance(outcome, Synced) else (document, None)
+    return find_suspects(document, style, media=media, terms=terms, progress=progress_printer("listening to"))
+
+
+def cue_numbering(opened: Opened, report: SuspectReport) -> str:
+    """Which cues the printed numbers count: the file's own, or those a transcript was cut into here."""
+    if not opened.lined_up:
+        return "the file's cues"
+    if report.heard:
+        return "the transcript's cues as auto-sync cuts them, as `cueline import --media` writes them"
+    return "the transcript's cues as `cueline import` writes them"
 
 
 def rule_issues(report: SuspectReport) -> list[Issue]:
@@ -44,12 +66,12 @@ def rule_issues(report: SuspectReport) -> list[Issue]:
     return [issue for issue in report.issues if kind_of(issue) not in WORD_KINDS]
 
 
-def print_report(path: Path, report: SuspectReport, as_json: bool) -> None:
+def print_report(path: Path, report: SuspectReport, as_json: bool, numbering: str) -> None:
     """The report on stdout, as lines or as one JSON document: word-level problems as suspects, the others
     (caption rules, `--` gaps) as issues."""
     others = rule_issues(report)
     if as_json:
-        print(json.dumps(_json_document(path, report, others), ensure_ascii=False, indent=1))
+        print(json.dumps(_json_document(path, report, others, numbering), ensure_ascii=False, indent=1))
         return
     for issue in others:
         print(f"{path}:cue {issue.cue_index + 1}: {issue.severity}: {issue.message} [{issue.rule}]")
@@ -65,10 +87,11 @@ def _suspect_line(path: Path, suspect: Suspect) -> str:
             f"[{suspect.kind}]")
 
 
-def _json_document(path: Path, report: SuspectReport, others: Sequence[Issue]) -> dict[str, Any]:
+def _json_document(path: Path, report: SuspectReport, others: Sequence[Issue], numbering: str) -> dict[str, Any]:
     return {
         "file": str(path),
         "cues": len(report.document.cues),
+        "cue_numbers": numbering,
         "audio_evidence": report.heard,
         "suspects": [
             {"cue": s.cue, "start": s.start_ms, "word": s.word, "kind": s.kind, "message": s.message,

@@ -10,10 +10,11 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import islice
 from pathlib import Path
 
-from editor.core.model import Document
+from editor.core.model import Document, Word
 from editor.core.style import CaptionStyle
 from editor.formats.errors import FormatError
 from editor.media.audio import MediaError, decode_audio, media_duration_ms
@@ -112,16 +113,43 @@ def apply_alignment(document: Document, result: AlignResult, style: CaptionStyle
                        lead_in_ms=lead_in_ms, linger_ms=linger_ms)
     except SyncSettingError as error:
         raise FormatError(str(error)) from None
+    return _outcome(after, result)
+
+
+def _outcome(document: Document, result: AlignResult) -> Synced:
+    """The synced document with the figures staff are told."""
+    alignment = result.alignment
     spoken = [word for word in alignment.words if not word.is_gap]
     doubtful = sum(word.is_doubtful for word in spoken)
-    return Synced(after, len(spoken), doubtful, len(alignment.gap_spans), result.cut_short)
+    return Synced(document, len(spoken), doubtful, len(alignment.gap_spans), result.cut_short)
 
 
 def sync_to_media(document: Document, media: Path, style: CaptionStyle, *, lead_in_ms: int = 0,
                   linger_ms: int | None = None, progress: Progress | None = None) -> SyncOutcome:
     """The whole job for a batch run: every word of the document aligned to the media, the cues cut again."""
+    result = _aligned_whole(document, media, progress)
+    return apply_alignment(document, result, style, lead_in_ms=lead_in_ms, linger_ms=linger_ms)
+
+
+def time_words_in_place(document: Document, media: Path) -> SyncOutcome:
+    """Every word timed from the media's speech, each cue kept as the file has it (its number, its text and
+    its times): what `cueline check` reports on a caption file, so its cue numbers are the file's."""
+    result = _aligned_whole(document, media)
+    if not result.alignment.speech_found:
+        return NoSpeech(result.cut_short)
+    return _outcome(_words_onto_cues(document, result.alignment.words), result)
+
+
+def _aligned_whole(document: Document, media: Path, progress: Progress | None = None) -> AlignResult:
+    """Every word of the document aligned to the whole media; FormatError naming media that cannot be read."""
     try:
-        result = align_scope(media, whole_document(document), progress=progress)
+        return align_scope(media, whole_document(document), progress=progress)
     except MediaError as error:
         raise unreadable_media(error, media) from None
-    return apply_alignment(document, result, style, lead_in_ms=lead_in_ms, linger_ms=linger_ms)
+
+
+def _words_onto_cues(document: Document, words: list[Word]) -> Document:
+    """The aligned words (one per word of `document.words`, in order) handed back to the cues they came from."""
+    remaining = iter(words)
+    cues = [replace(cue, words=tuple(islice(remaining, len(cue.words or cue.text.split())))) for cue in document.cues]
+    return document.with_cues(cues)

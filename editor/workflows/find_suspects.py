@@ -97,10 +97,10 @@ def find_suspects(document: Document, style: CaptionStyle, *, media: Path | None
     document = with_terms(document, terms)
     heard = False
     if media is not None:
-        if not _is_aligned(document):
+        if not is_aligned(document):
             outcome = sync_to_media(document, media, style)
             document = document if isinstance(outcome, NoSpeech) else outcome.document
-        if _is_aligned(document):
+        if is_aligned(document):
             document, heard = listen_for_evidence(document, media, progress=progress), True
     issues = tuple(run_checks(document, style))
     problems = in_time_order(document, issues, WORD_KINDS)
@@ -113,6 +113,6 @@ def find_suspects(document: Document, style: CaptionStyle, *, media: Path | None
     return SuspectReport(document, suspects, issues, heard)
 
 
-def _is_aligned(document: Document) -> bool:
+def is_aligned(document: Document) -> bool:
     """Auto-sync timed the words from speech (it gives each a confidence; estimated times have none)."""
     return any(word.confidence is not None for cue in document.cues for word in cue.words)

@@ -28,6 +28,7 @@ class Opened:
     document: Document
     project: Path | None
     warnings: tuple[FormatError, ...] = ()
+    lined_up: bool = False  # a transcript cut into cues here: the file has no cue numbers of its own
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def open_file(path: Path, style: CaptionStyle, *, runtime_ms: int | None = None,
     except (FormatError, OSError) as error:
         return _failure(error, path)
     if isinstance(reading.content, Transcript):
-        return Opened(line_up_transcript(reading.content, style), None)
+        return Opened(line_up_transcript(reading.content, style), None, lined_up=True)
     project = path if path.suffix.lower() in PROJECT.suffixes else None  # Save writes back to a project only
     return Opened(reading.content, project, reading.problems)
 
@@ -85,7 +86,7 @@ def import_transcript(path: Path, style: CaptionStyle, *, runtime_ms: int | None
     path = Path(path)
     try:
         reading = read_file(path, ReadOptions(runtime_ms=runtime_ms))
-        return Opened(line_up_transcript(_transcript(reading, path), style), None)
+        return Opened(line_up_transcript(_transcript(reading, path), style), None, lined_up=True)
     except (FormatError, OSError) as error:
         return _failure(error, path)
 

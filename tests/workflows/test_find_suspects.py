@@ -83,7 +83,7 @@ def test_the_summary_counts_the_cues_the_suspects_are_numbered_in(tmp_path, caps
     assert main(["check", str(transcript), "--media", str(audio), "--json"]) == 0
     captured = capsys.readouterr()
     cues = json.loads(captured.out)["cues"]
-    assert cues == 2 and f": {cues} cues, " in captured.err
+    assert cues == 2 and f": {cues} cues (" in captured.err
 
 
 def test_a_glossary_saved_by_notepad_as_unicode_is_read(tmp_path: Path) -> None:
