@@ -56,3 +56,15 @@ def parse_runtime(text: str) -> int:
 def frame_ms(fps: float) -> int:
     """One frame's length in whole milliseconds (33 at 29.97 fps), for nudging by a frame."""
     return round(MS_PER_SECOND / fps)
+
+
+CENTISECOND_MS = 10
+
+
+def limit_at_resolution(limit_ms: int, *times_ms: int) -> int:
+    """A minimum (duration, gap) at the resolution the times are written in: whole centiseconds (as SubStation
+    files store them) cannot say 833 ms, so a cue that round-trips as 830 ms is judged against 830, and the
+    file format does not make a problem the user never made."""
+    if all(time % CENTISECOND_MS == 0 for time in times_ms):
+        return limit_ms // CENTISECOND_MS * CENTISECOND_MS
+    return limit_ms
