@@ -21,6 +21,7 @@ from pathlib import Path
 
 from editor.core.gaps import GapPolicy
 from editor.core.model import Cue, Document, Metadata
+from editor.core.style import DEFAULT_STYLE
 from editor.core.transcript import Transcript
 from editor.formats.errors import FormatError
 
@@ -86,7 +87,9 @@ class Format:
 
 
 def captions(cues: list[Cue], path: Path, problems: list[FormatError] | tuple[FormatError, ...] = (),
-             metadata: Metadata | None = None) -> Reading:
-    """A caption file's reading: its cues as a document titled by the file's name."""
-    document = Document(cues=tuple(cues), title=Path(path).stem, metadata=metadata or Metadata())
+             metadata: Metadata | None = None, style_name: str = DEFAULT_STYLE.name) -> Reading:
+    """A caption file's reading: its cues as a document titled by the file's name, in the caption style the
+    format was made for when it has one (SCC: CEA-608's)."""
+    document = Document(cues=tuple(cues), title=Path(path).stem, metadata=metadata or Metadata(),
+                        style_name=style_name)
     return Reading(document, tuple(problems))

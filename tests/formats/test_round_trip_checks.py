@@ -1,5 +1,6 @@
 """A caption file written and read back is judged as staff made it: the format's time resolution (SubStation's
-centiseconds) creates no duration or gap problem."""
+centiseconds) creates no duration or gap problem, and an SCC file is checked against the CEA-608 style it was
+made for."""
 
 from __future__ import annotations
 
@@ -36,3 +37,8 @@ def test_a_round_trip_creates_no_timing_problem(extension: str, tmp_path: Path) 
     again = read_back(AT_THE_LIMITS, tmp_path / f"limits{extension}")
     assert run_checks(again, STYLES[again.style_name]) == []
 
+
+def test_an_scc_file_is_checked_against_the_cea608_style(tmp_path: Path) -> None:
+    again = read_back(AT_THE_LIMITS, tmp_path / "limits.scc")
+    assert again.style_name == "cea608"
+    assert {issue.rule for issue in run_checks(again, STYLES[again.style_name])} == {"min-duration"}  # 1 s there
