@@ -17,15 +17,16 @@ from editor.core.style import CaptionStyle
 DOUBT_RULES = (low_confidence.NAME, suspect_words.NAME)  # what the text pane underlines as doubtful
 
 
-def word_problems(cue: Cue, glossary: Sequence[GlossaryTerm], style: CaptionStyle, ignored: IgnoredIndex
-                  ) -> list[Issue]:
-    """The cue's doubtful, unheard and `--` words as issues with spans (cue index 0), in text order.
+def word_problems(cue: Cue, glossary: Sequence[GlossaryTerm], style: CaptionStyle, ignored: IgnoredIndex,
+                  doubt_limit: float) -> list[Issue]:
+    """The cue's doubtful, unheard and `--` words as issues with spans (cue index 0), in text order; a word is
+    doubtful below `doubt_limit`, low_confidence.doubt_limit of the document's cues (its recording's fit).
 
     The suspect-word rule runs only where it can find something (a glossary, or what listening heard): it reads
     the dictionary, which a view must not load while the window opens.
     """
     alone = Document(cues=(cue,), glossary=tuple(glossary))
-    found = [*low_confidence.check(alone, style), *unheard_words.cue_issues(cue, 0, style),
+    found = [*low_confidence.cue_doubts(cue, 0, doubt_limit), *unheard_words.cue_issues(cue, 0, style),
              *unresolved_gap.check(alone, style)]
     if glossary or any(word.alternatives for word in cue.words):
         found += suspect_words.check(alone, style)

@@ -95,6 +95,7 @@ class CueTrack:
         self.ignored = frozenset(document.ignored)
         self.glossary = document.glossary
         self._ignored_index = IgnoredIndex.of(self.ignored)
+        self.doubt_limit = low_confidence.doubt_limit(document.cues)
         self.splice: TrackSplice | None = None  # how this track differs from `previous`, when it was spliced
         if previous is not None and previous._judges_alike(self):
             self._splice_from(previous)
@@ -131,11 +132,13 @@ class CueTrack:
         return breaks_a_cue_rule(cue, self.style, self._ignored_index)
 
     def _marks_of(self, cue: Cue) -> tuple[Mark, ...]:
-        return marks_of(cue, word_problems(cue, self.glossary, self.style, self._ignored_index))
+        return marks_of(cue, word_problems(cue, self.glossary, self.style, self._ignored_index,
+                                           self.doubt_limit))
 
     def _judges_alike(self, other: CueTrack) -> bool:
         """Whether a cue's marks and flags are the same in both tracks (then they are copied, not worked out)."""
-        return (self.style, self.ignored, self.glossary) == (other.style, other.ignored, other.glossary)
+        return (self.style, self.ignored, self.glossary, self.doubt_limit) == \
+            (other.style, other.ignored, other.glossary, other.doubt_limit)
 
     def _arrange(self, runtime_ms: int) -> None:
         """Time order (ties by index, as a stable sort gives) and the running latest end used to find cues."""

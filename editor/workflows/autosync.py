@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
 
+from editor.checks.low_confidence import doubt_limit, doubtful_in_recording
 from editor.core.model import Document, Word
 from editor.core.style import CaptionStyle
 from editor.formats.errors import FormatError
@@ -120,7 +121,8 @@ def _outcome(document: Document, result: AlignResult) -> Synced:
     """The synced document with the figures staff are told."""
     alignment = result.alignment
     spoken = [word for word in alignment.words if not word.is_gap]
-    doubtful = sum(word.is_doubtful for word in spoken)
+    limit = doubt_limit(document.cues)  # what the low-confidence check will flag, judged against the recording
+    doubtful = sum(doubtful_in_recording(word, limit) for word in spoken)
     return Synced(document, len(spoken), doubtful, len(alignment.gap_spans), result.cut_short)
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from editor.checks.low_confidence import NAME, check
+from editor.checks.low_confidence import NAME, check, doubt_limit
 from editor.checks.registry import RULES
-from editor.core.model import Cue, Document, Word
+from editor.core.model import LOW_CONFIDENCE, Cue, Document, Word
 from editor.core.style import DEFAULT_STYLE
 
 
@@ -35,3 +35,25 @@ def test_words_that_no_longer_match_the_text_are_not_reported() -> None:
 
 def test_rule_is_registered() -> None:
     assert NAME in [rule.name for rule in RULES]
+
+
+def recording(scores: list[float]) -> Document:
+    """One cue a word, each word scored as given."""
+    return Document(cues=tuple(cue((f"word{n}", score)) for n, score in enumerate(scores)))
+
+
+def test_a_low_score_most_of_the_recording_shares_is_not_flagged_but_a_rare_one_is() -> None:
+    poor_fit = recording([0.0, 1.0] * 100)
+    assert check(poor_fit, DEFAULT_STYLE) == []
+    good_fit = recording([0.0] + [1.0] * 199)
+    assert [issue.cue_index for issue in check(good_fit, DEFAULT_STYLE)] == [0]
+
+
+def test_the_limit_follows_a_change_of_scores_but_not_of_text() -> None:
+    poor_fit = recording([0.0, 1.0] * 100)
+    assert doubt_limit(poor_fit.cues) == 0.0
+    retyped = poor_fit.with_cues([poor_fit.cues[0].with_text("word0"), *poor_fit.cues[1:]])
+    assert doubt_limit(retyped.cues) == 0.0
+    rescored = retyped.with_cues([retyped.cues[0], *(cue((f"word{n}", 1.0)) for n in range(1, 200))])
+    assert doubt_limit(rescored.cues) == LOW_CONFIDENCE
+    assert [issue.cue_index for issue in check(rescored, DEFAULT_STYLE)] == [0]

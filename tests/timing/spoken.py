@@ -25,10 +25,10 @@ class Speech:
         return next((start, end) for said, start, end in self.phrases if said == text)
 
 
-def _espeak(text: str, folder: Path) -> np.ndarray:
+def _espeak(text: str, folder: Path, voice: str) -> np.ndarray:
     assert shutil.which("espeak-ng"), "espeak-ng is needed to make test speech (./dev.sh test installs it)"
     path = folder / "phrase.wav"
-    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "165", "-w", str(path), text], check=True)
+    subprocess.run(["espeak-ng", "-v", voice, "-s", "165", "-w", str(path), text], check=True)
     with wave.open(str(path), "rb") as handle:
         rate = handle.getframerate()
         data = np.frombuffer(handle.readframes(handle.getnframes()), dtype=np.int16).astype(np.float32) / 32768
@@ -37,13 +37,14 @@ def _espeak(text: str, folder: Path) -> np.ndarray:
     return resampled[loud[0]: loud[-1] + 1].astype(np.float32)
 
 
-def speak(parts: list[str | float], folder: Path) -> Speech:
-    """Phrases (str) and pauses (float seconds) in order, as one recording with known phrase times."""
+def speak(parts: list[str | float], folder: Path, voice: str = "en-us") -> Speech:
+    """Phrases (str) and pauses (float seconds) in order, as one recording with known phrase times, in an
+    espeak-ng `voice`."""
     pieces: list[np.ndarray] = []
     phrases: list[tuple[str, int, int]] = []
     position = 0
     for part in parts:
-        clip = np.zeros(int(part * RATE), np.float32) if isinstance(part, float) else _espeak(part, folder)
+        clip = np.zeros(int(part * RATE), np.float32) if isinstance(part, float) else _espeak(part, folder, voice)
         if isinstance(part, str):
             phrases.append((part, position * 1000 // RATE, (position + len(clip)) * 1000 // RATE))
         pieces.append(clip)
