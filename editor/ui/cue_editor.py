@@ -7,7 +7,7 @@ undo commands and shows the result back through `show_cue`.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -118,8 +118,9 @@ class CueEditor(QWidget):
         self.setTabOrder(self.start_field, self.end_field)
         self.setTabOrder(self.end_field, self.text_field)
 
-    def show_cue(self, cue: Cue | None, style: CaptionStyle) -> None:
-        """Show a cue (None: nothing selected) without reporting it back as an edit."""
+    def show_cue(self, cue: Cue | None, style: CaptionStyle, *, another: bool = False) -> None:
+        """Show a cue (None: nothing selected) without reporting it back as an edit; the text cursor stays where
+        it was in the same cue's new text (an undo, a fix), and starts at the beginning of `another` cue."""
         self._showing = True
         try:
             self._cue = cue
@@ -127,6 +128,8 @@ class CueEditor(QWidget):
             shown = cue or Cue(0, 0, "")
             if self.text_field.toPlainText() != shown.text:
                 self._replace_text_keeping_cursor(shown.text)
+            if another:
+                self.text_field.moveCursor(QTextCursor.MoveOperation.Start)
             for field, ms in ((self.start_field, shown.start_ms), (self.end_field, shown.end_ms)):
                 if not field.hasFocus() or not field.isModified():
                     field.setText(format_timecode(ms, ".") if cue else "")

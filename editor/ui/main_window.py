@@ -180,14 +180,15 @@ class MainWindow(QMainWindow):
 
     def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.edits.end_typing_run()
-        self._show_current()
+        self._show_current(another=True)
         self.timeline.set_current_cue(current.row() if current.isValid() else None)
         self.current_cue_changed.emit(current.row() if current.isValid() else None)
 
-    def _show_current(self) -> None:
+    def _show_current(self, another: bool = False) -> None:
         row = self.current_index()
         cues = self.session.document.cues
-        self.cue_editor.show_cue(cues[row] if row is not None and row < len(cues) else None, self.session.style)
+        cue = cues[row] if row is not None and row < len(cues) else None
+        self.cue_editor.show_cue(cue, self.session.style, another=another)
 
     # ----- reacting to the document -----
 

@@ -78,6 +78,20 @@ def test_split_at_the_text_cursor_then_merge_back(qtbot, window) -> None:
     assert (merged.start_ms, merged.end_ms) == (before.start_ms, before.end_ms)
 
 
+def test_after_a_split_typing_goes_to_the_start_of_the_new_cue(qtbot, window) -> None:
+    click_row(qtbot, window, 5)
+    field = window.cue_editor.text_field
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_Home, CTRL)
+    for _ in range(3):
+        qtbot.keyClick(field, Qt.Key.Key_Right, CTRL)
+    qtbot.keyClick(field, Qt.Key.Key_Return, CTRL | SHIFT)
+    second = window.session.document.cues[6]
+    assert window.current_index() == 6 and field.textCursor().position() == 0
+    qtbot.keyClicks(field, "So ")
+    assert window.session.document.cues[6].text == "So " + second.text
+
+
 def test_drag_a_cue_edge_on_the_timeline_is_one_undo_step(qtbot, window) -> None:
     click_row(qtbot, window, 3)
     cue = window.session.document.cues[3]
