@@ -24,13 +24,13 @@ from editor.core.cue_spans import span_context
 from editor.core.model import Document
 from editor.core.style import CaptionStyle
 from editor.core.timecode import format_timecode
-from editor.workflows.fixing import placed, too_long_for_lines
-from editor.workflows.problems import Problem
+from editor.workflows.fixing import placed, recut_by
+from editor.workflows.problems import Problem, fix_changes
 
 
-def change_line(document: Document, problem: Problem, replacement: str, style: CaptionStyle) -> str:
-    """"cue 12 · 00:01:23,400 · the Beisel group → the ISIL group", and "(re-cut: …)" when the cue will no
-    longer fit its lines."""
+def change_line(document: Document, problem: Problem, replacement: str, style: CaptionStyle, recut: bool) -> str:
+    """"cue 12 · 00:01:23,400 · the Beisel group → the ISIL group", and "(re-cut: …)" when the cue, with every
+    ticked change in it, will no longer fit its lines."""
     span = problem.issue.span
     assert span is not None
     text = document.cues[problem.issue.cue_index].text
@@ -39,8 +39,8 @@ def change_line(document: Document, problem: Problem, replacement: str, style: C
     before_context = span_context(text, start, end)
     after_context = span_context(after, start, start + len(replacement))
     where = f"cue {problem.issue.cue_index + 1} · {format_timecode(problem.start_ms)}"
-    recut = f" (re-cut: too long for {style.max_lines} lines)" if too_long_for_lines(after, style) else ""
-    return f"{where} · {before_context} → {after_context}{recut}"
+    note = f" (re-cut: too long for {style.max_lines} lines)" if recut else ""
+    return f"{where} · {before_context} → {after_context}{note}"
 
 
 class FixAllDialog(QDialog):
@@ -63,8 +63,8 @@ class FixAllDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.replacement.currentTextChanged.connect(self._list_changes)
-        self.changes.itemChanged.connect(self._update_ok)
+        self.replacement.currentTextChanged.connect(self._describe_changes)
+        self.changes.itemChanged.connect(self._describe_changes)  # a tick changes what its cue will hold
         label = QLabel("&Replace with:", self)
         label.setBuddy(self.replacement)
         found = occurrences[0].found
@@ -77,17 +77,27 @@ class FixAllDialog(QDialog):
         for widget in (label, self.replacement, listed, self.changes, self.buttons):
             layout.addWidget(widget)
         self.resize(640, 360)
-        self._list_changes()
+        self._add_ticked_rows()
+        self._describe_changes()
 
-    def _list_changes(self) -> None:
-        replacement = self.replacement.currentText()
+    def _add_ticked_rows(self) -> None:
+        """One ticked row per occurrence, described by `_describe_changes`."""
         self.changes.blockSignals(True)
-        ticked = [self._is_ticked(row) for row in range(self.changes.count())] or [True] * len(self._occurrences)
-        self.changes.clear()
-        for problem, tick in zip(self._occurrences, ticked, strict=True):
-            item = QListWidgetItem(change_line(self._document, problem, replacement, self._style), self.changes)
+        for _problem in self._occurrences:
+            item = QListWidgetItem(self.changes)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if tick else Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked)
+        self.changes.blockSignals(False)
+
+    def _describe_changes(self) -> None:
+        """Each change before and after; a cue is judged with every ticked change in it (the re-cut note)."""
+        replacement = self.replacement.currentText()
+        chosen = self.chosen()
+        recut = recut_by(self._document, fix_changes(chosen, replacement), self._style) if replacement else set()
+        self.changes.blockSignals(True)
+        for row, problem in enumerate(self._occurrences):
+            recut_here = problem.issue.cue_index in recut
+            self.changes.item(row).setText(change_line(self._document, problem, replacement, self._style, recut_here))
         self.changes.blockSignals(False)
         self._update_ok()
 

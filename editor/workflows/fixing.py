@@ -41,12 +41,25 @@ def _bare(word: str) -> str:
 def with_fixes(document: Document, changes: Sequence[SpanChange], style: CaptionStyle) -> Document:
     """The changes made where `placed` puts them; a changed cue that no longer keeps the caption rules ("--" ->
     "[inaudible]" made a line too long) is brought back within them rather than left as a new error."""
-    widened = {SpanChange(change.cue_index, *placed(document.cues[change.cue_index].text, change.start, change.end,
-                                                    change.replacement)): None for change in changes}
-    after = replace_spans(document, list(widened))
+    after = _changed(document, changes)
     for index in sorted({change.cue_index for change in changes}, reverse=True):  # a split moves later cues
         after = _within_lines(after, index, style)
     return after
+
+
+def recut_by(document: Document, changes: Sequence[SpanChange], style: CaptionStyle) -> set[int]:
+    """The cues that, with every one of these changes made in them, hold more than their lines: `with_fixes`
+    re-cuts them (two "--" in one cue may each fit as "[inaudible]" but not both)."""
+    after = _changed(document, changes)
+    return {index for index in {change.cue_index for change in changes}
+            if too_long_for_lines(after.cues[index].text, style)}
+
+
+def _changed(document: Document, changes: Sequence[SpanChange]) -> Document:
+    """The changes made where `placed` puts them, each once, before any cue is brought back within its lines."""
+    widened = {SpanChange(change.cue_index, *placed(document.cues[change.cue_index].text, change.start, change.end,
+                                                    change.replacement)): None for change in changes}
+    return replace_spans(document, list(widened))
 
 
 def _within_lines(document: Document, index: int, style: CaptionStyle) -> Document:
@@ -61,6 +74,5 @@ def _within_lines(document: Document, index: int, style: CaptionStyle) -> Docume
 
 
 def too_long_for_lines(text: str, style: CaptionStyle) -> bool:
-    """Whether a fixed cue's text holds more than its lines, even broken again: the fix re-cuts it (the
-    fix-all preview says so)."""
+    """Whether a fixed cue's text holds more than its lines, even broken again: the fix re-cuts it."""
     return not fits_lines(text, style) and not fits_lines(break_lines(text, style), style)

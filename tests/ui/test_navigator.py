@@ -356,6 +356,28 @@ def test_fixing_every_gap_splits_cues_too_long_for_two_lines_in_one_undo_step(op
     assert window.session.document == document
 
 
+def test_the_preview_judges_a_cue_with_every_ticked_change_in_it(open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Each "--" alone fits as "[inaudible]"; both in one cue do not: the preview says the cue is re-cut, and
+    stops saying so once one of the two is unticked."""
+    text = "The minister said -- on Tuesday that\nthe army would -- hold the line"
+    window, _panel, _navigator = open_window(Document(cues=(Cue(0, 6000, text),), runtime_ms=8000))
+    notes: list[list[bool]] = []
+
+    def review(dialog: QWidget) -> None:
+        assert isinstance(dialog, FixAllDialog)
+        recut = lambda: [dialog.changes.item(row).text().endswith(" (re-cut: too long for 2 lines)")  # noqa: E731
+                         for row in range(dialog.changes.count())]
+        notes.append(recut())
+        dialog.changes.item(1).setCheckState(Qt.CheckState.Unchecked)
+        notes.append(recut())
+        dialog.reject()
+
+    when_dialog_opens(review)
+    press(qtbot, window, Qt.Key.Key_F8)
+    press(qtbot, window, Qt.Key.Key_A, ALT)
+    assert notes == [[True, True], [False, False]]
+
+
 def test_a_problem_gone_after_a_redo_is_not_left_described_in_the_bar(navigating, qtbot) -> None:  # type: ignore[no-untyped-def]
     window, navigator = navigating
     to_first_beisel(qtbot, window)
