@@ -46,9 +46,9 @@ class MediaInfo:
 def probe_media(path: Path) -> MediaInfo:
     """Open the media once to check that it decodes at all (raises MediaError with the reason if not)."""
     with _open_container(path) as container:
-        has_audio, has_video = bool(container.streams.audio), bool(container.streams.video)
+        has_audio, has_video = bool(_decodable_audio(container)), bool(container.streams.video)
         if not has_audio and not has_video:
-            raise MediaError(f"{path}: damaged, or not a media file this editor can decode (no audio or video)")
+            _audio_stream(container, path)  # says why: no audio, or audio in a format it cannot decode
         return MediaInfo(_container_duration_ms(container), has_audio, has_video)
 
 
@@ -196,9 +196,18 @@ def _audio_stream(container: av.container.InputContainer, path: Path) -> av.audi
         raise MediaError(f"{path}: damaged, or not a media file this editor can decode (no audio or video)")
     if not container.streams.audio:
         raise MediaError(f"{path}: the file has no audio track")
-    stream = container.streams.audio[0]
+    decodable = _decodable_audio(container)
+    if not decodable:
+        raise MediaError(f"{path}: its audio is in a format this editor cannot decode; convert the audio to AAC "
+                         "or WAV (for example ffmpeg -i IN -c:v copy -c:a aac OUT.mp4) and open that")
+    stream = decodable[0]
     stream.codec_context.thread_type = "AUTO"
     return stream
+
+
+def _decodable_audio(container: av.container.InputContainer) -> list[av.audio.stream.AudioStream]:
+    """The audio streams PyAV has a decoder for (an unknown codec's stream has no codec context)."""
+    return [stream for stream in container.streams.audio if stream.codec_context is not None]
 
 
 def _stream_seconds(container: av.container.InputContainer, stream: av.audio.stream.AudioStream) -> float:

@@ -91,6 +91,17 @@ def test_a_silent_video_says_it_has_no_audio(make_media: MakeMedia) -> None:
         decode_audio(make_media("mute.mp4", audio=False))
 
 
+def test_audio_in_a_codec_without_a_decoder_is_named_not_a_crash(tone_wav: Path, tmp_path: Path) -> None:
+    odd = tmp_path / "odd.wav"
+    wav = bytearray(tone_wav.read_bytes())
+    fmt = wav.index(b"fmt ") + 8
+    wav[fmt: fmt + 2] = (0x1234).to_bytes(2, "little")  # a WAVE format tag no decoder knows
+    odd.write_bytes(bytes(wav))
+    for job in (decode_audio, probe_media):
+        with pytest.raises(MediaError, match=r"odd\.wav: its audio is in a format this editor cannot decode"):
+            job(odd)
+
+
 def test_a_truncated_wav_gives_the_audio_before_the_cut(tone_wav: Path, tmp_path: Path) -> None:
     damaged = tmp_path / "cut.wav"
     whole = tone_wav.read_bytes()
