@@ -29,7 +29,7 @@ from editor.workflows.problems import Problem, fix_changes
 
 
 def change_line(document: Document, problem: Problem, replacement: str, style: CaptionStyle, recut: bool) -> str:
-    """"cue 12 · 00:01:23,400 · the Beisel group → the ISIL group", and "(re-cut: …)" when the cue, with every
+    """"cue 12 · 00:01:23.400 · the Beisel group → the ISIL group", and "(re-cut: …)" when the cue, with every
     ticked change in it, will no longer fit its lines."""
     span = problem.issue.span
     assert span is not None
@@ -38,7 +38,7 @@ def change_line(document: Document, problem: Problem, replacement: str, style: C
     after = text[:start] + replacement + text[end:]
     before_context = span_context(text, start, end)
     after_context = span_context(after, start, start + len(replacement))
-    where = f"cue {problem.issue.cue_index + 1} · {format_timecode(problem.start_ms)}"
+    where = f"cue {problem.issue.cue_index + 1} · {format_timecode(problem.start_ms, '.')}"
     note = f" (re-cut: too long for {style.max_lines} lines)" if recut else ""
     return f"{where} · {before_context} → {after_context}{note}"
 

@@ -274,8 +274,8 @@ def test_fix_every_occurrence_lists_each_change_first_and_is_one_undo_step(navig
     when_dialog_opens(review)
     steps = window.session.undo_stack.count()
     press(qtbot, window, Qt.Key.Key_A, ALT)
-    assert listed == ["cue 2 · 00:00:03,200 · The Beisel group said → The ISIL group said",
-                      "cue 3 · 00:00:06,000 · Beisel fighters left → ISIL fighters left"]
+    assert listed == ["cue 2 · 00:00:03.200 · The Beisel group said → The ISIL group said",
+                      "cue 3 · 00:00:06.000 · Beisel fighters left → ISIL fighters left"]
     assert [cue.text for cue in window.session.document.cues[1:]] == ["The ISIL group said", "ISIL fighters left"]
     assert window.session.undo_stack.count() == steps + 1
     window.session.undo_stack.undo()
