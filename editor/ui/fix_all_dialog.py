@@ -52,7 +52,7 @@ class FixAllDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("fix_all_dialog")
-        self.setWindowTitle(f"Fix every “{occurrences[0].found}”")
+        self.setWindowTitle(f"Fix every “{occurrences[0].words}”")
         self._document, self._occurrences, self._style = document, list(occurrences), style
         self.replacement = QComboBox(self)
         self.replacement.setEditable(True)
@@ -67,7 +67,7 @@ class FixAllDialog(QDialog):
         self.changes.itemChanged.connect(self._describe_changes)  # a tick changes what its cue will hold
         label = QLabel("&Replace with:", self)
         label.setBuddy(self.replacement)
-        found = occurrences[0].found
+        found = occurrences[0].words
         listed = QLabel(f"Every “{found}” the checks flag like this one ({len(occurrences)}), before and after; "
                         "untick those to keep as they are. One undo step undoes them all.", self)
         listed.setObjectName("fix_all_explanation")

@@ -177,7 +177,7 @@ class ProblemNavigator(QObject):
         changes = navigation.fix_changes([problem], replacement)
         session = self.host.session
         self._record(fixing.with_fixes(session.document, changes, session.style),
-                     f"Change “{problem.found}” to “{replacement}”", problem)
+                     f"Change “{problem.words}” to “{replacement}”", problem)
 
     def ignore(self) -> None:
         """Alt+I: ignore this problem from now on (kept in the project; F8 and `cueline check` skip it)."""
@@ -186,7 +186,7 @@ class ProblemNavigator(QObject):
             document = self.host.session.document
             key = ignore_key(document, problem.issue)
             issue = problem.issue
-            what = f"“{problem.found}”" if problem.found else f"“{issue.message}” in cue {issue.cue_index + 1}"
+            what = f"“{problem.words}”" if problem.found else f"“{issue.message}” in cue {issue.cue_index + 1}"
             self._record(ignore_problem(document, key), f"Ignore {what}", problem)
 
     def add_to_glossary(self) -> None:
@@ -194,8 +194,8 @@ class ProblemNavigator(QObject):
         problem = self._live(needs_words=True)
         if problem is not None:
             document = self.host.session.document
-            terms = [*glossary_of(document), GlossaryTerm(problem.found)]
-            self._record(with_glossary(document, terms), f"Add “{problem.found}” to the glossary", problem)
+            terms = [*glossary_of(document), GlossaryTerm(problem.words)]
+            self._record(with_glossary(document, terms), f"Add “{problem.words}” to the glossary", problem)
 
     def fix_all(self) -> None:
         """Alt+A: the same words flagged by the same rule, everywhere, after a preview (one undo step)."""
@@ -205,14 +205,14 @@ class ProblemNavigator(QObject):
         document = self.host.session.document
         problems = navigation.in_time_order(document, self.host.issues.issues)
         occurrences = navigation.like(problems, problem)
-        offered = [fix.replacement for fix in problem.issue.fixes] or [problem.found]
+        offered = [fix.replacement for fix in problem.issue.fixes] or [problem.words]
         dialog = FixAllDialog(document, occurrences, offered, self.host.session.style, self.host.widget)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         chosen, replacement = dialog.chosen(), dialog.replacement.currentText().strip()
         dialog.deleteLater()
         if accepted and chosen and replacement:
             changes = navigation.fix_changes(chosen, replacement)
-            label = f"Change every “{problem.found}” to “{replacement}” ({len(changes)})"
+            label = f"Change every “{problem.words}” to “{replacement}” ({len(changes)})"
             self._record(fixing.with_fixes(document, changes, self.host.session.style), label, problem)
 
     def _record(self, after: Document, label: str, problem: Problem) -> None:

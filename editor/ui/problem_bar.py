@@ -81,10 +81,11 @@ def what_to_do(problem: Problem) -> str:
 
 def describe(problem: Problem) -> str:
     """One line: where the problem is and what it says."""
-    quoted = f"“{problem.found}”"
-    found = f"{quoted} · " if problem.found and quoted not in problem.issue.message else ""
+    quoted = f"“{problem.words}”"
+    message = " ".join(problem.issue.message.split())  # its words may quote the cue over its line break
+    found = f"{quoted} · " if problem.found and quoted not in message else ""
     where = f"cue {problem.issue.cue_index + 1} at {format_timecode(problem.start_ms, '.')}"
-    return f"{KIND_LABELS[problem.kind]} · {where} · {found}{problem.issue.message}"
+    return f"{KIND_LABELS[problem.kind]} · {where} · {found}{message}"
 
 
 class ProblemBar(QWidget):
@@ -150,7 +151,7 @@ class ProblemBar(QWidget):
             self.problem.setText(describe(problem))
             self.hint.setText(what_to_do(problem))
         elif self._shown is not None:
-            gone = f"“{self._shown.found}”" if self._shown.found else "The problem"
+            gone = f"“{self._shown.words}”" if self._shown.found else "The problem"
             self.show_note(f"{gone} is no longer there (changed or fixed) · {IDLE_TEXT}")
 
     def show_note(self, note: str) -> None:

@@ -60,6 +60,12 @@ class Problem:
     position: Position
 
     @property
+    def words(self) -> str:
+        """The words on one line, as staff name them (a glossary term, an undo step, the bar), however the
+        cue breaks its lines between them."""
+        return " ".join(self.found.split())
+
+    @property
     def listening_range(self) -> tuple[int, int]:
         """The stretch of programme to play: the problem with PRE_ROLL_MS before it."""
         return max(0, self.start_ms - PRE_ROLL_MS), self.end_ms

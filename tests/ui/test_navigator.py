@@ -260,6 +260,20 @@ def test_add_to_glossary_accepts_the_words_everywhere(navigating, qtbot) -> None
     assert [problem.found for problem in navigator.problems()] == ["--", "today"]
 
 
+def test_words_over_a_line_break_go_to_the_glossary_as_one_line(open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A problem's words may run over the cue's line break: the glossary term, the undo step's name and the bar
+    are one line (a newline in a term would match nothing, and a menu shows only its last line)."""
+    document = Document(cues=(Cue(0, 3000, "Talks with prime minister nori\nAl-Maliki went on"),), runtime_ms=5000,
+                        glossary=(GlossaryTerm("Nouri al-Maliki"),))
+    window, _panel, navigator = open_window(document)
+    press(qtbot, window, Qt.Key.Key_F8)
+    assert navigator.current.found == "nori\nAl-Maliki"
+    assert "“nori Al-Maliki” may be a mishearing of “Nouri al-Maliki”" in navigator.bar.problem.toolTip()
+    press(qtbot, window, Qt.Key.Key_G, ALT)
+    assert window.session.document.glossary[-1] == GlossaryTerm("nori Al-Maliki")
+    assert window.session.undo_stack.undoText() == "Add “nori Al-Maliki” to the glossary"
+
+
 def test_fix_every_occurrence_lists_each_change_first_and_is_one_undo_step(navigating, qtbot) -> None:  # type: ignore[no-untyped-def]
     window, _navigator = navigating
     to_first_beisel(qtbot, window)
