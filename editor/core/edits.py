@@ -126,8 +126,10 @@ def _split_time(cue: Cue, words_before: int) -> int:
 
 
 def split_cue(document: Document, index: int, position: int, style: CaptionStyle) -> Document:
-    """Two cues from one, cut at a position in its text; time is divided where the words divide."""
+    """Two cues from one, cut at a position in its text (inside a word: at the word's nearer edge, so no word
+    is cut in two and the timed words stay); time is divided where the words divide."""
     cue = _checked_index(document, index)
+    position = _nearer_word_edge(cue.text, position)
     before, after = cue.text[:position].split(), cue.text[position:].split()
     if not before or not after:
         raise EditError("put the text cursor between two words to split a cue")
@@ -138,6 +140,15 @@ def split_cue(document: Document, index: int, position: int, style: CaptionStyle
     first = Cue(cue.start_ms, first_end, break_lines(" ".join(before), style), words[: len(before)], cue.identifier)
     second = Cue(second_start, cue.end_ms, break_lines(" ".join(after), style), words[len(before) :])
     return replace_range(document, index, index + 1, (first, second))
+
+
+def _nearer_word_edge(text: str, position: int) -> int:
+    """The position itself between words, else the start or end of the word it falls in, whichever is nearer."""
+    if not 0 < position < len(text) or text[position - 1].isspace() or text[position].isspace():
+        return position
+    start = position - len(text[:position].split()[-1])
+    end = position + len(text[position:].split()[0])
+    return start if position - start <= end - position else end
 
 
 def merge_with_next(document: Document, index: int, style: CaptionStyle) -> Document:

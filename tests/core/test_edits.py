@@ -73,6 +73,16 @@ def test_split_uses_aligned_word_times() -> None:
     assert 500 <= first.end_ms < second.start_ms <= 3000
 
 
+def test_a_cursor_inside_a_word_splits_at_its_nearer_edge_and_keeps_the_timed_words() -> None:
+    words = (Word("in", 0, 300), Word("a", 300, 400), Word("state", 400, 900), Word("of", 2500, 2700),
+             Word("war", 2700, 3200))
+    cue = Cue(0, 4000, "in a state\nof war", words)
+    for inside, cut in (("in a sta", ("in a state", "of war")), ("in a s", ("in a", "state of war"))):
+        first, second = edits.split_cue(document(cue), 0, len(inside), STYLE).cues
+        assert (first.text, second.text) == cut
+        assert first.words + second.words == words
+
+
 def test_split_at_the_edge_of_the_text_is_refused() -> None:
     with pytest.raises(edits.EditError, match="between two words"):
         edits.split_cue(three(), 0, 0, STYLE)
