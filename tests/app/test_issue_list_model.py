@@ -19,7 +19,7 @@ def test_rows_follow_edits_that_add_remove_and_renumber_cues(qtmodeltester, sess
     model = IssueListModel(tracker, session)
     qtmodeltester.check(model, force_py=False)
     steps = [
-        lambda doc: edits.set_text(doc, 5, "z" * 90),
+        lambda doc: edits.set_text(doc, 5, "zz " * 30),
         lambda doc: edits.set_text(doc, 1, "-- unheard --"),
         lambda doc: edits.insert_cue_after(doc, 0, STYLE),
         lambda doc: edits.delete_cues(doc, [0]),
