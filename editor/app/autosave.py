@@ -1,4 +1,5 @@
-"""Recovery files: unsaved work written aside every minute and every tenth edit, offered back after a crash.
+"""Recovery files: unsaved work written aside once editing pauses for QUIET_MS, and every minute and every
+tenth edit while it does not, offered back after a crash (what was typed just before a crash survives).
 
 The document is immutable, so a snapshot is written on a worker thread and typing never waits for it.
 A recovery file is a project file (same format as a save) named after the file the work came from, so
@@ -28,6 +29,7 @@ from editor.formats.project import PROJECT, PROJECT_EXTENSION
 from editor.formats.registry import read_file, write_file
 
 EDITS_BETWEEN_SAVES = 10
+QUIET_MS = 2000  # a pause in editing this long writes the recovery file: one typing run is one edit
 UNTITLED = "untitled"
 RESULT_POLL_MS = 100
 
@@ -148,6 +150,11 @@ class Autosave(QObject):
         self._result_poll = QTimer(self)  # results are read on the GUI thread: no signal leaves the worker
         self._result_poll.setInterval(RESULT_POLL_MS)
         self._result_poll.timeout.connect(self._collect_result)
+        self._quiet = QTimer(self)  # restarted by every change, typing included: fires once editing pauses
+        self._quiet.setSingleShot(True)
+        self._quiet.setInterval(QUIET_MS)
+        self._quiet.timeout.connect(self.write_now)
+        session.cues_spliced.connect(self._quiet.start)
         writer = self._writer
         self.destroyed.connect(lambda: writer.shutdown(wait=True))
         session.undo_stack.indexChanged.connect(self._on_edit)

@@ -1,9 +1,11 @@
-"""Recovery files: written every tenth edit and on the timer, found only when newer than the saved file."""
+"""Recovery files: written once editing pauses, every tenth edit and on the timer, found only when newer than
+the saved file."""
 
 import os
 
 from editor.app.autosave import EDITS_BETWEEN_SAVES, Autosave, find_recovery, recovery_path
 from editor.app.commands import push_edit
+from editor.app.edit_actions import EditActions
 from editor.core import edits
 from editor.formats.registry import read_file, write_file
 
@@ -27,6 +29,17 @@ def test_the_timer_writes_unsaved_work(qtbot, session, tmp_path) -> None:
     autosave = Autosave(session, 50, tmp_path)
     edit(session, 5)
     qtbot.waitUntil(autosave.path.exists, timeout=5000)
+
+
+def test_a_pause_in_typing_writes_what_was_typed(qtbot, session, tmp_path) -> None:
+    """One typing run is one edit: a crash a few seconds after it, long before the minute's timer, loses
+    nothing typed."""
+    autosave = Autosave(session, 3_600_000, tmp_path)
+    typing = EditActions(session, lambda: 0, lambda: [0], lambda _message: None)
+    for length in range(1, 6):
+        typing.type_text(session.document.cues[0].text + "typed"[:length])
+    qtbot.waitUntil(lambda: autosave.path.exists() and "typed" in read_file(autosave.path).document.cues[0].text,
+                    timeout=10_000)
 
 
 def test_saving_removes_the_recovery_file(session, tmp_path) -> None:
