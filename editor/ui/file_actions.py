@@ -67,6 +67,22 @@ class FileActions:
         if isinstance(outcome, Opened):
             self._load(outcome.document, None, None)
 
+    def open_at_start(self) -> None:
+        """No file named at start (or it cannot be read): the recent file a crash left unsaved work for, so its
+        work is offered back at once rather than only when staff think to open it again; else the sample."""
+        crashed = self._recent_file_with_recovery()
+        if crashed is None or not self.open_path(crashed):
+            self.open_sample()
+
+    def _recent_file_with_recovery(self) -> Path | None:
+        """The newest recent file with a recovery file newer than it (None when untitled work has one: the
+        sample offers that)."""
+        folders = (self._autosave.folder, self._autosave.fallback)
+        if find_recovery(None, *folders) is not None:
+            return None
+        recent = [path for path in self._settings.recent_files() if path.is_file()]
+        return next((path for path in recent if find_recovery(path, *folders) is not None), None)
+
     def open_path(self, path: Path) -> bool:
         """Open a project, a subtitle file or a transcript; False (and a message) if it cannot be read."""
         outcome = self.read_outcome(path)

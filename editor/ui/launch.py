@@ -57,7 +57,7 @@ def open_window(path: Path | None, media: Path | None = None) -> MainWindow:
     attach_navigator(window, panel)
     window.show()
     if path is None or not window.files.open_path(path):
-        window.files.open_sample()
+        window.files.open_at_start()
     if media is not None:
         panel.open_media(media)
     return window

@@ -117,6 +117,24 @@ def test_work_on_the_untitled_sample_is_offered_back(window, make_window) -> Non
     assert again.session.document.cues[0].text != recovered.cues[0].text
 
 
+def test_a_plain_start_after_a_crash_offers_the_recent_projects_work_back(window, make_window, tmp_path) -> None:
+    project = tmp_path / "kerry.cueline"
+    write_file(line_up_transcript(read_file(sample_transcript_path()).content, DEFAULT_STYLE), project)
+    assert window.files.open_path(project)
+    QTest.keyClicks(window.cue_editor.text_field, "Lost words ")
+    window.autosave.write_now()
+    window.autosave.wait()
+    recovered = window.session.document
+    window.hide()  # as if it crashed: no close, no cleanup
+
+    again = make_window()
+    asked: list[str] = []
+    when_dialog_opens(press_button("Restore", asked))
+    again.files.open_at_start()  # started from the menu or the icon: no file named
+    assert "unsaved changes to kerry.cueline" in asked[0]
+    assert again.session.document.cues == recovered.cues and again.session.path == project
+
+
 def test_with_the_recovery_folder_unwritable_the_window_warns_and_a_sigkill_still_loses_nothing(
     tmp_path: Path,
 ) -> None:
