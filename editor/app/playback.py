@@ -37,6 +37,7 @@ class Playback(QObject):
         self._player: Player | None = None
         self.unavailable_reason: str | None = None
         self.info: MediaInfo | None = None
+        self.info_path: Path | None = None  # the file `info` describes
         self._clock = PlayheadClock()
         self._state = PlayerState.IDLE
         self._rate = 1.0
@@ -62,14 +63,15 @@ class Playback(QObject):
     def open(self, path: Path) -> bool:
         """Check the file decodes, then hand it to VLC paused on its first frame; False (and `problem`) if not.
 
-        `info` describes the media whenever it decodes, even when VLC is missing and it cannot play.
+        `info` describes the media whenever it decodes, even when VLC is missing and it cannot play; a file that
+        does not decode changes nothing: the media open until now stays open (`info_path` is still its path).
         """
         try:
-            self.info = probe_media(path)
+            info = probe_media(path)
         except MediaError as error:
-            self.info = None
             self.problem.emit(str(error))
             return False
+        self.info, self.info_path = info, Path(path)
         player = self._ensure_player()
         if player is None:
             return False

@@ -122,9 +122,11 @@ class MediaPanel(QObject):
         self._embed_if_possible()
         playing = self.playback.open(path)
         info = self.playback.info
-        self.window.show_media_duration(info.duration_ms if info else None)
-        if info is None:
+        if info is None or self.playback.info_path != path:  # refused: the media open until now stays open
+            if self.playback.has_media:
+                self.video.show_message("")  # its picture stays: the dialog and the status bar say why
             return False
+        self.window.show_media_duration(info.duration_ms)
         if playing:
             self.video.show_message("" if info.has_video else f"{path.name}: sound only, no picture")
         self.transport.set_duration(info.duration_ms)

@@ -218,6 +218,22 @@ def test_an_undecodable_file_is_refused_clearly_and_editing_goes_on(media_window
     assert window.session.document.cues[0].start_ms == 100
 
 
+def test_a_file_that_does_not_decode_leaves_the_open_media_open(playing_ready, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Picking a damaged file by mistake does not drop the programme: it still plays, its length and picture
+    stay, and the pane is not covered with the other file's error (the dialog says it)."""
+    window, panel = playing_ready
+    clip = panel.playback.media_path
+    window.session.load(Document(cues=three_cues().cues, media_path=str(clip)), None)  # a caption file: no runtime
+    assert "no runtime" not in window.summary_label.text()  # the media's length stands in
+    junk = tmp_path / "broken.mkv"
+    junk.write_bytes(b"\x1aE\xdf\xa3 and then nothing useful" * 20)
+    assert not panel.open_media(junk)
+    assert window.findChild(QMessageBox, "media_problem") is not None
+    assert panel.playback.media_path == clip == Path(window.session.document.media_path or "")
+    assert panel.playback.info is not None and panel.playback.info.duration_ms == pytest.approx(6000, abs=100)
+    assert not panel.video.message.isVisible() and "no runtime" not in window.summary_label.text()
+
+
 def test_a_media_longer_than_the_timing_offers_to_stretch(media_window, clip: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
     window, panel = media_window
     window.session.load(Document(cues=(Cue(0, 1000, "One."), Cue(1000, 2900, "Two.")), runtime_ms=3000), None)
