@@ -134,6 +134,7 @@ class MediaPanel(QObject):
         if remember:
             self.window.push_edit("Set media", with_media(session.document, str(path)))
         cache = cache_path_beside(session.path) if session.path else _cache_for_unsaved(path)
+        self.window.show_waveform(None)  # the media open until now is not this one's sound
         self.waveform.start(path, cache)
         if playing:
             self.window.report(f"Media: {path.name}")

@@ -234,6 +234,18 @@ def test_a_file_that_does_not_decode_leaves_the_open_media_open(playing_ready, t
     assert not panel.video.message.isVisible() and "no runtime" not in window.summary_label.text()
 
 
+def test_media_without_sound_leaves_no_other_media_s_waveform_under_the_cues(playing_ready, tmp_path: Path,
+                                                                            qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, panel = playing_ready
+    qtbot.waitUntil(lambda: panel.waveform.peaks is not None, timeout=30000)
+    mute = generate_media(tmp_path / "mute.mp4", seconds=MEDIA_SECONDS, audio=False)
+    with qtbot.waitSignal(panel.waveform.failed, timeout=30000):
+        panel.open_media(mute, remember=False)
+    shown = window.timeline.grab().toImage()
+    window.show_waveform(None)
+    assert window.timeline.grab().toImage() == shown  # no waveform was drawn
+
+
 def test_a_media_longer_than_the_timing_offers_to_stretch(media_window, clip: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
     window, panel = media_window
     window.session.load(Document(cues=(Cue(0, 1000, "One."), Cue(1000, 2900, "Two.")), runtime_ms=3000), None)
