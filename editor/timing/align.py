@@ -39,6 +39,7 @@ from editor.timing.recognize import (
 )
 from editor.timing.script import Script, make_script, script_pronunciations
 from editor.timing.spans import Span, gap_boundaries, plan_spans, span_times
+from editor.timing.word_onsets import Rises
 from editor.timing.workers import MAX_WORKERS, AlignmentCancelled, Progress, Workers
 
 __all__ = ["SAMPLE_RATE", "Alignment", "AlignmentCancelled", "align_words"]
@@ -141,7 +142,7 @@ def align_words(
     if progress is not None:
         progress(1.0)
     onsets = Onsets(frame_energy(audio, SAMPLE_RATE))
-    timed, gap_spans = timed_words(words, script, pronunciations, anchors, placements, heard, onsets)
+    timed, gap_spans = timed_words(words, script, pronunciations, anchors, placements, heard, onsets, Rises(audio))
     clock.lap("assemble")
     return Alignment(timed, gap_spans, speech_found=True, stages=clock.laps)
 

@@ -21,6 +21,7 @@ from editor.timing.gaps import Onsets, place_untimed
 from editor.timing.recognize import GARBAGE, HeardWord
 from editor.timing.script import Script
 from editor.timing.spans import Span, span_times, unheard_speech
+from editor.timing.word_onsets import Rises
 
 QUIET_START_MS = 80  # a sentence's first word that starts with this much quiet starts too early
 MIN_WORD_MS = 100  # a sentence's first word placed shorter than this was squeezed in by the aligner
@@ -38,6 +39,7 @@ Times = dict[int, tuple[int, int]]
 def timed_words(
     words: Sequence[Word], script: Script, pronunciations: dict[str, list[str]], anchors: Sequence[Anchor],
     placements: Sequence[tuple[Span, list[HeardWord] | None]], heard: Sequence[HeardWord], onsets: Onsets,
+    rises: Rises,
 ) -> tuple[list[Word], list[tuple[int, int]]]:
     """Every word timed with a confidence, and the audio spans of the `--` gaps."""
     times: Times = {anchor.token: (anchor.start_ms, anchor.end_ms) for anchor in anchors}
@@ -67,6 +69,7 @@ def timed_words(
     anchored = {anchor.token for anchor in anchors}
     _lead_into_the_next_sentence(script, times, anchored, after_gap, unheard, onsets)
     _start_sentences_at_speech(script, times, anchored, onsets, unheard)
+    _start_where_heard(times, rises)
     timed = [_timed_word(word, script.word_tokens[n], times, confidence) for n, word in enumerate(words)]
     boundaries = [tokens.start for tokens in script.word_tokens] + [len(script.tokens)]
     return place_untimed(words, timed, boundaries, unheard, onsets)
@@ -137,6 +140,17 @@ def _start_sentences_at_speech(
         if onset is not None:
             onset = min(onset, next_start)
             times[index] = (onset, max(min(end, next_start), onset))
+
+
+def _start_where_heard(times: Times, rises: Rises) -> None:
+    """Each token said after a pause starts where its sound rises out of that pause (see word_onsets.py),
+    keeping a frame of its own."""
+    previous_end = 0
+    for index in sorted(times):
+        start, end = times[index]
+        if start < end:
+            times[index] = (min(rises.start_after_pause(start, previous_end), max(start, end - FRAME_MS)), end)
+        previous_end = max(previous_end, end)
 
 
 def _lead_into_the_next_sentence(
