@@ -14,6 +14,7 @@ import numpy as np
 
 from editor.core.model import LOW_CONFIDENCE, Word
 from editor.timing.anchors import MAX_PAUSE_IN_RUN_MS, Anchor
+from editor.timing.beside_inserts import move_beside_inserts
 from editor.timing.chunks import FRAME_MS
 from editor.timing.confidence import HEARD, UNPLACED, HeardTimeline, placed_support
 from editor.timing.fallback import fill_failed_span
@@ -50,6 +51,7 @@ def timed_words(
     phone_ms = _phone_ms(anchors, phones, onsets)
     after_gap = {token for token, word in enumerate(script.owner) if word > 0 and words[word - 1].is_gap}
     sentence_ends = {start - 1 for start in script.sentence_starts}
+    unsupported: set[int] = set()
 
     def fill(span: Span) -> Times:
         times, gap_speech = fill_failed_span(span.items, span.first, (span.start_ms, span.end_ms),
@@ -64,10 +66,15 @@ def timed_words(
             times[index] = (start, end)
             token = script.tokens[index]
             score = placed_support(token, start, end, timeline, pronunciations) if was_placed else UNPLACED
+            if score < LOW_CONFIDENCE:
+                unsupported.add(index)
             no_audio = not was_placed and start == end  # unheard: no floor for short words either
             confidence[index] = score if no_audio else _floored(script.tokens[index], score, pronunciations)
     anchored = {anchor.token for anchor in anchors}
     _lead_into_the_next_sentence(script, times, anchored, after_gap, unheard, onsets)
+    bounds = [*script.sentence_starts, len(script.tokens)]
+    move_beside_inserts([range(first, following) for first, following in itertools.pairwise(bounds)], times,
+                        unsupported - after_gap, {k: phones[k] * phone_ms for k in range(len(phones))}, onsets, unheard)
     _start_sentences_at_speech(script, times, anchored, onsets, unheard)
     _start_where_heard(times, rises)
     timed = [_timed_word(word, script.word_tokens[n], times, confidence) for n, word in enumerate(words)]

@@ -101,6 +101,26 @@ def test_a_short_sentence_right_after_untranscribed_speech_is_not_pulled_into_it
     assert abs(cue_opening(cues, "Back to you.").start_ms - speech.phrase(said[2])[0]) <= LEAD_IN_AND_SLACK_MS
 
 
+BESIDE_AN_INSERT = ["The minister arrived in Baghdad on Monday morning.",
+                    "Officials said the talks went well yesterday.", "Alex.",
+                    "In a way that is sustainable over the long term.",
+                    "Kerry urged the leaders to form a new government."]
+
+
+@pytest.mark.parametrize("insert_first", [True, False], ids=["after an insert", "before an insert"])
+def test_a_one_word_sentence_nobody_heard_beside_an_insert_keeps_its_own_speech(
+    speech_folder: Path, insert_first: bool,
+) -> None:
+    # The aligner put "Alex." on the insert's words (4.8 s early after it, 2 s late before it): the recogniser
+    # heard it nowhere, so it goes to the side of the insert whose speech its length fits.
+    said = BESIDE_AN_INSERT
+    middle: list[str | float] = [INSERT, 0.55, said[2], 1.7] if insert_first else [said[2], 0.55, INSERT, 0.6]
+    speech = speak([0.4, said[0], 0.5, said[1], 0.6, *middle, said[3], 0.5, said[4], 0.5], speech_folder)
+    aligned = align_words(words_of(" ".join(said)), speech.samples, RATE).words
+    alex = next(word for word in aligned if word.text == "Alex.")
+    assert abs((alex.start_ms or 0) - speech.phrase("Alex.")[0]) <= LEAD_IN_AND_SLACK_MS
+
+
 ONE_WORD_SENTENCES = {
     "before a long pause": [
         0.5, "The minister arrived in Baghdad on Monday morning.", 0.6, "Alex.", 1.6,
