@@ -47,7 +47,7 @@ def check_with_suspects(opened: Opened, options: argparse.Namespace) -> SuspectR
     style = check_style(document, options.style)
     terms = read_glossary(options.glossary) if options.glossary else []
     if media is not None and not opened.lined_up and not is_aligned(document):
-        outcome = time_words_in_place(document, media)
+        outcome = time_words_in_place(document, media, progress=progress_printer("aligning to"))
         document, media = (outcome.document, media) if isinstance(outcome, Synced) else (document, None)
     return find_suspects(document, style, media=media, terms=terms, progress=progress_printer("listening to"))
 

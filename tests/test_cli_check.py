@@ -12,6 +12,8 @@ from flite_speech import flite_speech
 from timing.spoken import write_wav
 
 from editor.cli import main
+from editor.core.model import Cue, Document
+from editor.workflows.autosync import Synced, time_words_in_place
 
 SUBTITLES = """1
 00:00:00,500 --> 00:00:02,000
@@ -56,3 +58,12 @@ def test_a_checked_transcript_says_its_cues_are_cut_by_the_sync(two_phrases: Pat
     main(["check", str(transcript), "--media", str(two_phrases)])
     assert "(the transcript's cues as auto-sync cuts them, as `cueline import --media` writes them)" in (
         capsys.readouterr().err)
+
+
+def test_timing_the_words_in_place_reports_its_progress(two_phrases: Path) -> None:
+    """A long programme takes minutes to align: the command shows a percentage while it does."""
+    fractions: list[float] = []
+    document = Document(cues=(Cue(500, 5500, "They went north and met them."), Cue(6000, 7500, "Then they left.")))
+    outcome = time_words_in_place(document, two_phrases, progress=fractions.append)
+    assert isinstance(outcome, Synced) and [cue.start_ms for cue in outcome.document.cues] == [500, 6000]
+    assert fractions and fractions == sorted(fractions) and fractions[-1] > 0.9

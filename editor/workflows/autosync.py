@@ -133,10 +133,10 @@ def sync_to_media(document: Document, media: Path, style: CaptionStyle, *, lead_
     return apply_alignment(document, result, style, lead_in_ms=lead_in_ms, linger_ms=linger_ms)
 
 
-def time_words_in_place(document: Document, media: Path) -> SyncOutcome:
+def time_words_in_place(document: Document, media: Path, *, progress: Progress | None = None) -> SyncOutcome:
     """Every word timed from the media's speech, each cue kept as the file has it (its number, its text and
     its times): what `cueline check` reports on a caption file, so its cue numbers are the file's."""
-    result = _aligned_whole(document, media)
+    result = _aligned_whole(document, media, progress)
     if not result.alignment.speech_found:
         return NoSpeech(result.cut_short)
     return _outcome(_words_onto_cues(document, result.alignment.words), result)
