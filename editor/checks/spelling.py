@@ -75,12 +75,31 @@ def misspellings(text: str, accepted: frozenset[str] = frozenset(), spelling: st
     found: list[Misspelling] = []
     offset = 0
     for line in text.split("\n"):
+        previous: re.Match[str] | None = None
         for match in _WORD.finditer(line, _label_end(line)):
             word = match.group()
-            if not _is_acceptable(word, accepted, spelling):
+            surname = previous is not None and _is_surname(text, offset, previous, match)
+            if not surname and not _is_acceptable(word, accepted, spelling):
                 found.append(Misspelling(offset + match.start(), offset + match.start() + len(word), word))
+            previous = match
         offset += len(line) + 1
     return tuple(found)
+
+
+def _is_surname(text: str, offset: int, previous: re.Match[str], match: re.Match[str]) -> bool:
+    """A capitalised word right after another inside a sentence is the second part of a name ("Ambassador Ryan
+    Crocker", "on Michelle Franzen"): news names more people than any dictionary."""
+    first, word = previous.group(), match.group()
+    if not (first[:1].isupper() and word[:1].isupper()) or word.isupper():
+        return False
+    return previous.string[previous.end():match.start()] == " " and inside_sentence(text, offset + previous.start())
+
+
+def inside_sentence(text: str, start: int) -> bool:
+    """Whether the word at `start` follows other words of its sentence in the cue, so a capital there marks a
+    name (at a sentence's or the cue's start any word is capitalised)."""
+    before = text[:start].rstrip(" \n\"“”'‘’")
+    return bool(before) and not before.endswith((".", "?", "!", ":", ";", "--", ">>"))
 
 
 def check(document: Document, style: CaptionStyle) -> list[Issue]:

@@ -17,7 +17,7 @@ def words_flagged(text: str, accepted: frozenset[str] = frozenset()) -> list[str
 
 
 def test_unknown_words_are_found_with_their_place() -> None:
-    text = "Iraq's leaders met\nBrett Mcguirk and Everly one"
+    text = "Iraq's leaders met\nMcguirk and Everly one"
     found = misspellings(text)
     assert [item.word for item in found] == ["Mcguirk", "Everly"]
     assert [text[item.start : item.end] for item in found] == ["Mcguirk", "Everly"]
@@ -101,13 +101,21 @@ def test_news_words_and_possessive_acronyms_are_known() -> None:
 def test_a_capitalised_word_the_audio_supports_is_a_name_not_a_misspelling() -> None:
     every = (HeardAlternative("Every", 1, 0.6),)
     said = (
-        Word("Crocker", 0, 400, 1.0, heard="K R AA K ER", support=1.0),
-        Word("Everly", 400, 900, 1.0, heard="EH V R IY", support=0.95, alternatives=every),
-        Word("Franzen", 900, 1400, 1.0, heard="P AE", support=0.3),
+        Word("Crocker.", 0, 400, 1.0, heard="K R AA K ER", support=1.0),
+        Word("Everly.", 400, 900, 1.0, heard="EH V R IY", support=0.95, alternatives=every),
+        Word("Franzen.", 900, 1400, 1.0, heard="P AE", support=0.3),
     )
-    document = Document(cues=(Cue(0, 1400, "Crocker Everly Franzen", said),))
+    document = Document(cues=(Cue(0, 1400, "Crocker. Everly. Franzen.", said),))
     flagged = [issue.message for issue in check(document, DEFAULT_STYLE)]
     assert flagged == ["unknown word “Everly”", "unknown word “Franzen”"]
+
+
+def test_a_capitalised_word_after_a_name_inside_a_sentence_is_its_surname() -> None:
+    assert words_flagged("Former ambassador Ryan Crocker has called") == []
+    assert words_flagged("watching a report from Michelle Franzen in New York") == []
+    assert words_flagged("Ryan Crocker has called") == ["Crocker"]  # a sentence's first word is capitalised anyway
+    assert words_flagged("He met Kerry. Crocker said") == ["Crocker"]
+    assert words_flagged("the United States tries Everly diplomatic trick") == ["Everly"]
 
 
 def test_british_spelling_is_right_in_the_bbc_profile_only() -> None:
