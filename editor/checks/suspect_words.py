@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from editor.checks import dictionary
 from editor.checks.issue import Fix, Issue, Rule, Severity, TextSpan
-from editor.checks.spelling import misspellings, words_of_terms
+from editor.checks.spelling import inside_sentence, misspellings, words_of_terms
 from editor.checks.suggestions import merged
 from editor.checks.word_spans import word_spans
 from editor.core.glossary import Proposal, glossary_of, propose_replacements
@@ -61,8 +61,9 @@ def _heard_issues(index: int, cue: Cue, names: set[str], written: set[str]) -> l
     spans = word_spans(cue)
     issues = []
     for position, word in enumerate(cue.words if spans else ()):
+        a_name = word.text[:1].isupper() and inside_sentence(cue.text, spans[position].start)
         alternatives = [alt for alt in word.alternatives
-                        if alt.text in names or alt.text in written or _plausible_word(alt.text)]
+                        if alt.text in names or alt.text in written or _plausible_fix(alt, a_name)]
         if not alternatives or alternatives[0].score < AUDIO_FLAG:
             continue
         count = alternatives[0].words
@@ -74,8 +75,13 @@ def _heard_issues(index: int, cue: Cue, names: set[str], written: set[str]) -> l
     return issues
 
 
-def _plausible_word(text: str) -> bool:
-    return dictionary.is_known(text) and dictionary.word_rarity(text) < RARE
+def _plausible_fix(alternative: HeardAlternative, for_a_name: bool) -> bool:
+    """A dictionary word common enough to be a likely correction; for a name written inside a sentence, only
+    words run together: one word for it is the recogniser's confusion ("Bread" for "Brett"), as garbles turn
+    names into words, not words into names."""
+    if for_a_name and alternative.words == 1:
+        return False
+    return dictionary.is_known(alternative.text) and dictionary.word_rarity(alternative.text) < RARE
 
 
 def _audio_fix(alternative: HeardAlternative, names: set[str], written: set[str]) -> Fix:

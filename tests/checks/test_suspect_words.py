@@ -90,3 +90,12 @@ def test_the_names_search_never_offers_a_word_the_audio_supports_as_written() ->
     everything = propose_replacements(document, glossary_of(document), rarity=dictionary.word_rarity)
     assert {p.found for p in everything} == {"sisal", "America"}  # by writing alone both sound like a name
     assert [p.found for p in heard_proposals(document, everything)] == ["sisal"]  # America was heard as written
+
+
+def test_a_name_inside_a_sentence_is_not_offered_a_word_one_sound_away() -> None:
+    bread = {"Brett": (HeardAlternative("Bread", 1, 0.6),)}
+    named = Document(cues=(heard_cue("secretary of state Brett Mcguirk.", {}, bread),),
+                     glossary=(GlossaryTerm("McGurk"),))
+    assert spans(named) == [("Mcguirk", ["McGurk"])]  # the surname's spelling is the glossary's to question
+    opening = Document(cues=(heard_cue("Brett was here.", {}, {"Brett": (HeardAlternative("Bread", 1, 0.6),)}),))
+    assert spans(opening) == [("Brett", ["Bread"])]
