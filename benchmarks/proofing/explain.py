@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run_benchmark import FIXTURES, GLOSSARY, SAMPLE, sample_garbles, synced  # noqa: E402
+from run_benchmark import CACHE, FIXTURES, GLOSSARY, SAMPLE, sample_garbles, synced  # noqa: E402
 from truth import locate, score  # noqa: E402
 
 from editor.checks.registry import run_checks  # noqa: E402
@@ -46,10 +46,10 @@ from editor.timing.workers import Progress, Workers  # noqa: E402
 NO_PROGRESS = Progress(None, 0.0, 1.0, 1)
 
 
-def heard_document(voice: str, fresh: bool, same_weights: bool) -> tuple[Document, dict]:
+def heard_document(fixtures: Path, voice: str, fresh: bool, same_weights: bool) -> tuple[Document, dict]:
     """The synced sample with heard phones (cached), and alignment's answers (cached for `same_weights`)."""
-    audio = FIXTURES / f"proofing-{voice}.wav"
-    document, _, _ = synced(SAMPLE, audio, FIXTURES / f"proofing-{voice}.synced.cueline")
+    audio = fixtures / f"proofing-{voice}.wav"
+    document, _, _ = synced(SAMPLE, audio, CACHE / f"proofing-{voice}.synced.cueline")
     document = replace(document, glossary=tuple(GlossaryTerm(name) for name in GLOSSARY))
     samples = decode_audio(audio, SAMPLE_RATE)
     with_phones = evidence._with_heard(document, _phones(document, samples, voice, fresh))
@@ -120,8 +120,9 @@ def main() -> None:
     parser.add_argument("--fresh", action="store_true")
     parser.add_argument("--quiet", action="store_true", help="the score only")
     parser.add_argument("--same-weights", action="store_true", help="alignment's answers of the last run")
+    parser.add_argument("--fixtures", type=Path, default=FIXTURES, help="where the voice's speech is")
     options = parser.parse_args()
-    with_phones, answers = heard_document(options.voice, options.fresh, options.same_weights)
+    with_phones, answers = heard_document(options.fixtures, options.voice, options.fresh, options.same_weights)
     document = rescore(with_phones, answers)
     garbles = locate(document, sample_garbles())
     result = score(document, run_checks(document, DEFAULT_STYLE), garbles)

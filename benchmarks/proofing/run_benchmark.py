@@ -3,6 +3,10 @@ right form is among the top three suggestions, and what listening costs.
 
     benchmarks/proofing/make_fixtures.sh        # once: speech into benchmarks/fixtures (git-ignored)
     .venv/bin/python benchmarks/proofing/run_benchmark.py [--voices slt kal ...] [--texts flood council] [--details]
+        [--fixtures DIR]
+
+Syncs and garbled transcripts are cached in benchmarks/results/proofing (git-ignored), never beside the
+fixtures, which may be a folder shared by several worktrees.
 
 (a) The bundled sample, its audio speaking the right forms of the garbles listed in sample_garbles.json, with
 the story's glossary (no hints): with audio (auto-sync, then audio evidence) and without audio. (b) Other
@@ -46,10 +50,11 @@ from editor.workflows.autosync import Synced, sync_to_media  # noqa: E402
 from editor.workflows.open_file import Opened, open_file  # noqa: E402
 
 FIXTURES = ROOT / "benchmarks" / "fixtures"
+CACHE = ROOT / "benchmarks" / "results" / "proofing"
 SAMPLE = ROOT / "resources" / "samples" / "abc-news-2014-06-24-transcript.txt"
 GLOSSARY = ("ISIS", "ISIL", "Erbil", "Maliki", "Nouri", "McGurk", "Marquardt", "Macdonald", "Baiji", "Kurdistan")
 INJECT_SHARE, INJECT_SEED = 0.5, 7
-TUNE_VOICES = ("slt", "kal", "us")
+TUNE_VOICES = ("slt", "kal", "us", "usm2n", "rpp", "awbn", "lann")  # the last four: garbles4's, noise and pauses
 HELD_OUT_VOICES = ("rms", "awb", "kal8", "gb", "mix", "scot")
 FRESH_VOICES = ("rp", "car", "wmd", "f3", "rmsn")  # made before the garbles2 work, measured once at its end
 HEADER = ("| fixture | garbles flagged | flags on correct words | right form in top 3 | replace-all harm | time |\n"
@@ -75,6 +80,7 @@ def synced(transcript: Path, audio: Path, cache: Path) -> tuple[Document, float,
     began, cpu = time.monotonic(), cpu_seconds()
     outcome = sync_to_media(opened(transcript), audio, DEFAULT_STYLE)
     assert isinstance(outcome, Synced), f"no speech heard in {audio}"
+    cache.parent.mkdir(parents=True, exist_ok=True)
     write_file(outcome.document, cache)
     return outcome.document, time.monotonic() - began, cpu_seconds() - cpu
 
@@ -117,9 +123,9 @@ def print_worst() -> None:
     _WORST.clear()
 
 
-def sample_rows(voice: str, details: bool) -> None:
-    audio = FIXTURES / f"proofing-{voice}.wav"
-    document, sync_s, sync_cpu = synced(SAMPLE, audio, FIXTURES / f"proofing-{voice}.synced.cueline")
+def sample_rows(fixtures: Path, voice: str, details: bool) -> None:
+    audio = fixtures / f"proofing-{voice}.wav"
+    document, sync_s, sync_cpu = synced(SAMPLE, audio, CACHE / f"proofing-{voice}.synced.cueline")
     document = replace(document, glossary=tuple(GlossaryTerm(name) for name in GLOSSARY))
     heard, listen_s, listen_cpu = listened(document, audio)
     result, check_s = checked(heard, locate(heard, sample_garbles()))
@@ -156,7 +162,8 @@ def garbled_text(name: str) -> tuple[list[str], dict[int, tuple[str, str]], Path
     body_at = next(i for i, line in enumerate(lines) if line.startswith("Transcript for")) + 1
     words = " ".join(lines[body_at:]).split()
     garbles = inject(words, INJECT_SHARE, INJECT_SEED)
-    transcript = FIXTURES / f"proofing-{name}-garbled.txt"
+    transcript = CACHE / f"proofing-{name}-garbled.txt"
+    CACHE.mkdir(parents=True, exist_ok=True)
     garbled_words = [word for word, _ in garbles_by_word(words, garbles)]
     transcript.write_text("\n".join([*lines[:body_at], " ".join(garbled_words)]) + "\n", encoding="utf-8")
     return words, garbles, transcript
@@ -167,13 +174,13 @@ def garbles_by_word(words: list[str], garbles: dict[int, tuple[str, str]]) -> li
     return [garbles.get(index, (word, word)) for index, word in enumerate(words)]
 
 
-def text_rows(name: str, voice: str, details: bool) -> None:
+def text_rows(fixtures: Path, name: str, voice: str, details: bool) -> None:
     """A text spoken as written, its transcript garbled afterwards: the audio says the original words."""
     words, garbles, transcript = garbled_text(name)
-    audio = FIXTURES / f"proofing-{name}-{voice}.wav"
+    audio = fixtures / f"proofing-{name}-{voice}.wav"
     if not audio.exists():
         return  # make_fixtures.sh speaks the texts in some of the voices only
-    document, _sync_s, _sync_cpu = synced(transcript, audio, FIXTURES / f"proofing-{name}-{voice}.synced.cueline")
+    document, _sync_s, _sync_cpu = synced(transcript, audio, CACHE / f"proofing-{name}-{voice}.synced.cueline")
     heard, listen_s, listen_cpu = listened(document, audio)
     result, check_s = checked(heard, garbles_in(heard, garbles))
     report(f"{name} text ({len(words)} words, {len(garbles)} garbles), audio", voice, result,
@@ -200,13 +207,13 @@ def _core(word: str) -> str:
     return word.strip(".,;:!?\"'")
 
 
-def voice_rows(voice: str, texts: list[str], details: bool) -> None:
-    if not (FIXTURES / f"proofing-{voice}.wav").exists():
-        print(f"| {voice}: no fixture (run make_fixtures.sh) | | | | | |")
+def voice_rows(fixtures: Path, voice: str, texts: list[str], details: bool) -> None:
+    if not (fixtures / f"proofing-{voice}.wav").exists():
+        print(f"| {voice}: no fixture in {fixtures} (run make_fixtures.sh) | | | | | |")
         return
-    sample_rows(voice, details)
+    sample_rows(fixtures, voice, details)
     for name in texts:
-        text_rows(name, voice, details)
+        text_rows(fixtures, name, voice, details)
 
 
 def main() -> None:
@@ -214,6 +221,7 @@ def main() -> None:
     parser.add_argument("--voices", nargs="+", default=[*TUNE_VOICES, *HELD_OUT_VOICES, *FRESH_VOICES])
     parser.add_argument("--texts", nargs="*", default=["flood", "council", "harbour"])
     parser.add_argument("--details", action="store_true", help="list every false flag and every missed garble")
+    parser.add_argument("--fixtures", type=Path, default=FIXTURES, help="where the voices' speech is")
     options = parser.parse_args()
     for title, group in (("Tune voices (thresholds chosen on these)", TUNE_VOICES),
                          ("Held-out voices (never tuned on)", HELD_OUT_VOICES),
@@ -223,7 +231,7 @@ def main() -> None:
             print(f"\n{title}\n")
             print(HEADER)
             for voice in voices:
-                voice_rows(voice, options.texts, options.details)
+                voice_rows(options.fixtures, voice, options.texts, options.details)
             print_worst()
     print("\nWithout audio\n")
     print(HEADER)

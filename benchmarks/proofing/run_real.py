@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from inject import inject
 from name_garbles import glossary_terms, name_garbles
-from run_benchmark import FIXTURES, checked, garbles_in, listened, synced
+from run_benchmark import CACHE, FIXTURES, checked, garbles_in, listened, synced
 from truth import Score
 
 from editor.core.glossary import FUNCTION_WORDS
@@ -97,7 +97,8 @@ def garbled(programme: str, seed: int, names: bool) -> tuple[Path, dict[int, tup
         words, SHARE, seed)
     text = "\n".join([*header, " ".join(garbles.get(i, (word, word))[0] for i, word in enumerate(words))]) + "\n"
     digest = hashlib.sha1(text.encode()).hexdigest()[:10]  # the sync cache follows the text
-    path = FIXTURES / f"proofing-{programme}-{digest}.txt"
+    path = CACHE / f"proofing-{programme}-{digest}.txt"
+    CACHE.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path, garbles, content_words(words)
 
