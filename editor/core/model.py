@@ -135,6 +135,7 @@ class Document:
     glossary: tuple[GlossaryTerm, ...] = ()
     ignored: tuple[IgnoredProblem, ...] = ()
     metadata: Metadata = Metadata()
+    doubt_limit: float = LOW_CONFIDENCE  # a score below it is doubtful: the recording's (core/recording_doubt.py)
 
     def with_cues(self, cues: tuple[Cue, ...] | list[Cue]) -> Document:
         return replace(self, cues=tuple(cues))

@@ -15,6 +15,7 @@ from typing import Any
 
 from editor.core.glossary import parse_term
 from editor.core.model import Cue, Document, GlossaryTerm, HeardAlternative, IgnoredProblem, Metadata, Word
+from editor.core.recording_doubt import recording_doubt_limit
 from editor.formats.errors import FormatError
 from editor.formats.recipe import Format, Reading, ReadOptions, WriteOptions, Written
 
@@ -41,6 +42,7 @@ def _write(document: Document, path: Path, options: WriteOptions) -> Written:
         "glossary": [{"term": term.term, "hints": list(term.hints)} for term in document.glossary],
         "ignored": [_ignored_to_json(problem) for problem in document.ignored],
         "metadata": _metadata_to_json(document.metadata),
+        "doubt_limit": document.doubt_limit,
         "cues": [_cue_to_json(cue) for cue in document.cues],
     }
     # Compact: autosave writes this every tenth edit, and indenting doubles the time on a long programme.
@@ -105,9 +107,10 @@ def _document_from_json(data: object, folder: Path) -> Document:
     if version > FORMAT_VERSION:
         raise _FieldError(f"made by a newer Cueline (project format {version}); this one reads up to "
                           f"{FORMAT_VERSION}: please update Cueline")
-    cues = _field(data, "cues", list, [])
+    cues = tuple(_cue_from_json(item, number) for number, item in enumerate(_field(data, "cues", list, []), start=1))
+    doubt_limit = _field(data, "doubt_limit", (int, float, type(None)), None)
     return Document(
-        cues=tuple(_cue_from_json(item, number) for number, item in enumerate(cues, start=1)),
+        cues=cues,
         title=_field(data, "title", str, ""),
         runtime_ms=_optional_ms(data, "runtime_ms", "the project"),
         media_path=_media_for_loading(_field(data, "media_path", (str, type(None)), None), folder),
@@ -115,6 +118,7 @@ def _document_from_json(data: object, folder: Path) -> Document:
         glossary=tuple(_term_from_json(item, n) for n, item in enumerate(_field(data, "glossary", list, []), 1)),
         ignored=tuple(_ignored_from_json(item, n) for n, item in enumerate(_field(data, "ignored", list, []), 1)),
         metadata=_metadata_from_json(_field(data, "metadata", dict, {})),
+        doubt_limit=recording_doubt_limit(cues) if doubt_limit is None else float(doubt_limit),  # None: saved before
     )
 
 

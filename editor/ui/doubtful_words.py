@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 from editor.app.plain_text import plain_tooltip
 from editor.checks.ignoring import IgnoredIndex
 from editor.checks.issue import Issue
-from editor.checks.low_confidence import doubt_limit
 from editor.checks.word_problems import DOUBT_RULES, word_problems
 from editor.core.model import Cue, Document, Word
 from editor.core.style import CaptionStyle
@@ -88,7 +87,7 @@ class DoubtfulWordMarks(QObject):
         if cue is not None and cue.words and text == cue.text:
             document, style = self._judging()
             problems = word_problems(cue, document.glossary, style, IgnoredIndex.of(document.ignored),
-                                     doubt_limit(document.cues))
+                                     document.doubt_limit)
             self.marked = [(p.span.start, p.span.end, p) for p in problems if p.span and p.rule in DOUBT_RULES]
         selections = []
         for start, end, _problem in self.marked:

@@ -95,7 +95,7 @@ class CueTrack:
         self.ignored = frozenset(document.ignored)
         self.glossary = document.glossary
         self._ignored_index = IgnoredIndex.of(self.ignored)
-        self.doubt_limit = low_confidence.doubt_limit(document.cues)
+        self.doubt_limit = document.doubt_limit
         self.splice: TrackSplice | None = None  # how this track differs from `previous`, when it was spliced
         if previous is not None and previous._judges_alike(self):
             self._splice_from(previous)

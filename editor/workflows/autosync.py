@@ -14,8 +14,9 @@ from dataclasses import dataclass, replace
 from itertools import islice
 from pathlib import Path
 
-from editor.checks.low_confidence import doubt_limit, doubtful_in_recording
+from editor.checks.low_confidence import doubtful_in_recording
 from editor.core.model import Document, Word
+from editor.core.recording_doubt import recording_doubt_limit
 from editor.core.style import CaptionStyle
 from editor.formats.errors import FormatError
 from editor.media.audio import MediaError, decode_audio, media_duration_ms
@@ -118,11 +119,11 @@ def apply_alignment(document: Document, result: AlignResult, style: CaptionStyle
 
 
 def _outcome(document: Document, result: AlignResult) -> Synced:
-    """The synced document with the figures staff are told."""
+    """The synced document, its words' scores judged against the recording, with the figures staff are told."""
     alignment = result.alignment
     spoken = [word for word in alignment.words if not word.is_gap]
-    limit = doubt_limit(document.cues)  # what the low-confidence check will flag, judged against the recording
-    doubtful = sum(doubtful_in_recording(word, limit) for word in spoken)
+    document = replace(document, doubt_limit=recording_doubt_limit(document.cues))
+    doubtful = sum(doubtful_in_recording(word, document.doubt_limit) for word in spoken)
     return Synced(document, len(spoken), doubtful, len(alignment.gap_spans), result.cut_short)
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from editor.checks.low_confidence import NAME, check, doubt_limit
+from dataclasses import replace
+
+from editor.checks.low_confidence import NAME, check
 from editor.checks.registry import RULES
 from editor.core.model import LOW_CONFIDENCE, Cue, Document, Word
+from editor.core.recording_doubt import recording_doubt_limit
 from editor.core.style import DEFAULT_STYLE
 
 
@@ -38,8 +41,9 @@ def test_rule_is_registered() -> None:
 
 
 def recording(scores: list[float]) -> Document:
-    """One cue a word, each word scored as given."""
-    return Document(cues=tuple(cue((f"word{n}", score)) for n, score in enumerate(scores)))
+    """One cue a word, each word scored as given, judged against its own scores as auto-sync leaves it."""
+    cues = tuple(cue((f"word{n}", score)) for n, score in enumerate(scores))
+    return Document(cues=cues, doubt_limit=recording_doubt_limit(cues))
 
 
 def test_a_low_score_most_of_the_recording_shares_is_not_flagged_but_a_rare_one_is() -> None:
@@ -49,11 +53,12 @@ def test_a_low_score_most_of_the_recording_shares_is_not_flagged_but_a_rare_one_
     assert [issue.cue_index for issue in check(good_fit, DEFAULT_STYLE)] == [0]
 
 
-def test_the_limit_follows_a_change_of_scores_but_not_of_text() -> None:
+def test_the_limit_is_the_recordings_and_does_not_follow_an_edit() -> None:
     poor_fit = recording([0.0, 1.0] * 100)
-    assert doubt_limit(poor_fit.cues) == 0.0
+    assert poor_fit.doubt_limit == 0.0
     retyped = poor_fit.with_cues([poor_fit.cues[0].with_text("word0"), *poor_fit.cues[1:]])
-    assert doubt_limit(retyped.cues) == 0.0
-    rescored = retyped.with_cues([retyped.cues[0], *(cue((f"word{n}", 1.0)) for n in range(1, 200))])
-    assert doubt_limit(rescored.cues) == LOW_CONFIDENCE
-    assert [issue.cue_index for issue in check(rescored, DEFAULT_STYLE)] == [0]
+    assert retyped.doubt_limit == 0.0
+    few = recording([0.0, 1.0] * 10)
+    assert few.doubt_limit == LOW_CONFIDENCE  # too few words to blame the voice
+    assert [issue.cue_index for issue in check(few, DEFAULT_STYLE)] == [0, 2, 4, 6, 8, 10, 12, 14, 16, 18]
+    assert check(replace(few, doubt_limit=0.0), DEFAULT_STYLE) == []

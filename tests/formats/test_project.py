@@ -149,3 +149,15 @@ def test_a_glossary_term_of_the_wrong_shape_is_named(tmp_path: Path) -> None:
     (tmp_path / "bad.cueline").write_text(json.dumps(bad), encoding="utf-8")
     with pytest.raises(FormatError, match="glossary, term 1, hints"):
         read_file(tmp_path / "bad.cueline")
+
+
+def test_the_recordings_doubt_limit_survives_and_an_older_project_measures_it_from_its_scores(tmp_path: Path) -> None:
+    scored = tuple(Cue(n * 1000, n * 1000 + 900, f"w{n}", (Word(f"w{n}", n * 1000, n * 1000 + 900, float(n % 2)),))
+                   for n in range(200))
+    document = Document(cues=scored, doubt_limit=0.25)
+    write_file(document, tmp_path / "fit.cueline")
+    assert read_file(tmp_path / "fit.cueline").document.doubt_limit == 0.25
+    data = json.loads((tmp_path / "fit.cueline").read_text(encoding="utf-8"))
+    del data["doubt_limit"]
+    (tmp_path / "old.cueline").write_text(json.dumps(data), encoding="utf-8")
+    assert read_file(tmp_path / "old.cueline").document.doubt_limit == 0.0  # half its words score 0: the voice's
