@@ -46,6 +46,7 @@ class MediaPanel(QObject):
         self.ear = EarTiming(window.session, self.playback, window.current_index, window.report, self)
         self.video = VideoPane()
         self._times = CueTimes(())
+        self._project_media: str | None = None  # the media the document named when last looked at
         self.actions = build_media_menu(window.menu("&Media"), self._slots())
         self.transport = TransportBar(self.actions)
         self._install_in_window()
@@ -132,6 +133,7 @@ class MediaPanel(QObject):
         self.transport.set_duration(info.duration_ms)
         session = self.window.session
         if remember:
+            self._project_media = str(path)  # what the document names from now on, already open
             self.window.push_edit("Set media", with_media(session.document, str(path)))
         cache = cache_path_beside(session.path) if session.path else _cache_for_unsaved(path)
         self.window.show_waveform(None)  # the media open until now is not this one's sound
@@ -182,10 +184,16 @@ class MediaPanel(QObject):
         document = self.window.session.document
         self._times = CueTimes(document.cues)
         self.video.set_document(document)
+        if document.media_path != self._project_media:  # work restored after a crash, an undone "Set media"
+            self._follow_project_media()
 
     def _on_document_replaced(self) -> None:
+        self._project_media = None  # another document: its media is opened whatever the last one named
         self._on_document_changed()
-        media = self.window.session.document.media_path
+
+    def _follow_project_media(self) -> None:
+        """Play the media the document names when the player has another (or none) open."""
+        media = self._project_media = self.window.session.document.media_path
         if media and Path(media) != self.playback.media_path:
             if Path(media).is_file():
                 self.open_media(Path(media), remember=False)

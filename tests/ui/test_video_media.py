@@ -7,13 +7,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from answer_dialogs import choose_file, when_dialog_opens
+from answer_dialogs import choose_file, press_button, when_dialog_opens
 from mediagen import cut_short_media, generate_media
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from editor.app.autosave import recovery_path
 from editor.core.model import Cue, Document
+from editor.formats.project import PROJECT
+from editor.formats.registry import write_file
 from editor.media.player import Player
 from editor.ui.main_window import MainWindow
 from editor.ui.media_panel import MediaPanel, attach_media
@@ -297,6 +300,23 @@ def test_the_project_reopens_with_its_media(media_window, clip: Path, tmp_path: 
         assert window.files.open_path(project)
     assert panel.playback.media_path == clip
     assert (tmp_path / "clip.peaks.npz").exists()  # the waveform cache lives beside the project
+
+
+def test_work_restored_after_a_crash_plays_its_media_again(media_window, clip: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Staff had the video open when the editor was killed: restoring the unsaved work brings the video and its
+    waveform back too, not a "No media" pane with nothing to say which file it was."""
+    window, panel = media_window
+    crashed = Document(cues=three_cues().cues, runtime_ms=MEDIA_SECONDS * 1000, media_path=str(clip))
+    recovery = recovery_path(None, window.autosave.folder)
+    recovery.parent.mkdir(parents=True, exist_ok=True)
+    write_file(crashed, recovery, file_format=PROJECT)
+    when_dialog_opens(press_button("Restore"))
+    with qtbot.waitSignal(panel.waveform.ready, timeout=30000):
+        window.files.offer_recovery(None)
+    assert window.session.document.media_path == str(clip)
+    assert panel.playback.media_path == clip
+    window.session.undo_stack.undo()  # back to the work before the restore: the video stays open
+    assert panel.playback.media_path == clip
 
 
 def test_a_reopened_project_is_not_asked_to_stretch_again(media_window, clip: Path, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
