@@ -18,7 +18,7 @@ from editor.app.session import Session
 from editor.checks.issue import Severity
 from editor.core.edits import CueSplice
 from editor.core.model import Cue
-from editor.core.style import characters_per_second
+from editor.core.style import characters_per_second, cps_text
 from editor.core.timecode import format_timecode
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -73,8 +73,7 @@ def _display(cue: Cue, column: int) -> str:
     if column == Column.DURATION:
         return f"{cue.duration_ms / 1000:.3f}"
     if column == Column.CPS:
-        cps = characters_per_second(cue)
-        return "∞" if cps == float("inf") else f"{cps:.1f}"
+        return cps_text(characters_per_second(cue))
     return one_line(cue.text)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from editor.checks.issue import Issue, Rule, Severity
 from editor.core.model import Document
-from editor.core.style import CaptionStyle, characters_per_second
+from editor.core.style import CaptionStyle, characters_per_second, cps_text
 
 NAME = "reading-speed"
 
@@ -15,7 +15,7 @@ def check(document: Document, style: CaptionStyle) -> list[Issue]:
     for index, cue in enumerate(document.cues):
         cps = characters_per_second(cue)
         if style.target_cps < cps <= style.max_cps:
-            message = f"{cps:.1f} characters per second (target {style.target_cps:g})"
+            message = f"{cps_text(cps)} characters per second (target {style.target_cps:g})"
             issues.append(Issue(index, Severity.WARNING, NAME, message))
     return issues
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from editor.checks.issue import Issue, Rule, Severity, every_cue
 from editor.core.model import Cue, Document
-from editor.core.style import CaptionStyle, characters_per_second
+from editor.core.style import CaptionStyle, characters_per_second, cps_text
 
 NAME = "reading-speed-limit"
 
@@ -14,7 +14,7 @@ def cue_issues(cue: Cue, index: int, style: CaptionStyle) -> list[Issue]:
     cps = characters_per_second(cue)
     if cps <= style.max_cps or not cue.text.strip() or cue.duration_ms <= 0:
         return []
-    return [Issue(index, Severity.ERROR, NAME, f"{cps:.1f} characters per second (limit {style.max_cps:g})")]
+    return [Issue(index, Severity.ERROR, NAME, f"{cps_text(cps)} characters per second (limit {style.max_cps:g})")]
 
 
 def check(document: Document, style: CaptionStyle) -> list[Issue]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from editor.core.model import Cue
@@ -69,3 +70,11 @@ def characters_per_second(cue: Cue) -> float:
     if cue.duration_ms <= 0:
         return float("inf")
     return reading_chars(cue.text) * 1000 / cue.duration_ms
+
+
+def cps_text(cps: float) -> str:
+    """A reading speed as staff read it: rounded up to a tenth, so a cue over a target or a limit never shows
+    the limit itself ("17.0 characters per second (target 17)" for 17.03); "∞" for a cue with no duration."""
+    if math.isinf(cps):
+        return "∞"
+    return f"{math.ceil(round(cps * 10, 6)) / 10:.1f}"  # round(): 16.9999999 from float division is 17.0

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.model import Cue
-from editor.core.style import CaptionStyle, characters_per_second
+from editor.core.style import CaptionStyle, characters_per_second, cps_text
 from editor.core.timecode import TimecodeError, format_timecode, parse_timecode
 
 _APP_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
@@ -61,7 +61,7 @@ def _line_report(cue: Cue, style: CaptionStyle) -> str:
 
 def _speed_report(cue: Cue, style: CaptionStyle) -> str:
     cps = characters_per_second(cue)
-    shown = "∞" if cps == float("inf") else f"{cps:.1f}"
+    shown = cps_text(cps)
     verdict = " ✗ too fast" if cps > style.max_cps else (" (above target)" if cps > style.target_cps else "")
     return (
         f"{shown} CPS (target {style.target_cps:g}, limit {style.max_cps:g}){verdict}   "

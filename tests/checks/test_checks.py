@@ -64,6 +64,16 @@ def test_reading_speed_at_the_target_is_fine_and_the_limit_is_not_double_reporte
     assert flagged(reading_speed_limit, too_fast) == [(0, Severity.ERROR)]
 
 
+def test_a_reading_speed_just_over_a_limit_never_reads_as_the_limit():
+    """83 characters in 4.873 s is 17.03 CPS: over the target, and said so ("17.0 ... (target 17)" read as fine)."""
+    [over_target] = reading_speed.check(document(Cue(0, 4873, "x" * 83)), STREAMING)
+    assert over_target.message == "17.1 characters per second (target 17)"
+    [over_limit] = reading_speed_limit.check(document(Cue(0, 4990, "x" * 100)), STREAMING)  # 20.04 CPS
+    assert over_limit.message == "20.1 characters per second (limit 20)"
+    [at_limit] = reading_speed_limit.check(document(Cue(0, 2000, "x" * 42)), STREAMING)  # 21 CPS exactly
+    assert at_limit.message == "21.0 characters per second (limit 20)"
+
+
 def test_overlap_and_gap_look_at_neighbours():
     assert flagged(overlap, Cue(0, 2100, "a"), Cue(2000, 3000, "b")) == [(0, Severity.ERROR)]
     assert flagged(min_gap, Cue(0, 2000, "a"), Cue(2030, 3000, "b")) == [(0, Severity.WARNING)]
