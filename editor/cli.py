@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -33,6 +34,7 @@ from editor.workflows.export import export_document
 from editor.workflows.open_file import NeedsRuntime, Opened, OpenOutcome, import_transcript, open_file
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_USER_ERROR = 0, 1, 2
+EXIT_READER_GONE = 128 + signal.SIGPIPE  # what a shell reports for cat or grep stopped by a closed pipe
 USER_ERRORS = (FormatError, TranscriptError, TimecodeError, UnknownStyleError, OSError)
 
 Runner = Callable[[argparse.Namespace], int]
@@ -286,8 +288,18 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the `cueline` script; returns the exit code instead of raising."""
     try:
         return _dispatch(list(sys.argv[1:] if argv is None else argv))
+    except BrokenPipeError:  # `cueline check FILE | head`: the reader has all it wanted
+        _stop_writing_to_the_closed_pipe()
+        return EXIT_READER_GONE
     except USER_ERRORS as error:
         print(f"cueline: error: {error}", file=sys.stderr)
         return EXIT_USER_ERROR
     except SystemExit as exit_request:  # argparse's --help and usage errors
         return exit_request.code if isinstance(exit_request.code, int) else EXIT_USER_ERROR
+
+
+def _stop_writing_to_the_closed_pipe() -> None:
+    """Point stdout at /dev/null, so flushing what is left at exit does not fail again (Python's recipe)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)

@@ -148,6 +148,19 @@ def test_the_installed_command_never_shows_a_traceback(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+def test_a_listing_read_by_a_pager_that_stops_early_ends_quietly(tmp_path, capsys):
+    """`cueline check FILE | head` (or quitting `less`): the reader going away is not an error to report."""
+    captions = tmp_path / "seed.srt"
+    assert run(capsys, "import", SEED, "-o", captions)[0] == 0
+    listing = subprocess.Popen([sys.executable, "-m", "editor", "check", str(captions)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert listing.stdout is not None and listing.stderr is not None
+    listing.stdout.close()  # the reader is gone before the first line
+    errors = listing.stderr.read().decode()
+    assert listing.wait(timeout=60) == 141  # as a shell reports cat or grep stopped by the closed pipe
+    assert errors == ""
+
+
 def test_check_counts_one_error_in_the_singular(tmp_path, capsys):
     subtitles = tmp_path / "one.srt"
     subtitles.write_text("1\n00:00:01,000 --> 00:00:04,000\nOne line\ntwo lines\nthree lines\n", encoding="utf-8")
