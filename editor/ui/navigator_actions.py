@@ -25,7 +25,7 @@ from editor.core.glossary import glossary_of, with_glossary
 from editor.core.model import Document, GlossaryTerm
 from editor.ui.fix_all_dialog import FixAllDialog
 from editor.ui.host import FeatureHost
-from editor.ui.problem_bar import IDLE_TEXT, ProblemBar
+from editor.ui.problem_bar import IDLE_TEXT, ProblemBar, gone_text
 from editor.workflows import fixing
 from editor.workflows import problems as navigation
 from editor.workflows.problems import Position, Problem
@@ -164,7 +164,7 @@ class ProblemNavigator(QObject):
             self.host.report("This problem is about the whole cue, not some of its words")
             return None
         if index >= len(cues) or (span is not None and cues[index].text[span.start : span.end] != problem.found):
-            self.host.report("Its words have changed since: F8 to go on")
+            self.host.report(f"{gone_text(problem)} · F8: next problem")
             return None
         return problem
 

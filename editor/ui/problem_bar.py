@@ -79,6 +79,11 @@ def what_to_do(problem: Problem) -> str:
     return "" if problem.issue.fixes else "No suggestion: type the right words over the selection"
 
 
+def gone_text(problem: Problem) -> str:
+    """What staff read when the problem they stopped on has gone (fixed, ignored, typed over)."""
+    return f"{f'“{problem.words}”' if problem.found else 'The problem'} is no longer there (changed or fixed)"
+
+
 def describe(problem: Problem) -> str:
     """One line: where the problem is and what it says."""
     quoted = f"“{problem.words}”"
@@ -151,8 +156,7 @@ class ProblemBar(QWidget):
             self.problem.setText(describe(problem))
             self.hint.setText(what_to_do(problem))
         elif self._shown is not None:
-            gone = f"“{self._shown.words}”" if self._shown.found else "The problem"
-            self.show_note(f"{gone} is no longer there (changed or fixed) · {IDLE_TEXT}")
+            self.show_note(f"{gone_text(self._shown)} · {IDLE_TEXT}")
 
     def show_note(self, note: str) -> None:
         """What just happened to the problem (fixed, ignored, added to the glossary)."""

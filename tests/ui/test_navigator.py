@@ -208,7 +208,7 @@ def test_words_typed_over_are_not_replaced_by_a_stale_suggestion(navigating, qtb
     assert typed.cues[1].text == "The Bessel group said"
     press(qtbot, window, Qt.Key.Key_1, ALT)
     assert window.session.document is typed
-    assert window.statusBar().currentMessage() == "Its words have changed since: F8 to go on"
+    assert window.statusBar().currentMessage() == "“Beisel” is no longer there (changed or fixed) · F8: next problem"
 
 
 def test_an_ignored_problem_is_skipped_and_stays_ignored_after_save_and_reopen(  # type: ignore[no-untyped-def]
