@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QPlainTextEdit,
     QSplitter,
     QToolBar,
@@ -50,6 +49,7 @@ from editor.ui.find_bar import FindBar
 from editor.ui.glossary_actions import GlossaryActions
 from editor.ui.menus import build_menus
 from editor.ui.recovery_warning import RecoveryWarning
+from editor.ui.shortcuts_dialog import ShortcutsDialog
 from editor.ui.status_bar import ElidingStatusBar
 from editor.ui.timeline import PeakSource, TimelineView
 
@@ -249,14 +249,9 @@ class MainWindow(QMainWindow):
             self.report(str(error))
 
     def show_shortcuts(self) -> None:
-        lines = [
-            f"{action.text().replace('&', '')}: {action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}"
-            for action in self.findChildren(QAction)
-            if action.objectName() and not action.shortcut().isEmpty()
-        ]
-        box = QMessageBox(QMessageBox.Icon.Information, "Keyboard shortcuts", "\n".join(sorted(lines)), parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
+        dialog = ShortcutsDialog(self.menuBar(), self)
+        dialog.exec()
+        dialog.deleteLater()
 
     def install_video_pane(self, pane: QWidget) -> None:
         """Put the media player's view (editor/ui/video_pane.py) where the "No media" placeholder was."""

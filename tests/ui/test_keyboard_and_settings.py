@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import pytest
+from answer_dialogs import when_dialog_opens
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QLabel, QSplitter
+from PySide6.QtWidgets import QApplication, QLabel, QSplitter, QTableWidget
 
 from editor.app.settings import RECENT_FILES, STYLE_NAME
+from editor.media.player import Player
+from editor.ui.autosync_actions import attach_autosync
+from editor.ui.evidence_actions import attach_listening
+from editor.ui.media_panel import attach_media
+from editor.ui.navigator_actions import attach_navigator
 
 
 def test_every_action_has_a_menu_entry_and_a_unique_shortcut(window) -> None:
@@ -70,3 +77,38 @@ def test_tab_walks_from_the_table_through_the_cue_to_the_timeline_and_checks(qtb
     for widget in expected:
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         assert QApplication.focusWidget() is widget
+
+
+@pytest.fixture
+def full_window(make_window):  # type: ignore[no-untyped-def]
+    """The window with every feature `cueline` attaches, so every command of the menus is there."""
+    window = make_window()
+    panel = attach_media(window, lambda: Player(video_output="dummy", audio_output="dummy"))
+    attach_autosync(window, panel)
+    attach_listening(window, panel)
+    attach_navigator(window, panel)
+    yield window
+    panel.shutdown()
+
+
+def test_the_shortcuts_help_lists_every_key_under_its_menu_and_fits_the_screen(full_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Some 85 commands in one message box made it taller than the screen, its OK button out of reach."""
+    window = full_window
+    seen: dict[str, object] = {}
+
+    def read(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.reject()  # closed first: what it showed is read after
+        seen["fits"] = dialog.frameGeometry().height() <= dialog.screen().availableGeometry().height()
+        table = dialog.findChild(QTableWidget, "shortcuts_table")
+        seen["rows"] = [tuple(table.item(row, column).text() if table.item(row, column) else ""
+                              for column in range(2)) for row in range(table.rowCount())] if table else []
+
+    when_dialog_opens(read)
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_F1)
+    rows = seen["rows"]
+    assert seen["fits"] is True
+    assert ("Edit", "") in rows and ("Undo", "Ctrl+Z") in rows and ("Redo", "Ctrl+Shift+Z, Ctrl+Y") in rows
+    keyed = [action for action in window.findChildren(QAction) if action.objectName() and action.shortcuts()]
+    listed = {command for command, keys in rows if keys}
+    assert {action.text().replace("&", "").removesuffix("…") for action in keyed} <= listed
