@@ -73,8 +73,10 @@ def timed_words(
     anchored = {anchor.token for anchor in anchors}
     _lead_into_the_next_sentence(script, times, anchored, after_gap, unheard, onsets)
     bounds = [*script.sentence_starts, len(script.tokens)]
-    move_beside_inserts([range(first, following) for first, following in itertools.pairwise(bounds)], times,
-                        unsupported - after_gap, {k: phones[k] * phone_ms for k in range(len(phones))}, onsets, unheard)
+    sentences = [range(first, following) for first, following in itertools.pairwise(bounds)]
+    speech_ms = {token: count * phone_ms for token, count in enumerate(phones)}
+    # A sentence with a `--` in it is the gap's to place (gaps.py): its words after the gap count as heard here.
+    move_beside_inserts(sentences, times, unsupported - after_gap, speech_ms, onsets, unheard)
     _start_sentences_at_speech(script, times, anchored, onsets, unheard)
     _start_where_heard(times, rises)
     timed = [_timed_word(word, script.word_tokens[n], times, confidence) for n, word in enumerate(words)]
