@@ -23,7 +23,8 @@ LOOK_AHEAD_MS = 60  # how far the recogniser's features see ahead: a 25.6 ms win
 SURE_WITHIN_MS = 300  # how far into the word its surely-speech frame is looked for
 FLOOR_MS = 100  # the stretch of pause whose median is its floor
 MIN_FLOOR_MS = 50  # less pause than this before a word gives no floor to rise out of
-DIGITAL_SILENCE = (1 / 32768) ** 2  # the least floor: an edit's silence would let any sound rise out of it
+DIGITAL_SILENCE = (1 / 32768) ** 2  # a frame this quiet holds no microphone's noise: an edit's silence
+MIN_ROOM_FRAMES = 3  # fewer frames of room noise than this in a pause give no floor to rise out of
 
 
 class Rises:
@@ -40,7 +41,7 @@ class Rises:
         if (first - floor_from) * FRAME_MS < MIN_FLOOR_MS:
             return start_ms
         energy = self._energy(floor_from, first + SURE_WITHIN_MS // FRAME_MS)
-        floor = max(float(np.median(energy[: first - floor_from])), DIGITAL_SILENCE)
+        floor = _floor(energy[: first - floor_from])
         sure = np.flatnonzero(energy[first - floor_from:] > SURE * floor)
         if len(sure) == 0:
             return start_ms
@@ -56,3 +57,10 @@ class Rises:
         emphasised = piece[1:] - PRE_EMPHASIS * piece[:-1]
         whole = len(emphasised) // FRAME * FRAME
         return np.asarray((emphasised[:whole].reshape(-1, FRAME) ** 2).mean(axis=1))
+
+
+def _floor(pause: np.ndarray) -> float:
+    """The pause's own level: its room noise, not the digital silence an edit may have put in it (any sound
+    would rise out of that)."""
+    room = pause[pause > DIGITAL_SILENCE]
+    return float(np.median(room)) if len(room) >= MIN_ROOM_FRAMES else DIGITAL_SILENCE
