@@ -169,6 +169,20 @@ def test_a_sentence_opening_is_placed_where_it_was_heard(speech_folder: Path, se
     assert abs(cue_opening(cues, "Wants to").start_ms - speech.phrase(opening)[0]) <= LEAD_IN_AND_SLACK_MS
 
 
+def test_a_sentence_after_one_ending_in_swapped_words_opens_after_the_pause_between_them(speech_folder: Path) -> None:
+    # The transcript ends the second sentence in words the audio does not say: in noise the aligner gave their
+    # sound to "But the" and put the pause between the sentences after them, 0.86 s into the next sentence.
+    said = ["The minister arrived in Baghdad on Monday morning.",
+            "Officials said the talks went well and nobody was hurt at all.",
+            "But the real solution is going to be found in Baghdad.",
+            "Kerry urged the leaders to form a new government."]
+    speech = speak([0.4, said[0], 0.5, said[1], 0.5, said[2], 0.5, said[3], 0.5], speech_folder)
+    transcript = " ".join([said[0], "Officials said the talks went well don't need some of it.", *said[2:]])
+    aligned = align_words(words_of(transcript), with_noise(speech.samples, 12, 1), RATE).words
+    but = next(word for word in aligned if word.text == "But")
+    assert abs((but.start_ms or 0) - speech.phrase(said[2])[0]) <= LEAD_IN_AND_SLACK_MS
+
+
 def test_transcript_text_the_audio_lacks_is_flagged_not_stretched(speech_folder: Path) -> None:
     kept = ["The minister arrived in Baghdad on Monday morning.", "Prices of oil rose sharply after the news.",
             "Kerry urged the leaders to form a new government.", "The army says it has retaken the refinery."]
