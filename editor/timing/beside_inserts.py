@@ -5,7 +5,9 @@ sentence nobody heard then has no evidence of its own, and the aligner put it on
 middle or the end of the insert, running on from its words with no onset of its own (a caption 5-8 s early or
 late). Such a sentence was said either before the insert, after the pause that ends the sentence before it,
 or after the insert, before the pause that opens the next one. Its own speech is the stretch on that side
-whose length its phones fit (at the speaker's pace): an insert is seconds long, a short sentence is not.
+whose length its phones fit (at the speaker's pace): an insert is seconds long, a short sentence is not. The
+stretch the aligner put it in is weighed too: it may have put the sentence late on its own speech, whose end
+runs into the next sentence's with too short a pause to count as a side.
 """
 
 from __future__ import annotations
@@ -47,7 +49,8 @@ def move_beside_inserts(
             continue
         stretches = [(low, high) for low, high in _stretches(onsets, before, after)
                      if low >= before + SENTENCE_PAUSE_MS and high <= after - SENTENCE_PAUSE_MS]
-        sides = stretches[:1] + stretches[-1:]
+        holding = [(low, high) for low, high in _stretches(onsets, before, after) if low <= start][-1:]
+        sides = stretches[:1] + stretches[-1:] + holding
         if not sides:
             continue
         best = min(sides, key=lambda side: abs(math.log(max(_loud_ms(onsets, *side), FRAME_MS) / max(needed, 1))))
