@@ -22,7 +22,7 @@ from typing import TypeVar
 import numpy as np
 
 from editor.core.model import LOW_CONFIDENCE, Word
-from editor.timing.anchors import Anchor, consistent_chain, every_match, is_strong, match_chunk
+from editor.timing.anchors import Anchor, consistent_chain, every_match, is_strong, longest_ms, match_chunk
 from editor.timing.assemble import timed_words
 from editor.timing.chunks import chunk_bounds, frame_energy
 from editor.timing.confidence import HeardTimeline, placed_support
@@ -50,8 +50,7 @@ WINDOW_MARGIN_TOKENS = 160  # how far (in tokens) the text a chunk may hear reac
 RECOGNITION_SHARE, PLACING_SHARE = 0.75, 0.9  # where each stage ends on the progress bar
 REFINE_MIN_TOKENS = 3  # a span whose words did not fit gets a second look if it is this long...
 REFINE_MIN_MS = 1500  # ...and lasts this long
-REFINE_MIN_PHONES = 5  # a single word heard on a second look anchors if it is this long...
-SLOW_PHONE_MS, PAUSE_IN_SENTENCE_MS = 200, 2500  # ...and close enough to its sentence's anchors (slow speech)
+REFINE_MIN_PHONES = 5  # a single word heard on a second look anchors if it is this long (and within reach)
 MISPLACED_MIN_PHONES = 6  # a run the first pass heard in a span, placed elsewhere, anchors if it is this long
 
 Placed = list[HeardWord] | None
@@ -288,7 +287,7 @@ def _within_reach(task: _Task, span: Span, run: list[Anchor]) -> bool:
 
 def _longest_ms(task: _Task, first: int, last: int) -> int:
     """The longest that tokens first..last-1 take to say, with a pause inside the sentence."""
-    return (task.phones_before[last] - task.phones_before[first]) * SLOW_PHONE_MS + PAUSE_IN_SENTENCE_MS
+    return longest_ms(task.phones_before[last] - task.phones_before[first])
 
 
 def _at_recogniser_rate(samples: np.ndarray, sample_rate: int) -> np.ndarray:

@@ -25,6 +25,7 @@ PREDECESSORS = 300
 MAX_PAUSE_IN_RUN_MS = 1000  # runs looked back at when chaining: keeps an hour of audio quick
 SKIP_PENALTY = 6
 ORDINARY_PHONE_MS = 75
+SLOW_PHONE_MS, PAUSE_IN_SENTENCE_MS = 200, 2500  # slow speech, and a long pause inside a sentence (a phrase split)
 REPEAT_REACH = 12  # tokens: how far away a phrase the transcript repeats may be matched instead
 
 
@@ -120,6 +121,11 @@ def consistent_chain(
         chain[:0] = ordered[position]
         position = parent[position]
     return chain
+
+
+def longest_ms(phones: int) -> int:
+    """The longest that words of this many phones take to say: slowly, with a long pause among them."""
+    return phones * SLOW_PHONE_MS + PAUSE_IN_SENTENCE_MS
 
 
 def is_strong(run: Run, phones_before: Sequence[int], min_phones: int = MIN_RUN_PHONES) -> bool:

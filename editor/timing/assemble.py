@@ -21,7 +21,7 @@ from editor.timing.fallback import fill_failed_span
 from editor.timing.gaps import Onsets, place_untimed
 from editor.timing.recognize import GARBAGE, HeardWord
 from editor.timing.script import Script
-from editor.timing.sentence_pauses import open_after_the_pause
+from editor.timing.sentence_pauses import lead_stray_openings_in, open_after_the_pause
 from editor.timing.spans import Span, span_times, unheard_speech
 from editor.timing.word_onsets import Rises
 
@@ -79,6 +79,7 @@ def timed_words(
     # A sentence with a `--` in it is the gap's to place (gaps.py): its words after the gap count as heard here.
     move_beside_inserts(sentences, times, unsupported - after_gap, speech_ms, onsets, unheard)
     open_after_the_pause(sentences, times, anchored, phones, onsets)
+    lead_stray_openings_in(sentences, times, anchored, phones, onsets)
     _start_sentences_at_speech(script, times, anchored, onsets, unheard)
     _start_where_heard(times, rises)
     timed = [_timed_word(word, script.word_tokens[n], times, confidence) for n, word in enumerate(words)]

@@ -7,13 +7,19 @@ words of a sentence up to the first one the recogniser heard are said after the 
 word; those the aligner put earlier, running on from the speech before them with no pause of their own
 (the aligner gave them none either), are spread after it, by their phones. A pause after which they have no
 room to be said, even fast, is one inside the sentence (a phrase split): they stay.
+
+Likewise a sentence's first words heard far before the rest of it, with speech between that a pause inside
+a sentence cannot explain, and too few to be heard there by more than chance ("exacerbate. The" heard where
+an insert right after that sentence opens with "We": "The sectarian." 6 s early), lead into the rest of the
+sentence, after the longest pause within their reach of it.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Container, Sequence
 
-from editor.timing.anchors import MIN_PHONE_MS
+from editor.timing.anchors import MAX_PAUSE_IN_RUN_MS, MIN_PHONE_MS, MIN_RUN, MIN_RUN_PHONES, SLOW_PHONE_MS, longest_ms
 from editor.timing.gaps import Onsets
 
 Times = dict[int, tuple[int, int]]
@@ -43,6 +49,29 @@ def open_after_the_pause(
         if moved is not None:
             opening, end = moved
             _spread(opening, phones, onset, end, times)
+
+
+def lead_stray_openings_in(
+    sentences: Sequence[range], times: Times, anchored: Container[int], phones: Sequence[int], onsets: Onsets,
+) -> None:
+    """Move each sentence's first heard words that are too few to be more than chance and too far before the
+    rest of its heard words to be said with them (with speech between) to lead into the rest."""
+    for tokens in sentences:
+        heard = [k for k in tokens if k in anchored]
+        parted = next((n for n, (low, high) in enumerate(itertools.pairwise(heard))
+                       if times[high][0] - times[low][1] > longest_ms(sum(phones[low + 1: high]))), None)
+        if parted is None:
+            continue
+        stray, rest = heard[: parted + 1], heard[parted + 1]
+        if len(stray) > MIN_RUN or sum(phones[k] for k in stray) >= MIN_RUN_PHONES or onsets(
+                times[stray[-1]][1], times[rest][0] - ONSET_SLACK_MS) is None:
+            continue
+        opening = range(tokens.start, rest)
+        reach = sum(phones[tokens.start: rest]) * SLOW_PHONE_MS + MAX_PAUSE_IN_RUN_MS
+        search_from = max(times[tokens.start - 1][1] if tokens.start else 0, times[rest][0] - reach)
+        onset = onsets.after_longest_pause(search_from, times[rest][0] + ONSET_SLACK_MS, SENTENCE_PAUSE_MS)
+        if onset is not None:
+            _spread(opening, phones, min(onset, times[rest][0]), times[rest][0], times)
 
 
 def _with_room(

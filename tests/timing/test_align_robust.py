@@ -183,6 +183,20 @@ def test_a_sentence_after_one_ending_in_swapped_words_opens_after_the_pause_betw
     assert abs((but.start_ms or 0) - speech.phrase(said[2])[0]) <= LEAD_IN_AND_SLACK_MS
 
 
+def test_a_short_sentence_whose_first_word_an_insert_before_it_also_says_starts_after_the_insert(
+    speech_folder: Path,
+) -> None:
+    # The insert opens with "We", heard as "the" right after "exacerbate.": the run "exacerbate the" anchored
+    # "The sectarian." on the insert's first word, 6 s before its own speech.
+    said = ["The minister arrived in Baghdad on Monday morning.", "That is not going to exacerbate.",
+            "The sectarian.", "Divisions of this country.", "Kerry urged the leaders to form a new government."]
+    speech = speak([0.4, said[0], 0.5, said[1], 0.6, INSERT, 0.7, said[2], 0.08, said[3], 0.5, said[4], 0.5],
+                   speech_folder)
+    aligned = align_words(words_of(" ".join(said)), with_noise(speech.samples, 13, 1), RATE).words
+    opening = len(" ".join(said[:2]).split())
+    assert abs((aligned[opening].start_ms or 0) - speech.phrase(said[2])[0]) <= LEAD_IN_AND_SLACK_MS
+
+
 def test_transcript_text_the_audio_lacks_is_flagged_not_stretched(speech_folder: Path) -> None:
     kept = ["The minister arrived in Baghdad on Monday morning.", "Prices of oil rose sharply after the news.",
             "Kerry urged the leaders to form a new government.", "The army says it has retaken the refinery."]
