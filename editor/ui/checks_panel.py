@@ -7,6 +7,7 @@ from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from editor.app.issue_list_model import CUE_INDEX_ROLE, ISSUE_ROLE, IssueListModel
+from editor.checks.issue import Issue
 from editor.core.wording import counted
 
 
@@ -57,3 +58,12 @@ class ChecksPanel(QWidget):
     def _on_activated(self, index: QModelIndex) -> None:
         self.cue_activated.emit(index.data(CUE_INDEX_ROLE))
         self.issue_activated.emit(index.data(ISSUE_ROLE))
+
+    def show_issue(self, issue: Issue) -> None:
+        """Mark the issue staff stopped on elsewhere (F8), scrolled into sight; marking it chooses nothing."""
+        for row in range(self._model.rowCount()):
+            index = self._model.index(row)
+            if index.data(ISSUE_ROLE) == issue:
+                self.list_view.setCurrentIndex(index)
+                self.list_view.scrollTo(index)
+                return

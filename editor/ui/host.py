@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QWidget
 
 from editor.app.issue_tracker import IssueTracker
 from editor.app.session import Session
+from editor.checks.issue import Issue
 from editor.core.model import Document
 from editor.ui.timeline_waveform import PeakSource
 
@@ -58,6 +59,9 @@ class FeatureHost(Protocol):
 
     def report(self, message: str) -> None:
         """A passing message in the status bar."""
+
+    def show_issue(self, issue: Issue) -> None:
+        """Mark the issue a feature stopped on in the checks panel."""
 
     def current_index(self) -> int | None: ...
 

@@ -36,6 +36,7 @@ from editor.app.settings import (
     WINDOW_STATE,
     Settings,
 )
+from editor.checks.issue import Issue
 from editor.core.model import Document
 from editor.core.timecode import TimecodeError, format_runtime, parse_timecode
 from editor.core.wording import counted
@@ -273,6 +274,9 @@ class MainWindow(QMainWindow):
     @property
     def issue_chosen(self) -> SignalInstance:
         return self.checks_panel.issue_activated
+
+    def show_issue(self, issue: Issue) -> None:
+        self.checks_panel.show_issue(issue)
 
     def add_bar(self, bar: QWidget) -> None:
         holder = QToolBar(bar.accessibleName() or bar.objectName(), self)

@@ -125,6 +125,7 @@ class ProblemNavigator(QObject):
         self.current, self._position = problem, problem.position
         self._stopped_at_cue = problem.issue.cue_index
         self.host.select_cue(problem.issue.cue_index)
+        self.host.show_issue(problem.issue)
         self._select_words(problem)
         self._show_fixes()
         self._show_count()

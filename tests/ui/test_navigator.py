@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMenu, QWidget
 
+from editor.app.issue_list_model import ISSUE_ROLE
 from editor.core.model import Cue, Document, GlossaryTerm, Word
 from editor.media.player import Player
 from editor.ui.fix_all_dialog import FixAllDialog
@@ -159,6 +160,16 @@ def test_each_stop_plays_its_words_from_a_second_before(with_media, qtbot) -> No
     press(qtbot, window, Qt.Key.Key_F8, CTRL)  # play it again
     qtbot.waitUntil(lambda: playback.is_playing, timeout=10000)
     assert STOPS[-1][2] - PRE_ROLL_MS <= playback.position_ms() <= navigator.current.end_ms + POLL_LAG_MS
+
+
+def test_the_checks_list_marks_the_problem_f8_stopped_on(navigating, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """On the 12:45 the list stayed at its top while F8 went on to cue 172: staff lost their place in it."""
+    window, navigator = navigating
+    listed = window.checks_panel.list_view
+    for _ in STOPS:
+        press(qtbot, window, Qt.Key.Key_F8)
+        assert listed.currentIndex().data(ISSUE_ROLE) == navigator.current.issue
+        assert listed.visualRect(listed.currentIndex()).intersects(listed.viewport().rect())
 
 
 def test_choosing_an_issue_in_the_checks_panel_stops_on_it_and_plays_it(with_media, qtbot) -> None:  # type: ignore[no-untyped-def]
