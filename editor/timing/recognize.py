@@ -19,6 +19,8 @@ import numpy as np
 import pocketsphinx
 from pocketsphinx.lm import ArpaBoLM
 
+from editor.timing.worker_lifetime import end_with_parent
+
 FRAME_MS = 10
 GARBAGE = ""  # token of a stretch the grammar's phone loop absorbed
 # Unheard speech is absorbed by a loop of a few broad phones (open, front and central vowels, a fricative, a
@@ -80,7 +82,8 @@ def dictionary_text(pronunciations: dict[str, list[str]]) -> str:
 
 
 def init_worker(dictionary: str) -> None:
-    """Build this process's decoder once (a worker serves many jobs)."""
+    """Build this process's decoder once (a worker serves many jobs); a worker ends with the editor."""
+    end_with_parent()
     _decoder(dictionary)
 
 
