@@ -67,11 +67,12 @@ class SccExport:
     text: str
     late: tuple[LateCaption, ...]
     recut_cues: int
+    captions: int  # what the file holds: a re-cut cue may become several
 
     def notes(self) -> tuple[str, ...]:
         """What staff should know about this export, one line each."""
-        recut = (f"{counted(self.recut_cues, 'cue')} re-cut with the CEA-608 style (32 columns, 2 rows)",) \
-            if self.recut_cues else ()
+        recut = (f"{counted(self.recut_cues, 'cue')} re-cut with the CEA-608 style (32 columns, 2 rows): "
+                 f"the file holds {counted(self.captions, 'caption')}",) if self.recut_cues else ()
         return recut + tuple(str(caption) for caption in self.late)
 
 
@@ -110,7 +111,7 @@ def export_scc(cues: Sequence[Cue]) -> SccExport:
     if previous_end is not None:
         _place(slots, previous_end, _CLEAR, "clear-last")
     text = HEADER + "\n\n" + "".join(line + "\n\n" for line in _lines(slots))
-    return SccExport(text, tuple(late), recut)
+    return SccExport(text, tuple(late), recut, len(captions))
 
 
 def _captions(cues: Sequence[Cue]) -> tuple[list[_Caption], int]:

@@ -111,6 +111,17 @@ def test_a_caption_with_no_time_to_load_appears_late_never_early() -> None:
     assert shown[1].start_ms - shown[0].start_ms >= 36 * FRAME_MS  # 36 pairs to load, one a frame
 
 
+def test_the_re_cut_note_says_how_many_captions_the_file_holds(tmp_path: Path) -> None:
+    """`cueline convert` said "188 cues" for an SCC that reads back as 285: the note now gives the file's count."""
+    long = Cue(at(60), at(400), "A sentence far too long for two rows of thirty-two columns, which the CEA-608 "
+                                "style cuts into more than one caption on the way")
+    path = tmp_path / "long.scc"
+    notes = write_file(Document(cues=(long, Cue(at(420), at(480), "Last"))), path).notes
+    held = len(read_file(path).document.cues)
+    assert held > 2
+    assert notes[0] == f"1 cue re-cut with the CEA-608 style (32 columns, 2 rows): the file holds {held} captions"
+
+
 def test_what_cannot_be_written_is_named() -> None:
     with pytest.raises(FormatError, match="cue 2: the character '日'"):
         export_scc([Cue(0, 1000, "fine"), Cue(2000, 3000, "日本")])
