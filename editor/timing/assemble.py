@@ -77,7 +77,10 @@ def timed_words(
     sentences = [range(first, following) for first, following in itertools.pairwise(bounds)]
     speech_ms = {token: count * phone_ms for token, count in enumerate(phones)}
     # A sentence with a `--` in it is the gap's to place (gaps.py): its words after the gap count as heard here.
-    move_beside_inserts(sentences, times, unsupported - after_gap, speech_ms, onsets, unheard)
+    unheard_here = unsupported - after_gap
+    if not anchored.intersection(sentences[0]):  # an intro the transcript lacks is heard as any words by chance
+        unheard_here |= set(sentences[0])
+    move_beside_inserts(sentences, times, unheard_here, speech_ms, onsets, unheard)
     open_after_the_pause(sentences, times, anchored, phones, onsets)
     lead_stray_openings_in(sentences, times, anchored, phones, onsets)
     _start_sentences_at_speech(script, times, anchored, onsets, unheard)

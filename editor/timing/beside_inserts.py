@@ -8,6 +8,8 @@ or after the insert, before the pause that opens the next one. Its own speech is
 whose length its phones fit (at the speaker's pace): an insert is seconds long, a short sentence is not. The
 stretch the aligner put it in is weighed too: it may have put the sentence late on its own speech, whose end
 runs into the next sentence's with too short a pause to count as a side.
+The first sentence, with only the media's start before it, goes likewise beside an intro the transcript
+lacks (there the recogniser hears a short word of it by chance: "him" put "From him." 2.4 s early).
 """
 
 from __future__ import annotations
@@ -37,12 +39,12 @@ def move_beside_inserts(
 
     `unheard` holds the tokens heard nowhere near where they were put; `speech_ms[k]` is how long token k
     takes to say at the speaker's pace; `absorbed` (the speech the aligner absorbed before each token) is
-    kept true: the insert now lies on the sentence's other side."""
+    kept true: the insert now lies on the sentence's other side. The first sentence's side before lies at 0."""
     for number, tokens in enumerate(sentences):
-        if number == 0 or number + 1 == len(sentences) or not set(tokens) <= unheard:
+        if number + 1 == len(sentences) or not set(tokens) <= unheard:
             continue
         start, end = times[tokens.start][0], times[tokens.stop - 1][1]
-        before, after = times[tokens.start - 1][1], times[tokens.stop][0]
+        before, after = times[tokens.start - 1][1] if number else 0, times[tokens.stop][0]
         needed = sum(speech_ms[token] for token in tokens)
         if end <= start or not onsets.speech_frames(max(0, start - SEGMENT_PAUSE_MS), start).any() or (
                 _loud_ms(onsets, before, after) < needed + INSERT_MS):

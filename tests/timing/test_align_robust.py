@@ -275,6 +275,18 @@ def test_the_first_caption_waits_for_speech_after_an_untranscribed_intro(speech_
     speech_starts_ms = len(intro) * 1000 // RATE + speech.phrases[0][1]
     assert cues[0].start_ms >= speech_starts_ms - LEAD_IN_AND_SLACK_MS
 
+
+def test_a_short_first_sentence_after_untranscribed_speech_starts_after_it(speech_folder: Path) -> None:
+    # The recogniser heard "him" in the intro: the aligner put "From him." there, 2.4 s early, and took the
+    # sentence's own speech for more of the intro.
+    said = ["From him.", "Celebrating of battlefield victory in Iraq this time it's Shiite militiamen claiming "
+            "that they killed forty extremists.", "A rare setback for the militant groups spreading fear and chaos "
+            "across.", "Right now the international hot spot is Iraq."]
+    speech = speak([0.3, INSERT, 0.3, said[0], 0.4, said[1], 0.5, said[2], 0.5, said[3], 0.5], speech_folder)
+    aligned = align_words(words_of(" ".join(said)), speech.samples, RATE).words
+    assert abs((aligned[0].start_ms or 0) - speech.phrase(said[0])[0]) <= LEAD_IN_AND_SLACK_MS
+
+
 SIX_SENTENCES = ["The minister arrived in Baghdad on Monday morning.", "Officials said the talks would continue.",
                  "Fighting has spread to several towns in the north.", "Prices of oil rose sharply after the news.",
                  "Kerry urged the leaders to form a new government.", "The army says it has retaken the refinery."]
