@@ -83,7 +83,7 @@ def timed_words(
     move_beside_inserts(sentences, times, unheard_here, speech_ms, onsets, unheard)
     open_after_the_pause(sentences, times, anchored, phones, onsets)
     lead_stray_openings_in(sentences, times, anchored, phones, onsets)
-    _start_sentences_at_speech(script, times, anchored, onsets, unheard)
+    _start_sentences_at_speech(script, times, anchored, onsets, unheard, speech_ms)
     _start_where_heard(times, rises)
     timed = [_timed_word(word, script.word_tokens[n], times, confidence) for n, word in enumerate(words)]
     boundaries = [tokens.start for tokens in script.word_tokens] + [len(script.tokens)]
@@ -123,7 +123,7 @@ def _floored(token: str, score: float, pronunciations: dict[str, list[str]]) -> 
 
 
 def _start_sentences_at_speech(
-    script: Script, times: Times, anchored: set[int], onsets: Onsets, absorbed: Times,
+    script: Script, times: Times, anchored: set[int], onsets: Onsets, absorbed: Times, speech_ms: dict[int, float],
 ) -> None:
     """A sentence's first word starts where speech resumes after the longest pause before the next word.
 
@@ -132,7 +132,9 @@ def _start_sentences_at_speech(
     sentence lends the aligner audio to put the sentence's first word in, and one stranded far before the
     next word (see _stranded): that one starts after the longest pause shortly before the next word. It
     never moves across speech the transcript lacks that the aligner absorbed beside it (`absorbed`: the
-    unheard speech before each token): that is an insert, not the sentence's own speech.
+    unheard speech before each token): that is an insert, not the sentence's own speech. Where the noise lets
+    no onset through, a word squeezed in before the pause that parts the sentences leads into the next word
+    (see _pause_misplaced).
     """
     starts = set(script.sentence_starts)
     foreign = _foreign_speech(absorbed, onsets)
@@ -152,9 +154,21 @@ def _start_sentences_at_speech(
             search_from = max(times[index - 1][1], next_start - MAX_PAUSE_IN_RUN_MS if stranded else 0,
                               _after_foreign(foreign.get(index), onsets))
             onset = onsets.after_longest_pause(search_from, next_start + ONSET_SLACK_MS, SENTENCE_PAUSE_MS)
+        if onset is None and squeezed and _pause_misplaced(times, index, next_start, speech_ms[index], onsets):
+            onset = next_start - round(speech_ms[index])
         if onset is not None:
             onset = min(onset, next_start)
             times[index] = (onset, max(min(end, next_start), onset))
+
+
+def _pause_misplaced(times: Times, index: int, next_start: int, said_ms: float, onsets: Onsets) -> bool:
+    """A sentence's first word (`index`) put with no pause after the sentence before, and before a quiet gap
+    ahead of its own next word that holds both the word (`said_ms` at the speaker's pace) and a pause before
+    it: the pause between the sentences is that gap (the noise let no onset through), and the word leads
+    into the next one."""
+    start, end = times[index]
+    runs_on = start - times[index - 1][1] < SENTENCE_PAUSE_MS
+    return runs_on and next_start - end >= said_ms + SENTENCE_PAUSE_MS and onsets.quiet(end, next_start)
 
 
 def _start_where_heard(times: Times, rises: Rises) -> None:
