@@ -8,9 +8,11 @@ word; those the aligner put earlier, running on from the speech before them with
 (the aligner gave them none either), are spread after it, by their phones. A pause after which they have no
 room to be said, even fast, is one inside the sentence (a phrase split): they stay.
 
-Likewise a sentence's first words heard far before the rest of it, with speech between that a pause inside
-a sentence cannot explain, and too few to be heard there by more than chance ("exacerbate. The" heard where
-an insert right after that sentence opens with "We": "The sectarian." 6 s early), lead into the rest of the
+Likewise a sentence's first words heard too few to be more than chance, and either far before the rest of
+it with speech between that a pause inside a sentence cannot explain ("exacerbate. The" heard where an
+insert right after that sentence opens with "We": "The sectarian." 6 s early), or on the time the sentence
+before needed for its last words and then a pause ("The" heard in "it's because.", the words between
+squeezed faster than anyone speaks: "The Iraqi Government" 1.1 s early), lead into the rest of the
 sentence, after the longest pause within their reach of it.
 """
 
@@ -55,23 +57,46 @@ def lead_stray_openings_in(
     sentences: Sequence[range], times: Times, anchored: Container[int], phones: Sequence[int], onsets: Onsets,
 ) -> None:
     """Move each sentence's first heard words that are too few to be more than chance and too far before the
-    rest of its heard words to be said with them (with speech between) to lead into the rest."""
-    for tokens in sentences:
+    rest of its heard words to be said with them (with speech between), or heard on the time the sentence
+    before needed for its last words, to lead into the rest."""
+    for number, tokens in enumerate(sentences):
         heard = [k for k in tokens if k in anchored]
-        parted = next((n for n, (low, high) in enumerate(itertools.pairwise(heard))
-                       if times[high][0] - times[low][1] > longest_ms(sum(phones[low + 1: high]))), None)
+        stole = number > 0 and _squeezed_before(sentences[number - 1], times, anchored, phones)
+        parted = _parted(heard, times, phones, stole)
         if parted is None:
             continue
         stray, rest = heard[: parted + 1], heard[parted + 1]
-        if len(stray) > MIN_RUN or sum(phones[k] for k in stray) >= MIN_RUN_PHONES or onsets(
-                times[stray[-1]][1], times[rest][0] - ONSET_SLACK_MS) is None:
+        chance = len(stray) <= MIN_RUN and sum(phones[k] for k in stray) < MIN_RUN_PHONES
+        said_apart = stole or onsets(times[stray[-1]][1], times[rest][0] - ONSET_SLACK_MS) is not None
+        if not (chance and said_apart):
             continue
         opening = range(tokens.start, rest)
         reach = sum(phones[tokens.start: rest]) * SLOW_PHONE_MS + MAX_PAUSE_IN_RUN_MS
         search_from = max(times[tokens.start - 1][1] if tokens.start else 0, times[rest][0] - reach)
         onset = onsets.after_longest_pause(search_from, times[rest][0] + ONSET_SLACK_MS, SENTENCE_PAUSE_MS)
-        if onset is not None:
+        if onset is not None and onset > times[stray[-1]][1]:
             _spread(opening, phones, min(onset, times[rest][0]), times[rest][0], times)
+
+
+def _parted(heard: Sequence[int], times: Times, phones: Sequence[int], stole: bool) -> int | None:
+    """Where the heard words of a sentence part (the index of the last before the gap): the first gap longer
+    than the words between take to say, or, where the first heard words `stole` the sentence before's time,
+    a pause right after them."""
+    for n, (low, high) in enumerate(itertools.pairwise(heard)):
+        gap = times[high][0] - times[low][1]
+        if gap > longest_ms(sum(phones[low + 1: high])) or (stole and n == 0 and gap >= SENTENCE_PAUSE_MS):
+            return n
+    return None
+
+
+def _squeezed_before(sentence: range, times: Times, anchored: Container[int], phones: Sequence[int]) -> bool:
+    """The sentence's last words after its last heard one were put in less time than they take even said
+    fast: the next sentence's first heard words took their time."""
+    last_heard = next((k for k in reversed(sentence) if k in anchored), None)
+    if last_heard is None or last_heard + 1 == sentence.stop:
+        return False
+    room = times[sentence.stop][0] - times[last_heard][1]
+    return room < sum(phones[last_heard + 1: sentence.stop]) * MIN_PHONE_MS
 
 
 def _with_room(

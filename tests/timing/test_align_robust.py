@@ -197,6 +197,21 @@ def test_a_short_sentence_whose_first_word_an_insert_before_it_also_says_starts_
     assert abs((aligned[opening].start_ms or 0) - speech.phrase(said[2])[0]) <= LEAD_IN_AND_SLACK_MS
 
 
+def test_a_sentence_whose_first_word_was_heard_in_the_end_of_the_sentence_before_starts_after_the_pause(
+    speech_folder: Path,
+) -> None:
+    # "The" heard in "it's because." anchored 1.1 s early with "Iraqi" after the pause: the aligner squeezed
+    # "it's because" into 0.3 s before it.
+    said = ["But most people here will tell you.", "It's not because of the absence of the United States it's because.",
+            "The Iraqi Government has not been responding adequately to the needs that have been expressed.",
+            "Eight or nine years now people have been fighting to get an oil revenues law in place."]
+    spoken = [said[0], said[1].replace("not", "they"), *said[2:]]
+    speech = speak([0.4, spoken[0], 0.4, spoken[1], 0.58, spoken[2], 0.43, spoken[3], 0.5], speech_folder, "en-us+f3")
+    aligned = align_words(words_of(" ".join(said)), with_noise(speech.samples, 12, 1), RATE).words
+    opening = len(" ".join(said[:2]).split())
+    assert abs((aligned[opening].start_ms or 0) - speech.phrase(spoken[2])[0]) <= LEAD_IN_AND_SLACK_MS
+
+
 def test_transcript_text_the_audio_lacks_is_flagged_not_stretched(speech_folder: Path) -> None:
     kept = ["The minister arrived in Baghdad on Monday morning.", "Prices of oil rose sharply after the news.",
             "Kerry urged the leaders to form a new government.", "The army says it has retaken the refinery."]
