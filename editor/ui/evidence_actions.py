@@ -116,7 +116,12 @@ class Listening(QObject):
         from editor.workflows.find_suspects import carry_evidence
 
         self.progress.hide()
-        after = carry_evidence(self.window.session.document, heard)
+        current = self.window.session.document
+        after = carry_evidence(current, heard)
+        if after == current and heard.cues != current.cues:  # not one cue is as it was heard: say so, no all-clear
+            self.window.report(f"Listening ended, but the cues it heard have changed since (auto-sync undone or run "
+                               f"again?): nothing was kept; {LISTEN_KEY} listens again")
+            return
         suspects = flagged_count(after, self.window.session.style)
         push_edit(self.window.session, UNDO_LABEL, after)
         self.window.report(f"Listened: {counted(suspects, 'place')} where the words may be garbled "

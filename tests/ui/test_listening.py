@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from timing.spoken import write_wav
 
+from editor.app.commands import push_edit
+from editor.core.edits import shift_cues
 from editor.core.model import Cue, Document, GlossaryTerm, Word
 from editor.media.player import Player
 from editor.timing.align import SAMPLE_RATE, align_words
@@ -54,6 +56,23 @@ def test_listening_lands_as_one_undo_step_and_the_checks_name_what_was_said(make
     assert suspect.fixes[0].replacement == "Erbil" and "their bill" in suspect.message
     window.session.undo_stack.undo()
     assert window.session.document.cues[0].words[6].alternatives == ()
+    panel.shutdown()
+
+
+def test_listening_that_ends_after_every_cue_changed_says_so_not_that_nothing_is_garbled(  # type: ignore[no-untyped-def]
+    make_window, synced, qtbot
+) -> None:
+    """Auto-sync undone (or run again) while listening ran: "Listened: 0 places" read as an all-clear, and after a
+    redo the garbled words were never flagged."""
+    window = make_window()
+    panel = attach_media(window, lambda: Player(video_output="dummy", audio_output="dummy"))
+    listening = attach_listening(window, panel)
+    window.session.load(synced, None)
+    listening.listen()
+    push_edit(window.session, "Shift cue 1 by +500 ms", shift_cues(synced, [0], 500))  # its words' times change
+    qtbot.waitUntil(lambda: not listening.progress.isVisible(), timeout=60_000)
+    assert window.statusBar().currentMessage().startswith("Listening ended, but the cues it heard have changed")
+    assert window.session.undo_stack.count() == 1  # the shift alone
     panel.shutdown()
 
 
