@@ -53,6 +53,7 @@ WEIGHED_NEIGHBOUR_FLAG = 0.75  # ... (one sound apart, and likelier English wher
 WEIGHED_LOWEST, WEIGHED_FULL = 0.4, 5.0  # ... scoring 0.4 there, rising to 1.0 at WEIGHED_FULL
 WEIGHED_MIN_FIT = 0.4  # ... if the phones heard still fit the candidate this well (and, by the recording's
 # fit, sound enough like the written words: recording_fit.Demand, as do the phones' own gains)
+NEAR_HOMOPHONE = 0.8  # a name this alike in sound ("their bill": Erbil) wins a tie: alignment need not prefer it
 _DOUBLED = re.compile(r"(.)\1")  # "all ready" is written "already"
 
 
@@ -158,6 +159,8 @@ def stretches_from(slots: Sequence[Slot], position: int) -> Iterator[tuple[Seque
         span = slots[position: position + count]
         if len(span) < count or any(slot.cue != span[0].cue for slot in span):
             return
+        if span[-1].index - span[0].index != count - 1:
+            return  # words either side of a `--` gap: speech the transcript lacks lies between them
         stretch = _stretch_at(slots, position, count)
         if _worth_asking(stretch.text, stretch.own):
             yield span, stretch
@@ -198,9 +201,19 @@ def _score(candidate: str, full_gain: float, stretch: Stretch, weight: float | N
     by_alignment = WEIGHED_LOWEST + (1.0 - WEIGHED_LOWEST) * min(1.0, (weight - flag) / (WEIGHED_FULL - flag))
     if by_phones is not None and full_gain >= FULL_GAIN:
         return None if weight < CONFIRMED else round(max(by_phones, by_alignment if weight >= flag else 0.0), 3)
-    if weight < flag or not may_be_weighed_in(candidate, full_gain, stretch, demand):
+    if weight < _flag_for(candidate, full_gain, stretch, flag) or not may_be_weighed_in(
+            candidate, full_gain, stretch, demand):
         return None
-    return round(by_alignment, 3)
+    return round(max(WEIGHED_LOWEST, by_alignment), 3)
+
+
+def _flag_for(candidate: str, full_gain: float, stretch: Stretch, flag: float) -> float:
+    """How much better than the written words alignment must find a candidate the phones missed: `flag`, or,
+    for a name that sounds nearly the same (a near-homophone), no worse. Between near-homophones the audio says
+    little, least of all in noise (it masks the one consonant that differs, as in "license" and ISIS), and the
+    transcriber's ear chose the word it knew: a name the programme is known to use wins the tie."""
+    a_name = full_gain >= FULL_GAIN and not candidate.islower()
+    return 0.0 if a_name and _written_alike(stretch.text, candidate) >= NEAR_HOMOPHONE else flag
 
 
 def _by_words_around(candidate: str, stretch: Stretch) -> float | None:

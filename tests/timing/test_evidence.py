@@ -189,3 +189,24 @@ def test_speech_says_pudding_and_already_where_the_transcript_heard_putting_and_
         words = gather_evidence(Document(cues=(cue,)), samples).cues[0].words
         offered = {word.text: [alt.text for alt in word.alternatives] for word in words if word.alternatives}
         assert offered == {garbled: ["pudding" if garbled == "putting" else "already"]}
+
+
+def test_a_name_that_sounds_nearly_the_same_wins_a_tie_but_one_less_alike_needs_alignment_to_prefer_it() -> None:
+    """ "their bill" for Erbil: the phones hear the written words (noise masks the one sound that differs) and
+    alignment finds the name no worse; "itself" and ISIL sound less alike, so alignment must clearly prefer it."""
+    erbil = cue_heard(("in", "IH N"), ("their", "DH EH R"), ("bill", "B IH L"), ("in", "IH N"))
+    itself = cue_heard(("the", "DH AH"), ("group", "G R UW P"), ("itself", "IH T S EH L F"), ("said", "S EH D"))
+    document = Document(cues=(erbil, replace(itself, start_ms=2000, end_ms=3000)),
+                        glossary=(GlossaryTerm("Erbil"), GlossaryTerm("ISIL")))
+    tie = rescore(document, {(0, 1, 2, "Erbil"): 0.3, (1, 2, 1, "ISIL"): 1.5}).cues
+    assert [(alt.text, alt.words) for alt in tie[0].words[1].alternatives] == [("Erbil", 2)]
+    assert tie[1].words[2].alternatives == ()
+    worse = rescore(document, {(0, 1, 2, "Erbil"): -0.5}).cues
+    assert worse[0].words[1].alternatives == ()
+
+
+def test_no_stretch_runs_across_a_gap() -> None:
+    """ "is -- rock": the gap's audio holds speech the transcript lacks, so "is rock" is never one garble."""
+    cue = cue_heard(("this", "DH IH S"), ("is", "IH Z"), ("--", ""), ("rock", "R AA K"))
+    document = Document(cues=(cue,), glossary=(GlossaryTerm("Iraq"),))
+    assert rescore(document, {(0, 1, 2, "Iraq"): 5.0}).cues[0].words[1].alternatives == ()
