@@ -1,6 +1,6 @@
 """Which candidates forced alignment should weigh against the transcript's words, and over which audio.
 
-The heard phones (sounds_like.py) propose; alignment decides. For every stretch of one to three words, the
+The heard phones (sounds_like.py) propose; alignment decides. For every stretch of one or two words, the
 candidates the phones do not rule out (heard about as well as the written words or better) become one
 question: the written words and each candidate, with the word either side, aligned to the same span of
 audio. Pure: the audio is read elsewhere (evidence.py) and the answers go back to `sounds_like.rescore`.

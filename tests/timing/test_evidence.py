@@ -210,3 +210,11 @@ def test_no_stretch_runs_across_a_gap() -> None:
     cue = cue_heard(("this", "DH IH S"), ("is", "IH Z"), ("--", ""), ("rock", "R AA K"))
     document = Document(cues=(cue,), glossary=(GlossaryTerm("Iraq"),))
     assert rescore(document, {(0, 1, 2, "Iraq"): 5.0}).cues[0].words[1].alternatives == ()
+
+
+def test_a_name_is_offered_for_one_or_two_written_words_never_three() -> None:
+    """Three words mostly hold a correct neighbour that the fix would swallow."""
+    cue = cue_heard(("captured", "K AE P CH ER D"), ("in", "IH N"), ("eastern", "IY S T ER N"),
+                    ("Syria", "S IH R IY AH"))
+    document = Document(cues=(cue,), glossary=(GlossaryTerm("Kurdistan"),))
+    assert rescore(document, {(0, 0, 3, "Kurdistan"): 6.0}).cues[0].words[0].alternatives == ()
