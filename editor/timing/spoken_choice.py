@@ -21,6 +21,9 @@ FRAME_MS = 10
 _LOG_BASE = math.log(1.0001)  # pocketsphinx's log base: its scores are 1.0001 ** (score in its units)
 # Synthetic and unfamiliar voices fall off the default beams when forced to given words (see platform notes).
 _BEAMS = {"beam": "1e-80", "pbeam": "1e-80", "wbeam": "1e-60", "maxhmmpf": -1}
+# Where even those lose a reading's path (a third of the stretches on espeak-ng's clean voices, most of them
+# garbled: the written words fit the speech worst there), every reading of the stretch is weighed again on these.
+_WIDEST_BEAMS = {"beam": "1e-200", "pbeam": "1e-200", "wbeam": "1e-200", "maxhmmpf": -1}
 _SEARCH = "reading"
 
 Reading = tuple[str, ...]  # one phone string ("IH R AA K") per spoken token, in order
@@ -34,10 +37,11 @@ class ReadingsJob(NamedTuple):
 
 
 @functools.cache
-def _decoder() -> Any:
+def _decoder(widest: bool = False) -> Any:
     """This process's decoder (built once; a worker serves many jobs). Batch cepstral normalisation and a fresh
     noise estimate per reading (`_score`), so a score depends on its own audio only, whichever ran before."""
-    return pocketsphinx.Decoder(lm=None, loglevel="FATAL", fwdflat=False, bestpath=False, cmn="batch", **_BEAMS)
+    beams = _WIDEST_BEAMS if widest else _BEAMS
+    return pocketsphinx.Decoder(lm=None, loglevel="FATAL", fwdflat=False, bestpath=False, cmn="batch", **beams)
 
 
 def _token(decoder: Any, phones: str) -> str:
@@ -51,7 +55,11 @@ def _token(decoder: Any, phones: str) -> str:
 def weigh_readings(job: ReadingsJob) -> tuple[float | None, ...]:
     """Each reading's log-likelihood per 10 ms frame of the audio (pocketsphinx's units; higher fits better),
     or None where the reading could not be aligned at all. Only differences between readings mean anything."""
-    decoder = _decoder()
+    scores = _weighed_on(_decoder(), job)
+    return _weighed_on(_decoder(widest=True), job) if None in scores else scores
+
+
+def _weighed_on(decoder: Any, job: ReadingsJob) -> tuple[float | None, ...]:
     frames = max(1, len(job.pcm) // 2 * 1000 // 16_000 // FRAME_MS)
     decoder.reinit_feat()  # the noise estimate is learnt from this job's audio alone, by hearing it once first
     _score(decoder, job.pcm, job.readings[0], frames)

@@ -44,3 +44,12 @@ def test_a_reading_scores_the_same_whatever_was_weighed_before(speech_folder: Pa
     noise = np.random.default_rng(1).normal(0.0, 0.3, len(samples)).astype(np.float32)
     weigh_readings(ReadingsJob(pcm_bytes(noise), (garbled,)))
     assert weigh_readings(ReadingsJob(pcm_bytes(samples), (garbled, said))) == first[::-1]
+
+
+def test_a_reading_the_usual_beams_lose_is_weighed_with_the_others_on_the_widest(speech_folder: Path) -> None:
+    """Where the written words fit the speech worst (a garble, a voice the model fits poorly), the usual beams can
+    lose their path altogether: the stretch is weighed again, every reading alike, so it still gets a verdict."""
+    samples = flite_speech("the fighting in Iraq today", speech_folder)
+    said, unrelated = weigh_readings(ReadingsJob(pcm_bytes(samples), (
+        reading("the fighting in Iraq today"), reading("a meeting of bankers tomorrow"))))
+    assert said is not None and unrelated is not None and said > unrelated
