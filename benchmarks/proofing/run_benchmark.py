@@ -16,7 +16,9 @@ poorly fitting voice (recording_fit.py) on espeak-ng us; the held-out voices (rm
 and the flite mix and espeak-ng Scottish English added after every threshold was set) are reported apart, with
 each group's worst row, and so are the fresh held-out voices (espeak-ng received pronunciation, Caribbean with
 noise, West Midlands with pauses, US +f3; flite rms with noise and pauses), made before the garbles2 changes
-and measured once after them: they are the figures to trust. Times are wall and CPU (user+sys, this process and its
+and measured once after them: they are the figures to trust. Four tune voices with noise and pauses (espeak-ng
+en-us+m2, received pronunciation, Lancashire; flite awb) were added by garbles4, which measured the fourteen
+others only at its start and end. Times are wall and CPU (user+sys, this process and its
 workers): on a shared machine the wall time is inflated.
 """
 
