@@ -15,6 +15,7 @@ from editor.core.segment import cut_into_cues
 from editor.core.style import CaptionStyle, reading_chars
 from editor.core.transcript import Transcript, TranscriptError
 from editor.timing.pacing import pace_along_runtime
+from editor.timing.script import ends_sentence
 
 
 def line_up_transcript(transcript: Transcript, style: CaptionStyle) -> Document:
@@ -65,23 +66,30 @@ def _share_boundary(cues: list[Cue], index: int, style: CaptionStyle, earliest: 
 
 # A caption never stays on screen across a pause this long: the viewer would read words not yet spoken.
 MAX_PAUSE_IN_CUE_MS = 1500
+# Nor across this long a pause before a new sentence: a sentence stands alone, so a cut there costs the reader
+# nothing, while a caption holding the next one would show it a second before it is said (a new speaker, often).
+MAX_PAUSE_AFTER_SENTENCE_MS = 1000
 
 
 def recut(
     words: Sequence[Word], style: CaptionStyle, runtime_ms: int | None, *, lead_in_ms: int = 0, linger_ms: int = 0
 ) -> list[Cue]:
     """Timed words cut into cues whose times keep the style's rules (used by re-cut and auto-sync); a
-    pause longer than MAX_PAUSE_IN_CUE_MS always ends a cue."""
+    pause longer than MAX_PAUSE_IN_CUE_MS always ends a cue, and one longer than MAX_PAUSE_AFTER_SENTENCE_MS
+    at the end of a sentence."""
     cues = [cue for part in split_at_pauses(words) for cue in cut_into_cues(part, style)]
     return fit_cue_times(cues, style, runtime_ms, lead_in_ms=lead_in_ms, linger_ms=linger_ms)
 
 
 def split_at_pauses(words: Sequence[Word], pause_ms: int = MAX_PAUSE_IN_CUE_MS) -> list[Sequence[Word]]:
-    """The words in runs that no pause longer than `pause_ms` interrupts (untimed words join the run)."""
+    """The words in runs that no pause longer than `pause_ms` interrupts, nor one longer than
+    MAX_PAUSE_AFTER_SENTENCE_MS after a sentence's end (untimed words join the run)."""
     parts: list[Sequence[Word]] = []
     first, last_end = 0, None
     for index, word in enumerate(words):
-        if word.start_ms is not None and last_end is not None and word.start_ms - last_end > pause_ms:
+        after_sentence = index > 0 and ends_sentence(words[index - 1].text)
+        limit = min(pause_ms, MAX_PAUSE_AFTER_SENTENCE_MS) if after_sentence else pause_ms
+        if word.start_ms is not None and last_end is not None and word.start_ms - last_end > limit:
             parts.append(words[first:index])
             first = index
         if word.end_ms is not None:

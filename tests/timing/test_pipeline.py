@@ -109,6 +109,17 @@ def test_a_pause_longer_than_a_second_and_a_half_always_ends_a_cue():
     assert cues[1].start_ms == 2100
 
 
+def test_a_sentence_said_more_than_a_second_after_the_last_starts_a_cue():
+    # Two recordings joined with a 1.4 s pause: one cue showed "Ten of clubs." 1.4 s before it was said.
+    said = [Word("He", 0, 160), Word("might", 160, 410), Word("be", 410, 600), Word("amiable.", 600, 1200),
+            Word("Ten", 2610, 2760), Word("of", 2760, 2880), Word("clubs.", 2880, 3380)]
+    cues = recut(said, STREAMING, 10_000)
+    assert [cue.text for cue in cues] == ["He might be amiable.", "Ten of clubs."]
+    assert cues[1].start_ms == 2610
+    kept = [Word("He", 0, 160), Word("might,", 160, 410), Word("be", 1810, 2000), Word("amiable.", 2000, 2600)]
+    assert [cue.text for cue in recut(kept, STREAMING, 10_000)] == ["He might, be amiable."]  # inside a sentence
+
+
 def test_small_gaps_are_chained_to_the_minimum_gap():
     fitted = fit_cue_times([cue(0, 2000), cue(2300, 4000)], STREAMING, 10_000)
     assert fitted[1].start_ms - fitted[0].end_ms == STREAMING.min_gap_ms
