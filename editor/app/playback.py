@@ -46,6 +46,7 @@ class Playback(QObject):
         self._playing_since = 0.0  # monotonic time playback last started, for the picture check
         self._warned_no_picture = False
         self._emitted_ms: int | None = None
+        self.moves = 0  # seeks and plays asked for so far: a deferred seek sees whether another came first
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._poll)
@@ -126,6 +127,7 @@ class Playback(QObject):
         if self._player is not None and self.has_media:
             if self._state is PlayerState.ENDED:
                 self._clock.jump(0)  # VLC plays a finished media again from the start
+            self.moves += 1
             self._player.play()
             self._sync_state()
 
@@ -146,6 +148,7 @@ class Playback(QObject):
         if self._player is None or not self.has_media:
             return
         ms = max(0, min(ms, self._length_ms() or ms))
+        self.moves += 1
         self._player.seek(ms)
         self._clock.jump(ms)
         self._emit_position()

@@ -85,6 +85,7 @@ class MediaPanel(QObject):
         session.cues_spliced.connect(self._on_document_changed)
         session.document_replaced.connect(self._on_document_replaced)
         self.window.seek_requested.connect(playback.seek)
+        self.window.current_cue_changed.connect(self._on_cue_chosen)
         playback.position_changed.connect(self._on_position)
         playback.rate_changed.connect(self.transport.show_rate)
         playback.problem.connect(self._show_problem)
@@ -208,6 +209,23 @@ class MediaPanel(QObject):
             index = self._times.index_at(ms)
             if index is not None and index != self.window.current_index():
                 self.window.select_cue(index)
+
+    def _on_cue_chosen(self, index: int | None) -> None:
+        """A cue chosen while paused puts the playhead on its start (as Subtitle Edit and Aegisub do), so the
+        picture shows it and Space plays it; then I/O time it where playing and pausing found its words. While
+        playing, the chosen cue is where the playhead is (it follows playback), so nothing seeks.
+
+        Once the choice is handled: what chose the cue may play or seek itself (F8 plays from a second before
+        its words, Ctrl+Down seeks), and then the playhead is already where it should be.
+        """
+        if index is not None and self.playback.has_media and not self.playback.is_playing:
+            moves = self.playback.moves
+            QTimer.singleShot(0, self, lambda: self._show_chosen_cue(index, moves))
+
+    def _show_chosen_cue(self, index: int, moves: int) -> None:
+        cues = self.window.session.document.cues
+        if self.playback.moves == moves and not self.playback.is_playing and index < len(cues):
+            self.playback.seek(cues[index].start_ms)
 
     # ----- cue transport -----
 

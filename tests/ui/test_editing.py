@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from answer_dialogs import type_answer, when_dialog_opens
+from clicks import click_row
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractItemView
 
 from editor.app.cue_table_model import Column
 from editor.core.timecode import parse_runtime
@@ -18,13 +18,6 @@ CTRL, SHIFT, ALT = (
 
 def texts(window) -> list[str]:
     return [cue.text for cue in window.session.document.cues]
-
-
-def click_row(qtbot, window, row: int, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    table = window.table
-    table.scrollTo(window.table_model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
-    rect = table.visualRect(window.table_model.index(row, Column.TEXT))
-    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
 
 
 def test_the_window_opens_on_the_sample_lined_up_along_12_45(window) -> None:

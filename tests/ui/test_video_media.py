@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from answer_dialogs import choose_file, press_button, when_dialog_opens
+from clicks import click_row
 from mediagen import cut_short_media, generate_media
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
@@ -120,6 +121,31 @@ def test_clicking_the_timeline_ruler_seeks(playing_ready, qtbot) -> None:  # typ
     qtbot.mouseClick(window.timeline, Qt.MouseButton.LeftButton, pos=QPoint(x, 8))
     assert panel.playback.position_ms() == pytest.approx(3000, abs=window.timeline.ms_at_x(x + 1) - 3000 + 1)
     assert panel.video.caption_text() == "Second words."
+
+
+def test_a_cue_clicked_while_paused_brings_the_playhead_to_its_start_and_space_plays_it(  # type: ignore[no-untyped-def]
+    playing_ready, qtbot
+) -> None:
+    window, panel = playing_ready
+    panel.playback.seek(500)
+    click_row(qtbot, window, 2)
+    qtbot.waitUntil(lambda: panel.playback.position_ms() == 4000)
+    assert window.current_index() == 2
+    assert panel.video.caption_text() == "Third words."
+    press(qtbot, window, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: panel.playback.position_ms() > 4300, timeout=15000)
+    press(qtbot, window, Qt.Key.Key_Space)
+    assert window.current_index() == 2  # played from the chosen cue: the selection did not jump back to cue 1
+
+
+def test_a_cue_clicked_while_playing_does_not_seek(playing_ready, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, panel = playing_ready
+    press(qtbot, window, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: panel.playback.position_ms() > 300, timeout=15000)
+    click_row(qtbot, window, 2)
+    qtbot.wait(50)  # the events after the click
+    assert panel.playback.position_ms() < 4000
+    press(qtbot, window, Qt.Key.Key_Space)
 
 
 def test_jkl_keys_shuttle(playing_ready, qtbot) -> None:  # type: ignore[no-untyped-def]
