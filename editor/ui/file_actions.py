@@ -40,6 +40,7 @@ class FileActions:
         self._settings = settings
         self._report = report
         self.recent_changed: Callable[[], None] = lambda: None
+        self.sample_opened: Callable[[], None] = lambda: None
 
     # ----- reading -----
 
@@ -66,6 +67,7 @@ class FileActions:
         outcome = self.read_outcome(sample_transcript_path())
         if isinstance(outcome, Opened):
             self._load(outcome.document, None, None)
+            self.sample_opened()
 
     def open_at_start(self) -> None:
         """No file named at start (or it cannot be read): the recent file a crash left unsaved work for, so its

@@ -50,6 +50,7 @@ from editor.ui.find_bar import FindBar
 from editor.ui.glossary_actions import GlossaryActions
 from editor.ui.menus import build_menus
 from editor.ui.recovery_warning import RecoveryWarning
+from editor.ui.sample_note import SampleNote, note_above
 from editor.ui.shortcuts_dialog import ShortcutsDialog
 from editor.ui.status_bar import ElidingStatusBar
 from editor.ui.timeline import PeakSource, TimelineView
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.summary_label)
         self.recovery_warning = RecoveryWarning(self.autosave, self)
+        self.sample_note = SampleNote(self.session, self.settings, lambda name: self.action(name).trigger(), self)
         self.statusBar().addPermanentWidget(self.recovery_warning, 1)  # permanent: a passing message can't hide it
 
     def _lay_out(self) -> None:
@@ -129,7 +131,7 @@ class MainWindow(QMainWindow):
             self.main_splitter.addWidget(part)
         self.main_splitter.setSizes([300, 140, 460])
         self.main_splitter.setStretchFactor(2, 1)
-        self.setCentralWidget(self.main_splitter)
+        self.setCentralWidget(note_above(self.sample_note, self.main_splitter))
         for first, second in (
             (self.table, self.cue_editor.start_field),
             (self.cue_editor.text_field, self.timeline),
@@ -154,6 +156,7 @@ class MainWindow(QMainWindow):
         self.timeline.cue_retimed.connect(self.edits.retime)
         self.checks_panel.cue_activated.connect(self.select_cue)
         self.files.recent_changed = self._update_recent_menu
+        self.files.sample_opened = self.sample_note.sample_opened
         self.issues.issues_changed.connect(self._update_summary)
         self.issues.rows_replaced.connect(self._update_summary)
 
