@@ -15,6 +15,7 @@ from editor.core.cue_spans import replace_in_cue
 from editor.core.linebreak import break_lines
 from editor.core.model import Cue, Document, IgnoredProblem, Word
 from editor.core.style import CaptionStyle
+from editor.core.timecode import format_runtime
 
 NEW_CUE_MS = 2000  # length of a cue inserted by hand when there is room for it
 
@@ -164,14 +165,24 @@ def merge_with_next(document: Document, index: int, style: CaptionStyle) -> Docu
 
 
 def _free_span_after(document: Document, index: int, style: CaptionStyle) -> tuple[int, int]:
+    """Where a cue after cue `index` may go: from a gap after it to a gap before the next cue, or after the last
+    cue to the programme's end (a cue past the runtime is never seen)."""
     cues = document.cues
     start = cues[index].end_ms + style.min_gap_ms if index >= 0 else 0
-    following = cues[index + 1].start_ms - style.min_gap_ms if index + 1 < len(cues) else start + NEW_CUE_MS
-    return start, following
+    if index + 1 < len(cues):
+        return start, cues[index + 1].start_ms - style.min_gap_ms
+    programme_end = document.runtime_ms or start + NEW_CUE_MS
+    if programme_end - start < style.min_duration_ms:
+        raise EditError(
+            f"no room for a cue after cue {index + 1}: the programme ends at {format_runtime(programme_end)} "
+            "(shorten that cue first: O at the playhead, or drag its end)"
+        )
+    return start, programme_end
 
 
 def insert_cue_after(document: Document, index: int, style: CaptionStyle, text: str = "") -> Document:
-    """An empty cue after cue `index` (-1: at the top), in the gap if there is one, else overlapping."""
+    """An empty cue after cue `index` (-1: at the top), in the gap if there is one, else overlapping the next
+    cue; after the last cue it ends by the programme's end, or the edit says there is no room."""
     if not -1 <= index < len(document.cues):
         raise EditError(f"there is no cue {index + 1}")
     start, free_until = _free_span_after(document, index, style)

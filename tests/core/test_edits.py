@@ -138,3 +138,15 @@ def test_set_texts_changes_several_cues_at_once() -> None:
     doc = edits.set_texts(three(), {0: "A.", 2: "C."})
     assert [c.text for c in doc.cues] == ["A.", "Three four.", "C."]
 
+
+
+def test_a_cue_inserted_after_the_last_ends_by_the_programme_s_end() -> None:
+    doc = document(Cue(1000, 3000, "One two."), Cue(4000, 59_000, "Three four."))
+    inserted = edits.insert_cue_after(doc, 1, STYLE).cues[2]
+    assert (inserted.start_ms, inserted.end_ms) == (59_000 + STYLE.min_gap_ms, 60_000)
+
+
+def test_no_cue_is_inserted_past_the_programme_s_end() -> None:
+    doc = document(Cue(1000, 3000, "One two."), Cue(4000, 60_000, "Three four."))
+    with pytest.raises(edits.EditError, match="no room for a cue after cue 2: the programme ends at 01:00"):
+        edits.insert_cue_after(doc, 1, STYLE)

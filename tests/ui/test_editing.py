@@ -147,6 +147,17 @@ def test_insert_and_delete_cues(qtbot, window) -> None:
     assert len(texts(window)) == count - 2
 
 
+def test_no_cue_is_inserted_after_the_last_past_the_programme_s_end(qtbot, window) -> None:
+    """The sample's last cue ends at its 12:45: the inserted cue used to start after the programme ended."""
+    count = len(texts(window))
+    click_row(qtbot, window, count - 1)
+    qtbot.keyClick(window.table, Qt.Key.Key_N, CTRL | SHIFT)
+    assert len(texts(window)) == count
+    assert window.statusBar().currentMessage().startswith(
+        f"no room for a cue after cue {count}: the programme ends at 12:45"
+    )
+
+
 def test_shift_the_selection_in_time(qtbot, window) -> None:
     before = window.session.document.cues
     click_row(qtbot, window, 10)
