@@ -39,3 +39,17 @@ def test_aligned_word_times_decide_where_the_split_falls() -> None:
     words = words[:7] + tuple(Word(w.text, w.start_ms + 3000, w.end_ms + 3000) for w in words[7:])  # a pause
     parts = fit_to_lines(Cue(10_000, 16_000, LONG, words), CEA608)
     assert parts[1].start_ms == words[len(parts[0].text.split())].start_ms
+
+
+def test_no_caption_and_no_row_of_a_re_cut_is_only_a_dash_run() -> None:
+    """The sample's cues 6 and 140 re-cut for SCC gave a caption '--' and a row '--' over 'that had…'."""
+    for cue in (
+        Cue(22_447, 26_792, "-- the United States tries\nEverly diplomatic trick in the book"),
+        Cue(592_608, 597_175, "-- that had prime minister Maliki\nvisited Washington and we've had."),
+        Cue(1000, 5000, "and the militants have now taken\nthe refinery on the road to -- --"),
+    ):
+        parts = fit_to_lines(cue, CEA608)
+        rows = [row for part in parts for row in part.text.split("\n")]
+        assert all(fits_lines(part.text, CEA608) for part in parts)
+        assert [row for row in rows if set(row.replace(" ", "")) == {"-"}] == []
+        assert " ".join(rows) == cue.text.replace("\n", " ")

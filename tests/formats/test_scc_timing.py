@@ -60,6 +60,8 @@ def test_a_streaming_project_exports_at_most_two_rows_of_32_and_loses_no_word() 
     shown = parse_scc(export.text)
     assert all(len(caption.text.split("\n")) <= 2 for caption in shown)
     assert all(len(line) <= 32 for caption in shown for line in caption.text.split("\n"))
+    rows = [row for caption in shown for row in caption.text.split("\n")]
+    assert [row for row in rows if set(row.replace(" ", "")) == {"-"}] == []  # a `--` run keeps its neighbour
     assert export.recut_cues > 100 and f"{export.recut_cues} cues re-cut" in export.notes()[0]
     written = [word for caption in shown for word in caption.text.split()]
     assert written == [word for cue in cues for word in strip_markup(cue.text).split()]
