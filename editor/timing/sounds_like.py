@@ -214,7 +214,16 @@ def _flag_for(candidate: str, full_gain: float, stretch: Stretch, flag: float) -
     little, least of all in noise (it masks the one consonant that differs, as in "license" and ISIS), and the
     transcriber's ear chose the word it knew: a name the programme is known to use wins the tie."""
     a_name = full_gain >= FULL_GAIN and not candidate.islower()
-    return 0.0 if a_name and _written_alike(stretch.text, candidate) >= NEAR_HOMOPHONE else flag
+    alike = max(_written_alike(stretch.text, candidate), _alike_borrowing(stretch, candidate))
+    return 0.0 if a_name and alike >= NEAR_HOMOPHONE else flag
+
+
+def _alike_borrowing(stretch: Stretch, candidate: str) -> float:
+    """How alike they sound when the written words' first sound is the one the word before ends with ("of
+    vices" and "of ISIS"): said once, it may belong to either."""
+    ends = {phones[-1] for phones in variants(stretch.left) if phones} if stretch.left else set()
+    return max((phone_similarity(mine[1:], theirs) for mine in variants(stretch.text) if mine and mine[0] in ends
+                for theirs in variants(candidate)), default=0.0)
 
 
 def _by_words_around(candidate: str, stretch: Stretch) -> float | None:

@@ -218,3 +218,14 @@ def test_a_name_is_offered_for_one_or_two_written_words_never_three() -> None:
                     ("Syria", "S IH R IY AH"))
     document = Document(cues=(cue,), glossary=(GlossaryTerm("Kurdistan"),))
     assert rescore(document, {(0, 0, 3, "Kurdistan"): 6.0}).cues[0].words[0].alternatives == ()
+
+
+def test_a_first_sound_the_word_before_ends_with_may_belong_to_either() -> None:
+    """ "out of vices is" where the speech says "out of ISIS is": the V is said once, so the two sound nearly the
+    same and a tie goes to the name; after "the", "vices" and ISIS differ by a whole sound."""
+    shared = cue_heard(("out", "AW T"), ("of", "AH V"), ("vices", "V AY S AH Z"), ("is", "IH Z"))
+    apart = cue_heard(("all", "AO L"), ("the", "DH AH"), ("vices", "V AY S AH Z"), ("here", "HH IH R"))
+    document = Document(cues=(shared, replace(apart, start_ms=2000, end_ms=3000)), glossary=(GlossaryTerm("ISIS"),))
+    cues = rescore(document, {(0, 2, 1, "ISIS"): 0.5, (1, 2, 1, "ISIS"): 0.5}).cues
+    assert [alt.text for alt in cues[0].words[2].alternatives] == ["ISIS"]
+    assert cues[1].words[2].alternatives == ()
