@@ -7,7 +7,8 @@ opening that file again finds it; work that never had a file uses one "untitled"
 
 A recovery write never fails in silence: when the usual folder cannot take it (a full disk, a folder gone),
 it goes beside the work's own file, else to the temporary folder, and `trouble` says so until the usual
-folder works again; finding a recovery file looks in all three places.
+folder works again; finding a recovery file looks in all three places, and in the folder versions before
+December 2026 wrote to.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
 
 from editor.app.session import Session
+from editor.app.settings import APPLICATION
 from editor.core.model import Document
 from editor.formats.atomic import remove_stale_temporaries, remove_stale_temporaries_in
 from editor.formats.errors import FormatError
@@ -35,9 +37,16 @@ RESULT_POLL_MS = 100
 
 
 def recovery_dir() -> Path:
-    """Where recovery files live: the application's data folder (a test folder in test mode)."""
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(base) / "recovery"
+    """Where recovery files live: Cueline's folder in the user's data folder (~/.local/share/Cueline/recovery
+    on Linux; a test folder in test mode). Not Qt's AppDataLocation: it names the organisation and then the
+    application, both Cueline (~/.local/share/Cueline/Cueline)."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
+    return Path(base) / APPLICATION / "recovery"
+
+
+def earlier_recovery_dir() -> Path:
+    """Where versions before December 2026 wrote recovery files (AppDataLocation): work left there is found."""
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)) / "recovery"
 
 
 def fallback_dir() -> Path:
@@ -56,6 +65,13 @@ def recovery_locations(origin: Path | None, folder: Path | None = None, fallback
     file beside the work's own file, the temporary folder."""
     beside = [origin.parent / f".{origin.name}.recovery{PROJECT_EXTENSION}"] if origin else []
     return [recovery_path(origin, folder), *beside, recovery_path(origin, fallback or fallback_dir())]
+
+
+def places_to_look(origin: Path | None, folder: Path | None = None, fallback: Path | None = None) -> list[Path]:
+    """Where a copy of this work may be: where writes go, and where earlier versions wrote."""
+    earlier = recovery_path(origin, earlier_recovery_dir())
+    written = recovery_locations(origin, folder, fallback)
+    return written if earlier in written else [*written, earlier]
 
 
 @dataclass(frozen=True)
@@ -79,7 +95,7 @@ class Recovery:
 
 def find_recovery(origin: Path | None, folder: Path | None = None, fallback: Path | None = None) -> Recovery | None:
     """The newest recovery file for `origin` if it holds work newer than the file on disk."""
-    locations = recovery_locations(origin, folder, fallback)
+    locations = places_to_look(origin, folder, fallback)
     found = [(path.stat().st_mtime, path) for path in locations if path.exists()]
     if not found:
         return None
@@ -196,7 +212,7 @@ class Autosave(QObject):
     def discard(self) -> None:
         """Forget the recovery file: the work was saved or deliberately thrown away."""
         self.wait()
-        for location in self.locations:
+        for location in places_to_look(self._origin, self.folder, self.fallback):
             with contextlib.suppress(OSError):
                 location.unlink(missing_ok=True)
         self._edits_since_save = 0

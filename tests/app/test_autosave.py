@@ -2,6 +2,7 @@
 the saved file."""
 
 import os
+from pathlib import Path
 
 from editor.app.autosave import EDITS_BETWEEN_SAVES, Autosave, find_recovery, recovery_path
 from editor.app.commands import push_edit
@@ -123,3 +124,20 @@ def test_leftovers_of_interrupted_recovery_writes_are_removed_at_start(session, 
     os.utime(leftover, (0, 0))
     Autosave(session, 60_000, folder, tmp_path / "temporary")
     assert list(folder.iterdir()) == []
+
+
+def test_recovery_files_go_to_cuelines_own_data_folder_not_cueline_twice(qapp) -> None:
+    from PySide6.QtCore import QStandardPaths
+
+    from editor.app.autosave import recovery_dir
+    from editor.app.settings import APPLICATION, ORGANIZATION
+
+    names = qapp.organizationName(), qapp.applicationName()
+    qapp.setOrganizationName(ORGANIZATION)  # as the editor names itself (editor/ui/launch.py)
+    qapp.setApplicationName(APPLICATION)
+    try:
+        data = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation))
+        assert recovery_dir() == data / "Cueline" / "recovery"  # was data / "Cueline" / "Cueline" / "recovery"
+    finally:
+        qapp.setOrganizationName(names[0])
+        qapp.setApplicationName(names[1])

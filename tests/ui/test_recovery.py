@@ -14,6 +14,7 @@ from pathlib import Path
 from answer_dialogs import press_button, when_dialog_opens
 from PySide6.QtTest import QTest
 
+from editor.app.autosave import recovery_path
 from editor.core.style import DEFAULT_STYLE
 from editor.formats.registry import read_file, write_file
 from editor.paths import sample_transcript_path
@@ -166,3 +167,24 @@ def test_with_the_recovery_folder_unwritable_the_window_warns_and_a_sigkill_stil
     assert "unsaved changes to kerry.cueline" in report["asked"][0]
     for number in range(10):
         assert report["texts"][number].endswith(f" EDIT{number}")
+
+
+def test_work_left_in_the_recovery_folder_of_earlier_versions_is_offered_back(tmp_path: Path) -> None:
+    """Earlier versions wrote recovery files to Qt's AppDataLocation, ~/.local/share/Cueline/Cueline/recovery."""
+    project = tmp_path / "kerry.cueline"
+    document = line_up_transcript(read_file(sample_transcript_path()).content, DEFAULT_STYLE)
+    write_file(document, project)
+    home = tmp_path / "home"
+    earlier = recovery_path(project, home / "data" / "Cueline" / "Cueline" / "recovery")
+    earlier.parent.mkdir(parents=True)
+    write_file(document.with_cues([document.cues[0].with_text("Left by an earlier version"), *document.cues[1:]]),
+               earlier)
+    os.utime(project, (1_000_000_000, 1_000_000_000))  # the recovery file is the newer
+    restarted = subprocess.run(
+        [sys.executable, "-c", RESTART_AND_RESTORE, str(project)],
+        env=child_environment(home), capture_output=True, text=True, timeout=120, check=True,
+    )
+    report = json.loads(restarted.stdout.strip().splitlines()[-1])
+    assert "unsaved changes to kerry.cueline" in report["asked"][0]
+    assert report["texts"][0] == "Left by an earlier version"
+    assert not earlier.exists()  # the work was taken back and saved (clean): no copy is offered again
