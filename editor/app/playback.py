@@ -30,6 +30,7 @@ class Playback(QObject):
     rate_changed = Signal(float)
     media_opened = Signal(object)  # the Path, once it is open (with its MediaInfo in `info`)
     problem = Signal(str)  # a message for the user: VLC missing, file undecodable, no picture
+    notice = Signal(str)  # a passing message: playing goes on without sound
 
     def __init__(self, player_factory: PlayerFactory = Player, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +46,7 @@ class Playback(QObject):
         self._window_handle: int | None = None
         self._playing_since = 0.0  # monotonic time playback last started, for the picture check
         self._warned_no_picture = False
+        self._warned_no_sound = False
         self._emitted_ms: int | None = None
         self.moves = 0  # seeks and plays asked for so far: a deferred seek sees whether another came first
         self._timer = QTimer(self)
@@ -219,6 +221,7 @@ class Playback(QObject):
             self._clock.observe(player.time_ms())
         self._check_range()
         self._check_picture()
+        self._check_sound()
         self._emit_position()
 
     def _sync_state(self) -> None:
@@ -260,6 +263,14 @@ class Playback(QObject):
                 "VLC plays the sound but cannot show the picture: its video output plugins are missing "
                 "(Debian/Ubuntu: sudo apt install vlc-plugin-video-output)."
             )
+
+    def _check_sound(self) -> None:
+        """Said once: the sound system's own messages no longer reach the terminal (editor/media/alsa_errors.py)."""
+        if self.is_playing and not self._warned_no_sound and self._player is not None:
+            problem = self._player.sound_problem()
+            if problem is not None:
+                self._warned_no_sound = True
+                self.notice.emit(f"Playing without sound: VLC cannot open a sound device (ALSA: {problem})")
 
     def _emit_position(self) -> None:
         position = self._clock.position_ms()

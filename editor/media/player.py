@@ -15,6 +15,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from editor.media.alsa_errors import first_alsa_error, keep_alsa_errors
+
 INSTALL_HINT = (
     "Install VLC's library and plugins (Debian/Ubuntu: sudo apt install libvlc5 libvlc-bin vlc-plugin-base "
     "vlc-plugin-video-output; Windows/macOS: install VLC 3 from videolan.org). Editing works without it."
@@ -62,6 +64,7 @@ class Player:
 
     def __init__(self, *, video_output: str | None = None, audio_output: str | None = None) -> None:
         self._vlc = load_vlc()
+        keep_alsa_errors()  # alsa-lib prints its own errors, eight lines each time VLC tries a missing card
         args = list(_BASE_ARGS)
         if video_output:
             args.append(f"--vout={video_output}")
@@ -175,6 +178,10 @@ class Player:
     def has_video_output(self) -> bool:
         """False while a video plays but nothing draws it (no video-output plugin: a black pane)."""
         return int(self._player.has_vout()) > 0
+
+    def sound_problem(self) -> str | None:
+        """Why VLC may play without sound: the first error of the sound system (ALSA), or None."""
+        return first_alsa_error()
 
     def set_volume(self, percent: int) -> None:
         self._player.audio_set_volume(int(percent))

@@ -89,6 +89,7 @@ class MediaPanel(QObject):
         playback.position_changed.connect(self._on_position)
         playback.rate_changed.connect(self.transport.show_rate)
         playback.problem.connect(self._show_problem)
+        playback.notice.connect(self.window.report)
         playback.state_changed.connect(lambda _state: self._sync_loop_action())
         playback.state_changed.connect(lambda _state: self.transport.show_playing(playback.is_playing))
         self.waveform.ready.connect(self.window.show_waveform)

@@ -133,3 +133,20 @@ def test_a_picture_nobody_draws_is_reported(bars: Path, qtbot) -> None:  # type:
         assert "cannot show the picture" in problem.args[0] and "vlc-plugin-video-output" in problem.args[0]
     finally:
         playback.release()
+
+
+def test_playing_without_a_sound_device_says_so_once(bars: Path, tmp_path: Path, monkeypatch, qtbot) -> None:  # type: ignore[no-untyped-def]
+    no_devices = tmp_path / "alsa.conf"  # an ALSA that knows no device: as a server without a sound card
+    no_devices.write_text("", encoding="utf-8")
+    monkeypatch.setenv("ALSA_CONFIG_PATH", str(no_devices))
+    playback = Playback(lambda: Player(video_output="dummy", audio_output="alsa"))
+    notices: list[str] = []
+    playback.notice.connect(notices.append)
+    try:
+        assert playback.open(bars)
+        playback.play()
+        qtbot.waitUntil(lambda: playback.position_ms() > 1500, timeout=15000)
+    finally:
+        playback.release()
+    assert len(notices) == 1  # once, however often VLC tries the device again
+    assert notices[0].startswith("Playing without sound: VLC cannot open a sound device (ALSA: ")
