@@ -36,6 +36,7 @@ class EditActions:
         self._selected = selected
         self._report = report
         self.typing_run = 0
+        self.media_ms: int | None = None  # the open media's length: the programme's end where no runtime is stated
 
     def _push(self, label: str, make: Callable[[Document], Document], focus: int | None) -> bool:
         try:
@@ -93,7 +94,9 @@ class EditActions:
         index = self._current()
         after = -1 if index is None else index
         style = self._session.style
-        self._push(f"Insert cue {after + 2}", lambda doc: edits.insert_cue_after(doc, after, style), after + 1)
+        media_ms = self.media_ms
+        self._push(f"Insert cue {after + 2}", lambda doc: edits.insert_cue_after(doc, after, style, media_ms=media_ms),
+                   after + 1)
 
     # ----- the selection -----
 

@@ -164,14 +164,14 @@ def merge_with_next(document: Document, index: int, style: CaptionStyle) -> Docu
     return replace_range(document, index, index + 2, (merged,))
 
 
-def _free_span_after(document: Document, index: int, style: CaptionStyle) -> tuple[int, int]:
+def _free_span_after(document: Document, index: int, style: CaptionStyle, media_ms: int | None) -> tuple[int, int]:
     """Where a cue after cue `index` may go: from a gap after it to a gap before the next cue, or after the last
     cue to the programme's end (a cue past the runtime is never seen)."""
     cues = document.cues
     start = cues[index].end_ms + style.min_gap_ms if index >= 0 else 0
     if index + 1 < len(cues):
         return start, cues[index + 1].start_ms - style.min_gap_ms
-    programme_end = document.runtime_ms or start + NEW_CUE_MS
+    programme_end = document.runtime_ms or media_ms or start + NEW_CUE_MS
     if programme_end - start < style.min_duration_ms:
         raise EditError(
             f"no room for a cue after cue {index + 1}: the programme ends at {format_runtime(programme_end)} "
@@ -180,12 +180,15 @@ def _free_span_after(document: Document, index: int, style: CaptionStyle) -> tup
     return start, programme_end
 
 
-def insert_cue_after(document: Document, index: int, style: CaptionStyle, text: str = "") -> Document:
+def insert_cue_after(
+    document: Document, index: int, style: CaptionStyle, text: str = "", media_ms: int | None = None
+) -> Document:
     """An empty cue after cue `index` (-1: at the top), in the gap if there is one, else overlapping the next
-    cue; after the last cue it ends by the programme's end, or the edit says there is no room."""
+    cue; after the last cue it ends by the programme's end (the runtime, else the media's length `media_ms`:
+    a caption file states no runtime), or the edit says there is no room."""
     if not -1 <= index < len(document.cues):
         raise EditError(f"there is no cue {index + 1}")
-    start, free_until = _free_span_after(document, index, style)
+    start, free_until = _free_span_after(document, index, style, media_ms)
     end = min(start + NEW_CUE_MS, free_until)
     if end - start < style.min_duration_ms:
         end = start + style.min_duration_ms

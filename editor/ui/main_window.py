@@ -310,7 +310,7 @@ class MainWindow(QMainWindow):
         self.timeline.set_peaks(peaks)
 
     def show_media_duration(self, ms: int | None) -> None:
-        self._media_ms = ms
+        self._media_ms = self.edits.media_ms = ms
         self._update_summary()
 
     def push_edit(self, label: str, after: Document, focus: int | None = None) -> bool:

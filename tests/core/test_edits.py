@@ -150,3 +150,10 @@ def test_no_cue_is_inserted_past_the_programme_s_end() -> None:
     doc = document(Cue(1000, 3000, "One two."), Cue(4000, 60_000, "Three four."))
     with pytest.raises(edits.EditError, match="no room for a cue after cue 2: the programme ends at 01:00"):
         edits.insert_cue_after(doc, 1, STYLE)
+
+
+def test_a_caption_file_without_a_runtime_ends_where_its_media_ends() -> None:
+    doc = Document(cues=(Cue(1000, 3000, "One two."), Cue(4000, 764_771, "Three four.")))  # no runtime: an SRT
+    with pytest.raises(edits.EditError, match="no room for a cue after cue 2: the programme ends at 12:45"):
+        edits.insert_cue_after(doc, 1, STYLE, media_ms=764_840)
+    assert edits.insert_cue_after(doc, 1, STYLE).cues[2].start_ms == 764_771 + STYLE.min_gap_ms  # no media open

@@ -210,6 +210,16 @@ def test_i_and_o_set_the_current_cue_at_the_playhead(playing_ready, qtbot) -> No
     assert window.session.document.cues[1].end_ms == 3900
 
 
+def test_no_cue_is_inserted_past_the_media_s_end_of_a_caption_file(playing_ready, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A caption file states no runtime: its programme ends where its media ends (the walkthrough's 12:45)."""
+    window, _panel = playing_ready
+    window.session.load(Document(cues=three_cues().cues), None)
+    window.select_cue(2)
+    press(qtbot, window, Qt.Key.Key_N, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert len(window.session.document.cues) == 3
+    assert window.statusBar().currentMessage().startswith("no room for a cue after cue 3")
+
+
 def test_tap_to_sync_with_keys_sets_the_tapped_times(playing_ready, qtbot) -> None:  # type: ignore[no-untyped-def]
     window, panel = playing_ready
     window.select_cue(0)
