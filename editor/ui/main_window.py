@@ -50,7 +50,7 @@ from editor.ui.find_bar import FindBar
 from editor.ui.glossary_actions import GlossaryActions
 from editor.ui.menus import build_menus
 from editor.ui.recovery_warning import RecoveryWarning
-from editor.ui.sample_note import SampleNote, note_above
+from editor.ui.sample_note import SampleNote, note_under
 from editor.ui.shortcuts_dialog import ShortcutsDialog
 from editor.ui.status_bar import ElidingStatusBar
 from editor.ui.timeline import PeakSource, TimelineView
@@ -131,7 +131,7 @@ class MainWindow(QMainWindow):
             self.main_splitter.addWidget(part)
         self.main_splitter.setSizes([300, 140, 460])
         self.main_splitter.setStretchFactor(2, 1)
-        self.setCentralWidget(note_above(self.sample_note, self.main_splitter))
+        self.setCentralWidget(note_under(self.main_splitter, self.sample_note))
         for first, second in (
             (self.table, self.cue_editor.start_field),
             (self.cue_editor.text_field, self.timeline),

@@ -26,7 +26,7 @@ _STYLE = (
 
 
 class SampleNote(QFrame):
-    """A strip above the window's views; `trigger(name)` runs a menu action by its name."""
+    """A strip under the window's views; `trigger(name)` runs a menu action by its name."""
 
     def __init__(self, session: Session, settings: Settings, trigger: Callable[[str], None],
                  parent: QWidget | None = None) -> None:
@@ -69,12 +69,13 @@ class SampleNote(QFrame):
         self.hide()
 
 
-def note_above(note: QWidget, views: QWidget) -> QWidget:
-    """The window's central widget: the note (when shown) over its views."""
+def note_under(views: QWidget, note: QWidget) -> QWidget:
+    """The window's central widget: its views over the note (when shown). Under them, not over: the video pane
+    keeps its place when the note comes or goes (its native windows, moved, can leave an old caption drawn)."""
     central = QWidget()
     layout = QVBoxLayout(central)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(0)
-    layout.addWidget(note)
     layout.addWidget(views, 1)
+    layout.addWidget(note)
     return central

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from answer_dialogs import choose_file, when_dialog_opens
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from editor.ui.main_window import MainWindow
@@ -52,3 +52,12 @@ def test_the_note_goes_once_the_sample_is_saved_as_a_project(window, tmp_path: P
     window.action("save_as").trigger()
     assert window.session.path == tmp_path / "mine.cueline"
     assert not window.sample_note.isVisible()
+
+
+def test_the_video_keeps_its_place_when_the_note_goes(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Over the views, the note moved the video's native windows, which left an old caption drawn over it."""
+    at_start = window.video_slot.mapTo(window, QPoint(0, 0))
+    note_button(window, "hide").click()
+    qtbot.waitUntil(lambda: not window.sample_note.isVisible())
+    window.centralWidget().layout().activate()
+    assert window.video_slot.mapTo(window, QPoint(0, 0)) == at_start
