@@ -186,6 +186,8 @@ class MediaPanel(QObject):
         document = self.window.session.document
         self._times = CueTimes(document.cues)
         self.video.set_document(document)
+        if not self.playback.has_media:
+            self._caption_the_chosen_cue()  # its times or its text may have changed
         if document.media_path != self._project_media:  # work restored after a crash, an undone "Set media"
             self._follow_project_media()
 
@@ -219,9 +221,18 @@ class MediaPanel(QObject):
         Once the choice is handled: what chose the cue may play or seek itself (F8 plays from a second before
         its words, Ctrl+Down seeks), and then the playhead is already where it should be.
         """
-        if index is not None and self.playback.has_media and not self.playback.is_playing:
+        if not self.playback.has_media:
+            self._caption_the_chosen_cue()
+        elif index is not None and not self.playback.is_playing:
             moves = self.playback.moves
             QTimer.singleShot(0, self, lambda: self._show_chosen_cue(index, moves))
+
+    def _caption_the_chosen_cue(self) -> None:
+        """Without media there is no playhead: the caption over the pane shows the chosen cue, as it would with
+        the playhead at its start."""
+        index, cues = self.window.current_index(), self.window.session.document.cues
+        if index is not None and index < len(cues):
+            self.video.set_playhead(cues[index].start_ms)
 
     def _show_chosen_cue(self, index: int, moves: int) -> None:
         cues = self.window.session.document.cues

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from editor.app.autosave import recovery_path
+from editor.core.edits import set_times
 from editor.core.model import Cue, Document
 from editor.formats.project import PROJECT
 from editor.formats.registry import write_file
@@ -146,6 +147,16 @@ def test_a_cue_clicked_while_playing_does_not_seek(playing_ready, qtbot) -> None
     qtbot.wait(50)  # the events after the click
     assert panel.playback.position_ms() < 4000
     press(qtbot, window, Qt.Key.Key_Space)
+
+
+def test_without_media_the_caption_over_the_picture_shows_the_chosen_cue(media_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window, panel = media_window
+    click_row(qtbot, window, 2)
+    assert panel.video.caption_text() == "Third words."
+    window.push_edit("Set times", set_times(window.session.document, 2, 4500, 5900))
+    assert panel.video.caption_text() == "Third words."
+    click_row(qtbot, window, 1)
+    assert panel.video.caption_text() == "Second words."
 
 
 def test_jkl_keys_shuttle(playing_ready, qtbot) -> None:  # type: ignore[no-untyped-def]
