@@ -28,7 +28,6 @@ TEXT_FLAG = 0.7  # a name guessed from writing alone must sound this alike (audi
 WELL_SUPPORTED = 0.6  # the heard phones fit the written words this well: keep them
 SAME_SOUND = 0.85  # a name this close in sound is a spelling the audio cannot tell apart ("McDonald")
 RARE = 0.95  # a dictionary word rarer than this is no likely correction ("caul" for "called")
-KNOWN_MISHEARING = 1.0  # the glossary's score for a hint staff listed, or the name in another spelling
 
 
 def check(document: Document, style: CaptionStyle) -> list[Issue]:
@@ -124,22 +123,15 @@ def heard_proposals(document: Document, proposals: Sequence[Proposal]) -> list[P
 
 
 def audio_supports_as_written(cue: Cue, proposal: Proposal) -> bool:
-    """The speech supports the words as written, and the name would sound different (not a mere spelling).
-
-    Where the audio was heard but did not hear the name, the guess must stand on sound alone: a rare word
-    ("Mosul") is no sign of a garble once the speech has been listened to, so the dictionary's rarity may
-    not lift a name that sounds only half like it ("Beisel") over the words the audio heard as written.
-    """
+    """The speech supports the words as written, and the name would sound different (not a mere spelling)."""
     words = _words_in(cue, proposal.start, proposal.end)
     if not words or any(word.support is None for word in words):
         return False
-    sound = sound_alike_score(proposal.found, proposal.term)
-    if sound >= SAME_SOUND:
+    if sound_alike_score(proposal.found, proposal.term) >= SAME_SOUND:
         return False
     if any(alt.text == proposal.term for word in words for alt in word.alternatives):
         return False
-    well_heard = min(word.support or 0.0 for word in words) >= WELL_SUPPORTED
-    return well_heard or (sound < TEXT_FLAG and proposal.score < KNOWN_MISHEARING)
+    return min(word.support or 0.0 for word in words) >= WELL_SUPPORTED
 
 
 def _words_in(cue: Cue, start: int, end: int) -> list[Word]:

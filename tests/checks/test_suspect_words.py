@@ -99,12 +99,3 @@ def test_a_name_inside_a_sentence_is_not_offered_a_word_one_sound_away() -> None
     assert spans(named) == [("Mcguirk", ["McGurk"])]  # the surname's spelling is the glossary's to question
     opening = Document(cues=(heard_cue("Brett was here.", {}, {"Brett": (HeardAlternative("Bread", 1, 0.6),)}),))
     assert spans(opening) == [("Brett", ["Bread"])]
-
-
-def test_a_name_added_to_the_glossary_is_not_offered_for_a_heard_word_that_only_half_sounds_like_it() -> None:
-    """Staff pressed Alt+G on the garbled "Beisel": the rare but correct "Mosul", heard as written (if not
-    clearly), does not sound like it, while "sisal", which does sound like ISIL, is still offered."""
-    mosul = heard_cue("In Mosul militants direct traffic", {"Mosul": 0.58}, {})
-    assert spans(Document(cues=(mosul,), glossary=(GlossaryTerm("Beisel"),))) == []
-    sisal = heard_cue("Against sisal or", {"sisal": 0.58}, {})
-    assert spans(Document(cues=(sisal,), glossary=(GlossaryTerm("ISIL"),))) == [("sisal", ["ISIL"])]
