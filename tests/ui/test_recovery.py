@@ -15,6 +15,7 @@ from answer_dialogs import press_button, when_dialog_opens
 from PySide6.QtTest import QTest
 
 from editor.app.autosave import recovery_path
+from editor.core.model import Document
 from editor.core.style import DEFAULT_STYLE
 from editor.formats.registry import read_file, write_file
 from editor.paths import sample_transcript_path
@@ -100,16 +101,28 @@ def test_edits_survive_a_sigkill(tmp_path: Path) -> None:
         assert report["texts"][number].endswith(f" EDIT{number}")
 
 
-def test_work_on_the_untitled_sample_is_offered_back(window, make_window) -> None:
+def type_then_crash(window) -> Document:
+    """Type into the chosen cue, let the recovery file be written, then vanish as a crash would (no close, no
+    cleanup); the document as typed."""
     QTest.keyClicks(window.cue_editor.text_field, "Lost words ")
     window.autosave.write_now()
     window.autosave.wait()
-    recovered = window.session.document
-    window.hide()  # as if it crashed: no close, no cleanup
+    window.hide()
+    return window.session.document
 
-    again = make_window()
+
+def restore_when_asked() -> list[str]:
+    """Answer the next start's recovery question with Restore; the questions asked."""
     asked: list[str] = []
     when_dialog_opens(press_button("Restore", asked))
+    return asked
+
+
+def test_work_on_the_untitled_sample_is_offered_back(window, make_window) -> None:
+    recovered = type_then_crash(window)
+
+    again = make_window()
+    asked = restore_when_asked()
     again.files.open_sample()
     assert "an untitled project" in asked[0]
     assert again.session.document.cues == recovered.cues
@@ -122,15 +135,10 @@ def test_a_plain_start_after_a_crash_offers_the_recent_projects_work_back(window
     project = tmp_path / "kerry.cueline"
     write_file(line_up_transcript(read_file(sample_transcript_path()).content, DEFAULT_STYLE), project)
     assert window.files.open_path(project)
-    QTest.keyClicks(window.cue_editor.text_field, "Lost words ")
-    window.autosave.write_now()
-    window.autosave.wait()
-    recovered = window.session.document
-    window.hide()  # as if it crashed: no close, no cleanup
+    recovered = type_then_crash(window)
 
     again = make_window()
-    asked: list[str] = []
-    when_dialog_opens(press_button("Restore", asked))
+    asked = restore_when_asked()
     again.files.open_at_start()  # started from the menu or the icon: no file named
     assert "unsaved changes to kerry.cueline" in asked[0]
     assert again.session.document.cues == recovered.cues and again.session.path == project
