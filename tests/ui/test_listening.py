@@ -68,6 +68,7 @@ def test_listening_that_ends_after_every_cue_changed_says_so_not_that_nothing_is
     panel = attach_media(window, lambda: Player(video_output="dummy", audio_output="dummy"))
     listening = attach_listening(window, panel)
     window.session.load(synced, None)
+    qtbot.waitUntil(lambda: panel.waveform.peaks is not None, timeout=30_000)  # its messages would race listening's
     listening.listen()
     push_edit(window.session, "Shift cue 1 by +500 ms", shift_cues(synced, [0], 500))  # its words' times change
     qtbot.waitUntil(lambda: not listening.progress.isVisible(), timeout=60_000)
