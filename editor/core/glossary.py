@@ -205,7 +205,11 @@ def _span_rarity(words: Sequence[str], rarity: Rarity) -> float:
 
 
 @lru_cache(maxsize=131072)
-def _score(words: tuple[str, ...], term: GlossaryTerm, floor: float, rarity: Rarity | None) -> float:
+def _score(words: tuple[str, ...], term: GlossaryTerm, floor: float, rarity: Rarity | None, written: bool) -> float:
+    """How likely the words are a mishearing of the term. Rarity lifts rare words, except towards a name the
+    transcript writes itself (`written`): its transcriber knew that name, so another rare word they wrote
+    ("Mosul", with the garbled "Beisel" added to the glossary) is more likely a second name they knew than a
+    mishearing of it; there rarity may only lower the score of everyday words."""
     found = " ".join(words)
     heard = _letters(found)
     if heard == _letters(term.term) or any(heard == _letters(hint) for hint in term.hints):
@@ -214,12 +218,14 @@ def _score(words: tuple[str, ...], term: GlossaryTerm, floor: float, rarity: Rar
         return sound_alike_score(found, term.term, floor)
     base_floor = (floor - RARITY_WEIGHT) / (1 - RARITY_WEIGHT)
     base = sound_alike_score(found, term.term, base_floor)
-    return (1 - RARITY_WEIGHT) * base + RARITY_WEIGHT * _span_rarity(words, rarity) if base else 0.0
+    lifted = (1 - RARITY_WEIGHT) * base + RARITY_WEIGHT * _span_rarity(words, rarity)
+    return (min(lifted, base) if written else lifted) if base else 0.0
 
 
 @lru_cache(maxsize=262144)
 def _span_matches(
-    words: tuple[str, ...], terms: tuple[GlossaryTerm, ...], min_score: float, rarity: Rarity | None
+    words: tuple[str, ...], terms: tuple[GlossaryTerm, ...], min_score: float, rarity: Rarity | None,
+    written: frozenset[str],
 ) -> tuple[tuple[str, float], ...]:
     """The terms a span may be heard for, with scores; cached, since documents repeat their phrases."""
     if all(map(_is_function_word, words)):
@@ -230,7 +236,7 @@ def _span_matches(
     matches = []
     for term in terms:
         if term in reachable and not _blocked(words, term, named):
-            score = _score(words, term, min_score, rarity)
+            score = _score(words, term, min_score, rarity, term.term in written)
             if score >= min_score:
                 matches.append((term.term, round(score, 3)))
     return tuple(matches)
@@ -238,12 +244,12 @@ def _span_matches(
 
 def _cue_candidates(
     index: int, cue: Cue, terms: tuple[GlossaryTerm, ...], min_score: float, rarity: Rarity | None,
-    settled: tuple[str, ...],
+    settled: tuple[str, ...], written: frozenset[str],
 ) -> list[Proposal]:
     return [
         Proposal(index, start, end, cue.text[start:end], term, score)
         for start, end, words in _spans(cue.text)
-        for term, score in _span_matches(tuple(words), terms, min_score, rarity)
+        for term, score in _span_matches(tuple(words), terms, min_score, rarity, written)
         if not _swallows_settled(words, term, settled)
     ]
 
@@ -251,6 +257,12 @@ def _cue_candidates(
 def _settled_words(document: Document) -> tuple[str, ...]:
     """The transcript's words in order, as letters: how often each is used, and in what company."""
     return tuple(_letters(word) for cue in document.cues for word in cue.text.split())
+
+
+def _written_terms(terms: Sequence[GlossaryTerm], settled: tuple[str, ...]) -> frozenset[str]:
+    """The terms the transcript itself writes, word for word."""
+    text = f" {' '.join(settled)} "
+    return frozenset(term.term for term in terms if f" {' '.join(map(_letters, term.term.split()))} " in text)
 
 
 def _swallows_settled(words: Sequence[str], term: str, settled: tuple[str, ...]) -> bool:
@@ -290,11 +302,13 @@ def propose_replacements(
     """
     glossary = tuple(glossary_of(document) if terms is None else [term for term in terms if term.term])
     settled = _settled_words(document) if glossary else ()
+    written = _written_terms(glossary, settled)
     proposals: list[Proposal] = []
     for index, cue in enumerate(document.cues if glossary else ()):  # no names: nothing can sound like one
         if cancelled is not None and cancelled():
             break
-        proposals.extend(_best_without_overlap(_cue_candidates(index, cue, glossary, min_score, rarity, settled)))
+        candidates = _cue_candidates(index, cue, glossary, min_score, rarity, settled, written)
+        proposals.extend(_best_without_overlap(candidates))
         if progress is not None and index % PROGRESS_EVERY == 0:
             progress(index / len(document.cues))
     return proposals

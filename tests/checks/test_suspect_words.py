@@ -99,3 +99,14 @@ def test_a_name_inside_a_sentence_is_not_offered_a_word_one_sound_away() -> None
     assert spans(named) == [("Mcguirk", ["McGurk"])]  # the surname's spelling is the glossary's to question
     opening = Document(cues=(heard_cue("Brett was here.", {}, {"Brett": (HeardAlternative("Bread", 1, 0.6),)}),))
     assert spans(opening) == [("Brett", ["Bread"])]
+
+
+def test_a_name_the_transcript_writes_is_not_offered_for_a_rare_word_that_only_half_sounds_like_it() -> None:
+    """Staff pressed Alt+G on the garbled "Beisel": the transcript writes it, so the rare but correct "Mosul",
+    heard as written (if not clearly), is another word its transcriber knew, not a mishearing of it. A name the
+    transcript never writes ("Marquardt") is still offered for the rare words it was heard as."""
+    mosul = heard_cue("In Mosul militants direct traffic", {"Mosul": 0.58}, {})
+    beisel = Cue(2000, 3000, "the invasion of Beisel.")
+    assert check(Document(cues=(mosul, beisel), glossary=(GlossaryTerm("Beisel"),)), DEFAULT_STYLE) == []
+    clark = heard_cue("ABC's Alex Mark Clark who", {"Mark": 0.5, "Clark": 0.5}, {})
+    assert spans(Document(cues=(clark,), glossary=(GlossaryTerm("Marquardt"),))) == [("Mark Clark", ["Marquardt"])]
