@@ -2,7 +2,8 @@
 
 Run with the fixture tool's private venv (numpy + scipy), from make_fixtures.sh:
 
-    benchmarks/fixtures/.venv-fixture/bin/python benchmarks/autosync/make_matrix.py TOOL_DIR SEED OUT_DIR
+    benchmarks/fixtures/.venv-fixture/bin/python benchmarks/autosync/make_matrix.py TOOL_DIR SEED OUT_DIR [NAME ...]
+    ... make_matrix.py TOOL_DIR SEED OUT_DIR --matrix MY_MATRIX.json    # a tune set of one's own, into OUT_DIR
 
 Each base recording is made once by the fixture tool (make_fixture.py: voice, seed, swapped words, pauses);
 each variant edits a base here: untranscribed speech or music put in at the start, the end and inside (right
@@ -200,9 +201,12 @@ def make_variant(spec: dict, base: Path, out: Path) -> None:
 
 
 def main() -> None:
-    seed_path, out = Path(sys.argv[2]), Path(sys.argv[3])
-    only = set(sys.argv[4:])
-    matrix = json.loads((HERE / "matrix.json").read_text())
+    seed_path, out, rest = Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4:]
+    matrix_path = HERE / "matrix.json"
+    if rest[:1] == ["--matrix"]:
+        matrix_path, rest = Path(rest[1]), rest[2:]
+    only = set(rest)
+    matrix = json.loads(matrix_path.read_text())
     for spec in matrix["variants"]:
         if (not only or spec["name"] in only) and not (out / f"{spec['name']}.truth.json").exists():
             base = run_tool(spec["base"], matrix["bases"][spec["base"]], seed_path, out)

@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/autosync/run_benchmark.py [VARIANT ...] [--half tune|report] [--workers N]
     .venv/bin/python benchmarks/autosync/run_benchmark.py long       # the hour
     .venv/bin/python benchmarks/autosync/run_benchmark.py r-mix-12dB --busy   # with one core kept busy beside it
+    .venv/bin/python benchmarks/autosync/run_benchmark.py --fixtures DIR --matrix MINE.json   # a tune set of one's own
 
 Variants come from matrix.json (split by seed into a tune half and a report half), plus `real-*` (real
 recordings joined with pauses) and `long` when their fixtures exist. Each variant runs in a fresh process (its
@@ -40,29 +41,29 @@ from editor.timing.pipeline import recut  # noqa: E402
 
 FIXTURES = ROOT / "benchmarks" / "fixtures"
 SEED = ROOT / "resources" / "samples" / "abc-news-2014-06-24-transcript.txt"
-MATRIX = json.loads((Path(__file__).resolve().parent / "matrix.json").read_text())["variants"]
+MATRIX = Path(__file__).resolve().parent / "matrix.json"
 
 
-def halves() -> dict[str, list[str]]:
+def halves(matrix: Path = MATRIX, fixtures: Path = FIXTURES) -> dict[str, list[str]]:
     """Variant names by half, as the matrix and the fixtures on disk have them."""
     found: dict[str, list[str]] = {}
-    for spec in MATRIX:
+    for spec in json.loads(matrix.read_text())["variants"]:
         found.setdefault(spec["half"], []).append(spec["name"])
-    for truth in sorted(FIXTURES.glob("real-*.truth.json")):
+    for truth in sorted(fixtures.glob("real-*.truth.json")):
         found.setdefault("real speech", []).append(truth.name.removesuffix(".truth.json"))
     return found
 
 
-def one(variant: str, workers: int | None) -> dict[str, object]:
+def one(variant: str, workers: int | None, fixtures: Path = FIXTURES) -> dict[str, object]:
     """Align one fixture in this process and return its figures."""
     tree = TreeUsage()
-    truth_path = FIXTURES / f"{variant}.truth.json"
+    truth_path = fixtures / f"{variant}.truth.json"
     truth = json.loads(truth_path.read_text())
-    transcript_path = Path(truth.get("transcript", FIXTURES / "long.transcript.txt" if variant == "long" else SEED))
+    transcript_path = Path(truth.get("transcript", fixtures / "long.transcript.txt" if variant == "long" else SEED))
     transcript = parse_transcript(transcript_path.read_text(encoding="utf-8"), round(truth["duration"] * 1000))
     began = time.perf_counter()
     from editor.media.audio import decode_audio
-    samples = decode_audio(FIXTURES / f"{variant}.mp4")
+    samples = decode_audio(fixtures / f"{variant}.mp4")
     decoded = time.perf_counter()
     alignment = align_words(transcript.words, samples, 16000, **({} if workers is None else {"workers": workers}))
     aligned = time.perf_counter()
@@ -118,35 +119,37 @@ HEADER = ("| variant | audio | cue starts median / p95 / max (s) | sentence star
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("variants", nargs="*")
-    parser.add_argument("--half", choices=[*halves()])
+    parser.add_argument("--fixtures", type=Path, default=FIXTURES, help="where the fixtures are")
+    parser.add_argument("--matrix", type=Path, default=MATRIX, help="the matrix whose halves --half names")
+    parser.add_argument("--half")
     parser.add_argument("--workers", type=int, help="worker processes (0: all in this process)")
     parser.add_argument("--busy", action="store_true", help="keep one core busy beside it (issue 10's target)")
     parser.add_argument("--details", action="store_true", help="print each variant's worst cues under the table")
     parser.add_argument("--one", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(one(args.one, args.workers)))
+        print(json.dumps(one(args.one, args.workers, args.fixtures)))
         return
-    groups = {name: names for name, names in halves().items() if args.half in (None, name)}
+    groups = {name: names for name, names in halves(args.matrix, args.fixtures).items() if args.half in (None, name)}
     if args.variants:
         groups = {"chosen": args.variants}
     print(f"cores: {os.cpu_count()}, load average before: {os.getloadavg()}")
     busy = subprocess.Popen([sys.executable, "-c", "while 1: pass"]) if args.busy else None
     try:
-        _run_groups(groups, args.workers, args.details)
+        _run_groups(groups, args.workers, args.details, args.fixtures)
     finally:
         if busy is not None:
             busy.kill()
     print(f"\nload average after: {os.getloadavg()} (other work on the machine inflates wall times, not CPU)")
 
 
-def _run_groups(groups: dict[str, list[str]], workers: int | None, show_details: bool) -> None:
+def _run_groups(groups: dict[str, list[str]], workers: int | None, show_details: bool, fixtures: Path) -> None:
     """One table per group, a fresh process per variant (and its worst cues under the table)."""
     for name, variants in groups.items():
         print(f"\n{name}\n\n{HEADER}\n|" + "---|" * (HEADER.count("|") - 1))
         details = []
         for variant in variants:
-            command = [sys.executable, __file__, "--one", variant]
+            command = [sys.executable, __file__, "--one", variant, "--fixtures", str(fixtures)]
             if workers is not None:
                 command += ["--workers", str(workers)]
             result = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
