@@ -8,6 +8,7 @@ unheard speech where they stand (see gaps.py).
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -18,7 +19,7 @@ from editor.timing.beside_inserts import move_beside_inserts
 from editor.timing.chunks import FRAME_MS
 from editor.timing.confidence import HEARD, UNPLACED, HeardTimeline, placed_support
 from editor.timing.fallback import fill_failed_span
-from editor.timing.gaps import Onsets, place_untimed
+from editor.timing.gaps import PHRASE_PAUSE_MS, Onsets, place_untimed
 from editor.timing.recognize import GARBAGE, HeardWord
 from editor.timing.script import Script
 from editor.timing.sentence_pauses import lead_stray_openings_in, open_after_the_pause
@@ -149,7 +150,7 @@ def _start_sentences_at_speech(
             continue
         if index + 1 in starts:  # a one-word sentence ("Two.") is said before the pause that opens the next
             said_by = next_start - MIN_WORD_MS - SENTENCE_PAUSE_MS
-            onset = onsets.last_after_pause(times[index - 1][1], said_by, SENTENCE_PAUSE_MS)
+            onset = _fitting_onset(onsets, (times[index - 1][1], said_by), speech_ms[index])
         else:
             search_from = max(times[index - 1][1], next_start - MAX_PAUSE_IN_RUN_MS if stranded else 0,
                               _after_foreign(foreign.get(index), onsets))
@@ -159,6 +160,22 @@ def _start_sentences_at_speech(
         if onset is not None:
             onset = min(onset, next_start)
             times[index] = (onset, max(min(end, next_start), onset))
+
+
+def _fitting_onset(onsets: Onsets, between: tuple[int, int], said_ms: float) -> int | None:
+    """Where a one-word sentence starts between the sentences around it: after the pause whose stretch of
+    speech (up to the next pause of PHRASE_PAUSE_MS) its length fits best, the later of two that fit alike.
+    Its own short stretch, not the last of an insert said between it and the next sentence ("Two." then an
+    insert: the last onset before the next sentence put it 4.8 s late)."""
+    low, high = between
+    found = onsets.after_pauses(low, high, SENTENCE_PAUSE_MS)
+
+    def misfit(onset: int) -> float:
+        stretch_end = onsets.pause_after(onset, high + MAX_PAUSE_IN_RUN_MS, PHRASE_PAUSE_MS)
+        loud_ms = int(onsets.speech_frames(onset, stretch_end).sum()) * FRAME_MS
+        return abs(math.log(max(loud_ms, FRAME_MS) / max(said_ms, FRAME_MS)))
+
+    return min(reversed(found), key=misfit, default=None)
 
 
 def _pause_misplaced(times: Times, index: int, next_start: int, said_ms: float, onsets: Onsets) -> bool:

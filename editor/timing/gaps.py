@@ -74,6 +74,11 @@ class Onsets:
         found = speech_onsets(self._energy, self._threshold, start_ms, end_ms, pause_ms // FRAME_MS)
         return max(found, key=lambda onset: onset[1])[0] if found else None
 
+    def after_pauses(self, start_ms: int, end_ms: int, pause_ms: int) -> list[int]:
+        """Every onset after a pause of at least pause_ms in [start, end)."""
+        found = speech_onsets(self._energy, self._threshold, start_ms, end_ms, pause_ms // FRAME_MS)
+        return [onset for onset, _ in found]
+
     def last_after_pause(self, start_ms: int, end_ms: int, pause_ms: int) -> int | None:
         """The last onset after a pause of at least pause_ms in [start, end)."""
         found = speech_onsets(self._energy, self._threshold, start_ms, end_ms, pause_ms // FRAME_MS)

@@ -144,6 +144,22 @@ def test_a_one_word_sentence_keeps_its_start(script: list[str | float], speech_f
     assert abs((word.start_ms or 0) - speech.phrase(alone)[0]) <= LEAD_IN_AND_SLACK_MS
 
 
+SPONSORS = "This programme is brought to you by our sponsors. Thank you for watching, and have a good evening."
+
+
+def test_a_one_word_sentence_before_an_insert_keeps_its_own_speech(speech_folder: Path) -> None:
+    # The aligner and the recogniser both put "Two." on its own speech; the onset search for a one-word
+    # sentence took the last onset before the next sentence, the insert's last phrase: 4.8 s late.
+    said = ["The minister arrived in Baghdad on Monday morning with his advisors.", "How many of them are there.",
+            "Two.", "The talks will go on until the end of the week in the capital."]
+    speech = speak([0.4, said[0], 0.5, said[1], 0.4, said[2], 0.3, SPONSORS, 0.4, said[3], 0.5], speech_folder,
+                   "en-gb-scotland")
+    noisy = speech.samples + np.random.default_rng(1).normal(0, 0.01, len(speech.samples)).astype(np.float32)
+    aligned = align_words(words_of(" ".join(said)), noisy, RATE).words
+    two = next(word for word in aligned if word.text == "Two.")
+    assert abs((two.start_ms or 0) - speech.phrase("Two.")[0]) <= LEAD_IN_AND_SLACK_MS
+
+
 def with_noise(samples: np.ndarray, snr_db: float, seed: int) -> np.ndarray:
     """White noise at this speech-to-noise ratio, as a noisy broadcast has."""
     speech_power = float(np.mean(samples[np.abs(samples) > 1e-3] ** 2))
