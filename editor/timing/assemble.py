@@ -84,7 +84,7 @@ def timed_words(
     move_beside_inserts(sentences, times, unheard_here, speech_ms, onsets, unheard)
     open_after_the_pause(sentences, times, anchored, phones, onsets)
     lead_stray_openings_in(sentences, times, anchored, phones, onsets)
-    _start_sentences_at_speech(script, times, anchored, onsets, unheard, speech_ms)
+    _start_sentences_at_speech(script, times, anchored, onsets, unheard, speech_ms, after_gap)
     _start_where_heard(times, rises)
     timed = [_timed_word(word, script.word_tokens[n], times, confidence) for n, word in enumerate(words)]
     boundaries = [tokens.start for tokens in script.word_tokens] + [len(script.tokens)]
@@ -125,6 +125,7 @@ def _floored(token: str, score: float, pronunciations: dict[str, list[str]]) -> 
 
 def _start_sentences_at_speech(
     script: Script, times: Times, anchored: set[int], onsets: Onsets, absorbed: Times, speech_ms: dict[int, float],
+    after_gap: set[int],
 ) -> None:
     """A sentence's first word starts where speech resumes after the longest pause before the next word.
 
@@ -135,7 +136,8 @@ def _start_sentences_at_speech(
     never moves across speech the transcript lacks that the aligner absorbed beside it (`absorbed`: the
     unheard speech before each token): that is an insert, not the sentence's own speech. Where the noise lets
     no onset through, a word squeezed in before the pause that parts the sentences leads into the next word
-    (see _pause_misplaced).
+    (see _pause_misplaced). A one-word sentence goes on the stretch of speech its length fits (see
+    _fitting_onset), which it shares with its `--` if it opens with one.
     """
     starts = set(script.sentence_starts)
     foreign = _foreign_speech(absorbed, onsets)
@@ -151,6 +153,9 @@ def _start_sentences_at_speech(
         if index + 1 in starts:  # a one-word sentence ("Two.") is said before the pause that opens the next
             said_by = next_start - MIN_WORD_MS - SENTENCE_PAUSE_MS
             onset = _fitting_onset(onsets, (times[index - 1][1], said_by), speech_ms[index])
+            if onset is not None and index in after_gap:
+                _after_its_gap(index, onset, min(next_start, said_by), times, absorbed, onsets, speech_ms[index])
+                continue
         else:
             search_from = max(times[index - 1][1], next_start - MAX_PAUSE_IN_RUN_MS if stranded else 0,
                               _after_foreign(foreign.get(index), onsets))
@@ -162,13 +167,27 @@ def _start_sentences_at_speech(
             times[index] = (onset, max(min(end, next_start), onset))
 
 
+def _after_its_gap(
+    index: int, onset: int, latest: int, times: Times, absorbed: Times, onsets: Onsets, said_ms: float,
+) -> None:
+    """A one-word sentence opening with `--` ("-- for.") shares its stretch of speech from `onset` with the
+    gap: the gap's unheard words open it, the word ends it."""
+    stretch_end = min(onsets.pause_after(onset, latest, PHRASE_PAUSE_MS), latest)
+    word_start = min(max(onset, stretch_end - round(said_ms)), stretch_end)
+    absorbed[index] = (onset, word_start)
+    times[index] = (word_start, max(stretch_end, word_start))
+
+
 def _fitting_onset(onsets: Onsets, between: tuple[int, int], said_ms: float) -> int | None:
-    """Where a one-word sentence starts between the sentences around it: after the pause whose stretch of
-    speech (up to the next pause of PHRASE_PAUSE_MS) its length fits best, the later of two that fit alike.
-    Its own short stretch, not the last of an insert said between it and the next sentence ("Two." then an
-    insert: the last onset before the next sentence put it 4.8 s late)."""
+    """Where a one-word sentence starts between the sentences around it: at the start of the stretch of
+    speech (parted from others by pauses of PHRASE_PAUSE_MS) its length fits best, the later of two that fit
+    alike; with no such pause, after the last shorter one. Its own short stretch, not the last of an insert
+    said between it and the next sentence ("Two." then an insert: the last onset before the next sentence
+    put it 4.8 s late)."""
     low, high = between
-    found = onsets.after_pauses(low, high, SENTENCE_PAUSE_MS)
+    found = onsets.after_pauses(low, high, PHRASE_PAUSE_MS)
+    if not found:
+        return onsets.last_after_pause(low, high, SENTENCE_PAUSE_MS)
 
     def misfit(onset: int) -> float:
         stretch_end = onsets.pause_after(onset, high + MAX_PAUSE_IN_RUN_MS, PHRASE_PAUSE_MS)

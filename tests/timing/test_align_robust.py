@@ -160,6 +160,29 @@ def test_a_one_word_sentence_before_an_insert_keeps_its_own_speech(speech_folder
     assert abs((two.start_ms or 0) - speech.phrase("Two.")[0]) <= LEAD_IN_AND_SLACK_MS
 
 
+GAP_SENTENCE = {  # "-- for." where the audio says "Three hundred for.", an insert before or after it
+    "after an insert, en+m4": ("en+m4", 0.03, [INSERT, 0.4, "Three hundred for.", 0.5]),
+    "before an insert, en-gb-scotland": ("en-gb-scotland", 0.01, ["Three hundred for.", 0.3, INSERT, 0.4]),
+}
+
+
+@pytest.mark.parametrize("case", GAP_SENTENCE.values(), ids=GAP_SENTENCE.keys())
+def test_a_one_word_sentence_opening_with_a_gap_beside_an_insert_keeps_its_own_speech(
+    speech_folder: Path, case: tuple[str, float, list[str | float]],
+) -> None:
+    # The aligner absorbed the insert and the sentence's own speech alike and squeezed "for" in at one end;
+    # the one-word onset search took an onset inside the insert (3.0 s early, 3.7 s late).
+    voice, noise, middle = case
+    said = ["The minister arrived in Baghdad on Monday morning with his advisors.",
+            "The talks will go on until the end of the week in the capital.",
+            "Kerry urged the leaders to form a new government as soon as possible."]
+    speech = speak([0.4, said[0], 0.5, *middle, said[1], 0.5, said[2], 0.5], speech_folder, voice)
+    noisy = speech.samples + np.random.default_rng(1).normal(0, noise, len(speech.samples)).astype(np.float32)
+    aligned = align_words(words_of(" ".join([said[0], "-- for.", *said[1:]])), noisy, RATE).words
+    gap = next(word for word in aligned if word.text == "--")
+    assert abs((gap.start_ms or 0) - speech.phrase("Three hundred for.")[0]) <= LEAD_IN_AND_SLACK_MS
+
+
 def with_noise(samples: np.ndarray, snr_db: float, seed: int) -> np.ndarray:
     """White noise at this speech-to-noise ratio, as a noisy broadcast has."""
     speech_power = float(np.mean(samples[np.abs(samples) > 1e-3] ** 2))
