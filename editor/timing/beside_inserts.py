@@ -34,8 +34,9 @@ def move_beside_inserts(
     sentences: Sequence[range], times: Times, unheard: set[int], speech_ms: dict[int, float], onsets: Onsets,
     absorbed: Times,
 ) -> None:
-    """Each sentence (its tokens) none of whose words was heard, placed running on from speech, between
-    neighbours with a second or more of speech beside its own, moves to the side whose speech it fits.
+    """Each sentence (its tokens) none of whose words was heard, placed running on from speech (or at the
+    media's very start, where no pause of its own can lie before it), between neighbours with a second or
+    more of speech beside its own, moves to the side whose speech it fits.
 
     `unheard` holds the tokens heard nowhere near where they were put; `speech_ms[k]` is how long token k
     takes to say at the speaker's pace; `absorbed` (the speech the aligner absorbed before each token) is
@@ -46,8 +47,8 @@ def move_beside_inserts(
         start, end = times[tokens.start][0], times[tokens.stop - 1][1]
         before, after = times[tokens.start - 1][1] if number else 0, times[tokens.stop][0]
         needed = sum(speech_ms[token] for token in tokens)
-        if end <= start or not onsets.speech_frames(max(0, start - SEGMENT_PAUSE_MS), start).any() or (
-                _loud_ms(onsets, before, after) < needed + INSERT_MS):
+        runs_on = onsets.speech_frames(max(0, start - SEGMENT_PAUSE_MS), start).any() or start < SEGMENT_PAUSE_MS
+        if end <= start or not runs_on or _loud_ms(onsets, before, after) < needed + INSERT_MS:
             continue
         stretches = [(low, high) for low, high in _stretches(onsets, before, after)
                      if low >= before + SENTENCE_PAUSE_MS and high <= after - SENTENCE_PAUSE_MS]
