@@ -66,7 +66,7 @@ def gather_evidence(
 
 def _readings_job(question: Question, samples: np.ndarray) -> ReadingsJob:
     span = samples[question.start_ms * SAMPLE_RATE // 1000: question.end_ms * SAMPLE_RATE // 1000]
-    return ReadingsJob(pcm_bytes(span), question.readings)
+    return ReadingsJob(pcm_bytes(span), question.readings, question.widen)
 
 
 def _word(document: Document, place: _Place) -> Word:

@@ -22,7 +22,8 @@ _LOG_BASE = math.log(1.0001)  # pocketsphinx's log base: its scores are 1.0001 *
 # Synthetic and unfamiliar voices fall off the default beams when forced to given words (see platform notes).
 _BEAMS = {"beam": "1e-80", "pbeam": "1e-80", "wbeam": "1e-60", "maxhmmpf": -1}
 # Where even those lose a reading's path (a third of the stretches on espeak-ng's clean voices, most of them
-# garbled: the written words fit the speech worst there), every reading of the stretch is weighed again on these.
+# garbled: the written words fit the speech worst there), every reading of the stretch is weighed again on these
+# (where the job allows: their verdicts on a word a voice says unlike the dictionary are unreliable).
 _WIDEST_BEAMS = {"beam": "1e-200", "pbeam": "1e-200", "wbeam": "1e-200", "maxhmmpf": -1}
 _SEARCH = "reading"
 
@@ -30,10 +31,12 @@ Reading = tuple[str, ...]  # one phone string ("IH R AA K") per spoken token, in
 
 
 class ReadingsJob(NamedTuple):
-    """Weigh readings of one stretch of 16-bit mono 16 kHz audio."""
+    """Weigh readings of one stretch of 16-bit mono 16 kHz audio; `widen`: weigh them again on the widest beams
+    where the usual ones lose a reading (weighing.py says where that verdict can be trusted)."""
 
     pcm: bytes
     readings: tuple[Reading, ...]
+    widen: bool = True
 
 
 @functools.cache
@@ -56,7 +59,7 @@ def weigh_readings(job: ReadingsJob) -> tuple[float | None, ...]:
     """Each reading's log-likelihood per 10 ms frame of the audio (pocketsphinx's units; higher fits better),
     or None where the reading could not be aligned at all. Only differences between readings mean anything."""
     scores = _weighed_on(_decoder(), job)
-    return _weighed_on(_decoder(widest=True), job) if None in scores else scores
+    return _weighed_on(_decoder(widest=True), job) if None in scores and job.widen else scores
 
 
 def _weighed_on(decoder: Any, job: ReadingsJob) -> tuple[float | None, ...]:

@@ -25,6 +25,7 @@ from editor.timing.sounds_like import (
     worth_weighing,
 )
 from editor.timing.spoken_choice import Reading
+from editor.timing.word_odds import led_to
 from editor.timing.word_sounds import phones_distance
 
 SLACK = 0.5  # phone edits a candidate may be heard worse than the written words and still be weighed
@@ -37,7 +38,8 @@ EDGE_MS = 60  # audio kept around the words, so their first and last phones are 
 class Question:
     """Weigh `candidates` against `count` words from word `index` of cue `cue`, over start_ms..end_ms.
 
-    `readings` are the written words in context first, then each candidate in the same context.
+    `readings` are the written words in context first, then each candidate in the same context. `widen`: where
+    the usual beams lose a reading, weigh them all again on the widest (spoken_choice.py).
     """
 
     cue: int
@@ -47,6 +49,7 @@ class Question:
     end_ms: int
     candidates: tuple[str, ...]
     readings: tuple[Reading, ...]
+    widen: bool
 
 
 def questions(document: Document) -> list[Question]:
@@ -77,7 +80,9 @@ def _question(slots: Sequence[Slot], position: int, count: int, candidates: tupl
     end = (right or last).word.end_ms or start
     written = " ".join(slot.word.text for slot in slots[position: position + count])
     readings = tuple(_reading(left, text, right) for text in (written, *candidates))
-    return Question(first.cue, first.index, count, max(0, start - EDGE_MS), end + EDGE_MS, candidates, readings)
+    before = [slot.word.text for slot in slots[max(0, position - 2): position]]
+    return Question(first.cue, first.index, count, max(0, start - EDGE_MS), end + EDGE_MS, candidates, readings,
+                    not led_to(before, written.split()))
 
 
 def _joined(earlier: Slot, later: Slot) -> bool:

@@ -42,3 +42,10 @@ def phrase_odds(before: Sequence[str], words: Sequence[str], after: Sequence[str
 def likelier(candidate: str, written: str, before: Sequence[str], after: Sequence[str]) -> bool:
     """True when the candidate reads as likelier English than the written words, in the same place."""
     return phrase_odds(before, candidate.split(), after) > phrase_odds(before, written.split(), after)
+
+
+def led_to(before: Sequence[str], words: Sequence[str]) -> bool:
+    """True when the words before make `words` likelier than they are anywhere (the transcript reads on as
+    English does there: "its military"); a garble mostly stands where nothing leads to it ("called crisis")."""
+    alone = sum(float(_model().prob([_plain(word)])) for word in words)
+    return phrase_odds(before, words, ()) > alone

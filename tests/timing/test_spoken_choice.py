@@ -53,3 +53,11 @@ def test_a_reading_the_usual_beams_lose_is_weighed_with_the_others_on_the_widest
     said, unrelated = weigh_readings(ReadingsJob(pcm_bytes(samples), (
         reading("the fighting in Iraq today"), reading("a meeting of bankers tomorrow"))))
     assert said is not None and unrelated is not None and said > unrelated
+
+
+def test_a_reading_the_usual_beams_lose_stays_lost_where_the_stretch_may_not_be_widened(speech_folder: Path) -> None:
+    """Where the words before lead to the written words, their verdict is not sought on the widest beams."""
+    samples = flite_speech("the fighting in Iraq today", speech_folder)
+    said, unrelated = weigh_readings(ReadingsJob(pcm_bytes(samples), (
+        reading("the fighting in Iraq today"), reading("a meeting of bankers tomorrow")), widen=False))
+    assert said is not None and unrelated is None
