@@ -14,6 +14,8 @@ from typing import Any
 
 import pocketsphinx
 
+from editor.core.glossary import FUNCTION_WORDS
+
 _PLAIN = re.compile(r"[^a-z']")
 
 
@@ -45,7 +47,15 @@ def likelier(candidate: str, written: str, before: Sequence[str], after: Sequenc
 
 
 def led_to(before: Sequence[str], words: Sequence[str]) -> bool:
-    """True when the words before make `words` likelier than they are anywhere (the transcript reads on as
-    English does there: "its military"); a garble mostly stands where nothing leads to it ("called crisis")."""
-    alone = sum(float(_model().prob([_plain(word)])) for word in words)
-    return phrase_odds(before, words, ()) > alone
+    """True when the words before make the written words' content words likelier than they are anywhere (the
+    transcript reads on as English does there: "its military", "is busy"); a garble mostly stands where nothing
+    leads to it ("called crisis", "in their bill": "bill"). Function words are led to by almost anything."""
+    model = _model()
+    history = [_plain(word) for word in before[-2:]]
+    lift = 0.0
+    for word in words:
+        plain = _plain(word)
+        if plain not in FUNCTION_WORDS:
+            lift += float(model.prob([plain, *reversed(history)])) - float(model.prob([plain]))
+        history = [*history, plain][-2:]
+    return lift > 0.0

@@ -229,3 +229,16 @@ def test_a_first_sound_the_word_before_ends_with_may_belong_to_either() -> None:
     cues = rescore(document, {(0, 2, 1, "ISIS"): 0.5, (1, 2, 1, "ISIS"): 0.5}).cues
     assert [alt.text for alt in cues[0].words[2].alternatives] == ["ISIS"]
     assert cues[1].words[2].alternatives == ()
+
+
+def test_alignment_alone_does_not_overturn_words_the_words_before_lead_to() -> None:
+    """ "the president is busy": the words before lead to "busy", so however well Baiji aligns, alignment alone
+    does not put it forward; nothing leads to "has called crisis", and there ISIS is put forward."""
+    busy = cue_heard(("president", "P R EH Z IH D EH N T"), ("is", "IH Z"), ("busy", "B IY Z IY"),
+                     ("trying", "T R AY IH NG"))
+    crisis = cue_heard(("has", "HH AE Z"), ("called", "K AO L D"), ("crisis", "K AY S IH S"), ("today", "T AH D EY"))
+    document = Document(cues=(busy, replace(crisis, start_ms=2000, end_ms=3000)),
+                        glossary=(GlossaryTerm("Baiji"), GlossaryTerm("ISIS")))
+    cues = rescore(document, {(0, 2, 1, "Baiji"): 4.0, (1, 2, 1, "ISIS"): 4.0}).cues
+    assert cues[0].words[2].alternatives == ()
+    assert [alt.text for alt in cues[1].words[2].alternatives] == ["ISIS"]
