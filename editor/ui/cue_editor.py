@@ -51,6 +51,19 @@ class CueTextEdit(QPlainTextEdit):
         self.focus_left.emit()
 
 
+class TimeField(QLineEdit):
+    """A start or end time: Undo and Redo take back what was typed in it, else they are the document's."""
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
+            (event.matches(QKeySequence.StandardKey.Undo) and not self.isUndoAvailable())
+            or (event.matches(QKeySequence.StandardKey.Redo) and not self.isRedoAvailable())
+        ):
+            event.ignore()  # nothing of its own to undo: the window's Undo/Redo actions have the key
+            return False
+        return super().event(event)
+
+
 def _line_report(cue: Cue, style: CaptionStyle) -> str:
     parts = []
     for number, line in enumerate(cue.lines, start=1):
@@ -94,7 +107,7 @@ class CueEditor(QWidget):
         self.setEnabled(False)
 
     def _time_field(self, name: str, tip: str) -> QLineEdit:
-        field = QLineEdit(self)
+        field = TimeField(self)
         field.setAccessibleName(name)
         field.setToolTip(tip)
         field.setMaximumWidth(130)
@@ -104,10 +117,10 @@ class CueEditor(QWidget):
     def _lay_out(self) -> None:
         times = QHBoxLayout()
         form = QFormLayout()
-        form.addRow("&Start", self.start_field)
+        form.addRow("Sta&rt", self.start_field)  # Alt+S and Alt+E open the Style and Edit menus
         times.addLayout(form)
         end_form = QFormLayout()
-        end_form.addRow("&End", self.end_field)
+        end_form.addRow("En&d", self.end_field)
         times.addLayout(end_form)
         times.addStretch(1)
         layout = QVBoxLayout(self)

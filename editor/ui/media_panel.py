@@ -23,7 +23,7 @@ from editor.media.waveform import Peaks, cache_path_beside
 from editor.timing.playhead import CueTimes
 from editor.ui import dialogs
 from editor.ui.host import FeatureHost
-from editor.ui.transport import TransportBar, build_media_menu
+from editor.ui.transport import TransportBar, build_media_menu, let_focused_buttons_take_space
 from editor.ui.video_pane import VideoPane
 from editor.workflows.cut_short import cut_short_note
 from editor.workflows.stretch import MediaDiffers, MediaFits, WrongMedia, fit_to_media
@@ -49,6 +49,7 @@ class MediaPanel(QObject):
         self._project_media: str | None = None  # the media the document named when last looked at
         self.actions = build_media_menu(window.menu("&Media"), self._slots())
         self.transport = TransportBar(self.actions)
+        let_focused_buttons_take_space(window.widget)
         self._install_in_window()
         self._connect()
         window.widget.installEventFilter(self)

@@ -1,7 +1,9 @@
 """Transport: the Media menu's actions (each with its key) and the small bar under the picture.
 
 Single-letter keys (Space, J/K/L, I/O, T, comma, period) are window shortcuts: typing in a text field still
-types, because text fields claim printable keys before shortcuts see them.
+types, because text fields claim printable keys before shortcuts see them. A button, box or list reached with
+Tab claims Space the same way (Space presses it, as everywhere in Qt); the transport's own buttons never take
+the focus, so Space over them stays play / pause.
 """
 
 from __future__ import annotations
@@ -9,9 +11,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QStyle, QToolButton, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QStyle,
+    QToolButton,
+    QWidget,
+)
 
 from editor.core.timecode import format_timecode
 
@@ -63,6 +75,28 @@ def build_media_menu(menu: QMenu, slots: dict[str, Callable[[], object]]) -> dic
         menu.addAction(action)
         actions[spec.name] = action
     return actions
+
+
+class _FocusedButtonsTakeSpace(QObject):
+    """Stands the Space shortcut aside where the focus is on a button, a box or a drop-down list."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Space
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and (isinstance(watched, QAbstractButton) or (isinstance(watched, QComboBox) and not watched.isEditable()))
+        ):
+            event.accept()  # the focused widget gets the key press, not the shortcut
+        return False
+
+
+def let_focused_buttons_take_space(window: QWidget) -> None:
+    """See the module docstring; the filter lives as long as `window`."""
+    app = QApplication.instance()
+    if app is not None:
+        app.installEventFilter(_FocusedButtonsTakeSpace(window))
 
 
 class TransportBar(QWidget):

@@ -33,7 +33,7 @@ def replace_all(qtbot, window, find: str, replacement: str, *, whole_words: bool
     bar.words_box.setChecked(whole_words)
     bar.replace_field.clear()
     qtbot.keyClicks(bar.replace_field, replacement)
-    button = next(b for b in bar.findChildren(QPushButton) if b.text() == "Replace &all")
+    button = next(b for b in bar.findChildren(QPushButton) if b.text() == "Replace a&ll")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
