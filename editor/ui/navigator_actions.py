@@ -22,7 +22,7 @@ from editor.checks.ignoring import ignore_key
 from editor.checks.issue import Issue
 from editor.core.edits import ignore_problem
 from editor.core.glossary import glossary_of, with_glossary
-from editor.core.model import Document, GlossaryTerm
+from editor.core.model import Document, GlossaryTerm, is_gap_text
 from editor.ui.fix_all_dialog import FixAllDialog
 from editor.ui.host import FeatureHost
 from editor.ui.problem_bar import IDLE_TEXT, ProblemBar, gone_text
@@ -193,7 +193,10 @@ class ProblemNavigator(QObject):
     def add_to_glossary(self) -> None:
         """Alt+G: the words are right (a name): add them to the glossary (one undo step)."""
         problem = self._live(needs_words=True)
-        if problem is not None:
+        if problem is not None and any(is_gap_text(word) for word in problem.words.split()):
+            self.host.report(f"“{problem.words}” is speech nobody heard, not a name: Ctrl+Shift+P plays the gap; "
+                             "type what is said over it")
+        elif problem is not None:
             document = self.host.session.document
             terms = [*glossary_of(document), GlossaryTerm(problem.words)]
             self._record(with_glossary(document, terms), f"Add “{problem.words}” to the glossary", problem)
@@ -241,8 +244,19 @@ class ProblemNavigator(QObject):
         positions = [problem.position for problem in problems]
         current = self.current
         number = positions.index(current.position) + 1 if current and current.position in positions else None
+        if current is not None and number is None and self._hidden_by_filter(current):
+            self.bar.show_hidden(current, len(problems))
+            self._show_fixes()  # still there: its keys still work on it
+            return
         self.bar.show_problem(current if number else None, number, len(problems))
         self._show_fixes(live=number is not None)
+
+    def _hidden_by_filter(self, problem: Problem) -> bool:
+        """Whether the problem is still there, only not of the kind the filter shows."""
+        if self.bar.chosen_kinds() is None:
+            return False
+        every = navigation.in_time_order(self.host.session.document, self.host.issues.issues)
+        return problem.position in {other.position for other in every}
 
 
 def attach_navigator(host: FeatureHost, media: MediaPanel | None) -> ProblemNavigator:

@@ -84,6 +84,12 @@ def gone_text(problem: Problem) -> str:
     return f"{f'“{problem.words}”' if problem.found else 'The problem'} is no longer there (changed or fixed)"
 
 
+def hidden_text(problem: Problem, kinds: str) -> str:
+    """What staff read when the filter they chose hides the problem they stopped on (it is still there)."""
+    return f"{f'“{problem.words}”' if problem.found else 'The problem'} is not among {kinds} · F8: next of them · " \
+        "Shift+F8: previous"
+
+
 def describe(problem: Problem) -> str:
     """One line: where the problem is and what it says."""
     quoted = f"“{problem.words}”"
@@ -103,6 +109,8 @@ class ProblemBar(QWidget):
         self.kind_filter = QComboBox(self)
         self.kind_filter.setObjectName("problem_kind_filter")
         self.kind_filter.setAccessibleName("Problems to visit")
+        self.kind_label = QLabel("Stop &on:", self)  # Alt+O: the filter without the mouse
+        self.kind_label.setBuddy(self.kind_filter)
         self.kind_filter.addItem(ALL_KINDS, None)
         for kind, label in KIND_LABELS.items():
             self.kind_filter.addItem(label, kind)
@@ -124,6 +132,7 @@ class ProblemBar(QWidget):
         """Row one: filter, count, the problem and the keys that step; row two: what to do about it."""
         stepping = {button.defaultAction().objectName(): button for button in self.buttons}
         top = QHBoxLayout()
+        top.addWidget(self.kind_label)
         top.addWidget(self.kind_filter)
         top.addWidget(self.count)
         top.addSpacing(self.fontMetrics().horizontalAdvance("  "))
@@ -157,6 +166,11 @@ class ProblemBar(QWidget):
             self.hint.setText(what_to_do(problem))
         elif self._shown is not None:
             self.show_note(f"{gone_text(self._shown)} · {IDLE_TEXT}")
+
+    def show_hidden(self, problem: Problem, total: int) -> None:
+        """The problem stopped on is still there, but not of the kind the filter now shows."""
+        self.count.setText(f"– of {total}")
+        self.show_note(hidden_text(problem, self.kind_filter.currentText()))
 
     def show_note(self, note: str) -> None:
         """What just happened to the problem (fixed, ignored, added to the glossary)."""

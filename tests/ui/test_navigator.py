@@ -271,6 +271,17 @@ def test_add_to_glossary_accepts_the_words_everywhere(navigating, qtbot) -> None
     assert [problem.found for problem in navigator.problems()] == ["--", "today"]
 
 
+def test_a_gap_is_not_added_to_the_glossary(navigating, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Alt+G on a `--` gap made "--" a name of the glossary (kept in the project), and nothing said so."""
+    window, _navigator = navigating
+    press(qtbot, window, Qt.Key.Key_F8)
+    assert stop(window) == (0, "--")
+    press(qtbot, window, Qt.Key.Key_G, ALT)
+    assert window.session.document.glossary == (GlossaryTerm("ISIL", ("Beisel",)),)
+    assert window.session.undo_stack.count() == 0
+    assert window.statusBar().currentMessage().startswith("“--” is speech nobody heard, not a name")
+
+
 def test_words_over_a_line_break_go_to_the_glossary_as_one_line(open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     """A problem's words may run over the cue's line break: the glossary term, the undo step's name and the bar
     are one line (a newline in a term would match nothing, and a menu shows only its last line)."""
@@ -435,3 +446,18 @@ def test_words_across_a_line_break_are_described_on_one_line(qtbot) -> None:  # 
     bar.show_note("the audio sounds like “already”, not “all.\nReady”")
     assert bar.problem.text() == "the audio sounds like “already”, not “all. Ready”"
     assert bar.sizeHint().height() == one_line
+
+
+def test_the_filter_is_chosen_by_key_and_a_stop_it_hides_is_not_called_gone(navigating, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Choosing "Suspect words" while stopped on a `--` gap said the gap "is no longer there (changed or fixed)";
+    and the filter had no key (six Tabs from the text pane, fewer or more from elsewhere)."""
+    window, navigator = navigating
+    press(qtbot, window, Qt.Key.Key_F8)
+    assert stop(window) == (0, "--")
+    press(qtbot, window, Qt.Key.Key_O, ALT)
+    assert QApplication.focusWidget() is navigator.bar.kind_filter
+    press(qtbot, window, Qt.Key.Key_Down)
+    assert navigator.bar.kind_filter.currentText() == "Suspect words"
+    assert navigator.bar.problem.text() == "“--” is not among Suspect words · F8: next of them · Shift+F8: previous"
+    press(qtbot, window, Qt.Key.Key_F8)
+    assert stop(window) == (0, "today")
