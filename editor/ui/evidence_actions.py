@@ -76,6 +76,24 @@ class Listening(QObject):
         if app is not None:
             app.aboutToQuit.connect(self.worker.shutdown)
         window.installEventFilter(self)
+        self._glossary = window.session.document.glossary  # the names the document's evidence was heard with
+        window.session.cues_spliced.connect(self._notice_new_names)
+        window.session.document_replaced.connect(self._forget_names)
+
+    def _forget_names(self) -> None:
+        self._glossary = self.window.session.document.glossary
+
+    def _notice_new_names(self, _splice: object) -> None:
+        """Names typed after listening are weighed against the speech only once it is heard again: say so (the
+        phones alone cannot tell "Mark Clark" from Marquardt)."""
+        document = self.window.session.document
+        if document.glossary == self._glossary:
+            return
+        self._glossary = document.glossary
+        heard = any(word.heard for cue in document.cues for word in cue.words)
+        if heard or self.worker.running:
+            self.window.report(f"The glossary changed: {LISTEN_KEY} listens again, so the speech is weighed "
+                               "against its names (until then the phones alone judge them)")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Hide and not event.spontaneous():
@@ -96,6 +114,7 @@ class Listening(QObject):
             message = "Auto-sync first (Ctrl+Shift+A): listening needs each word's time in the speech."
         else:
             self.worker.start(media, document)
+            self._glossary = document.glossary
             self.progress.show_fraction(0.0)
             return
         if not quiet:
