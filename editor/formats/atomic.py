@@ -102,8 +102,19 @@ def _refuse_write_protected(path: Path) -> None:
         mode = path.stat().st_mode
     except OSError:
         return
-    if not mode & 0o222 or not os.access(path, os.W_OK):
+    if not mode & 0o222:
         raise FormatError("could not save: the file is write-protected (the previous version is unchanged)", path)
+    if not os.access(path, os.W_OK):  # not the user's mark: say what stands in the way
+        refusal = errno.EROFS if _on_read_only_disk(path) else errno.EACCES
+        raise FormatError(_save_failure_message(OSError(refusal, os.strerror(refusal)), path), path)
+
+
+def _on_read_only_disk(path: Path) -> bool:
+    """A disk mounted read-only (a DVD, a locked card, a network share) refuses every write, whatever the bits."""
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # Windows has no statvfs
+        return False
 
 
 def _remove_quietly(temporary: Path) -> None:

@@ -82,6 +82,18 @@ def show_error(parent: QWidget, title: str, message: str) -> None:
     box.exec()
 
 
+def offer_save_elsewhere(parent: QWidget, message: str) -> bool:
+    """A save failed (read-only disk, write-protected file, disk full): say why and offer another file at once;
+    the work stays in the window either way."""
+    box = QMessageBox(QMessageBox.Icon.Critical, "Cannot save", message, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    elsewhere = box.addButton("Save &elsewhere…", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(elsewhere)
+    box.exec()
+    return box.clickedButton() is elsewhere
+
+
 def show_notes(parent: QWidget, title: str, summary: str, notes: Sequence[str]) -> None:
     """Things staff should know after a job (late SCC captions ...): the first few shown, all under Details."""
     shown = "\n".join(notes[:_NOTES_SHOWN]) + ("\n..." if len(notes) > _NOTES_SHOWN else "")

@@ -168,8 +168,7 @@ class FileActions:
         try:
             write_file(self._session.document, path, file_format=PROJECT)  # a project, whatever the name
         except (FormatError, OSError) as error:
-            dialogs.show_error(self._parent, "Cannot save", str(error))
-            return False
+            return dialogs.offer_save_elsewhere(self._parent, str(error)) and self.save_as()
         if path != self._session.path:
             self._autosave.discard()  # the work now lives in `path`; its old recovery file is obsolete
             self._autosave.set_origin(path)

@@ -129,3 +129,25 @@ def test_a_folder_that_refuses_new_files_is_not_called_missing() -> None:
     with pytest.raises(FormatError, match=r"no file can be written in /proc \(a system folder\)") as raised:
         write_text_atomic(Path("/proc/x.vtt"), "WEBVTT\n")
     assert "does not exist" not in str(raised.value)
+
+
+def test_a_file_on_a_read_only_disk_is_not_called_write_protected(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Saving a project opened from a read-only mount said "the file is write-protected": staff looked for the
+    file's permission (rw-r--r--, nothing to change) instead of saving elsewhere."""
+    target = tmp_path / "story.cueline"
+    target.write_text("old\n")
+    real_statvfs = os.statvfs
+
+    def mounted_read_only(where: object) -> os.statvfs_result:
+        found = real_statvfs(where)  # type: ignore[arg-type]
+        return os.statvfs_result((*found[:8], found.f_flag | os.ST_RDONLY, found.f_namemax))
+
+    monkeypatch.setattr(os, "statvfs", mounted_read_only)
+    monkeypatch.setattr(os, "access", lambda *_args, **_kwargs: False)  # what a read-only mount answers
+    with pytest.raises(FormatError) as caught:
+        write_text_atomic(target, "new\n")
+    assert str(caught.value) == f"{target}: could not save: the disk or folder is read-only (the previous version " \
+        "of the file is unchanged)"
+    assert target.read_text() == "old\n"

@@ -226,3 +226,31 @@ def test_what_opening_a_project_finds_wrong_is_not_covered_by_opened(qtbot, make
     assert window.files.open_path(project)
     assert window.statusBar().currentMessage().startswith("The project's media is missing")
     panel.shutdown()
+
+
+def test_a_save_that_cannot_be_written_offers_to_save_elsewhere(qtbot, window, tmp_path) -> None:
+    """A project on a read-only disk or write-protected: Ctrl+S said why with only an OK button; staff had to
+    know Ctrl+Shift+S. Now the message offers "Save elsewhere…" at once, and the edit is kept either way."""
+    protected = tmp_path / "story.cueline"
+    when_dialog_opens(choose_file(protected))
+    qtbot.keyClick(window.table, Qt.Key.Key_S, CTRL)
+    protected.chmod(0o444)
+    replace_all(qtbot, window, "Beisel", "ISIL")
+    elsewhere = tmp_path / "story-2.cueline"
+    asked: list[tuple[str, list[str]]] = []
+
+    def save_elsewhere(box) -> None:  # type: ignore[no-untyped-def]
+        asked.append((box.text(), [button.text().replace("&", "") for button in box.buttons()]))
+        for button in box.buttons():
+            if button.text().replace("&", "") == "Save elsewhere…":
+                button.click()
+                return
+        box.reject()
+
+    reactivate(qtbot, window)
+    answer_in_turn(save_elsewhere, choose_file(elsewhere))
+    qtbot.keyClick(window.table, Qt.Key.Key_S, CTRL)
+    assert asked == [(f"{protected}: could not save: the file is write-protected (the previous version is unchanged)",
+                      ["Save elsewhere…", "Cancel"])]
+    assert "ISIL" in elsewhere.read_text(encoding="utf-8") and "ISIL" not in protected.read_text(encoding="utf-8")
+    assert window.session.path == elsewhere and not window.isWindowModified()
