@@ -49,12 +49,23 @@ def _write(document: Document, path: Path, options: WriteOptions) -> Written:
     return Written(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
 
 
+def _runs_out(text: str, error: json.JSONDecodeError) -> bool:
+    """Whether the JSON stops before its end (the parser ran out of text, or a string never closes), rather than
+    holding something wrong."""
+    unclosed = error.msg.startswith("Unterminated string") and '"' not in text[error.pos + 1 :]
+    return error.pos >= len(text.rstrip()) or unclosed
+
+
 def _read(text: str, path: Path, options: ReadOptions) -> Reading:
     """The document a project file holds, or a FormatError saying what is wrong with the file."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise FormatError(f"not a Cueline project: broken JSON ({error.msg})", path, error.lineno) from error
+        if _runs_out(text, error):
+            raise FormatError(f"not a whole Cueline project: the file ends after {len(text)} characters, in the middle "
+                              "of its data (cut short while copied or written?)", path, error.lineno) from error
+        raise FormatError(f"not a Cueline project: broken JSON at column {error.colno} ({error.msg})", path,
+                          error.lineno) from error
     try:
         return Reading(_document_from_json(data, Path(path).parent))
     except _FieldError as error:

@@ -80,6 +80,25 @@ def test_broken_json_names_the_line(tmp_path: Path) -> None:
     assert caught.value.line == 3
 
 
+def test_a_project_cut_short_says_so_and_a_broken_one_says_where(tmp_path: Path) -> None:
+    """A project cut short (a copy interrupted, a full disk) said "broken JSON (Unterminated string starting at)",
+    the sentence cut off, on its one line of 235,000 characters."""
+    path = tmp_path / "story.cueline"
+    write_file(_document(None), path)
+    whole = path.read_text(encoding="utf-8")
+    path.write_text(whole[: len(whole) // 2], encoding="utf-8")
+    with pytest.raises(FormatError) as caught:
+        read_file(path)
+    assert str(caught.value) == f"{path}:1: not a whole Cueline project: the file ends after {len(whole) // 2} " \
+        "characters, in the middle of its data (cut short while copied or written?)"
+    path.write_text(whole.replace('"title"', '"title" "title"'), encoding="utf-8")
+    with pytest.raises(FormatError) as caught:
+        read_file(path)
+    column = whole.index('"title"') + len('"title" ') + 1
+    assert str(caught.value) == f"{path}:1: not a Cueline project: broken JSON at column {column} (Expecting ':' " \
+        "delimiter)"
+
+
 def test_untimed_words_and_a_missing_runtime_survive(tmp_path: Path) -> None:
     document = Document(cues=(Cue(0, 900, "not yet aligned", words=(Word("not"), Word("yet"), Word("aligned"))),))
     write_file(document, tmp_path / "p.cueline")
