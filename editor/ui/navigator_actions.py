@@ -102,11 +102,15 @@ class ProblemNavigator(QObject):
     def next(self, forward: bool = True) -> None:
         """F8 / Shift+F8: the next (previous) problem after the last stop, or after the cue staff moved to."""
         problems = self.problems()
-        problem = navigation.step(problems, self._start_position(), forward)
+        start = self._start_position()
+        problem = navigation.step(problems, start, forward)
         if problem is None:
             self.bar.show_note("No problems left" if self.bar.chosen_kinds() is None else "None of this kind")
             return
         self.go_to(problem)
+        if start is not None and (problem.position <= start if forward else problem.position >= start):
+            self.host.report("Past the last problem: F8 starts again from the first" if forward else
+                             "Before the first problem: Shift+F8 goes on from the last")
 
     def _start_position(self) -> Position | None:
         row = self.host.current_index()

@@ -128,10 +128,13 @@ def test_f8_stops_on_every_problem_in_time_order_selecting_its_words(navigating,
         press(qtbot, window, Qt.Key.Key_F8)
         seen.append((*stop(window), navigator.current.start_ms))
     assert seen == STOPS
+    assert not window.statusBar().currentMessage().startswith("Past the last")
     press(qtbot, window, Qt.Key.Key_F8)
-    assert stop(window) == (0, "--")  # round again from the first
+    assert stop(window) == (0, "--")  # round again from the first, and said so (staff would visit all again)
+    assert window.statusBar().currentMessage() == "Past the last problem: F8 starts again from the first"
     press(qtbot, window, Qt.Key.Key_F8, SHIFT)
     assert stop(window) == (2, "Beisel")
+    assert window.statusBar().currentMessage() == "Before the first problem: Shift+F8 goes on from the last"
     press(qtbot, window, Qt.Key.Key_F8, SHIFT)
     assert stop(window) == (1, "Beisel")
     assert navigator.bar.count.text() == "3 of 4"
