@@ -2,8 +2,9 @@
 that draw problems all skip it.
 
 An ignored problem is named by its rule and the words it is about, never by cue number. Where those words are
-timed, their time names them too (within IGNORE_DRIFT_MS): auto-sync may re-cut the cues and move a word to
-another cue, with other neighbours, and the word is still the one staff judged. Untimed words are named by a
+timed, their time names them too (within IGNORE_DRIFT_MS, MOVED_DRIFT_MS once their neighbours changed):
+auto-sync may re-cut the cues and move a word to another cue, with other neighbours, and the word is still the
+one staff judged. Untimed words are named by a
 few words around them in their cue instead, and an issue about a whole cue by the cue's words. Either way the
 problem stays ignored when cues are inserted, removed or retimed, and comes back when its words change.
 """
@@ -20,6 +21,9 @@ from editor.core.model import Cue, Document, IgnoredProblem
 # How far a re-sync may move an ignored word and still be the same word: a re-cut moves no word, a re-sync of
 # a garbled word seldom more than half a second; the same words under the same rule this close are one problem.
 IGNORE_DRIFT_MS = 1500
+# ... where the words around them differ too (a re-cut put them in another cue): the same words again a second
+# away with other neighbours are another problem ("hot -- Iraq. / -- everyone": two runs 1,010 ms apart).
+MOVED_DRIFT_MS = 600
 
 
 def ignore_key(document: Document, issue: Issue) -> IgnoredProblem:
@@ -48,7 +52,8 @@ def same_problem(ignored: IgnoredProblem, key: IgnoredProblem) -> bool:
     if (ignored.rule, ignored.text) != (key.rule, key.text):
         return False
     if ignored.at_ms is not None and key.at_ms is not None:
-        return abs(ignored.at_ms - key.at_ms) <= IGNORE_DRIFT_MS
+        drift = IGNORE_DRIFT_MS if ignored.context == key.context else MOVED_DRIFT_MS
+        return abs(ignored.at_ms - key.at_ms) <= drift
     return ignored.context == key.context
 
 
