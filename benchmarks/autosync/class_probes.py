@@ -41,27 +41,29 @@ CONNECTED = "America is not connected from the war that is not."
 AGAINST = "Against ISIS or to meet any of the other challenges Iraq faces."
 TOGETHER = "Thank you for watching. The whole town is standing together against the storm tonight."
 
+Case = tuple[list[str | float], list[str], list[tuple[int, str]]]
+
+
+def beside_an_insert(written: str, said: str, insert: str, after_it: bool) -> Case:
+    """A sentence (as written, as said) right after or right before an insert, between two others."""
+    middle: list[str | float] = [insert, 0.4, said, 0.5] if after_it else [said, 0.3, insert, 0.4]
+    said_parts: list[str | float] = [0.4, MINISTER, 0.5, *middle, TALKS, 0.5, KERRY, 0.5]
+    return said_parts, [MINISTER, written, TALKS, KERRY], [(1, said), (2, TALKS)]
+
+
 # case: (what is said, with pauses in seconds; the transcript's sentences; (sentence, phrase said) pairs scored)
-CASES: dict[str, tuple[list[str | float], list[str], list[tuple[int, str]]]] = {
+CASES: dict[str, Case] = {
     "repeat before an insert": (
         [0.4, MINISTER, 0.5, CONNECTED, 0.5, "That is not.", 0.5, SPONSORS, 0.5, TALKS, 0.5, KERRY, 0.5],
         [MINISTER, "America is not connected from the -- that is not.", "That is not.", TALKS, KERRY],
         [(2, "That is not."), (3, TALKS)]),
-    "-- for. after an insert": (
-        [0.4, MINISTER, 0.5, WEATHER, 0.4, "Three hundred for.", 0.5, TALKS, 0.5, KERRY, 0.5],
-        [MINISTER, "-- for.", TALKS, KERRY], [(1, "Three hundred for."), (2, TALKS)]),
-    "-- for. before an insert": (
-        [0.4, MINISTER, 0.5, "Three hundred for.", 0.3, WEATHER, 0.4, TALKS, 0.5, KERRY, 0.5],
-        [MINISTER, "-- for.", TALKS, KERRY], [(1, "Three hundred for."), (2, TALKS)]),
+    "-- for. after an insert": beside_an_insert("-- for.", "Three hundred for.", WEATHER, after_it=True),
+    "-- for. before an insert": beside_an_insert("-- for.", "Three hundred for.", WEATHER, after_it=False),
     "Two. before an insert": (
         [0.4, MINISTER, 0.5, "How many of them are there.", 0.4, "Two.", 0.3, SPONSORS, 0.4, TALKS, 0.5],
         [MINISTER, "How many of them are there.", "Two.", TALKS], [(2, "Two."), (3, TALKS)]),
-    "short after an insert": (
-        [0.4, MINISTER, 0.5, SPONSORS, 0.5, "To success.", 0.4, TALKS, 0.5, KERRY, 0.5],
-        [MINISTER, "To success.", TALKS, KERRY], [(1, "To success."), (2, TALKS)]),
-    "short before an insert": (
-        [0.4, MINISTER, 0.5, "To success.", 0.3, SPONSORS, 0.4, TALKS, 0.5, KERRY, 0.5],
-        [MINISTER, "To success.", TALKS, KERRY], [(1, "To success."), (2, TALKS)]),
+    "short after an insert": beside_an_insert("To success.", "To success.", SPONSORS, after_it=True),
+    "short before an insert": beside_an_insert("To success.", "To success.", SPONSORS, after_it=False),
     "From him. after an intro": (
         [0.3, COMING_UP, 0.4, "From him.", 0.3, "Celebrating a battlefield victory in Iraq this time.", 0.5, TALKS,
          0.5, KERRY, 0.5],
