@@ -137,7 +137,8 @@ def _start_sentences_at_speech(
     unheard speech before each token): that is an insert, not the sentence's own speech. Where the noise lets
     no onset through, a word squeezed in before the pause that parts the sentences leads into the next word
     (see _pause_misplaced). A one-word sentence goes on the stretch of speech its length fits (see
-    _fitting_onset), which it shares with its `--` if it opens with one.
+    _fitting_onset), absorbed or not (the aligner may have absorbed its own speech with an insert's), and
+    shares it with its `--` if it opens with one.
     """
     starts = set(script.sentence_starts)
     foreign = _foreign_speech(absorbed, onsets)
@@ -151,10 +152,11 @@ def _start_sentences_at_speech(
         if not (stranded or squeezed or index - 1 not in anchored or onsets.quiet(start, start + QUIET_START_MS)):
             continue
         if index + 1 in starts:  # a one-word sentence ("Two.") is said before the pause that opens the next
+            next_start = times[index + 1][0]  # on whichever stretch its length fits, absorbed or not
             said_by = next_start - MIN_WORD_MS - SENTENCE_PAUSE_MS
             onset = _fitting_onset(onsets, (times[index - 1][1], said_by), speech_ms[index])
             if onset is not None and index in after_gap:
-                _after_its_gap(index, onset, min(next_start, said_by), times, absorbed, onsets, speech_ms[index])
+                _after_its_gap(index, onset, said_by, times, absorbed, onsets, speech_ms[index])
                 continue
         else:
             search_from = max(times[index - 1][1], next_start - MAX_PAUSE_IN_RUN_MS if stranded else 0,
