@@ -50,7 +50,9 @@ def halves(matrix: Path = MATRIX, fixtures: Path = FIXTURES) -> dict[str, list[s
     for spec in json.loads(matrix.read_text())["variants"]:
         found.setdefault(spec["half"], []).append(spec["name"])
     for truth in sorted(fixtures.glob("real-*.truth.json")):
-        found.setdefault("real speech", []).append(truth.name.removesuffix(".truth.json"))
+        name = truth.name.removesuffix(".truth.json")
+        if (fixtures / f"{name}.mp4").exists():  # not the proofing benchmark's controls (real-a-slt: a WAV)
+            found.setdefault("real speech", []).append(name)
     return found
 
 
