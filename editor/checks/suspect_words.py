@@ -69,9 +69,9 @@ def _heard_issues(index: int, cue: Cue, names: set[str], written: set[str]) -> l
         count = alternatives[0].words
         span = TextSpan(spans[position].start, spans[position + count - 1].end)
         found = cue.text[span.start: span.end]
-        fixes = [_audio_fix(alt, names, written) for alt in alternatives if alt.words == count]
-        message = f"the audio sounds like “{fixes[0].replacement}”, not “{found}”"
-        issues.append(Issue(index, Severity.WARNING, NAME, message, span, merged(fixes)))
+        fixes = merged(_audio_fix(alt, names, written) for alt in alternatives if alt.words == count)
+        message = f"the audio sounds like “{fixes[0].replacement}”, not “{found}”"  # what Alt+1 puts there
+        issues.append(Issue(index, Severity.WARNING, NAME, message, span, fixes))
     return issues
 
 

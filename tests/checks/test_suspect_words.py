@@ -110,3 +110,14 @@ def test_a_name_the_transcript_writes_is_not_offered_for_a_rare_word_that_only_h
     assert check(Document(cues=(mosul, beisel), glossary=(GlossaryTerm("Beisel"),)), DEFAULT_STYLE) == []
     clark = heard_cue("ABC's Alex Mark Clark who", {"Mark": 0.5, "Clark": 0.5}, {})
     assert spans(Document(cues=(clark,), glossary=(GlossaryTerm("Marquardt"),))) == [("Mark Clark", ["Marquardt"])]
+
+
+def test_the_message_names_the_first_suggestion() -> None:
+    """The walk's "sisal" (the speech says "eye sill"): the message said the audio sounds like "ISIS" while the
+    first suggestion, Alt+1, was ISIL: the heard alternatives come in the listening's order, the fixes by score."""
+    heard = {"sisal": (HeardAlternative("ISIS", 1, 0.8), HeardAlternative("ISIL", 1, 0.9))}
+    document = Document(cues=(heard_cue("Against sisal or to meet", {"sisal": 0.3}, heard),),
+                        glossary=(GlossaryTerm("ISIS"), GlossaryTerm("ISIL")))
+    [issue] = check(document, DEFAULT_STYLE)
+    assert [fix.replacement for fix in issue.fixes] == ["ISIL", "ISIS"]
+    assert issue.message == "the audio sounds like “ISIL”, not “sisal”"
