@@ -1,8 +1,9 @@
 """The find and replace bar under the table: plain or regex, match case, whole words; replace-all is one undo step.
 
 Its Alt keys are its own: the menus own Alt+C (Cue), Alt+E, Alt+S, the time fields Alt+R and Alt+D, and the problem
-navigator Alt+A and Alt+G, also while the bar is open (a key claimed twice runs neither). Enter in the Find field
-finds the next, in the Replace field replaces one; "Match case" is reached with Tab and ticked with Space.
+navigator Alt+A and Alt+G, also while the bar is open (a key claimed twice runs neither). Every letter of "Match
+case" had an owner, so the box reads "Match upper/lower case" and takes Alt+U. Enter in the Find field finds the
+next, in the Replace field replaces one.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ class FindBar(QWidget):
         self.replace_field.setPlaceholderText("Replace with")
         self.replace_field.returnPressed.connect(self.replace_one)
         self.regex_box = QCheckBox("Rege&x", self)
-        self.case_box = QCheckBox("Match case", self)
+        self.case_box = QCheckBox("Match &upper/lower case", self)
         self.words_box = QCheckBox("&Whole words", self)
         self.message = QLabel(self)
         self.message.setTextFormat(Qt.TextFormat.PlainText)

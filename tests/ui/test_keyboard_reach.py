@@ -95,6 +95,20 @@ def test_replace_all_has_a_key_of_its_own(proofing, qtbot) -> None:  # type: ign
     assert [cue.text for cue in window.session.document.cues] == ["al-Maliki said", "al-Maliki left"]
 
 
+def test_each_find_choice_is_ticked_by_its_own_key(proofing, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """"Match case" had no Alt key: every letter of it belonged to a menu or a command."""
+    window, _navigator = proofing
+    bar = window.find_bar
+    boxes = [bar.regex_box, bar.case_box, bar.words_box]
+    keys = [mnemonic(box.text()) for box in boxes]
+    assert None not in keys
+    for box, key in zip(boxes, keys, strict=True):
+        bar.find_field.setFocus()
+        qtbot.waitUntil(bar.find_field.hasFocus)
+        qtbot.keyClick(bar.find_field, Qt.Key(QKeySequence(key or "")[0].key()), ALT)
+        qtbot.waitUntil(box.isChecked)  # a mnemonic clicks its box a moment later
+
+
 def test_space_presses_the_focused_button_and_ticks_the_focused_box(proofing, qtbot) -> None:  # type: ignore[no-untyped-def]
     """Space was always play / pause, so a button or box reached with Tab could not be pressed from the keyboard."""
     window, _navigator = proofing
