@@ -6,7 +6,7 @@ new, not yet saved project. Every read error reaches the user as a message namin
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
@@ -69,12 +69,28 @@ class FileActions:
             self._load(outcome.document, None, None)
             self.sample_opened()
 
-    def open_at_start(self) -> None:
-        """No file named at start (or it cannot be read): the recent file a crash left unsaved work for, so its
-        work is offered back at once rather than only when staff think to open it again; else the sample."""
-        crashed = self._recent_file_with_recovery()
-        if crashed is None or not self.open_path(crashed):
+    def open_at_start(self, named: Path | None = None) -> None:
+        """The file named at start; without one (or if it cannot be read) the recent file a crash left unsaved
+        work for, so its work is offered back at once rather than only when staff think to open it again; else
+        the sample. A file that cannot be read is reported once the window shows what opened instead, so the
+        title behind the message names what is open (it read "Untitled" over an empty table)."""
+        problems: list[str] = []
+        for path in self._files_to_start_with(named):
+            problem = self._open_or_say_why(path)
+            if problem is None:
+                break
+            problems.append(problem)
+        else:
             self.open_sample()
+        for problem in problems:
+            dialogs.show_error(self._parent, "Cannot open file", problem)
+
+    def _files_to_start_with(self, named: Path | None) -> Iterator[Path]:
+        if named is not None:
+            yield named
+        crashed = self._recent_file_with_recovery()
+        if crashed is not None and crashed != named:
+            yield crashed
 
     def _recent_file_with_recovery(self) -> Path | None:
         """The newest recent file with a recovery file newer than it (None when untitled work has one: the
@@ -87,17 +103,23 @@ class FileActions:
 
     def open_path(self, path: Path) -> bool:
         """Open a project, a subtitle file or a transcript; False (and a message) if it cannot be read."""
+        problem = self._open_or_say_why(path)
+        if problem is not None:
+            dialogs.show_error(self._parent, "Cannot open file", problem)
+        return problem is None
+
+    def _open_or_say_why(self, path: Path) -> str | None:
+        """Open the file; None once it is open, else why it cannot be read."""
         outcome = self.read_outcome(path)
         if not isinstance(outcome, Opened):
-            dialogs.show_error(self._parent, "Cannot open file", str(outcome))
-            return False
+            return str(outcome)
         # first, so what loading reports (the project's media is missing) is not covered; and the last file's
         # "Saved …" or "Exported …" is not left in the status bar
         self._report(f"Opened {path}")
         self._load(outcome.document, outcome.project, path)
         self._settings.add_recent_file(path)
         self.recent_changed()
-        return True
+        return None
 
     def _load(self, document: Document, project: Path | None, origin: Path | None) -> None:
         self._session.load(document, project)

@@ -1,7 +1,8 @@
 """Starting the editor: the Qt application, the main window, and the first document.
 
 With no file the window opens on the bundled sample lined up along its 12:45; with a file it opens that
-project, subtitle file or transcript. Either way a recovery file left by a crash is offered back first.
+project, subtitle file or transcript (or, if it cannot be read, what it opens without one, and then says why).
+Either way a recovery file left by a crash is offered back first.
 With `--media` the window plays that media too (a project reopens its own media by itself).
 """
 
@@ -56,8 +57,7 @@ def open_window(path: Path | None, media: Path | None = None) -> MainWindow:
     attach_listening(window, panel)
     attach_navigator(window, panel)
     window.show()
-    if path is None or not window.files.open_path(path):
-        window.files.open_at_start()
+    window.files.open_at_start(path)
     if media is not None:
         panel.open_media(media)
     return window

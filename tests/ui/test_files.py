@@ -7,11 +7,12 @@ import re
 
 from answer_dialogs import answer_in_turn, choose_file, press_button, type_answer, when_dialog_opens
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
 from editor.app.settings import RECENT_FILES
 from editor.core.model import Cue, Document
-from editor.formats.registry import read_file
+from editor.formats.registry import read_file, write_file
+from editor.paths import sample_transcript_path
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 
@@ -141,6 +142,30 @@ def test_a_broken_file_is_reported_not_opened(qtbot, window, tmp_path) -> None:
     assert not window.files.open_path(broken)
     assert "broken.srt" in seen[0]
     assert len(window.session.document.cues) > 100
+
+
+def test_a_project_that_cannot_be_read_at_start_is_reported_over_the_sample_opened_instead(make_window, tmp_path
+                                                                                           ) -> None:
+    """The message came over an empty window titled "Untitled"; the sample opened only after it."""
+    broken = tmp_path / "broken.cueline"
+    write_file(Document(cues=(Cue(0, 2000, "Kerry said"),), title="Kerry in Iraq"), broken)
+    broken.write_text(broken.read_text(encoding="utf-8")[:-10], encoding="utf-8")  # cut short, as by a full disk
+    window = make_window()
+    behind: list[tuple[str, str, int, bool]] = []
+
+    def look(dialog: QWidget) -> None:
+        assert isinstance(dialog, QMessageBox)
+        cues = len(window.session.document.cues)
+        behind.append((dialog.text(), window.windowTitle(), cues, window.sample_note.isVisible()))
+        dialog.accept()
+
+    when_dialog_opens(look)
+    window.files.open_at_start(broken)
+    [(message, title, cues, sample_note)] = behind
+    assert "broken.cueline" in message
+    sample_title = read_file(sample_transcript_path()).content.title
+    assert title == f"{sample_title}[*] — Cueline" and cues > 100 and sample_note
+    assert window.session.path is None  # saving will not write over the broken project
 
 
 def test_export_asks_about_unheard_speech(qtbot, window, tmp_path) -> None:
