@@ -22,7 +22,7 @@ from editor.timing.fallback import fill_failed_span
 from editor.timing.gaps import PHRASE_PAUSE_MS, Onsets, place_untimed
 from editor.timing.recognize import GARBAGE, HeardWord
 from editor.timing.script import Script
-from editor.timing.sentence_pauses import lead_stray_openings_in, open_after_the_pause
+from editor.timing.sentence_pauses import heard_by_chance, lead_stray_openings_in, open_after_the_pause
 from editor.timing.spans import Span, span_times, unheard_speech
 from editor.timing.word_onsets import Rises
 
@@ -79,8 +79,8 @@ def timed_words(
     speech_ms = {token: count * phone_ms for token, count in enumerate(phones)}
     # A sentence with a `--` in it is the gap's to place (gaps.py): its words after the gap count as heard here.
     unheard_here = unsupported - after_gap
-    if not anchored.intersection(sentences[0]):  # an intro the transcript lacks is heard as any words by chance
-        unheard_here |= set(sentences[0])
+    if heard_by_chance(anchored.intersection(sentences[0]), phones):  # an intro the transcript lacks is heard as
+        unheard_here |= set(sentences[0])  # any words by chance, and a short first sentence's few anchor by it
     move_beside_inserts(sentences, times, unheard_here, speech_ms, onsets, unheard)
     open_after_the_pause(sentences, times, anchored, phones, onsets)
     lead_stray_openings_in(sentences, times, anchored, phones, onsets)

@@ -22,7 +22,7 @@ after the longest pause within their reach of it.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Container, Sequence
+from collections.abc import Collection, Container, Sequence
 
 from editor.timing.anchors import MAX_PAUSE_IN_RUN_MS, MIN_PHONE_MS, MIN_RUN, MIN_RUN_PHONES, SLOW_PHONE_MS, longest_ms
 from editor.timing.chunks import FRAME_MS
@@ -75,7 +75,7 @@ def lead_stray_openings_in(
         if parted is None:
             continue
         stray, rest = heard[: parted + 1], heard[parted + 1]
-        chance = len(stray) <= MIN_RUN and sum(phones[k] for k in stray) < MIN_RUN_PHONES
+        chance = heard_by_chance(stray, phones)
         said_apart = stole or onsets(times[stray[-1]][1], times[rest][0] - ONSET_SLACK_MS) is not None
         if not (chance and said_apart):
             continue
@@ -85,6 +85,11 @@ def lead_stray_openings_in(
         onset = onsets.after_longest_pause(search_from, times[rest][0] + ONSET_SLACK_MS, SENTENCE_PAUSE_MS)
         if onset is not None and onset > times[stray[-1]][1]:
             _spread(opening, phones, min(onset, times[rest][0]), times[rest][0], times)
+
+
+def heard_by_chance(heard: Collection[int], phones: Sequence[int]) -> bool:
+    """Tokens heard too few to be more than chance: as few as a run too short to anchor on its own."""
+    return len(heard) <= MIN_RUN and sum(phones[token] for token in heard) < MIN_RUN_PHONES
 
 
 def _parted(heard: Sequence[int], times: Times, phones: Sequence[int], stole: bool) -> int | None:

@@ -355,6 +355,9 @@ INTROS = {  # the recogniser heard "him" in the intro: the aligner put "From him
     # ...or at the media's very start, before the intro: 6.6 s early (no speech before it to run on from)
     "at the media's start": ("en-us+f2", 0.03, "Coming up next, the best places to eat on a budget this summer, "
                              "and a chef who grows his own lettuce."),
+    # ...or where a word or two of it anchored in the intro, too few to be more than chance: 3.1 s early
+    "anchored by chance": ("en-us", 0.03, "Coming up next, the best places to eat on a budget this summer, "
+                           "and a chef who grows his own lettuce."),
 }
 
 
