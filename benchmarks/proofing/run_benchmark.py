@@ -18,8 +18,9 @@ each group's worst row, and so are the fresh held-out voices (espeak-ng received
 noise, West Midlands with pauses, US +f3; flite rms with noise and pauses), made before the garbles2 changes
 and measured once after them: they are the figures to trust. Four tune voices with noise and pauses (espeak-ng
 en-us+m2, received pronunciation, Lancashire; flite awb) were added by garbles4, which measured the fourteen
-others only at its start and end. Times are wall and CPU (user+sys, this process and its
-workers): on a shared machine the wall time is inflated.
+others only at its start and end; garbles5 added three more (flite rms at 13 dB, espeak-ng West Midlands at 15
+dB with pauses, espeak-ng en-us+f2 at 18 dB) and measured the eleven others likewise. Times are wall and CPU
+(user+sys, this process and its workers): on a shared machine the wall time is inflated.
 """
 
 from __future__ import annotations
@@ -56,7 +57,8 @@ CACHE = ROOT / "benchmarks" / "results" / "proofing"
 SAMPLE = ROOT / "resources" / "samples" / "abc-news-2014-06-24-transcript.txt"
 GLOSSARY = ("ISIS", "ISIL", "Erbil", "Maliki", "Nouri", "McGurk", "Marquardt", "Macdonald", "Baiji", "Kurdistan")
 INJECT_SHARE, INJECT_SEED = 0.5, 7
-TUNE_VOICES = ("slt", "kal", "us", "usm2n", "rpp", "awbn", "lann")  # the last four: garbles4's, noise and pauses
+TUNE_VOICES = ("slt", "kal", "us", "usm2n", "rpp", "awbn", "lann", "rms13", "wmdp", "usf2")  # then garbles4's
+# four and garbles5's three (noise, pauses; made with the shared speech_fixture tool, kept beside its worktree)
 HELD_OUT_VOICES = ("rms", "awb", "kal8", "gb", "mix", "scot")
 FRESH_VOICES = ("rp", "car", "wmd", "f3", "rmsn")  # made before the garbles2 work, measured once at its end
 HEADER = ("| fixture | garbles flagged | flags on correct words | right form in top 3 | replace-all harm | time |\n"
