@@ -67,8 +67,14 @@ def _normal(word: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def suggestions(word: str, limit: int = SUGGESTIONS) -> tuple[str, ...]:
-    """Likely intended words, commonest first, in the word's own capitalisation."""
+def suggestions(word: str, limit: int = SUGGESTIONS, *, mid_sentence: bool = False,
+                names: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """Likely intended words, commonest first, in the word's own capitalisation.
+
+    Inside a sentence (`mid_sentence`) a capital the garble alone gave is dropped from words written lower case
+    ("tries Everly diplomatic trick": "every"), and kept on names: the dictionary's ("London") and `names`, the
+    glossary's words in lower case. At a sentence's start every suggestion keeps the capital.
+    """
     checker, normal = _checker(), _normal(word)
     found = checker.edit_distance_1(normal) if len(normal) > LONG_WORD else None
     candidates = checker.known(found) if found is not None else checker.candidates(normal)
@@ -76,7 +82,25 @@ def suggestions(word: str, limit: int = SUGGESTIONS) -> tuple[str, ...]:
         candidates = checker.known(checker.edit_distance_2(normal))
     ranked = sorted(candidates or (), key=lambda candidate: (-checker.word_usage_frequency(candidate), candidate))
     ranked = [candidate for candidate in ranked if candidate != normal][:limit]
-    return tuple(candidate.capitalize() if word[:1].isupper() else candidate for candidate in ranked)
+    if not word[:1].isupper():
+        return tuple(ranked)
+    return tuple(
+        candidate if mid_sentence and not (candidate in names or is_name(candidate)) else candidate.capitalize()
+        for candidate in ranked
+    )
+
+
+@cache
+def is_name(word: str) -> bool:
+    """True if English writes the word with a capital, always or at times ("London", "Americans", "Turkey"), as
+    Hunspell's en_US dictionary does (resources/dictionaries/names.txt, see its SOURCE.md)."""
+    normal = _normal(word)
+    return normal in _names() or normal.removesuffix("'s") in _names()
+
+
+@cache
+def _names() -> frozenset[str]:
+    return frozenset(resource_path("dictionaries", "names.txt").read_text(encoding="utf-8").split())
 
 
 @cache

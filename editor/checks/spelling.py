@@ -112,11 +112,13 @@ def check(document: Document, style: CaptionStyle) -> list[Issue]:
     issues = []
     for index, cue in enumerate(document.cues):
         heard = _heard_fixes(cue, {term.term for term in terms})
+        before = document.cues[index - 1].text + "\n" if index else ""  # a cue may start inside a sentence
         for item in misspellings(cue.text, accepted, style.spelling):
             if heard.get(item.start) == ():
                 continue
             message = f"unknown word “{item.word}”"
-            fixes = merged([*heard.get(item.start, ()), *word_fixes(item.word, terms)])
+            in_sentence = inside_sentence(before + cue.text, len(before) + item.start)
+            fixes = merged([*heard.get(item.start, ()), *word_fixes(item.word, terms, in_sentence, accepted)])
             issues.append(Issue(index, Severity.WARNING, NAME, message, TextSpan(item.start, item.end), fixes))
     return issues
 

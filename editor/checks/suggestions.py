@@ -37,11 +37,12 @@ def glossary_fixes(found: str, terms: Sequence[GlossaryTerm], floor: float = GLO
     return fixes
 
 
-def dictionary_fixes(word: str) -> list[Fix]:
-    """The dictionary's nearest spellings of one word, commonest first."""
+def dictionary_fixes(word: str, mid_sentence: bool = False, names: frozenset[str] = frozenset()) -> list[Fix]:
+    """The dictionary's nearest spellings of one word, commonest first; inside a sentence a capital only the
+    garble gave is dropped from everyday words (`dictionary.suggestions`)."""
     return [
         Fix(spelling, round(DICTIONARY_TOP - rank * DICTIONARY_STEP, 3), ("dictionary",))
-        for rank, spelling in enumerate(dictionary.suggestions(word))
+        for rank, spelling in enumerate(dictionary.suggestions(word, mid_sentence=mid_sentence, names=names))
     ]
 
 
@@ -59,6 +60,8 @@ def merged(fixes: Iterable[Fix], limit: int = SHOWN) -> tuple[Fix, ...]:
     return tuple(ranked[:limit])
 
 
-def word_fixes(word: str, terms: Sequence[GlossaryTerm]) -> tuple[Fix, ...]:
-    """What a misspelt word may have been: sound-alike names first, then dictionary spellings."""
-    return merged([*glossary_fixes(word, terms), *dictionary_fixes(word)])
+def word_fixes(word: str, terms: Sequence[GlossaryTerm], mid_sentence: bool = False,
+               names: frozenset[str] = frozenset()) -> tuple[Fix, ...]:
+    """What a misspelt word may have been: sound-alike names first, then dictionary spellings (`names`: the
+    glossary's words in lower case, which keep their capital inside a sentence)."""
+    return merged([*glossary_fixes(word, terms), *dictionary_fixes(word, mid_sentence, names)])

@@ -17,7 +17,7 @@ from PySide6.QtGui import QAction, QSyntaxHighlighter, QTextCharFormat, QTextCur
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit
 
 from editor.checks import dictionary
-from editor.checks.spelling import Misspelling, misspellings, words_of_terms
+from editor.checks.spelling import Misspelling, inside_sentence, misspellings, words_of_terms
 from editor.core.model import GlossaryTerm
 from editor.core.phonetic import sound_alike_score
 
@@ -140,14 +140,15 @@ def attach_spelling(
     return highlighter
 
 
-def suggestions_for(word: str, glossary: Sequence[GlossaryTerm] = ()) -> list[str]:
-    """Corrections for a word: sound-alike glossary names first, then the dictionary's, without repeats."""
+def suggestions_for(word: str, glossary: Sequence[GlossaryTerm] = (), mid_sentence: bool = False) -> list[str]:
+    """Corrections for a word: sound-alike glossary names first, then the dictionary's, without repeats (inside
+    a sentence, without a capital only the garble gave)."""
     names = sorted(
         ((sound_alike_score(word, term.term), term.term) for term in glossary),
         reverse=True,
     )
     offered = [name for score, name in names if score >= GLOSSARY_SUGGESTION_SCORE]
-    for candidate in dictionary.suggestions(word):
+    for candidate in dictionary.suggestions(word, mid_sentence=mid_sentence, names=words_of_terms(glossary)):
         if candidate not in offered:
             offered.append(candidate)
     return offered[:SUGGESTIONS_SHOWN]
@@ -187,7 +188,8 @@ def add_suggestions(
     if item is None:
         return []
     actions = []
-    for suggestion in suggestions_for(item.word, glossary) or ["(no suggestions)"]:
+    in_sentence = inside_sentence(edit.toPlainText(), item.start)
+    for suggestion in suggestions_for(item.word, glossary, in_sentence) or ["(no suggestions)"]:
         action = QAction(suggestion, menu)
         if suggestion.startswith("("):
             action.setEnabled(False)

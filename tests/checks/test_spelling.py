@@ -79,6 +79,28 @@ def test_suggestions_follow_the_words_case() -> None:
     assert dictionary.suggestions("qxzqxzqxz") == ()
 
 
+def test_a_capital_only_the_garble_gave_is_dropped_inside_a_sentence() -> None:
+    """Alt+1 on "tries Everly diplomatic trick" put "Every" there: the capital came from the garble alone."""
+    assert dictionary.suggestions("Everly", mid_sentence=True)[:3] == ("every", "overly", "evenly")
+    assert dictionary.suggestions("Everly")[0] == "Every"  # a sentence starts with it
+    assert dictionary.suggestions("Londn", mid_sentence=True)[0] == "London"  # names keep theirs
+    assert dictionary.suggestions("Turky", mid_sentence=True)[0] == "Turkey"  # a name as well as a word
+    assert dictionary.suggestions("Pover", mid_sentence=True)[:2] == ("over", "power")
+    assert dictionary.suggestions("Pover", mid_sentence=True, names=frozenset({"samantha", "power"}))[1] == "Power"
+    assert dictionary.suggestions("teh", mid_sentence=False)[0] == "the"
+
+
+def test_the_spelling_check_offers_what_alt_1_should_put_in_the_sentence() -> None:
+    doc = Document(cues=(Cue(0, 2000, "the United States tries Everly diplomatic trick."),
+                         Cue(2000, 4000, "Everly one. Everly two and"),
+                         Cue(4000, 6000, "Everly three, as the ambassador Pover said")),
+                   glossary=(GlossaryTerm("Samantha Power"),))
+    *everly, pover = check(doc, DEFAULT_STYLE)
+    assert [issue.fixes[0].replacement for issue in everly] == ["every", "Every", "Every", "every"]
+    offered = [fix.replacement for fix in pover.fixes]
+    assert "Power" in offered and "power" not in offered  # the glossary's name, not the word, inside a sentence
+
+
 def test_rare_words_rank_above_everyday_ones() -> None:
     assert dictionary.word_rarity("sisal") > dictionary.word_rarity("crisis") > dictionary.word_rarity("sure")
     assert dictionary.word_rarity("Beisel") == 1.0

@@ -142,6 +142,19 @@ def test_misspelt_words_get_a_wavy_underline_and_suggestions(qtbot) -> None:
     assert underlined(edit) == []
 
 
+def test_a_correction_inside_a_sentence_has_no_capital_the_garble_gave(qtbot) -> None:
+    edit = QPlainTextEdit()
+    qtbot.addWidget(edit)
+    SpellingHighlighter(edit.document())
+    edit.setPlainText("the United States tries Everly diplomatic trick.\nEverly one.")
+    menu = QMenu()
+    inside = add_suggestions(menu, edit, edit.toPlainText().index("Everly") + 1)
+    starting = add_suggestions(menu, edit, edit.toPlainText().rindex("Everly") + 1)
+    assert inside[0].text() == "every" and starting[0].text() == "Every"
+    inside[0].trigger()
+    assert edit.toPlainText().startswith("the United States tries every diplomatic trick.")
+
+
 def test_glossary_names_come_first_among_suggestions() -> None:
     assert suggestions_for("Mcguirk", [GlossaryTerm("McGurk"), GlossaryTerm("Mosul")])[0] == "McGurk"
 
