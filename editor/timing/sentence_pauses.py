@@ -6,17 +6,14 @@ the next one ("But the | real solution": a caption 1-2 s early, over the end of 
 words of a sentence up to the first one the recogniser heard are said after the longest pause before that
 word; those the aligner put earlier, running on from the speech before them with no pause of their own
 (the aligner gave them none either), are spread after it, by their phones. A pause after which they have no
-room to be said, even fast, is one inside the sentence (a phrase split): they stay. The same holds for
-opening words put on speech the transcript lacks (an insert that ends in a word like theirs: "standing
-together against the storm", then "Against sisal or to meet": 3.7 s early).
+room to be said, even fast, is one inside the sentence (a phrase split): they stay.
 
 Likewise a sentence's first words heard too few to be more than chance, and either far before the rest of
 it with speech between that a pause inside a sentence cannot explain ("exacerbate. The" heard where an
 insert right after that sentence opens with "We": "The sectarian." 6 s early), or on the time the sentence
 before needed for its last words and then a pause ("The" heard in "it's because.", the words between
-squeezed faster than anyone speaks: "The Iraqi Government" 1.1 s early), or after a second or more of
-speech no transcript word was put on ("evening" heard as "against"), lead into the rest of the sentence,
-after the longest pause within their reach of it.
+squeezed faster than anyone speaks: "The Iraqi Government" 1.1 s early), lead into the rest of the
+sentence, after the longest pause within their reach of it.
 """
 
 from __future__ import annotations
@@ -25,31 +22,26 @@ import itertools
 from collections.abc import Collection, Container, Sequence
 
 from editor.timing.anchors import MAX_PAUSE_IN_RUN_MS, MIN_PHONE_MS, MIN_RUN, MIN_RUN_PHONES, SLOW_PHONE_MS, longest_ms
-from editor.timing.chunks import FRAME_MS
 from editor.timing.gaps import Onsets
 
 Times = dict[int, tuple[int, int]]
 SENTENCE_PAUSE_MS = 100  # the least pause between two sentences
 RUN_ON_MS = 100  # a word with speech this close before it has no pause of its own
 ONSET_SLACK_MS = 60  # how far an onset may lie from where the aligner put the word it starts
-UNEXPLAINED_SPEECH_MS = 1000  # this much speech before a sentence's first heard word, no word's, is an insert
 
 
 def open_after_the_pause(
     sentences: Sequence[range], times: Times, anchored: Container[int], phones: Sequence[int], onsets: Onsets,
 ) -> None:
-    """Move each sentence's (its tokens') opening words that run on from the sentence before, or from speech
-    the transcript lacks (see _amid_other_speech), to after the longest pause before its first anchored word,
-    where they have room to be said."""
+    """Move each sentence's (its tokens') opening words that run on from the sentence before to after the
+    longest pause before its first anchored word, where they have room to be said."""
     for tokens in sentences[1:]:
         first = tokens.start
         heard = next((k for k in tokens if k in anchored), None)
         if heard is None or heard == first:
             continue
         start, heard_start = times[first][0], times[heard][0]
-        after_its_sentence = start - times[first - 1][1] < RUN_ON_MS
-        amid = _amid_other_speech(first, times[first - 1][1], times, onsets)
-        if onsets.quiet(max(0, start - RUN_ON_MS), start) or not (after_its_sentence or amid):
+        if start - times[first - 1][1] >= RUN_ON_MS or onsets.quiet(max(0, start - RUN_ON_MS), start):
             continue
         onset = onsets.after_longest_pause(start, heard_start + ONSET_SLACK_MS, SENTENCE_PAUSE_MS)
         if onset is None or onset <= start + ONSET_SLACK_MS:
@@ -70,8 +62,7 @@ def lead_stray_openings_in(
     for number, tokens in enumerate(sentences):
         heard = [k for k in tokens if k in anchored]
         stole = number > 0 and _squeezed_before(sentences[number - 1], times, anchored, phones)
-        amid = number > 0 and bool(heard) and _amid_other_speech(heard[0], times[tokens.start - 1][1], times, onsets)
-        parted = _parted(heard, times, phones, stole or amid)
+        parted = _parted(heard, times, phones, stole)
         if parted is None:
             continue
         stray, rest = heard[: parted + 1], heard[parted + 1]
@@ -94,21 +85,13 @@ def heard_by_chance(heard: Collection[int], phones: Sequence[int]) -> bool:
 
 def _parted(heard: Sequence[int], times: Times, phones: Sequence[int], stole: bool) -> int | None:
     """Where the heard words of a sentence part (the index of the last before the gap): the first gap longer
-    than the words between take to say, or, where the first heard words `stole` the sentence before's time
-    or were heard amid other speech, a pause right after them."""
+    than the words between take to say, or, where the first heard words `stole` the sentence before's time,
+    a pause right after them."""
     for n, (low, high) in enumerate(itertools.pairwise(heard)):
         gap = times[high][0] - times[low][1]
         if gap > longest_ms(sum(phones[low + 1: high])) or (stole and n == 0 and gap >= SENTENCE_PAUSE_MS):
             return n
     return None
-
-
-def _amid_other_speech(token: int, previous_end: int, times: Times, onsets: Onsets) -> bool:
-    """The sentence's first heard word comes after more speech than a misheard word or two since the sentence
-    before ended, none of it given to a transcript word: speech the transcript lacks (an insert), which may
-    say a word like it ("evening" heard as "against": "Against sisal or to meet" 1.4 s early)."""
-    opening = times[token][0]
-    return int(onsets.speech_frames(previous_end, opening).sum()) * FRAME_MS >= UNEXPLAINED_SPEECH_MS
 
 
 def _squeezed_before(sentence: range, times: Times, anchored: Container[int], phones: Sequence[int]) -> bool:
