@@ -77,7 +77,7 @@ case "$command" in
     install_system_packages "${APT_PACKAGES[@]}" "${TEST_APT_PACKAGES[@]}"
     setup_venv
     .venv/bin/ruff check editor tests benchmarks
-    .venv/bin/mypy editor/core editor/formats editor/timing editor/checks editor/workflows
+    .venv/bin/mypy editor/core editor/formats editor/timing editor/checks editor/workflows editor/media editor/app editor/ui
     .venv/bin/lint-imports
     exec .venv/bin/python -m pytest -q "$@"
     ;;

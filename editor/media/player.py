@@ -112,7 +112,7 @@ class Player:
     def _has_content(self) -> bool:
         """VLC has found something to play (a length, or time running): before that, a damaged file may still
         be probed, and pausing it then would leave it paused forever instead of ending in the error state."""
-        return self._player.get_length() > 0 or self._player.get_time() > 0
+        return bool(self._player.get_length() > 0 or self._player.get_time() > 0)
 
     def state(self) -> PlayerState:
         vlc_state = self._player.get_state()

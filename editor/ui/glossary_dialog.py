@@ -109,7 +109,9 @@ class GlossaryDialog(QDialog):
         for widget in (self.find_button, self.progress, self.replace_button):
             row.addWidget(widget)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("&Names:", buddy=self.terms_edit))
+        label = QLabel("&Names:")
+        label.setBuddy(self.terms_edit)
+        layout.addWidget(label)
         layout.addWidget(self.terms_edit, 1)
         layout.addLayout(row)
         layout.addWidget(self.table, 2)
@@ -208,7 +210,7 @@ class GlossaryDialog(QDialog):
         return [
             proposal
             for row, proposal in enumerate(self._proposals)
-            if self.table.item(row, 0).checkState() == Qt.CheckState.Checked
+            if self._tick(row).checkState() == Qt.CheckState.Checked
         ]
 
     def _tick_same_mishearing(self, item: QTableWidgetItem) -> None:
@@ -220,9 +222,15 @@ class GlossaryDialog(QDialog):
         self._syncing = True
         for row, proposal in enumerate(self._proposals):
             if (" ".join(proposal.found.lower().split()), proposal.term) == key:
-                self.table.item(row, 0).setCheckState(item.checkState())
+                self._tick(row).setCheckState(item.checkState())
         self._syncing = False
         self._update_status()
+
+    def _tick(self, row: int) -> QTableWidgetItem:
+        """The tick box of a proposal's row (every row gets one when the proposals are shown)."""
+        item = self.table.item(row, 0)
+        assert item is not None
+        return item
 
     def _update_status(self) -> None:
         count = len(self.chosen())

@@ -102,11 +102,13 @@ class ShortcutsDialog(QDialog):
     def _fit_screen(self, buttons_height: int) -> None:
         """Wide enough for the longest command and its keys; as tall as the rows need, within the screen."""
         self.table.resizeColumnsToContents()
-        margins = self.layout().contentsMargins()
+        layout = self.layout()
+        assert layout is not None  # made in __init__
+        margins = layout.contentsMargins()
         frame = 2 * self.table.frameWidth()
         rows = sum(self.table.rowHeight(row) for row in range(self.table.rowCount()))
         width = self.table.horizontalHeader().length() + self.table.verticalScrollBar().sizeHint().width() + frame
-        height = rows + self.table.horizontalHeader().sizeHint().height() + frame + self.layout().spacing()
+        height = rows + self.table.horizontalHeader().sizeHint().height() + frame + layout.spacing()
         screen = self.screen() or QGuiApplication.primaryScreen()
         free = screen.availableGeometry()
         self.resize(min(width + margins.left() + margins.right(), free.width()),
