@@ -134,9 +134,11 @@ def _start_sentences_at_speech(
     sentence lends the aligner audio to put the sentence's first word in, and one stranded far before the
     next word (see _stranded): that one starts after the longest pause shortly before the next word. It
     never moves across speech the transcript lacks that the aligner absorbed beside it (`absorbed`: the
-    unheard speech before each token): that is an insert, not the sentence's own speech. Where the noise lets
-    no onset through, a word squeezed in before the pause that parts the sentences leads into the next word
-    (see _pause_misplaced). A one-word sentence goes on the stretch of speech its length fits (see
+    unheard speech before each token): that is an insert, not the sentence's own speech; nor onto or across
+    the speech of a `--` right after it, whatever its length: the gap's words were said after it ("ABC's --
+    Mark Clark": in noise the search ran on to a pause among them, 1.3 s late). Where the noise lets no onset
+    through, a word squeezed in before the pause that parts the sentences leads into the next word (see
+    _pause_misplaced). A one-word sentence goes on the stretch of speech its length fits (see
     _fitting_onset), absorbed or not (the aligner may have absorbed its own speech with an insert's), and
     shares it with its `--` if it opens with one.
     """
@@ -146,7 +148,8 @@ def _start_sentences_at_speech(
         if index in anchored or index + 1 not in times or index - 1 not in times:
             continue
         start, end = times[index]
-        next_start = min(times[index + 1][0], foreign.get(index + 1, times[index + 1])[0])
+        gap_after = index + 1 in after_gap  # the speech absorbed there is the gap's words, said after this one
+        next_start = min(times[index + 1][0], (absorbed if gap_after else foreign).get(index + 1, times[index + 1])[0])
         squeezed = end - start < MIN_WORD_MS
         stranded = _stranded(script, index, (end, next_start), onsets)
         if not (stranded or squeezed or index - 1 not in anchored or onsets.quiet(start, start + QUIET_START_MS)):
@@ -161,7 +164,8 @@ def _start_sentences_at_speech(
         else:
             search_from = max(times[index - 1][1], next_start - MAX_PAUSE_IN_RUN_MS if stranded else 0,
                               _after_foreign(foreign.get(index), onsets))
-            onset = onsets.after_longest_pause(search_from, next_start + ONSET_SLACK_MS, SENTENCE_PAUSE_MS)
+            search_to = next_start if gap_after else next_start + ONSET_SLACK_MS  # not the gap's own onset
+            onset = onsets.after_longest_pause(search_from, search_to, SENTENCE_PAUSE_MS)
         if onset is None and squeezed and _pause_misplaced(times, index, next_start, speech_ms[index], onsets):
             onset = next_start - round(speech_ms[index])
         if onset is not None:

@@ -296,6 +296,23 @@ def test_a_sentence_opening_with_a_gap_after_a_misheard_word_starts_after_the_pa
     assert abs(cue_opening(cues, "-- sectarian").start_ms - speech.phrase(unheard)[0]) <= LEAD_IN_AND_SLACK_MS
 
 
+def test_a_sentence_whose_first_word_a_gap_follows_starts_on_that_word_not_after_the_gap(speech_folder: Path) -> None:
+    # The audio says "on the programme" where the transcript has `--`, and "this" for "that": in noise the
+    # onset of "Next" is lost, and the search for it ran on to the gap's words, 0.6 s late.
+    said = ["Thanks for this.", "Next", "on the programme", "the weather for the weekend ahead of the holiday."]
+    speech = speak([
+        0.4, "The minister arrived in Baghdad on Monday morning.", 0.5, "Whether that happens is far from certain.",
+        0.47, said[0], 0.28, said[1], 0.08, said[2], 0.12, said[3], 0.5,
+        "Kerry urged the leaders to form a new government.", 0.5,
+    ], speech_folder, "en-us+f5")
+    transcript = ("The minister arrived in Baghdad on Monday morning. Whether that happens is far from certain. "
+                  "Thanks for that. Next -- the weather for the weekend ahead of the holiday. "
+                  "Kerry urged the leaders to form a new government.")
+    aligned = align_words(words_of(transcript), with_noise(speech.samples, 10, 1), RATE).words
+    following = next(word for word in aligned if word.text == "Next")
+    assert abs((following.start_ms or 0) - speech.phrase("Next")[0]) <= LEAD_IN_AND_SLACK_MS
+
+
 def test_a_short_sentence_opening_with_a_gap_after_untranscribed_speech_starts_after_it(speech_folder: Path) -> None:
     # The insert says "for" too: the aligner put the sentence "-- for." inside it, and the caption opened 3 s early.
     said = "In its fighters for."
