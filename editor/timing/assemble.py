@@ -132,7 +132,11 @@ def _start_sentences_at_speech(
     Only suspects move (an anchored word was timed by the recogniser): a word starting in quiet, one
     squeezed shorter than a word can be said, one after an unconfirmed word, since a misheard word before a
     sentence lends the aligner audio to put the sentence's first word in, and one stranded far before the
-    next word (see _stranded): that one starts after the longest pause shortly before the next word. It
+    next word (see _stranded): that one starts after the longest pause shortly before the next word. The
+    longest pause may be one inside the sentence (a phrase split after its first word): a word after an
+    unconfirmed one that the aligner put where speech resumes after a pause only starts at that onset, and
+    the pause after the word before counts whole, from where its speech stops (the aligner may end that word
+    inside the pause, on a soft last sound under the noise: "deserves. | Secretary | Kerry", 1.0 s late). It
     never moves across speech the transcript lacks that the aligner absorbed beside it (`absorbed`: the
     unheard speech before each token): that is an insert, not the sentence's own speech; nor onto or across
     the speech of a `--` right after it, whatever its length: the gap's words were said after it ("ABC's --
@@ -152,7 +156,11 @@ def _start_sentences_at_speech(
         next_start = min(times[index + 1][0], (absorbed if gap_after else foreign).get(index + 1, times[index + 1])[0])
         squeezed = end - start < MIN_WORD_MS
         stranded = _stranded(script, index, (end, next_start), onsets)
-        if not (stranded or squeezed or index - 1 not in anchored or onsets.quiet(start, start + QUIET_START_MS)):
+        own_onset = None if index - 1 in anchored else _onset_at(onsets, start)
+        after_unconfirmed = index - 1 not in anchored and own_onset is None
+        if not (stranded or squeezed or after_unconfirmed or onsets.quiet(start, start + QUIET_START_MS)):
+            if own_onset is not None:
+                times[index] = (own_onset, max(end, own_onset))
             continue
         if index + 1 in starts:  # a one-word sentence ("Two.") is said before the pause that opens the next
             next_start = times[index + 1][0]  # on whichever stretch its length fits, absorbed or not
@@ -162,7 +170,8 @@ def _start_sentences_at_speech(
                 _after_its_gap(index, onset, said_by, times, absorbed, onsets, speech_ms[index])
                 continue
         else:
-            search_from = max(times[index - 1][1], next_start - MAX_PAUSE_IN_RUN_MS if stranded else 0,
+            search_from = max(onsets.quiet_since(*times[index - 1]),  # the whole pause after the word before
+                              next_start - MAX_PAUSE_IN_RUN_MS if stranded else 0,
                               _after_foreign(foreign.get(index), onsets))
             search_to = next_start if gap_after else next_start + ONSET_SLACK_MS  # not the gap's own onset
             onset = onsets.after_longest_pause(search_from, search_to, SENTENCE_PAUSE_MS)
@@ -171,6 +180,13 @@ def _start_sentences_at_speech(
         if onset is not None:
             onset = min(onset, next_start)
             times[index] = (onset, max(min(end, next_start), onset))
+
+
+def _onset_at(onsets: Onsets, start: int) -> int | None:
+    """The onset after a pause of SENTENCE_PAUSE_MS or more that `start` lies at (within ONSET_SLACK_MS)."""
+    onset = onsets.after_longest_pause(max(0, start - ONSET_SLACK_MS - SENTENCE_PAUSE_MS), start + ONSET_SLACK_MS,
+                                       SENTENCE_PAUSE_MS)
+    return onset if onset is not None and abs(onset - start) <= ONSET_SLACK_MS else None
 
 
 def _after_its_gap(

@@ -84,6 +84,12 @@ class Onsets:
         found = speech_onsets(self._energy, self._threshold, start_ms, end_ms, pause_ms // FRAME_MS)
         return found[-1][0] if found else None
 
+    def quiet_since(self, start_ms: int, at_ms: int) -> int:
+        """Where the quiet that lasts until `at_ms` began, at `start_ms` at the earliest: the end of the speech
+        before it (`at_ms` itself amid speech)."""
+        loud = np.flatnonzero(self.speech_frames(start_ms, at_ms))
+        return min((start_ms // FRAME_MS + int(loud[-1]) + 1) * FRAME_MS, at_ms) if len(loud) else start_ms
+
     def pause_after(self, start_ms: int, end_ms: int, pause_ms: int) -> int:
         """Where the first pause of at least pause_ms after start begins (end if none comes before it)."""
         loud = self._energy[start_ms // FRAME_MS: end_ms // FRAME_MS] > self._threshold
