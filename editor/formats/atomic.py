@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from editor.formats.errors import FormatError
+from editor.formats.errors import FormatError, WriteRefused
 
 TEMPORARY_SUFFIX = ".tmp"
 STALE_AFTER_S = 60.0  # older than any save takes: an interrupted save's leftover
@@ -59,7 +59,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         os.replace(temporary, path)
     except OSError as error:
         _remove_quietly(temporary)
-        raise FormatError(_save_failure_message(error, path), path) from error
+        raise WriteRefused(_save_failure_message(error, path), path) from error
     _sync_folder(path.parent)
     remove_stale_temporaries(path)
 
@@ -103,10 +103,10 @@ def _refuse_write_protected(path: Path) -> None:
     except OSError:
         return
     if not mode & 0o222:
-        raise FormatError("could not save: the file is write-protected (the previous version is unchanged)", path)
+        raise WriteRefused("could not save: the file is write-protected (the previous version is unchanged)", path)
     if not os.access(path, os.W_OK):  # not the user's mark: say what stands in the way
         refusal = errno.EROFS if _on_read_only_disk(path) else errno.EACCES
-        raise FormatError(_save_failure_message(OSError(refusal, os.strerror(refusal)), path), path)
+        raise WriteRefused(_save_failure_message(OSError(refusal, os.strerror(refusal)), path), path)
 
 
 def _on_read_only_disk(path: Path) -> bool:

@@ -21,5 +21,9 @@ class FormatError(ValueError):
         return f"{where}: {self.message}" if where else self.message
 
 
+class WriteRefused(FormatError):
+    """The place refused the file (a full disk, a read-only disk, a write-protected file): another may take it."""
+
+
 class FormatWarning(FormatError):
     """Read as written but worth the user's eye (a cue shown for no time); strict reading accepts it."""

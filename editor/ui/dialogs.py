@@ -76,18 +76,23 @@ def ask_about_gaps(parent: QWidget, cue_count: int) -> GapPolicy | None:
     return choices.get(box.clickedButton())
 
 
+WORK_STAYS = ("Your work is still open here, as it was. Choose another disk or folder, or free some space on "
+              "this one and try again.")
+
+
 def show_error(parent: QWidget, title: str, message: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Critical, title, message, parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
 
 
-def offer_save_elsewhere(parent: QWidget, message: str) -> bool:
-    """A save failed (read-only disk, write-protected file, disk full): say why and offer another file at once;
-    the work stays in the window either way."""
-    box = QMessageBox(QMessageBox.Icon.Critical, "Cannot save", message, parent=parent)
+def offer_elsewhere(parent: QWidget, title: str, message: str, elsewhere_label: str) -> bool:
+    """A save or export failed (read-only disk, write-protected file, disk full): say why and offer another file
+    at once; the work stays in the window either way, and the message says so."""
+    box = QMessageBox(QMessageBox.Icon.Critical, title, message, parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
-    elsewhere = box.addButton("Save &elsewhere…", QMessageBox.ButtonRole.AcceptRole)
+    box.setInformativeText(WORK_STAYS)
+    elsewhere = box.addButton(elsewhere_label, QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(elsewhere)
     box.exec()

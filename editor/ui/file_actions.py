@@ -19,7 +19,7 @@ from editor.core.gaps import GapPolicy
 from editor.core.model import Document
 from editor.core.style import style_named
 from editor.core.timecode import TimecodeError, parse_runtime
-from editor.formats.errors import FormatError
+from editor.formats.errors import FormatError, WriteRefused
 from editor.formats.project import PROJECT, PROJECT_EXTENSION
 from editor.formats.recipe import WriteOptions
 from editor.formats.registry import write_file
@@ -190,7 +190,8 @@ class FileActions:
         try:
             write_file(self._session.document, path, file_format=PROJECT)  # a project, whatever the name
         except (FormatError, OSError) as error:
-            return dialogs.offer_save_elsewhere(self._parent, str(error)) and self.save_as()
+            offered = dialogs.offer_elsewhere(self._parent, "Cannot save", str(error), "Save &elsewhere…")
+            return offered and self.save_as()
         if path != self._session.path:
             self._autosave.discard()  # the work now lives in `path`; its old recovery file is obsolete
             self._autosave.set_origin(path)
@@ -203,24 +204,38 @@ class FileActions:
 
     def export(self, suffix: str) -> bool:
         """Write the captions as SRT or WebVTT (suffix "srt" or "vtt") to a file the user picks."""
-        name_filter = "SubRip (*.srt)" if suffix == "srt" else "WebVTT (*.vtt)"
-        start = self._folder() / f"{self._default_stem()}.{suffix}"
-        path = dialogs.choose_file(self._parent, f"Export {suffix.upper()}", name_filter, start, save_suffix=suffix)
+        path = self._choose_export_file(suffix, self._folder())
         return path is not None and self.export_to(path)
 
     def export_any(self) -> bool:
         """Write the captions in any format Cueline writes (ASS, TTML, SCC, SBV, plain text...)."""
-        path = dialogs.choose_export_file(self._parent, self._folder(), self._default_stem())
+        path = self._choose_export_file(None, self._folder())
         return path is not None and self.export_to(path)
+
+    def _choose_export_file(self, suffix: str | None, folder: Path) -> Path | None:
+        """SRT or WebVTT (suffix "srt", "vtt") from their own menu entries; None: any format Cueline writes."""
+        if suffix not in ("srt", "vtt"):
+            return dialogs.choose_export_file(self._parent, folder, self._default_stem())
+        name_filter = "SubRip (*.srt)" if suffix == "srt" else "WebVTT (*.vtt)"
+        start = folder / f"{self._default_stem()}.{suffix}"
+        return dialogs.choose_file(self._parent, f"Export {suffix.upper()}", name_filter, start, save_suffix=suffix)
 
     def export_to(self, path: Path) -> bool:
         policy = self._gap_policy()
-        if policy is None:
-            return False
+        return policy is not None and self._export_with(path, policy)
+
+    def _export_with(self, path: Path, policy: GapPolicy) -> bool:
+        """Export once the gap question is answered; a place that refuses the file offers another at once (the
+        question is not asked again)."""
         srt = path.suffix.lower() == ".srt"
         options = WriteOptions(srt and self._settings.get(SRT_BOM), srt and self._settings.get(SRT_CRLF), policy)
         try:
             exported = export_document(self._session.document, path, options)
+        except WriteRefused as error:
+            if not dialogs.offer_elsewhere(self._parent, "Cannot export", str(error), "Export &elsewhere…"):
+                return False
+            elsewhere = self._choose_export_file(path.suffix.lower().lstrip(".") or None, path.parent)
+            return elsewhere is not None and self._export_with(elsewhere, policy)
         except FormatError as error:
             dialogs.show_error(self._parent, "Cannot export", str(error))
             return False

@@ -11,7 +11,7 @@ from pathlib import Path
 from editor.core.gaps import GapPolicy, count_cues_with_gaps, count_gap_runs, resolve_gaps
 from editor.core.model import Document
 from editor.core.wording import counted
-from editor.formats.errors import FormatError
+from editor.formats.errors import WriteRefused
 from editor.formats.recipe import WriteOptions
 from editor.formats.registry import format_for_path, write_file
 from editor.media.audio import picture_size
@@ -59,7 +59,7 @@ def export_document(document: Document, path: Path, options: WriteOptions | None
     try:
         notes = write_file(document, path, options).notes
     except OSError as error:
-        raise FormatError(f"cannot write this file: {error.strerror or error}", path) from error
+        raise WriteRefused(f"cannot write this file: {error.strerror or error}", path) from error
     cues = document.cues
     removed = resolve_gaps(cues, policy).removed if policy is GapPolicy.DROP else 0
     return Exported(path, len(cues) - removed, count_gap_runs(cues), count_cues_with_gaps(cues), policy, removed,

@@ -13,6 +13,7 @@ from pathlib import Path
 from editor.core.model import Document
 from editor.core.style import CaptionStyle
 from editor.core.transcript import Transcript
+from editor.formats.decoding import read_text
 from editor.formats.errors import FormatError
 from editor.formats.project import PROJECT
 from editor.formats.recipe import Reading, ReadOptions
@@ -62,6 +63,9 @@ class Unreadable:
 
 
 OpenOutcome = Opened | NeedsRuntime | MalformedRuntime | Unreadable
+EMPTY_FILE = ("the file is empty: there are no captions in it. A file cut short while it was copied or saved looks "
+              "like this: copy or export it again, then open the new copy")
+_BLANK_CHECK_BYTES = 4096  # a file with no cues and more than this is not blank; reading it again is not needed
 
 
 def open_file(path: Path, style: CaptionStyle, *, runtime_ms: int | None = None, lenient: bool = False
@@ -77,6 +81,8 @@ def open_file(path: Path, style: CaptionStyle, *, runtime_ms: int | None = None,
         return _failure(error, path)
     if isinstance(reading.content, Transcript):
         return Opened(line_up_transcript(reading.content, style), None, lined_up=True)
+    if not reading.content.cues and _is_blank(path):
+        return Unreadable(FormatError(EMPTY_FILE, path))
     project = path if path.suffix.lower() in PROJECT.suffixes else None  # Save writes back to a project only
     return Opened(reading.content, project, reading.problems)
 
@@ -96,6 +102,11 @@ def _transcript(reading: Reading, path: Path) -> Transcript:
     if not isinstance(reading.content, Transcript):
         raise FormatError("this is a timed subtitle file, not a transcript (convert it instead)", path, 1)
     return reading.content
+
+
+def _is_blank(path: Path) -> bool:
+    """A 0-byte file, or one of blank lines only: an SRT reader finds no cues in it and no fault either."""
+    return path.stat().st_size <= _BLANK_CHECK_BYTES and not read_text(path).strip()
 
 
 def _failure(error: FormatError | OSError, path: Path) -> NeedsRuntime | MalformedRuntime | Unreadable:

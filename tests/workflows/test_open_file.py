@@ -75,6 +75,18 @@ def test_unreadable_files_name_the_file_and_the_line(tmp_path: Path) -> None:
     assert isinstance(folder, Unreadable) and str(tmp_path) in str(folder)
 
 
+def test_an_empty_caption_file_is_refused_with_what_to_do_not_opened_as_no_captions(tmp_path: Path) -> None:
+    """A 0-byte SRT (a copy cut short) opened as an editor with no cues and no word of why."""
+    for name, content in (("empty.srt", b""), ("blank.srt", b"\r\n\r\n  \n"), ("bom.srt", b"\xef\xbb\xbf\n")):
+        (tmp_path / name).write_bytes(content)
+        outcome = open_file(tmp_path / name, STYLE)
+        assert isinstance(outcome, Unreadable), name
+        assert str(outcome).startswith(f"{tmp_path / name}: the file is empty")
+        assert "copy or export it again" in str(outcome)
+    header_only = write(tmp_path, "none.vtt", "WEBVTT\n")  # a WebVTT file that says it has no cues
+    assert isinstance(open_file(header_only, STYLE), Opened)
+
+
 def test_lenient_webvtt_keeps_the_good_cues_and_names_the_skipped_line(tmp_path: Path) -> None:
     vtt = write(tmp_path, "in.vtt", "WEBVTT\n\n00:01.000 --> 00:02.000\none\n\n00:0x.000 --> 00:03.000\nbad\n\n"
                 "00:04.000 --> 00:05.000\nthree\n")
