@@ -19,6 +19,7 @@ from editor.core.phonetic import MIN_SOUND, key_weight, phrase_key, sound_alike_
 from editor.core.words import EDGE_PUNCTUATION
 
 HINT_MARK = "~"
+EXAMPLE_LINE = "ISIL ~ sisal, Beisel"
 MIN_SCORE = 0.62  # below this, proposals on the seed transcript were mostly chance resemblances
 MAX_EXTRA_WORDS = 1  # a name may be heard as one word more than it has ("their bill" for Erbil)
 MAX_SPAN_WORDS = 3
@@ -58,6 +59,19 @@ def parse_term(entry: str) -> GlossaryTerm:
     """One line of the glossary dialog, "ISIL ~ sisal, Beisel", as a term and its hints."""
     term, _, hints = entry.partition(HINT_MARK)
     return GlossaryTerm(" ".join(term.split()), tuple(h.strip() for h in hints.split(",") if h.strip()))
+
+
+def line_problem(entry: str) -> str | None:
+    """Why a glossary file's line is not a term and its mishearings (None: it is one), in words that say how to
+    write it; `parse_term` would read such a line as a nameless term or a garbled name."""
+    term, mark, hints = entry.partition(HINT_MARK)
+    if any(not character.isprintable() and character != "\t" for character in entry) or "\ufffd" in entry:
+        return "unreadable characters: is this a text file of names, one a line?"
+    if not any(character.isalnum() for character in term):
+        return f"no name{' before ' + HINT_MARK if mark else ''}: write the name first ({EXAMPLE_LINE})"
+    if HINT_MARK in hints:
+        return f"more than one {HINT_MARK}: one name a line, then one {HINT_MARK} and its mishearings ({EXAMPLE_LINE})"
+    return None
 
 
 def format_term(term: GlossaryTerm) -> str:

@@ -14,10 +14,11 @@ from pathlib import Path
 
 from editor.checks.issue import Issue
 from editor.checks.registry import run_checks
-from editor.core.glossary import glossary_of, parse_term
+from editor.core.glossary import glossary_of, line_problem, parse_term
 from editor.core.model import Document, GlossaryTerm
 from editor.core.style import CaptionStyle
 from editor.formats.decoding import read_text
+from editor.formats.errors import FormatError
 from editor.media.audio import MediaError, decode_audio
 from editor.timing.align import SAMPLE_RATE
 from editor.timing.evidence import gather_evidence
@@ -55,8 +56,15 @@ class SuspectReport:
 def read_glossary(path: Path) -> list[GlossaryTerm]:
     """NAMES.txt: one glossary term a line, mishearings after `~` ("ISIL ~ sisal, Beisel"); # starts a comment.
     Read in any encoding a transcript may have (Notepad's UTF-16 too); FormatError says why it cannot be read."""
-    lines = read_text(path).splitlines()
-    return [parse_term(line) for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    terms = []
+    for number, line in enumerate(read_text(path).splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        problem = line_problem(line)
+        if problem is not None:
+            raise FormatError(problem, path, number)
+        terms.append(parse_term(line))
+    return terms
 
 
 def with_terms(document: Document, terms: Sequence[GlossaryTerm]) -> Document:

@@ -12,6 +12,7 @@ from flite_speech import RATE, flite_speech
 from timing.spoken import write_wav
 
 from editor.cli import main
+from editor.formats.errors import FormatError
 from editor.workflows.find_suspects import read_glossary
 
 SAID = "John Kerry is this morning in Erbil in the north. He met the leaders there."
@@ -90,6 +91,26 @@ def test_a_glossary_saved_by_notepad_as_unicode_is_read(tmp_path: Path) -> None:
     names = tmp_path / "names.txt"
     names.write_bytes("\ufeffNouri al-Maliki\r\nErbil ~ their bill\r\n".encode("utf-16-le"))
     assert [term.term for term in read_glossary(names)] == ["Nouri al-Maliki", "Erbil"]
+
+
+def test_a_glossary_line_that_is_not_a_name_is_named_with_how_to_write_it(tmp_path: Path) -> None:
+    """A line "~ sisal" became a nameless term, and a stray control byte part of a name, without a word."""
+    cases = {
+        "~ sisal, Beisel": "no name before ~: write the name first (ISIL ~ sisal, Beisel)",
+        ",,,": "no name: write the name first (ISIL ~ sisal, Beisel)",
+        "Erbil ~ their bill ~ herbal": "more than one ~: one name a line, then one ~ and its mishearings (ISIL ~ "
+                                       "sisal, Beisel)",
+        "Mosul\x01\x02": "unreadable characters: is this a text file of names, one a line?",
+    }
+    for line, problem in cases.items():
+        names = tmp_path / "names.txt"
+        names.write_text(f"# the story's names\n\nNouri al-Maliki\n{line}\n", encoding="utf-8")
+        with pytest.raises(FormatError) as raised:
+            read_glossary(names)
+        assert str(raised.value) == f"{names}:4: {problem}"
+    names.write_text("ISIL ~ sisal, Beisel\n\tErbil\t~ their bill\nMosul ~\n", encoding="utf-8")
+    assert [(term.term, term.hints) for term in read_glossary(names)] == [
+        ("ISIL", ("sisal", "Beisel")), ("Erbil", ("their bill",)), ("Mosul", ())]
 
 
 def test_a_missing_glossary_is_named_in_plain_words(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
