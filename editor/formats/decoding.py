@@ -29,6 +29,8 @@ _CHAOS_TIE = 0.1
 # subtitle tools rarely wrote.
 _WINDOWS_CODE_PAGE = "cp125"
 _MAX_NUL_SHARE = 0.1
+BINARY_WHAT_TO_DO = ("Whatever its name says, it holds no captions or transcript: open the caption file or "
+                     "transcript your captioning tool saved (a damaged copy looks like this too)")
 _MAX_FILE_BYTES = 200 * 1024 * 1024
 
 
@@ -66,11 +68,12 @@ def decode_bytes(data: bytes, path: Path | None = None) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         if b"\x00" in data:
-            raise FormatError("this is a binary file, not text (it contains NUL bytes)", path, 1) from None
+            raise FormatError(f"this is a binary file, not text (it contains NUL bytes). {BINARY_WHAT_TO_DO}", path,
+                              1) from None
         mixed = _utf8_with_stray_bytes(data)
         return normalise_newlines(mixed if mixed is not None else _decode_legacy(data, path))
     if data.count(0) > len(data) * _MAX_NUL_SHARE:
-        raise FormatError("this is a binary file, not text (it is full of NUL bytes)", path, 1)
+        raise FormatError(f"this is a binary file, not text (it is full of NUL bytes). {BINARY_WHAT_TO_DO}", path, 1)
     # A stray NUL in otherwise good text shows as U+FFFD, as the WebVTT spec says; nothing is dropped.
     return normalise_newlines(text.replace("\x00", "\ufffd"))
 

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     import av
 
 DEFAULT_SAMPLE_RATE = 16000
+DAMAGED_WHAT_TO_DO = ("A file still being copied or downloaded looks like this: open it once that has finished, or "
+                      "open another copy of the programme.")
 _CHUNK_SECONDS = 10
 
 
@@ -187,15 +189,18 @@ def _open_container(path: Path) -> av.container.InputContainer:
     try:
         container: av.container.InputContainer = pyav.open(str(path), mode="r")
     except (pyav.FFmpegError, OSError, UnicodeDecodeError, ValueError) as error:
-        raise MediaError(f"{path}: damaged, or not a media file this editor can decode ({_reason(error)})") from error
+        raise MediaError(f"{path}: damaged, or not a media file this editor can decode ({_reason(error)}). "
+                         f"{DAMAGED_WHAT_TO_DO}") from error
     return container
 
 
 def _audio_stream(container: av.container.InputContainer, path: Path) -> av.audio.stream.AudioStream:
     if not container.streams.audio and not container.streams.video:
-        raise MediaError(f"{path}: damaged, or not a media file this editor can decode (no audio or video)")
+        raise MediaError(f"{path}: damaged, or not a media file this editor can decode (no audio or video). "
+                         f"{DAMAGED_WHAT_TO_DO}")
     if not container.streams.audio:
-        raise MediaError(f"{path}: the file has no audio track")
+        raise MediaError(f"{path}: the file has no audio track: auto-sync and listening need the speech, so open "
+                         "a copy of the programme with its sound")
     decodable = _decodable_audio(container)
     if not decodable:
         raise MediaError(f"{path}: its audio is in a format this editor cannot decode; convert the audio to AAC "

@@ -51,10 +51,14 @@ def test_legacy_code_pages_are_detected(text: str, encoding: str) -> None:
     assert decode_bytes(text.encode(encoding)) == text
 
 
-def test_binary_data_is_refused_with_a_clear_message() -> None:
-    junk = bytes(range(256)) * 8
-    with pytest.raises(FormatError, match="binary"):
-        decode_bytes(junk, Path("movie.srt"))
+def test_binary_data_is_refused_with_a_clear_message_and_what_to_open_instead(tmp_path: Path) -> None:
+    junk = tmp_path / "episode.srt"
+    junk.write_bytes(bytes(range(256)) * 8)
+    with pytest.raises(FormatError) as raised:
+        read_text(junk)
+    assert str(raised.value) == (f"{junk}:1: this is a binary file, not text (it contains NUL bytes). Whatever its "
+                                 "name says, it holds no captions or transcript: open the caption file or transcript "
+                                 "your captioning tool saved (a damaged copy looks like this too)")
 
 
 def test_broken_utf16_names_the_line(tmp_path: Path) -> None:

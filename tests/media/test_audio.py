@@ -86,9 +86,23 @@ def test_a_missing_file_says_so(tmp_path: Path) -> None:
         decode_audio(tmp_path / "gone.wav")
 
 
-def test_a_silent_video_says_it_has_no_audio(make_media: MakeMedia) -> None:
-    with pytest.raises(MediaError, match="no audio track"):
-        decode_audio(make_media("mute.mp4", audio=False))
+def test_a_silent_video_says_it_has_no_audio_and_what_to_open_instead(make_media: MakeMedia) -> None:
+    mute = make_media("mute.mp4", audio=False)
+    with pytest.raises(MediaError) as raised:
+        decode_audio(mute)
+    assert str(raised.value) == (f"{mute}: the file has no audio track: auto-sync and listening need the speech, so "
+                                 "open a copy of the programme with its sound")
+
+
+def test_a_video_cut_short_while_copied_says_what_to_do(bars_mp4: Path, tmp_path: Path) -> None:
+    """A third of an MP4 whose index is at its end (as ffmpeg writes it): the reason alone left staff guessing."""
+    partial = tmp_path / "programme.mp4"
+    partial.write_bytes(bars_mp4.read_bytes()[: bars_mp4.stat().st_size // 3])
+    with pytest.raises(MediaError) as raised:
+        probe_media(partial)
+    assert str(raised.value).startswith(f"{partial}: damaged, or not a media file this editor can decode (")
+    assert str(raised.value).endswith("). A file still being copied or downloaded looks like this: open it once "
+                                      "that has finished, or open another copy of the programme.")
 
 
 def test_audio_in_a_codec_without_a_decoder_is_named_not_a_crash(tone_wav: Path, tmp_path: Path) -> None:
