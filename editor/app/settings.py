@@ -37,7 +37,7 @@ RECENT_FILES: Setting[list[str]] = Setting("files/recent", list, [], "recently o
 SRT_BOM = Setting("export/srt_bom", bool, False, "write a UTF-8 byte order mark in SRT exports")
 SRT_CRLF = Setting("export/srt_crlf", bool, False, "write Windows line ends (CRLF) in SRT exports")
 SAMPLE_NOTE_HIDDEN = Setting("help/sample_note_hidden", bool, False, "staff hid the note saying the sample is one")
-AUTOSAVE_SECONDS = Setting("autosave/interval_s", int, 60, "seconds between recovery files")
+AUTOSAVE_SECONDS = Setting("autosave/interval_s", int, 60, "seconds between tries of a recovery write that failed")
 
 
 class Settings:
