@@ -19,6 +19,7 @@ from editor.app.settings import APPLICATION, ORGANIZATION
 from editor.media.player import wayland_needs_xcb
 from editor.paths import resource_path
 from editor.ui.autosync_actions import attach_autosync
+from editor.ui.error_report import report_unexpected_errors
 from editor.ui.evidence_actions import attach_listening
 from editor.ui.main_window import MainWindow
 from editor.ui.media_panel import attach_media
@@ -67,5 +68,6 @@ def run_editor(path: Path | None, media: Path | None = None) -> int:
     """Run the editor until its window closes; the exit code for the command line."""
     app = application()
     window = open_window(path, media)
+    report_unexpected_errors(window, window.autosave.write_now)
     window.raise_()
     return app.exec()
