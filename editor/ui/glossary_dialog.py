@@ -12,6 +12,7 @@ import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -36,6 +38,7 @@ from editor.core.glossary import (
     apply_proposals,
     format_term,
     glossary_of,
+    line_problem,
     parse_term,
     propose_replacements,
     with_glossary,
@@ -136,7 +139,7 @@ class GlossaryDialog(QDialog):
     def terms(self) -> list[GlossaryTerm]:
         """The glossary as typed in the dialog."""
         lines = self.terms_edit.toPlainText().split("\n")
-        return [term for term in map(parse_term, lines) if term.term]
+        return [parse_term(line) for line in lines if line.strip() and line_problem(line) is None]
 
     def set_document(self, document: Document) -> None:
         """Follow the window's document (after an undo, say); proposals made on the old one are dropped."""
@@ -254,10 +257,39 @@ class GlossaryDialog(QDialog):
         return document
 
     def done(self, result: int) -> None:
-        """On closing, a changed glossary is saved into the document (its own undo step)."""
+        """On closing, a changed glossary is saved into the document (its own undo step); a line it cannot take
+        is not dropped without asking."""
+        if self._keeps_a_line_to_fix():
+            return
         self.cancel_search()
         if self.terms() != glossary_of(self._document):
             document = with_glossary(self._document, self.terms())
             self._document = document
             self._on_change(document, "Edit glossary")
         super().done(result)
+
+    def _keeps_a_line_to_fix(self) -> bool:
+        """A typed line that is not a name ("~ sisal") was dropped on closing without a word: ask first. True when
+        staff chose to fix it: the dialog stays open with the cursor on that line."""
+        lines = self.terms_edit.toPlainText().split("\n")
+        bad = [(number, line, problem) for number, line in enumerate(lines)
+               if line.strip() and (problem := line_problem(line)) is not None]
+        if not bad:
+            return False
+        number, line, problem = bad[0]
+        others = f" ({counted(len(bad) - 1, 'other line')} too)" if len(bad) > 1 else ""
+        box = QMessageBox(QMessageBox.Icon.Warning, "Names glossary",
+                          f"Line {number + 1}, “{line.strip()}”: {problem}.", parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setInformativeText(f"Closing now drops it{others}.")
+        fix = box.addButton("&Fix it", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("&Drop it", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(fix)
+        box.exec()
+        if box.clickedButton() is not fix:
+            return False
+        cursor = QTextCursor(self.terms_edit.document().findBlockByNumber(number))
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+        self.terms_edit.setTextCursor(cursor)
+        self.terms_edit.setFocus()
+        return True

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from answer_dialogs import when_dialog_opens
+from answer_dialogs import answer_in_turn, press_button, when_dialog_opens
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import QDialogButtonBox, QMenu, QPlainTextEdit
@@ -106,6 +106,36 @@ def test_closing_saves_an_edited_glossary_as_one_change(qtbot) -> None:
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close).click()
     [(after, label)] = changes
     assert after.glossary == (GlossaryTerm("ISIL"), GlossaryTerm("Mosul")) and label == "Edit glossary"
+
+
+def test_closing_with_a_line_that_is_not_a_name_asks_before_dropping_it(qtbot) -> None:
+    """"~ sisal" (the name forgotten before the ~) vanished on closing without a word."""
+    dialog, changes = make_dialog(qtbot)
+    dialog.terms_edit.setFocus()
+    qtbot.keyClicks(dialog.terms_edit, "Mosul")
+    qtbot.keyClick(dialog.terms_edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(dialog.terms_edit, "~ sisal")
+    asked: list[str] = []
+    answer_in_turn(press_button("Fix it", asked))
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked == ["Line 2, “~ sisal”: no name before ~: write the name first (ISIL ~ sisal, Beisel)."]
+    assert dialog.isVisible() and changes == []
+    assert dialog.terms_edit.textCursor().blockNumber() == 1
+    qtbot.keyClick(dialog.terms_edit, Qt.Key.Key_Home)
+    qtbot.keyClicks(dialog.terms_edit, "ISIL ")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    [(after, _label)] = changes
+    assert after.glossary == (GlossaryTerm("Mosul"), GlossaryTerm("ISIL", ("sisal",)))
+
+
+def test_a_line_dropped_on_purpose_closes_the_dialog(qtbot) -> None:
+    dialog, changes = make_dialog(qtbot, glossary=("ISIL",))
+    dialog.terms_edit.setPlainText("ISIL\n,,,\nMosul")
+    answer_in_turn(press_button("Drop it"))
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    [(after, _label)] = changes
+    assert after.glossary == (GlossaryTerm("ISIL"), GlossaryTerm("Mosul"))
 
 
 def test_closing_unchanged_records_nothing(qtbot) -> None:
