@@ -31,6 +31,15 @@ def make_dialog(qtbot, glossary: tuple[str, ...] = ()) -> tuple[GlossaryDialog, 
     return dialog, changes
 
 
+def type_lines(qtbot, dialog: GlossaryDialog, *lines: str) -> None:
+    """Type names into the empty glossary box, one a line, as staff would."""
+    dialog.terms_edit.setFocus()
+    for number, line in enumerate(lines):
+        if number:
+            qtbot.keyClick(dialog.terms_edit, Qt.Key.Key_Return)
+        qtbot.keyClicks(dialog.terms_edit, line)
+
+
 def find(qtbot, dialog: GlossaryDialog) -> None:
     qtbot.mouseClick(dialog.find_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.searching, timeout=20000)
@@ -47,10 +56,7 @@ def rows(dialog: GlossaryDialog) -> list[tuple[str, str, str, bool]]:
 
 def test_typed_names_find_their_sound_alikes_and_replace_them(qtbot) -> None:
     dialog, changes = make_dialog(qtbot)
-    dialog.terms_edit.setFocus()
-    qtbot.keyClicks(dialog.terms_edit, "ISIL")
-    qtbot.keyClick(dialog.terms_edit, Qt.Key.Key_Return)
-    qtbot.keyClicks(dialog.terms_edit, "Erbil")
+    type_lines(qtbot, dialog, "ISIL", "Erbil")
     find(qtbot, dialog)
     found = {(cue, heard, name) for cue, heard, name, _ticked in rows(dialog)}
     expected = {("1", "their bill", "Erbil"), ("2", "Beisel", "ISIL"), ("3", "sisal", "ISIL"), ("5", "sisal", "ISIL")}
@@ -111,10 +117,7 @@ def test_closing_saves_an_edited_glossary_as_one_change(qtbot) -> None:
 def test_closing_with_a_line_that_is_not_a_name_asks_before_dropping_it(qtbot) -> None:
     """"~ sisal" (the name forgotten before the ~) vanished on closing without a word."""
     dialog, changes = make_dialog(qtbot)
-    dialog.terms_edit.setFocus()
-    qtbot.keyClicks(dialog.terms_edit, "Mosul")
-    qtbot.keyClick(dialog.terms_edit, Qt.Key.Key_Return)
-    qtbot.keyClicks(dialog.terms_edit, "~ sisal")
+    type_lines(qtbot, dialog, "Mosul", "~ sisal")
     asked: list[str] = []
     answer_in_turn(press_button("Fix it", asked))
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
