@@ -160,8 +160,8 @@ class FileActions:
         self._open_chosen("Open", dialogs.OPEN_FILTER)
 
     def open_recent(self, path: Path) -> None:
-        if self.confirm_discard():
-            self.open_path(path)
+        if self.confirm_discard() and not self.open_path(path):
+            self._protect_work_still_open()
 
     def import_transcript(self) -> None:
         self._open_chosen("Import transcript", dialogs.TRANSCRIPT_FILTER)
@@ -171,8 +171,13 @@ class FileActions:
         if not self.confirm_discard():
             return
         path = dialogs.choose_file(self._parent, caption, name_filter, self._folder())
-        if path is not None:
-            self.open_path(path)
+        if path is None or not self.open_path(path):
+            self._protect_work_still_open()
+
+    def _protect_work_still_open(self) -> None:
+        """"Discard" removed the work's recovery copy, but no other file replaced it (the file dialog cancelled, a
+        file that cannot be read): the work is still in the window, unsaved, so it gets its copy back."""
+        self._autosave.write_now()
 
     def save(self) -> bool:
         """Save to the project file, asking for one the first time."""

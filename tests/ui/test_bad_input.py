@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from answer_dialogs import answer_in_turn, choose_file, press_button
 
+from editor.app.autosave import find_recovery
+
 FULL_DISK_BYTES = 64 * 1024  # room for the filler file only: a tmpfs this small holds no export of the sample
 
 
@@ -47,6 +49,18 @@ def test_an_empty_srt_is_refused_with_what_to_do_and_the_typed_work_stays(qtbot,
     assert seen == [f"{empty}: the file is empty: there are no captions in it. A file cut short while it was "
                     "copied or saved looks like this: copy or export it again, then open the new copy"]
     assert window.session.document.cues[0].text == typed and window.isWindowModified()
+
+
+def test_discard_then_no_file_opened_keeps_the_recovery_copy_of_the_work_still_open(qtbot, window) -> None:
+    """"Discard", then Cancel in the file dialog (or a file that cannot be read): the work stayed in the window,
+    unsaved, but its recovery copy was gone, so a crash before the next edit lost it."""
+    typed = type_work(qtbot, window)
+    answer_in_turn(press_button("Discard"), lambda file_dialog: file_dialog.reject())
+    window.action("open").trigger()
+    assert window.session.document.cues[0].text == typed and window.isWindowModified()
+    window.autosave.wait()
+    recovery = find_recovery(None, window.autosave.folder, window.autosave.fallback)
+    assert recovery is not None and recovery.load().cues[0].text == typed
 
 
 def test_an_export_to_a_full_disk_offers_another_place_without_asking_about_gaps_again(
