@@ -57,8 +57,9 @@ CACHE = ROOT / "benchmarks" / "results" / "proofing"
 SAMPLE = ROOT / "resources" / "samples" / "abc-news-2014-06-24-transcript.txt"
 GLOSSARY = ("ISIS", "ISIL", "Erbil", "Maliki", "Nouri", "McGurk", "Marquardt", "Macdonald", "Baiji", "Kurdistan")
 INJECT_SHARE, INJECT_SEED = 0.5, 7
-TUNE_VOICES = ("slt", "kal", "us", "usm2n", "rpp", "awbn", "lann", "rms13", "wmdp", "usf2")  # then garbles4's
-# four and garbles5's three (noise, pauses; made with the shared speech_fixture tool, kept beside its worktree)
+TUNE_VOICES = ("slt", "kal", "us", "usm2n", "rpp", "awbn", "lann", "rms13", "wmdp", "usf2", "kaln", "rpf2")
+# then garbles4's four, garbles5's three and garbles6's two (noise, pauses; made with the shared speech_fixture
+# tool, kept beside its worktree)
 HELD_OUT_VOICES = ("rms", "awb", "kal8", "gb", "mix", "scot")
 FRESH_VOICES = ("rp", "car", "wmd", "f3", "rmsn")  # made before the garbles2 work, measured once at its end
 HEADER = ("| fixture | garbles flagged | flags on correct words | right form in top 3 | replace-all harm | time |\n"

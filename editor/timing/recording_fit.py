@@ -26,6 +26,8 @@ class Demand:
 
     min_share: float  # the share of its full phone gain a candidate must save on the phones alone
     written_alike: float  # how much a name that alignment alone puts forward must sound like the written words
+    shortfall: float = 0.0  # how far its ordinary words fit below a well fitting recording's: the phones heard
+    # fit any word that much worse, the right one included (noise masks sounds), so a fit is read that much higher
 
 
 TRUSTED = Demand(min_share=0.3, written_alike=0.58)
@@ -40,10 +42,16 @@ def misfit(fits: Sequence[float]) -> float:
     return min(1.0, max(0.0, (GOOD_FIT - mean) / (GOOD_FIT - POOR_FIT)))
 
 
+def shortfall(fits: Sequence[float]) -> float:
+    """How far the recording's ordinary words fit below a well fitting recording's (0 with too few to tell)."""
+    return max(0.0, GOOD_FIT - sum(fits) / len(fits)) if len(fits) >= MIN_WORDS else 0.0
+
+
 def demand_for(fits: Sequence[float]) -> Demand:
     """The demand for a recording whose ordinary words the heard phones fit this well, between the two ends."""
     share = misfit(fits)
     return Demand(
         TRUSTED.min_share + share * (STRICTEST.min_share - TRUSTED.min_share),
         TRUSTED.written_alike + share * (STRICTEST.written_alike - TRUSTED.written_alike),
+        shortfall(fits),
     )

@@ -19,7 +19,7 @@ from editor.core.glossary import FUNCTION_WORDS, glossary_of
 from editor.core.model import Cue, Document, GlossaryTerm, HeardAlternative, Word
 from editor.timing.phone_match import CLOSE_COST, phone_distance, phone_similarity
 from editor.timing.recognize import load_dictionary
-from editor.timing.recording_fit import GOOD_FIT, MIN_WORDS, TRUSTED, Demand, demand_for
+from editor.timing.recording_fit import TRUSTED, Demand, demand_for
 from editor.timing.word_odds import led_to, likelier
 from editor.timing.word_sounds import (
     Phones,
@@ -91,10 +91,10 @@ def rescore(document: Document, weighed: Weighed | None = None) -> Document:
         return document
     terms, vocabulary = tuple(glossary_of(document)), topic_words(document)
     fits = ordinary_word_fits(slots)
-    demand, shortfall = demand_for(fits), fit_shortfall(fits)
+    demand = demand_for(fits)
     updated: dict[tuple[int, int], Word] = {}
-    for position, slot in enumerate(slots):
-        support = round(min(1.0, fit(slot.word.text, slot.heard) + shortfall), 3)
+    for position, slot in enumerate(slots):  # "supported": heard as well as this recording's ordinary words are
+        support = round(min(1.0, fit(slot.word.text, slot.heard) + demand.shortfall), 3)
         alternatives = tuple(_alternatives(slots, position, terms, vocabulary, weighed, demand))[:KEPT]
         updated[(slot.cue, slot.index)] = replace(slot.word, support=support, alternatives=alternatives)
     return document.with_cues([_updated_cue(cue_index, cue, updated) for cue_index, cue in enumerate(document.cues)])
@@ -106,12 +106,6 @@ def ordinary_word_fits(slots: Sequence[Slot]) -> list[float]:
     return [fit(slot.word.text, slot.heard) for slot in slots
             if slot.heard and slot.word.text[:1].islower() and in_dictionary(slot.word.text)
             and len(variants(slot.word.text)[0]) >= ORDINARY_MIN_PHONES]
-
-
-def fit_shortfall(fits: Sequence[float]) -> float:
-    """How far the recording's ordinary words fit below a well fitting recording's (recording_fit.py): added to
-    every word's support, so "supported" means heard as well as this recording's ordinary words are."""
-    return max(0.0, GOOD_FIT - sum(fits) / len(fits)) if len(fits) >= MIN_WORDS else 0.0
 
 
 def _updated_cue(cue_index: int, cue: Cue, updated: dict[tuple[int, int], Word]) -> Cue:
@@ -202,20 +196,26 @@ def _score(candidate: str, full_gain: float, stretch: Stretch, weight: float | N
     by_alignment = WEIGHED_LOWEST + (1.0 - WEIGHED_LOWEST) * min(1.0, (weight - flag) / (WEIGHED_FULL - flag))
     if by_phones is not None and full_gain >= FULL_GAIN:
         return None if weight < CONFIRMED else round(max(by_phones, by_alignment if weight >= flag else 0.0), 3)
-    if weight < _flag_for(candidate, full_gain, stretch, flag) or not may_be_weighed_in(
+    if weight < _flag_for(candidate, full_gain, stretch, flag, demand) or not may_be_weighed_in(
             candidate, full_gain, stretch, demand):
         return None
     return round(max(WEIGHED_LOWEST, by_alignment), 3)
 
 
-def _flag_for(candidate: str, full_gain: float, stretch: Stretch, flag: float) -> float:
+def _flag_for(candidate: str, full_gain: float, stretch: Stretch, flag: float, demand: Demand) -> float:
     """How much better than the written words alignment must find a candidate the phones missed: `flag`, or,
     for a name that sounds nearly the same (a near-homophone), no worse. Between near-homophones the audio says
     little, least of all in noise (it masks the one consonant that differs, as in "license" and ISIS), and the
-    transcriber's ear chose the word it knew: a name the programme is known to use wins the tie."""
-    a_name = full_gain >= FULL_GAIN and not candidate.islower()
+    transcriber's ear chose the word it knew: a name the programme is known to use wins the tie. On a recording
+    the phones hear poorly (noise masks more sounds) a name less alike wins it too, where the phones heard it
+    nearer than the written words ("crisis" and ISIS at 13 dB; "busy", heard as itself, stays)."""
+    if full_gain < FULL_GAIN or candidate.islower():
+        return flag
     alike = max(_written_alike(stretch.text, candidate), _alike_borrowing(stretch, candidate))
-    return 0.0 if a_name and alike >= NEAR_HOMOPHONE else flag
+    if alike >= NEAR_HOMOPHONE:
+        return 0.0
+    heard_nearer = phones_distance(candidate, stretch.own) < phones_distance(stretch.text, stretch.own)
+    return 0.0 if heard_nearer and alike + demand.shortfall >= NEAR_HOMOPHONE else flag
 
 
 def _alike_borrowing(stretch: Stretch, candidate: str) -> float:
@@ -234,12 +234,14 @@ def _by_words_around(candidate: str, stretch: Stretch) -> float | None:
     return UNKNOWN_WORD_SCORE if likelier(candidate, stretch.text, stretch.before, stretch.after) else None
 
 
-def worth_weighing(candidate: str, full_gain: float, stretch: Stretch) -> bool:
-    """Whether alignment's verdict could matter: to confirm what the phones heard, or to put a candidate forward."""
+def worth_weighing(candidate: str, full_gain: float, stretch: Stretch, demand: Demand = TRUSTED) -> bool:
+    """Whether alignment's verdict could matter: to confirm what the phones heard, or to put a candidate forward
+    (asked as a recording that fits well would be, read with this one's `demand.shortfall`)."""
     if candidate.islower() and same_sound(stretch.text, candidate):
         return False  # no alignment tells them apart
-    heard = full_gain >= FULL_GAIN and _phone_score(candidate, full_gain, stretch) is not None
-    return heard or may_be_weighed_in(candidate, full_gain, stretch)
+    lenient = replace(TRUSTED, shortfall=demand.shortfall)
+    heard = full_gain >= FULL_GAIN and _phone_score(candidate, full_gain, stretch, lenient) is not None
+    return heard or may_be_weighed_in(candidate, full_gain, stretch, lenient)
 
 
 def may_be_weighed_in(candidate: str, full_gain: float, stretch: Stretch, demand: Demand = TRUSTED) -> bool:
@@ -249,7 +251,7 @@ def may_be_weighed_in(candidate: str, full_gain: float, stretch: Stretch, demand
     not lead to the written words (no language model knows the name to weigh it against them; on voices the
     model fits poorly, alignment alone found "busy", "military", "America" 2-14 units worse than a name, all
     led to, where no garble was)."""
-    if fit(candidate, stretch.own) < WEIGHED_MIN_FIT:
+    if fit(candidate, stretch.own) + demand.shortfall < WEIGHED_MIN_FIT:
         return False
     if letters(candidate) == letters(stretch.text) or full_gain < FULL_GAIN:
         return likelier(candidate, stretch.text, stretch.before, stretch.after)
@@ -293,16 +295,19 @@ def candidates_for(span: Sequence[Slot], terms: Iterable[GlossaryTerm], vocabula
                    weighing: bool = False) -> dict[str, float]:
     """Glossary names and the document's topic words of about the span's length, joined words, and (for one
     word) its sound neighbours, each with the gain that scores 1.0: a neighbour differs by one close sound, so
-    it can gain at most half a phone."""
+    it can gain at most half a phone. A span holding one of the topic words is no garble of a name: the
+    transcriber wrote that name often, so knew it ("here America is", "Kerry": never Maliki, Nouri)."""
     text = " ".join(slot.word.text for slot in span)
     plain = letters(text)
     length = _length(text, text)
     named = {plain, *(letters(part) for part in re.split(r"[\s\-‐]+", text))}  # "Al-Maliki" names Maliki
-    found = {
-        term.term: FULL_GAIN for term in terms
-        if letters(term.term) not in named and _close_in_length(_length(term.term, term.term), length)
-    }
-    found |= {word: FULL_GAIN for word in _topic_alikes(text, vocabulary) if word not in found}
+    found: dict[str, float] = {}
+    if not any(_bare(slot.word.text) in vocabulary for slot in span):
+        found = {
+            term.term: FULL_GAIN for term in terms
+            if letters(term.term) not in named and _close_in_length(_length(term.term, term.term), length)
+        }
+        found |= {word: FULL_GAIN for word in _topic_alikes(text, vocabulary) if word not in found}
     if len(span) == 2:
         joined = {plain, _DOUBLED.sub(r"\1", plain)}  # "all. Ready" -> "already"
         found |= {word: FULL_GAIN for word in joined if word in load_dictionary()}

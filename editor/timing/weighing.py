@@ -15,10 +15,12 @@ from editor.core.glossary import glossary_of
 from editor.core.model import Document
 from editor.timing.pronounce import pronunciations, spoken_tokens
 from editor.timing.recognize import load_dictionary
+from editor.timing.recording_fit import demand_for
 from editor.timing.sounds_like import (
     Slot,
     Weighed,
     candidates_for,
+    ordinary_word_fits,
     slots_of,
     stretches_from,
     topic_words,
@@ -56,6 +58,7 @@ def questions(document: Document) -> list[Question]:
     """Every stretch with candidates worth weighing, in document order."""
     slots = slots_of(document)
     terms, vocabulary = tuple(glossary_of(document)), topic_words(document)
+    demand = demand_for(ordinary_word_fits(slots))
     found = []
     for position in range(len(slots)):
         for span, stretch in stretches_from(slots, position):
@@ -63,7 +66,7 @@ def questions(document: Document) -> list[Question]:
             proposed = candidates_for(span, terms, vocabulary, weighing=True)
             doubtful = [candidate for candidate, full_gain in proposed.items()
                         if phones_distance(candidate, stretch.own) <= written + SLACK
-                        and worth_weighing(candidate, full_gain, stretch)]
+                        and worth_weighing(candidate, full_gain, stretch, demand)]
             doubtful.sort(key=lambda candidate: phones_distance(candidate, stretch.own))
             if doubtful:
                 found.append(_question(slots, position, len(span), tuple(doubtful[:MAX_CANDIDATES])))

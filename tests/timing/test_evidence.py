@@ -242,3 +242,16 @@ def test_alignment_alone_does_not_overturn_words_the_words_before_lead_to() -> N
     cues = rescore(document, {(0, 2, 1, "Baiji"): 4.0, (1, 2, 1, "ISIS"): 4.0}).cues
     assert cues[0].words[2].alternatives == ()
     assert [alt.text for alt in cues[1].words[2].alternatives] == ["ISIS"]
+
+
+def test_a_name_the_transcript_writes_often_is_no_garble_of_another() -> None:
+    """ "here America is" three times over: the transcriber knew the name, so however well Maliki aligns where it
+    stands, it is not offered; "morality", written once, still is."""
+    america = cue_heard(("here", "HH IH R"), ("America", "AH M EH R IH K AH"), ("is", "IH Z"))
+    morality = cue_heard(("minister", "M IH N IH S T ER"), ("morality", "M AA L IH K IY"), ("is", "IH Z"))
+    cues = tuple(replace(cue, start_ms=1000 * n, end_ms=1000 * n + 900) for n, cue in
+                 enumerate((america, america, america, morality)))
+    document = Document(cues=cues, glossary=(GlossaryTerm("Maliki"),))
+    weighed = {(n, 1, 1, "Maliki"): 8.0 for n in range(4)}
+    heard = rescore(document, weighed).cues
+    assert [[alt.text for alt in cue.words[1].alternatives] for cue in heard] == [[], [], [], ["Maliki"]]

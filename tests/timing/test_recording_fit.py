@@ -3,6 +3,7 @@ measured as such from its own ordinary words, and then needs surer evidence befo
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -14,6 +15,7 @@ from editor.timing.align import SAMPLE_RATE, align_words
 from editor.timing.evidence import gather_evidence
 from editor.timing.recording_fit import STRICTEST, TRUSTED, demand_for, misfit
 from editor.timing.sounds_like import ordinary_word_fits, rescore, slots_of
+from editor.timing.weighing import questions
 
 TEXT = ("The weather service said heavy rain would reach the northern valleys by evening, and farmers were "
         "told to move their animals to higher ground before the river started rising over the old stone bridge.")
@@ -58,5 +60,37 @@ def test_the_same_phones_flag_a_name_only_where_the_recording_is_heard_well() ->
 
 def test_too_few_ordinary_words_leave_the_model_trusted() -> None:
     assert demand_for([0.2] * 5) == TRUSTED
-    assert demand_for([0.2] * 40) == STRICTEST
+    poorest = demand_for([0.2] * 40)
+    assert replace(poorest, shortfall=0.0) == STRICTEST and round(poorest.shortfall, 3) == 0.5
     assert demand_for([0.9] * 40) == TRUSTED
+
+
+BLURRED = {word: "AH " * len(phones.split()) for word, phones in ORDINARY.items()}  # as noise leaves them
+
+
+def noisy_document(*said: tuple[str, str], glossary: tuple[str, ...], ordinary: dict[str, str] = BLURRED) -> Document:
+    """Twenty ordinary words heard blurred (a recording in noise) or as given, then `said`: (word, phones heard)."""
+    heard = [*ordinary.items(), *said]
+    words = tuple(Word(text, 300 * n, 300 * n + 250, 1.0, heard=phones) for n, (text, phones) in enumerate(heard))
+    return Document(cues=(Cue(0, 300 * len(words), " ".join(word for word, _ in heard), words),),
+                    glossary=tuple(map(GlossaryTerm, glossary)))
+
+
+def test_in_noise_a_name_the_phones_blur_is_still_weighed() -> None:
+    """ "is this rock" where the speech says Iraq in noise: the phones fit the name as poorly as everything else
+    (below the fit a clear recording must show), yet alignment is asked, as it would be on a clear recording."""
+    said = (("this", "DH IH S"), ("rock", "Y UW ER TH HH IH D"), ("Deemed", "D IY M D"))
+    asked = questions(noisy_document(*said, glossary=("Iraq",)))
+    assert [(question.index, question.candidates) for question in asked] == [(len(ORDINARY) + 1, ("Iraq",))]
+
+
+def test_in_noise_a_name_less_alike_wins_a_tie_the_phones_lean_to() -> None:
+    """ "called crisis" heard nearer ISIS than "crisis" (noise masked the K R), alignment no worse: the name,
+    where on a well-heard recording alignment must clearly prefer it; "busy", heard as itself, keeps Baiji off."""
+    said = (("has", "HH AE Z"), ("called", "K AO L D"), ("crisis", "B AY S IH S"), ("al-Qaeda", "AE L K AY D AH"),
+            ("what", "W AH T"), ("are", "AA R"), ("busy", "B IH Z IY"), ("engaged", "IH N G EY JH D"))
+    weighed = {(0, len(ORDINARY) + 2, 1, "ISIS"): 0.5, (0, len(ORDINARY) + 6, 1, "Baiji"): 1.0}
+    noisy = rescore(noisy_document(*said, glossary=("ISIS", "Baiji")), weighed).cues[0].words[len(ORDINARY):]
+    assert [[alt.text for alt in word.alternatives] for word in noisy] == [[], [], ["ISIS"], [], [], [], [], []]
+    clear = noisy_document(*said, glossary=("ISIS", "Baiji"), ordinary=ORDINARY)
+    assert not any(word.alternatives for word in rescore(clear, weighed).cues[0].words)
