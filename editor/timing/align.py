@@ -90,6 +90,12 @@ class _Task:
         """Results of recogniser jobs in order; the jobs are made as workers free up."""
         return self.workers.run(work, count, make_job, Progress(self.progress, low, high, count))
 
+    def unbroken(self, first: int, last: int) -> bool:
+        """Tokens first..last belong to one sentence with no `--` gap among them."""
+        starts = self.script.sentence_starts
+        same = bisect.bisect_right(starts, first) == bisect.bisect_right(starts, last)
+        return same and not any(token in self.breaks for token in range(first + 1, last + 1))
+
     def pcm(self, start_ms: int, end_ms: int) -> bytes:
         return pcm_bytes(self.audio[start_ms * SAMPLE_RATE // 1000: end_ms * SAMPLE_RATE // 1000])
 
@@ -173,7 +179,8 @@ def _hear_anchors(task: _Task) -> tuple[list[Anchor], list[HeardWord]]:
         run for (first, last), heard in zip(windows, heard_by_chunk, strict=True)
         for run in match_chunk(task.script.tokens[first:last], first, heard, task.breaks)
     ]
-    return consistent_chain(runs, task.phones_before), [word for heard in heard_by_chunk for word in heard]
+    return (consistent_chain(runs, task.phones_before, unbroken=task.unbroken),
+            [word for heard in heard_by_chunk for word in heard])
 
 
 def _place_between(

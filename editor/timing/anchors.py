@@ -12,7 +12,7 @@ SKIP_PENALTY tokens: more than a run heard by chance earns, far less than the re
 from __future__ import annotations
 
 import difflib
-from collections.abc import Container, Sequence
+from collections.abc import Callable, Container, Sequence
 from typing import NamedTuple
 
 from editor.timing.recognize import HeardWord
@@ -96,12 +96,14 @@ def _split_at_pauses(run: Run, breaks: Container[int]) -> list[Run]:
 
 def consistent_chain(
     runs: Sequence[Run], phones_before: Sequence[int], min_phones: int = MIN_RUN_PHONES,
+    unbroken: Callable[[int, int], bool] | None = None,
 ) -> list[Anchor]:
     """Anchors of the chain of runs with the most tokens that is possible in both order and time.
 
     `phones_before[k]` counts the phones of tokens 0..k-1, to tell how long the words between runs take.
     Two short words ("that is") are heard by chance too often to anchor anything, so a run needs three
-    tokens or enough phones.
+    tokens or enough phones. `unbroken(a, b)` tells that tokens a..b belong to one sentence with no `--`
+    between them: runs there lie within speaking distance of each other (see _gain).
     """
     strong = (run for run in runs if is_strong(run, phones_before, min_phones))
     ordered = sorted(strong, key=lambda run: (run[0].start_ms, run[0].token))
@@ -109,7 +111,7 @@ def consistent_chain(
     parent = [-1] * len(ordered)
     for position, run in enumerate(ordered):
         for earlier in range(max(0, position - PREDECESSORS), position):
-            gain = _gain(ordered[earlier], run, phones_before)
+            gain = _gain(ordered[earlier], run, phones_before, unbroken)
             if gain is None:
                 continue
             score = (best[earlier][0] + gain, best[earlier][1] - _lacking_ms(ordered[earlier], run, phones_before))
@@ -140,13 +142,20 @@ def _lacking_ms(first: Run, second: Run, phones_before: Sequence[int]) -> int:
     return max(0, phones_between * ORDINARY_PHONE_MS - (second[0].start_ms - first[-1].end_ms))
 
 
-def _gain(first: Run, second: Run, phones_before: Sequence[int]) -> int | None:
+def _gain(
+    first: Run, second: Run, phones_before: Sequence[int], unbroken: Callable[[int, int], bool] | None = None,
+) -> int | None:
     """Tokens the second run adds after the first: all of them when the words between fit in the time
     between, less SKIP_PENALTY when they do not (they are taken as cut from the audio); None when the
-    second run does not come after the first in both transcript and time."""
+    second run does not come after the first in both transcript and time, or when both lie in one stretch
+    of a sentence (`unbroken`) further apart than its words between take to say even slowly with a pause:
+    speech the transcript lacks has a `--` or a sentence's end beside it, so one of the runs was heard in
+    other speech (a phrase the transcript says twice, heard in an insert 6 s on: "think it's in")."""
     time_between = second[0].start_ms - first[-1].end_ms
     if second[0].token <= first[-1].token or time_between < -PHONE_SLACK_MS:
         return None
     phones_between = phones_before[second[0].token] - phones_before[first[-1].token + 1]
+    if unbroken and time_between > longest_ms(phones_between) and unbroken(first[-1].token, second[0].token):
+        return None
     fits = time_between >= phones_between * MIN_PHONE_MS - PHONE_SLACK_MS
     return len(second) if fits else len(second) - SKIP_PENALTY
