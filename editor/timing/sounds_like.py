@@ -212,10 +212,11 @@ def _flag_for(candidate: str, full_gain: float, stretch: Stretch, flag: float, d
     if full_gain < FULL_GAIN or candidate.islower():
         return flag
     alike = max(_written_alike(stretch.text, candidate), _alike_borrowing(stretch, candidate))
+    tie = -demand.shortfall  # in noise, "no worse" within the blur noise leaves on every fit
     if alike >= NEAR_HOMOPHONE:
-        return 0.0
+        return tie
     heard_nearer = phones_distance(candidate, stretch.own) < phones_distance(stretch.text, stretch.own)
-    return 0.0 if heard_nearer and alike + demand.shortfall >= NEAR_HOMOPHONE else flag
+    return tie if heard_nearer and alike + demand.shortfall >= NEAR_HOMOPHONE else flag
 
 
 def _alike_borrowing(stretch: Stretch, candidate: str) -> float:
