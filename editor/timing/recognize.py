@@ -97,21 +97,32 @@ def _decoder(dictionary: str | None = None, beam: str | None = None) -> Any:
         _DECODERS.clear()
         _VOCABULARY[:] = [dictionary]
     if beam not in _DECODERS:
-        with tempfile.NamedTemporaryFile("w", suffix=".dict", delete=False, encoding="utf-8") as handle:
-            handle.write(_VOCABULARY[0])
         widths = {} if beam is None else {"beam": beam, "pbeam": beam, "wbeam": beam, "maxhmmpf": -1}
-        # Batch cepstral normalisation: each job is normalised on its own audio. The default (live) carries
-        # the mean over from the decoder's previous job, so results would depend on which worker ran what.
-        _DECODERS[beam] = pocketsphinx.Decoder(
-            lm=None, dict=handle.name, loglevel="FATAL", fwdflat=False, bestpath=False, cmn="batch", **widths,
-        )
-        os.unlink(handle.name)
+        _DECODERS[beam] = new_decoder(_VOCABULARY[0], **widths)
     return _DECODERS[beam]
+
+
+def new_decoder(dictionary: str, **settings: object) -> Any:
+    """A decoder of the dictionary's words (see dictionary_text) with pocketsphinx's `settings` on top of
+    auto-sync's (benchmarks/autosync/recognition_settings.py tries its speed settings with this)."""
+    with tempfile.NamedTemporaryFile("w", suffix=".dict", delete=False, encoding="utf-8") as handle:
+        handle.write(dictionary)
+    # Batch cepstral normalisation: each job is normalised on its own audio. The default (live) carries the
+    # mean over from the decoder's previous job, so results would depend on which worker ran what.
+    decoder = pocketsphinx.Decoder(
+        lm=None, dict=handle.name, loglevel="FATAL", fwdflat=False, bestpath=False, cmn="batch", **settings,
+    )
+    os.unlink(handle.name)
+    return decoder
 
 
 def recognize_chunk(job: ChunkJob) -> list[HeardWord]:
     """Words heard in a chunk; only transcript words nearby can be heard, which keeps the search small."""
-    decoder = _decoder()
+    return hear_chunk(_decoder(), job)
+
+
+def hear_chunk(decoder: Any, job: ChunkJob) -> list[HeardWord]:
+    """Words a given decoder hears in a chunk (recognize_chunk with this process's decoder)."""
     model = ArpaBoLM(text="\n".join(job.sentences) + "\n", add_start=True)
     model.compute()
     with tempfile.NamedTemporaryFile("w", suffix=".arpa", delete=False, encoding="utf-8") as handle:
