@@ -53,9 +53,9 @@ def move_beside_inserts(
         stretches = [(low, high) for low, high in _stretches(onsets, before, after)
                      if low >= before + SENTENCE_PAUSE_MS and high <= after - SENTENCE_PAUSE_MS]
         holding = [(low, high) for low, high in _stretches(onsets, before, after) if low <= start][-1:]
-        sides = stretches[:1] + stretches[-1:] + holding
-        if not sides:
+        if not stretches:  # no side with a pause of its own: the stretch holding it has nothing to be weighed against
             continue
+        sides = stretches[:1] + stretches[-1:] + holding
         best = min(sides, key=lambda side: abs(math.log(max(_loud_ms(onsets, *side), FRAME_MS) / max(needed, 1))))
         shift = best[0] - start
         for token in tokens:
