@@ -146,16 +146,16 @@ def _gain(
     first: Run, second: Run, phones_before: Sequence[int], unbroken: Callable[[int, int], bool] | None = None,
 ) -> int | None:
     """Tokens the second run adds after the first: all of them when the words between fit in the time
-    between, less SKIP_PENALTY when they do not (they are taken as cut from the audio); None when the
-    second run does not come after the first in both transcript and time, or when both lie in one stretch
-    of a sentence (`unbroken`) further apart than its words between take to say even slowly with a pause:
-    speech the transcript lacks has a `--` or a sentence's end beside it, so one of the runs was heard in
-    other speech (a phrase the transcript says twice, heard in an insert 6 s on: "think it's in")."""
+    between, less SKIP_PENALTY when they do not (they are taken as cut from the audio) or when both runs lie
+    in one stretch of a sentence (`unbroken`) further apart than its words between take to say even slowly
+    with a pause: speech the transcript lacks has a `--` or a sentence's end beside it, so one of the runs
+    was likely heard in other speech (a phrase the transcript says twice, heard in an insert 6 s on: "think
+    it's in"); None when the second run does not come after the first in both transcript and time."""
     time_between = second[0].start_ms - first[-1].end_ms
     if second[0].token <= first[-1].token or time_between < -PHONE_SLACK_MS:
         return None
     phones_between = phones_before[second[0].token] - phones_before[first[-1].token + 1]
-    if unbroken and time_between > longest_ms(phones_between) and unbroken(first[-1].token, second[0].token):
-        return None
-    fits = time_between >= phones_between * MIN_PHONE_MS - PHONE_SLACK_MS
+    far = time_between > longest_ms(phones_between) and unbroken is not None and unbroken(first[-1].token,
+                                                                                         second[0].token)
+    fits = time_between >= phones_between * MIN_PHONE_MS - PHONE_SLACK_MS and not far
     return len(second) if fits else len(second) - SKIP_PENALTY
