@@ -252,7 +252,8 @@ def may_be_weighed_in(candidate: str, full_gain: float, stretch: Stretch, demand
     not lead to the written words (no language model knows the name to weigh it against them; on voices the
     model fits poorly, alignment alone found "busy", "military", "America" 2-14 units worse than a name, all
     led to, where no garble was)."""
-    if fit(candidate, stretch.own) + demand.shortfall < WEIGHED_MIN_FIT:
+    allowance = demand.shortfall if full_gain >= FULL_GAIN else 0.0  # names: one sound apart, the words around
+    if fit(candidate, stretch.own) + allowance < WEIGHED_MIN_FIT:  # and alignment have to tell, not a blur
         return False
     if letters(candidate) == letters(stretch.text) or full_gain < FULL_GAIN:
         return likelier(candidate, stretch.text, stretch.before, stretch.after)

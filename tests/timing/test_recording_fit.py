@@ -84,6 +84,13 @@ def test_in_noise_a_name_the_phones_blur_is_still_weighed() -> None:
     assert [(question.index, question.candidates) for question in asked] == [(len(ORDINARY) + 1, ("Iraq",))]
 
 
+def test_in_noise_a_word_one_sound_away_heard_as_poorly_is_not_weighed() -> None:
+    """ "he cave it" heard as a blur: "gave" is one sound away, which only alignment and the words around can
+    tell, and a blur is no sign of it (weighing such neighbours in noise put "get" for "good")."""
+    said = (("he", "HH IY"), ("cave", "AH AH AH"), ("it", "IH T"), ("back", "B AE K"))
+    assert not [question for question in questions(noisy_document(*said, glossary=())) if "gave" in question.candidates]
+
+
 def test_in_noise_a_name_less_alike_wins_a_tie_the_phones_lean_to() -> None:
     """ "called crisis" heard nearer ISIS than "crisis" (noise masked the K R), alignment no worse: the name,
     where on a well-heard recording alignment must clearly prefer it; "busy", heard as itself, keeps Baiji off."""
