@@ -45,7 +45,8 @@ class FileActions:
     # ----- reading -----
 
     def read_outcome(self, path: Path) -> OpenOutcome:
-        """Any file Cueline opens; a transcript without a runtime asks for one (Cancel leaves it unopened)."""
+        """Any file Cueline opens; a transcript without a runtime asks for one (Cancel leaves it unopened: the
+        outcome stays NeedsRuntime)."""
         style = style_named(self._settings.get(STYLE_NAME))
         outcome = open_file(path, style)
         if isinstance(outcome, NeedsRuntime):
@@ -76,10 +77,11 @@ class FileActions:
         title behind the message names what is open (it read "Untitled" over an empty table)."""
         problems: list[str] = []
         for path in self._files_to_start_with(named):
-            problem = self._open_or_say_why(path)
-            if problem is None:
+            outcome = self._open_if_readable(path)
+            if isinstance(outcome, Opened):
                 break
-            problems.append(problem)
+            if problem := _problem(outcome):
+                problems.append(problem)
         else:
             self.open_sample()
         for problem in problems:
@@ -102,24 +104,25 @@ class FileActions:
         return next((path for path in recent if find_recovery(path, *folders) is not None), None)
 
     def open_path(self, path: Path) -> bool:
-        """Open a project, a subtitle file or a transcript; False (and a message) if it cannot be read."""
-        problem = self._open_or_say_why(path)
-        if problem is not None:
+        """Open a project, a subtitle file or a transcript; False if it is not opened (with a message when it
+        cannot be read; none when the user cancelled the runtime question: their choice)."""
+        outcome = self._open_if_readable(path)
+        if problem := _problem(outcome):
             dialogs.show_error(self._parent, "Cannot open file", problem)
-        return problem is None
+        return isinstance(outcome, Opened)
 
-    def _open_or_say_why(self, path: Path) -> str | None:
-        """Open the file; None once it is open, else why it cannot be read."""
+    def _open_if_readable(self, path: Path) -> OpenOutcome:
+        """Open the file if it can be read; the outcome says how it went."""
         outcome = self.read_outcome(path)
         if not isinstance(outcome, Opened):
-            return str(outcome)
+            return outcome
         # first, so what loading reports (the project's media is missing) is not covered; and the last file's
         # "Saved …" or "Exported …" is not left in the status bar
         self._report(f"Opened {path}")
         self._load(outcome.document, outcome.project, path)
         self._settings.add_recent_file(path)
         self.recent_changed()
-        return None
+        return outcome
 
     def _load(self, document: Document, project: Path | None, origin: Path | None) -> None:
         self._session.load(document, project)
@@ -264,3 +267,9 @@ class FileActions:
             return self._session.path.stem
         title = self._session.document.title or "untitled"
         return "".join(c if c.isalnum() or c in "-_ " else "_" for c in title).strip()[:60] or "untitled"
+
+
+def _problem(outcome: OpenOutcome) -> str | None:
+    """What to tell the user about a file left unopened: why it cannot be read; nothing when it opened or when
+    they cancelled the runtime question (the file was fine, and the work before it stays as it was)."""
+    return None if isinstance(outcome, Opened | NeedsRuntime) else str(outcome)

@@ -82,3 +82,25 @@ def press_button(label: str, seen: list[str] | None = None) -> Callable[[QWidget
         raise AssertionError(f"no button {label!r} in {[b.text() for b in dialog.buttons()]}")
 
     return handle
+
+
+def message_boxes_during(action: Callable[[], object]) -> list[str]:
+    """The text of each message box shown while `action` runs, each closed as it opens (as Escape would):
+    for a step that should say nothing. Other dialogs are left to the handlers scheduled for them."""
+    seen: list[str] = []
+    timer = QTimer()
+    timer.setInterval(10)
+
+    def poll() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.reject()
+
+    timer.timeout.connect(poll)
+    timer.start()
+    try:
+        action()
+    finally:
+        timer.stop()
+    return seen

@@ -5,7 +5,14 @@ from __future__ import annotations
 import json
 import re
 
-from answer_dialogs import answer_in_turn, choose_file, press_button, type_answer, when_dialog_opens
+from answer_dialogs import (
+    answer_in_turn,
+    choose_file,
+    message_boxes_during,
+    press_button,
+    type_answer,
+    when_dialog_opens,
+)
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
@@ -216,6 +223,25 @@ def test_a_transcript_without_a_runtime_asks_for_one(qtbot, window, tmp_path) ->
     assert document.runtime_ms == 90_000
     assert 80_000 < document.cues[-1].end_ms <= 90_000
     assert " ".join(cue.text for cue in document.cues).split() == transcript.read_text().split()
+
+
+def test_cancel_on_the_runtime_question_keeps_the_work_open_without_a_word(qtbot, window, tmp_path) -> None:
+    """Cancel is the captioner's own choice (the wrong file, the runtime not at hand): it was followed by
+    "Cannot open file … no runtime", as if the file were at fault."""
+    transcript = tmp_path / "plain.txt"
+    transcript.write_text("Good evening. Secretary Kerry arrived in Baghdad today. " * 20, encoding="utf-8")
+    window.session.undo_stack.setClean()
+    before, title = window.session.document, window.windowTitle()
+    asked: list[str] = []
+
+    def look_and_cancel(dialog) -> None:  # type: ignore[no-untyped-def]
+        asked.append(dialog.labelText())
+        dialog.reject()
+
+    answer_in_turn(choose_file(transcript), look_and_cancel)
+    assert message_boxes_during(window.action("open").trigger) == []
+    assert asked == ["How long is the programme of plain.txt? (MM:SS)"]
+    assert window.session.document is before and window.windowTitle() == title
 
 
 def test_a_malformed_header_runtime_is_reported_with_its_file_and_line(qtbot, window, tmp_path) -> None:
