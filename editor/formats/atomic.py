@@ -59,7 +59,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         os.replace(temporary, path)
     except OSError as error:
         _remove_quietly(temporary)
-        raise WriteRefused(_save_failure_message(error, path), path) from error
+        raise WriteRefused(_refusal_reason(error, path), path) from error
     _sync_folder(path.parent)
     remove_stale_temporaries(path)
 
@@ -103,10 +103,10 @@ def _refuse_write_protected(path: Path) -> None:
     except OSError:
         return
     if not mode & 0o222:
-        raise WriteRefused("could not save: the file is write-protected (the previous version is unchanged)", path)
+        raise WriteRefused("the file is write-protected (the previous version is unchanged)", path)
     if not os.access(path, os.W_OK):  # not the user's mark: say what stands in the way
         refusal = errno.EROFS if _on_read_only_disk(path) else errno.EACCES
-        raise WriteRefused(_save_failure_message(OSError(refusal, os.strerror(refusal)), path), path)
+        raise WriteRefused(_refusal_reason(OSError(refusal, os.strerror(refusal)), path), path)
 
 
 def _on_read_only_disk(path: Path) -> bool:
@@ -159,16 +159,16 @@ def _sync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
-def _save_failure_message(error: OSError, path: Path) -> str:
+def _refusal_reason(error: OSError, path: Path) -> str:
     kept = "the previous version of the file is unchanged" if path.exists() else "nothing was written"
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
-        return f"could not save: the disk is full ({kept})"
+        return f"the disk is full ({kept})"
     if error.errno == errno.EROFS:
-        return f"could not save: the disk or folder is read-only ({kept})"
+        return f"the disk or folder is read-only ({kept})"
     if error.errno in (errno.EACCES, errno.EPERM):
-        return "could not save: no permission to write here"
+        return "no permission to write here"
     if error.errno == errno.ENOENT and path.parent.is_dir():  # /proc, /sys: folders that refuse new files so
-        return f"could not save: no file can be written in {path.parent} (a system folder); choose another folder"
+        return f"no file can be written in {path.parent} (a system folder); choose another folder"
     if error.errno == errno.ENOENT:
-        return "could not save: the folder does not exist"
-    return f"could not save: {error.strerror or error}"
+        return "the folder does not exist"
+    return error.strerror or str(error)

@@ -22,7 +22,23 @@ class FormatError(ValueError):
 
 
 class WriteRefused(FormatError):
-    """The place refused the file (a full disk, a read-only disk, a write-protected file): another may take it."""
+    """The place refused the file (a full disk, a read-only disk, a write-protected file): another may take it.
+    `reason` is why, in words that fit a save and an export alike ("the disk is full (nothing was written)")."""
+
+    def __init__(self, reason: str, path: Path | str | None = None, *, what_failed: str = "could not save") -> None:
+        super().__init__(f"{what_failed}: {reason}", path)
+        self.reason = reason
+
+
+class ExportRefused(WriteRefused):
+    """A refused export says so, with the format and the file, not "could not save" as if the project were meant:
+    "could not export WebVTT to /media/card/news.vtt: the disk is full (nothing was written)"."""
+
+    def __init__(self, reason: str, path: Path, format_name: str) -> None:
+        super().__init__(reason, path, what_failed=f"could not export {format_name} to {path}")
+
+    def __str__(self) -> str:
+        return self.message  # it names the file already
 
 
 class FormatWarning(FormatError):

@@ -11,7 +11,7 @@ from pathlib import Path
 from editor.core.gaps import GapPolicy, count_cues_with_gaps, count_gap_runs, resolve_gaps
 from editor.core.model import Document
 from editor.core.wording import counted
-from editor.formats.errors import WriteRefused
+from editor.formats.errors import ExportRefused, WriteRefused
 from editor.formats.recipe import WriteOptions
 from editor.formats.registry import format_for_path, write_file
 from editor.media.audio import picture_size
@@ -52,14 +52,17 @@ def export_document(document: Document, path: Path, options: WriteOptions | None
     Formats that place text in pixels (ASS) are sized for the document's video unless options name a picture."""
     path = Path(path)
     options = options or WriteOptions()
-    working_copy = format_for_path(path).working_copy
+    target = format_for_path(path)
+    working_copy = target.working_copy
     if options.picture is None and document.media_path and not working_copy:
         options = replace(options, picture=picture_size(document.media_path))
     policy = GapPolicy.KEEP if working_copy else options.gap_policy
     try:
-        notes = write_file(document, path, options).notes
+        notes = write_file(document, path, options, file_format=target).notes
+    except WriteRefused as refused:
+        raise ExportRefused(refused.reason, path, target.name) from refused
     except OSError as error:
-        raise WriteRefused(f"cannot write this file: {error.strerror or error}", path) from error
+        raise ExportRefused(error.strerror or str(error), path, target.name) from error
     cues = document.cues
     removed = resolve_gaps(cues, policy).removed if policy is GapPolicy.DROP else 0
     return Exported(path, len(cues) - removed, count_gap_runs(cues), count_cues_with_gaps(cues), policy, removed,

@@ -78,9 +78,9 @@ def test_an_export_to_a_full_disk_offers_another_place_without_asking_about_gaps
     answer_in_turn(choose_file(full_disk / "episode.vtt"), press_button("Write [inaudible]"), look,
                    choose_file(elsewhere))
     window.action("export_vtt").trigger()
-    assert asked == [f"{full_disk / 'episode.vtt'}: could not save: the disk is full (nothing was written) | Your "
-                     "work is still open here, as it was. Choose another disk or folder, or free some space on this "
-                     "one and try again."]
+    assert asked == [f"could not export WebVTT to {full_disk / 'episode.vtt'}: the disk is full (nothing was written) "
+                     "| Your work is still open here, as it was. Choose another disk or folder, or free some space on "
+                     "this one and try again."]
     written = elsewhere.read_text(encoding="utf-8")
     assert "Typed work" in written and "[inaudible]" in written
     assert sorted(path.name for path in full_disk.iterdir()) == ["filler"]

@@ -310,3 +310,25 @@ def test_a_save_that_cannot_be_written_offers_to_save_elsewhere(qtbot, window, t
     assert then == ["Save project"]
     assert "ISIL" not in protected.read_text(encoding="utf-8")
     assert window.isWindowModified() and "ISIL" in all_text(window)
+
+
+def test_an_export_that_cannot_be_written_says_export_with_the_format_and_file(qtbot, window, tmp_path) -> None:
+    """A refused export said "could not save", Save's words: staff took it for their project. Save keeps them."""
+    protected = tmp_path / "story.srt"
+    protected.write_text("1\n00:00:01,000 --> 00:00:02,000\nLast week's story\n", encoding="utf-8")
+    protected.chmod(0o444)
+    asked: list[tuple[str, list[str]]] = []
+
+    def look_and_cancel(box) -> None:  # type: ignore[no-untyped-def]
+        asked.append((box.text(), [button.text().replace("&", "") for button in box.buttons()]))
+        press_button("Cancel")(box)
+
+    def choose_it_over_the_old_one(file_dialog) -> None:  # type: ignore[no-untyped-def]
+        answer_in_turn(press_button("Yes"), press_button("Keep as is"), look_and_cancel)  # "Replace it?" opens inside
+        choose_file(protected)(file_dialog)
+
+    when_dialog_opens(choose_it_over_the_old_one)
+    window.action("export_srt").trigger()
+    assert asked == [(f"could not export SubRip to {protected}: the file is write-protected (the previous version "
+                      "is unchanged)", ["Export elsewhere…", "Cancel"])]
+    assert "Last week's story" in protected.read_text(encoding="utf-8")

@@ -38,6 +38,7 @@ def test_an_export_that_cannot_be_written_names_the_file(tmp_path: Path) -> None
     with pytest.raises(FormatError) as raised:
         export_document(GAPPY, tmp_path / "no folder" / "out.srt")
     assert raised.value.path == tmp_path / "no folder" / "out.srt"
+    assert str(raised.value) == f"could not export SubRip to {raised.value.path}: the folder does not exist"
 
 
 def test_a_document_is_checked_against_its_own_style_unless_another_is_named() -> None:
