@@ -80,6 +80,7 @@ def one(variant: str, workers: int | None, fixtures: Path = FIXTURES) -> dict[st
     stage_cpu = dict(zip(stages, tree.stage_cpu(began, list(stages.values())), strict=True))
     return {"variant": variant, "audio_s": runtime_ms / 1000, "wall_s": done - began,
             "cpu_s": sum(usage.ru_utime + usage.ru_stime for usage in used), "peak_mb": tree.peak_mb,
+            "peak_split_mb": tree.peak_split_mb, "peak_stage": tree.peak_stage(began, stages),
             "stages": stages, "stage_cpu": stage_cpu, **scores._asdict(),
             "inside_sentences": [len(inside), *(summary(inside) if inside else ())],
             "worst": [error._asdict() | {"error_s": error.error_s}
@@ -98,6 +99,9 @@ def _details(result: dict[str, Any]) -> str:
     lines += [f"    {'sentence ' + str(cue['sentence']) if cue['sentence'] is not None else 'inside':>12}: true start "
               f"{cue['truth_s']:8.2f} s, cue {cue['cue_s']:8.2f} s ({cue['error_s']:+.2f}) {cue['text']!r}"
               for cue in result["worst"]]
+    main_mb, workers_mb = result["peak_split_mb"]
+    lines.append(f"    peak memory {result['peak_mb']:.0f} MB in stage {result['peak_stage']}: {main_mb:.0f} MB this "
+                 f"process, {workers_mb:.0f} MB its workers")
     return "\n".join(lines)
 
 

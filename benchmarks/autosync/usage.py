@@ -1,5 +1,6 @@
 """What one benchmark run uses, this process and its worker processes together: peak memory, and CPU seconds
-over time, so each stage's CPU can be told apart from its wall time (which other work on the machine inflates).
+over time, so each stage's CPU can be told apart from its wall time (which other work on the machine inflates),
+and at the peak how much of the memory was this process's and how much its workers', and when.
 
 Workers live only while an alignment runs, so the process tree is sampled every 50 ms; workers that have
 exited count through the operating system's total for reaped children.
@@ -24,6 +25,8 @@ class TreeUsage:
 
     def __init__(self) -> None:
         self.peak_mb = 0.0
+        self.peak_split_mb = (0.0, 0.0)  # at the peak: this process, its workers (and multiprocessing's tracker)
+        self.peak_at = 0.0  # perf_counter of the peak, to tell which stage reached it
         self._me = psutil.Process()
         self._times: list[float] = []
         self._cpu: list[float] = []
@@ -38,6 +41,13 @@ class TreeUsage:
         at_bounds = np.interp(list(itertools.accumulate(walls, initial=began)), times, cpu)
         return [float(after - before) for before, after in itertools.pairwise(at_bounds)]
 
+    def peak_stage(self, began: float, stages: dict[str, float]) -> str:
+        """The stage (of consecutive stages that started at perf_counter `began`, name: wall seconds) during
+        which the memory peaked."""
+        ends = list(itertools.accumulate(stages.values(), initial=began))[1:]
+        during = (name for name, end in zip(stages, ends, strict=True) if self.peak_at <= end)
+        return next(during, "after the last stage")
+
     def _watch(self) -> None:
         while True:
             self._sample()
@@ -45,12 +55,16 @@ class TreeUsage:
 
     def _sample(self) -> None:
         own = self._me.cpu_times()
-        cpu, rss = own.user + own.system + own.children_user + own.children_system, self._me.memory_info().rss
+        cpu = own.user + own.system + own.children_user + own.children_system
+        main_rss, children_rss = self._me.memory_info().rss, 0
         for child in self._me.children(recursive=True):
             with contextlib.suppress(psutil.Error):
                 times = child.cpu_times()
-                cpu, rss = cpu + times.user + times.system, rss + child.memory_info().rss
+                cpu, children_rss = cpu + times.user + times.system, children_rss + child.memory_info().rss
+        now = time.perf_counter()
         with self._lock:
-            self._times.append(time.perf_counter())
+            self._times.append(now)
             self._cpu.append(cpu)
-            self.peak_mb = max(self.peak_mb, rss / 2**20)
+            if (main_rss + children_rss) / 2**20 > self.peak_mb:
+                self.peak_mb, self.peak_at = (main_rss + children_rss) / 2**20, now
+                self.peak_split_mb = (main_rss / 2**20, children_rss / 2**20)
