@@ -189,15 +189,17 @@ def _open_container(path: Path) -> av.container.InputContainer:
     try:
         container: av.container.InputContainer = pyav.open(str(path), mode="r")
     except (pyav.FFmpegError, OSError, UnicodeDecodeError, ValueError) as error:
-        raise MediaError(f"{path}: damaged, or not a media file this editor can decode ({_reason(error)}). "
-                         f"{DAMAGED_WHAT_TO_DO}") from error
+        raise _damaged(path, _reason(error)) from error
     return container
+
+
+def _damaged(path: Path, why: str) -> MediaError:
+    return MediaError(f"{path}: damaged, or not a media file this editor can decode ({why}). {DAMAGED_WHAT_TO_DO}")
 
 
 def _audio_stream(container: av.container.InputContainer, path: Path) -> av.audio.stream.AudioStream:
     if not container.streams.audio and not container.streams.video:
-        raise MediaError(f"{path}: damaged, or not a media file this editor can decode (no audio or video). "
-                         f"{DAMAGED_WHAT_TO_DO}")
+        raise _damaged(path, "no audio or video")
     if not container.streams.audio:
         raise MediaError(f"{path}: the file has no audio track: auto-sync and listening need the speech, so open "
                          "a copy of the programme with its sound")
