@@ -144,16 +144,19 @@ def place_untimed(
 def _gap_speech(onset: Onsets, before: int, stretch: tuple[int, int], opens_sentence: bool) -> tuple[int, int]:
     """Where the unheard speech lies: the absorbed stretch, its start moved to a clearer onset nearby (for a
     gap that opens a sentence, the one after the longest pause: the sentence before may end in a misheard
-    word whose tail the aligner left to the gap). A stretch too long for a gap's few words holds speech that
-    is not the gap's (a programme insert): a gap that opens a sentence keeps the end of it, leading into the
-    sentence's words; any other gap keeps the start, running on from the words before it."""
+    word whose tail the aligner left to the gap). A gap that opens a sentence whose stretch starts after a
+    pause keeps that start: the speech between the sentence before and that pause is an insert's, the gap's
+    words were said after it ("-- for." between two inserts: moved back to the first insert's onset, 3.5 s
+    early). A stretch too long for a gap's few words holds speech that is not the gap's (a programme
+    insert): a gap that opens a sentence keeps the end of it, leading into the sentence's words; any other
+    gap keeps the start, running on from the words before it."""
     start, end = stretch
     took_the_pause = start <= before + PAUSE_MS  # the phone loop took the pause too: speech starts at an onset
     if took_the_pause and opens_sentence:  # the pause between sentences, not one inside a misheard last word
         start = onset.after_longest_pause(before, end, PAUSE_MS) or start
     elif took_the_pause:
         start = onset(before, end) or start
-    else:
+    elif not (opens_sentence and onset.quiet(start - PAUSE_MS, start)):  # the stretch starts inside speech
         start = min(start, onset(before, start) or start)
     if end - start <= GAP_SPEECH_MS:
         return start, end

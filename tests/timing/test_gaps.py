@@ -1,10 +1,23 @@
-"""Where speech starts after a pause, from the recording's loudness made here frame by frame (10 ms)."""
+"""Where speech starts after a pause, from the recording's loudness made here frame by frame (10 ms), and
+where a `--` gap's unheard speech lies in speech made in the test."""
 
 from __future__ import annotations
 
-import numpy as np
+from pathlib import Path
 
-from editor.timing.gaps import Onsets
+import numpy as np
+from spoken import RATE, speak
+
+from editor.core.model import Word
+from editor.timing.chunks import frame_energy
+from editor.timing.gaps import Onsets, place_untimed
+
+SPONSORS = "This programme is brought to you by our sponsors. Thank you for watching, and have a good evening."
+
+
+def with_noise(samples: np.ndarray) -> np.ndarray:
+    """White noise about 20 dB under the speech (its peaks near 0.5)."""
+    return (samples + np.random.default_rng(1).normal(0, 0.01, len(samples))).astype(np.float32)
 
 LOUD, QUIET = 1.0, 1e-6
 
@@ -20,3 +33,19 @@ def test_a_soft_onset_that_dips_before_the_vowel_still_ends_the_pause() -> None:
     onsets = recording((LOUD, 500), (QUIET, 1300), (LOUD, 20), (QUIET, 20), (LOUD, 400), (QUIET, 300), (LOUD, 500))
     assert onsets.after_longest_pause(0, 3000, 50) == 1800
     assert onsets(600, 3000) == 1800
+
+
+def test_a_gap_that_opens_a_sentence_after_an_insert_starts_with_its_own_speech(speech_folder: Path) -> None:
+    # "-- for." said between two inserts: the aligner put "for." at the second insert's end and gave the gap the
+    # stretch from the sentence's own onset (after the pause that ends the first insert) to there. The gap's
+    # start was moved back to the first onset after the sentence before, the first insert's, and the caption
+    # opened 3.5 s early (flite mix, 13 dB).
+    said, other = "Kurdish that for.", "That was our reporter in the capital."
+    speech = speak([0.4, "The government has not been responding to the needs of the people.", 0.4, SPONSORS, 0.55,
+                    said, 0.2, other, 0.6, "Eight or nine years now.", 0.4], speech_folder)
+    onsets = Onsets(frame_energy(with_noise(speech.samples), RATE))
+    sentence_end, (own_start, _), (_, other_end) = speech.phrases[0][2], speech.phrase(said), speech.phrase(other)
+    words = [Word("people.", sentence_end - 400, sentence_end, 1.0), Word("--"),
+             Word("for.", other_end - 200, other_end)]
+    placed, _ = place_untimed(words, [words[0], None, words[2]], [0, 1, 1], {1: (own_start, other_end - 200)}, onsets)
+    assert abs((placed[1].start_ms or 0) - own_start) <= 60
