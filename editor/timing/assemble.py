@@ -19,10 +19,15 @@ from editor.timing.beside_inserts import move_beside_inserts
 from editor.timing.chunks import FRAME_MS
 from editor.timing.confidence import HEARD, UNPLACED, HeardTimeline, placed_support
 from editor.timing.fallback import fill_failed_span
-from editor.timing.gaps import PHRASE_PAUSE_MS, Onsets, place_untimed
+from editor.timing.gaps import FOREIGN_PAUSE_MS, PHRASE_PAUSE_MS, Onsets, place_untimed
 from editor.timing.recognize import GARBAGE, HeardWord
 from editor.timing.script import Script
-from editor.timing.sentence_pauses import heard_by_chance, lead_stray_openings_in, open_after_the_pause
+from editor.timing.sentence_pauses import (
+    heard_by_chance,
+    lead_stray_openings_in,
+    open_after_the_insert,
+    open_after_the_pause,
+)
 from editor.timing.spans import Span, span_times, unheard_speech
 from editor.timing.word_onsets import Rises
 
@@ -34,7 +39,6 @@ SHORT_WORD_PHONES = 2
 SHORT_WORD_FLOOR = LOW_CONFIDENCE
 DEFAULT_PHONE_MS = 60.0  # the pace (speech frames per phone) when nothing was heard to measure it by
 FOREIGN_SPEECH_MS = 1000  # absorbed unheard speech this long is speech the transcript lacks, not a misheard word
-FOREIGN_PAUSE_MS = 300  # the pause that ends speech the transcript lacks, before a sentence of its own
 
 Times = dict[int, tuple[int, int]]
 
@@ -82,6 +86,7 @@ def timed_words(
     if heard_by_chance(anchored.intersection(sentences[0]), phones):  # an intro the transcript lacks is heard as
         unheard_here |= set(sentences[0])  # any words by chance, and a short first sentence's few anchor by it
     move_beside_inserts(sentences, times, unheard_here, speech_ms, onsets, unheard)
+    open_after_the_insert(sentences, times, unheard_here, phones, onsets, unheard)
     open_after_the_pause(sentences, times, anchored, phones, onsets)
     lead_stray_openings_in(sentences, times, anchored, phones, onsets)
     _start_sentences_at_speech(script, times, anchored, onsets, unheard, speech_ms, after_gap)

@@ -24,6 +24,7 @@ PAUSE_MS = 50
 # cut at a pause of at least PHRASE_PAUSE_MS (see _gap_speech).
 GAP_SPEECH_MS = 3000
 PHRASE_PAUSE_MS = 300
+FOREIGN_PAUSE_MS = 300  # the pause that ends speech the transcript lacks, before a sentence of its own
 DIGITAL_SILENCE = (1 / 32768) ** 2  # a frame's mean square below one 16-bit step: no microphone is open
 
 

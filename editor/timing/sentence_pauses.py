@@ -22,7 +22,7 @@ import itertools
 from collections.abc import Collection, Container, Sequence
 
 from editor.timing.anchors import MAX_PAUSE_IN_RUN_MS, MIN_PHONE_MS, MIN_RUN, MIN_RUN_PHONES, SLOW_PHONE_MS, longest_ms
-from editor.timing.gaps import Onsets
+from editor.timing.gaps import FOREIGN_PAUSE_MS, Onsets
 
 Times = dict[int, tuple[int, int]]
 SENTENCE_PAUSE_MS = 100  # the least pause between two sentences
@@ -51,6 +51,40 @@ def open_after_the_pause(
         if moved is not None:
             opening, end = moved
             _spread(opening, phones, onset, end, times)
+
+
+def open_after_the_insert(
+    sentences: Sequence[range], times: Times, unheard: Container[int], phones: Sequence[int], onsets: Onsets,
+    absorbed: Times,
+) -> None:
+    """Move each sentence's opening words that nobody heard, put running on from speech the transcript lacks
+    that the aligner absorbed right before them (an insert), to after the first pause that ends that speech.
+
+    The aligner stops absorbing an insert where its last words sound like the sentence's first ones, and
+    gives them those words ("And they've" on an insert's last second, then the insert's pause, then the
+    sentence: a caption 1 s early). A sentence is said after a pause, not running on from an insert; the
+    words move only as far as the first word after the pause that leaves them room to be said even fast,
+    and never past a word that was heard. `absorbed` (the speech absorbed before each token) now ends at
+    that pause."""
+    for tokens in sentences:
+        first = tokens.start
+        if first not in absorbed or first not in unheard or not onsets.speech_frames(*absorbed[first]).any():
+            continue
+        start = times[first][0]
+        if onsets.quiet(max(0, start - RUN_ON_MS), start):
+            continue
+        limit = next((k for k in tokens if k not in unheard), tokens.stop)
+        latest = times[limit][0] if limit in times else times[tokens.stop - 1][1]
+        onset = next(iter(onsets.after_pauses(start, latest, FOREIGN_PAUSE_MS)), None)
+        if onset is None:
+            continue
+        roomy = (k for k in range(first + 1, limit) if times[k][0] - onset >= sum(phones[first:k]) * MIN_PHONE_MS
+                 and times[k][0] >= onset)
+        following = next(roomy, None)
+        if following is None:
+            continue
+        _spread(range(first, following), phones, onset, times[following][0], times)
+        absorbed[first] = (absorbed[first][0], onset)
 
 
 def lead_stray_openings_in(
