@@ -149,7 +149,9 @@ def _start_sentences_at_speech(
     through, a word squeezed in before the pause that parts the sentences leads into the next word (see
     _pause_misplaced). A one-word sentence goes on the stretch of speech its length fits (see
     _fitting_onset), absorbed or not (the aligner may have absorbed its own speech with an insert's), and
-    shares it with its `--` if it opens with one.
+    shares it with its `--` if it opens with one. A word the aligner put after a pause of its own (not running on
+    from the word before) never moves past all of its sound: a longer pause after it is one inside its sentence
+    ("them. | But | we need": the phrase split after "But" taken for the pause before it, 0.6 s late).
     """
     starts = set(script.sentence_starts)
     foreign = _foreign_speech(absorbed, onsets)
@@ -182,9 +184,16 @@ def _start_sentences_at_speech(
             onset = onsets.after_longest_pause(search_from, search_to, SENTENCE_PAUSE_MS)
         if onset is None and squeezed and _pause_misplaced(times, index, next_start, speech_ms[index], onsets):
             onset = next_start - round(speech_ms[index])
+        if onset is not None and onset > end and not (squeezed or stranded) and _own_pause(times, index):
+            continue  # a pause after all its sound, where the aligner gave it a pause of its own, is its sentence's
         if onset is not None:
             onset = min(onset, next_start)
             times[index] = (onset, max(min(end, next_start), onset))
+
+
+def _own_pause(times: Times, index: int) -> bool:
+    """The aligner put token `index` after a pause of its own, apart from the word before."""
+    return times[index][0] - times[index - 1][1] >= SENTENCE_PAUSE_MS
 
 
 def _onset_at(onsets: Onsets, start: int) -> int | None:

@@ -324,6 +324,19 @@ def test_a_sentence_opening_after_a_misheard_word_is_not_moved_to_a_pause_inside
     assert start_error_ms(transcript, speech, "Secretary", with_noise(speech.samples, 12, 3)) <= LEAD_IN_AND_SLACK_MS
 
 
+def test_a_sentence_opening_after_its_own_pause_is_not_moved_past_itself_to_a_longer_pause_inside_it(
+    speech_folder: Path,
+) -> None:
+    # The audio says "troops" for "to", and pauses longer after "But" (a phrase split) than before it: the aligner
+    # put "But" right, after a pause of its own, but it was moved after the longer pause, 0.9 s late in rumble.
+    said = ["Whether the Iraqi people decide it's going to be a new leader is up troops them.", "But",
+            "we need a new government that comes together with whichever leaders they choose."]
+    speech = between_news([said[0], 0.3, said[1], 0.6, said[2]], speech_folder, "en-us+f5")
+    transcript = (f"{OPENING} Whether the Iraqi people decide it's going to be a new leader is up to them. "
+                  f"But {said[2]} {CLOSING}")
+    assert start_error_ms(transcript, speech, "But", with_rumble(speech.samples, 12, 1)) <= LEAD_IN_AND_SLACK_MS
+
+
 def test_a_sentence_whose_first_word_a_gap_follows_starts_on_that_word_not_after_the_gap(speech_folder: Path) -> None:
     # The audio says "on the programme" where the transcript has `--`, and "this" for "that": in noise the
     # onset of "Next" is lost, and the search for it ran on to the gap's words, 0.6 s late.
