@@ -36,7 +36,7 @@ from score import read_wav  # noqa: E402
 from editor.core.transcript import parse_transcript  # noqa: E402
 from editor.timing import recognize  # noqa: E402
 from editor.timing.align import SAMPLE_RATE, _window  # noqa: E402
-from editor.timing.chunks import chunk_bounds  # noqa: E402
+from editor.timing.chunks import chunk_bounds, frame_energy  # noqa: E402
 from editor.timing.script import make_script, script_pronunciations  # noqa: E402
 
 SHIFT, SIZE, FFT_SIZE, FILTERS, CEPSTRA, LIFTER = 160, 410, 512, 25, 13, 22
@@ -143,7 +143,7 @@ def compare(variant: str, count: int, noise_removal: bool) -> None:
     script = make_script(parse_transcript(SEED.read_text(encoding="utf-8"), round(truth["duration"] * 1000)).words,
                          dictionary)
     duration_ms = len(audio) * 1000 // SAMPLE_RATE
-    bounds = chunk_bounds(audio, SAMPLE_RATE)
+    bounds = chunk_bounds(frame_energy(audio, SAMPLE_RATE), duration_ms)
     with tempfile.TemporaryDirectory() as work:
         folder = Path(work)
         (folder / "words.dict").write_text(recognize.dictionary_text(script_pronunciations(script, dictionary)))

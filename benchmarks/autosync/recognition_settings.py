@@ -32,7 +32,7 @@ from editor.core.transcript import parse_transcript  # noqa: E402
 from editor.timing import recognize  # noqa: E402
 from editor.timing.align import SAMPLE_RATE, _window  # noqa: E402
 from editor.timing.anchors import Anchor, consistent_chain, match_chunk  # noqa: E402
-from editor.timing.chunks import chunk_bounds  # noqa: E402
+from editor.timing.chunks import chunk_bounds, frame_energy  # noqa: E402
 from editor.timing.script import make_script, script_pronunciations  # noqa: E402
 from editor.timing.spans import gap_boundaries  # noqa: E402
 
@@ -55,7 +55,7 @@ class AnchorStage:
         self.breaks = gap_boundaries(self.script, words)
         duration_ms = len(audio) * 1000 // SAMPLE_RATE
         self.chunks = []
-        for start, end in chunk_bounds(audio, SAMPLE_RATE):
+        for start, end in chunk_bounds(frame_energy(audio, SAMPLE_RATE), duration_ms):
             window = _window(self.script, start, end, duration_ms)
             pcm = recognize.pcm_bytes(audio[start * SAMPLE_RATE // 1000: end * SAMPLE_RATE // 1000])
             self.chunks.append((window, recognize.ChunkJob(pcm, start, tuple(self.script.sentences_between(*window)))))

@@ -36,8 +36,9 @@ from usage import TreeUsage  # noqa: E402
 
 from editor.core.style import DEFAULT_STYLE  # noqa: E402
 from editor.core.transcript import parse_transcript  # noqa: E402
-from editor.timing.align import align_words  # noqa: E402
+from editor.timing.align import align_recording  # noqa: E402
 from editor.timing.pipeline import recut  # noqa: E402
+from editor.workflows.autosync import decoded  # noqa: E402
 
 FIXTURES = ROOT / "benchmarks" / "fixtures"
 SEED = ROOT / "resources" / "samples" / "abc-news-2014-06-24-transcript.txt"
@@ -64,19 +65,17 @@ def one(variant: str, workers: int | None, fixtures: Path = FIXTURES) -> dict[st
     transcript_path = Path(truth.get("transcript", fixtures / "long.transcript.txt" if variant == "long" else SEED))
     transcript = parse_transcript(transcript_path.read_text(encoding="utf-8"), round(truth["duration"] * 1000))
     began = time.perf_counter()
-    from editor.media.audio import decode_audio
-    samples = decode_audio(fixtures / f"{variant}.mp4")
-    decoded = time.perf_counter()
-    alignment = align_words(transcript.words, samples, 16000, **({} if workers is None else {"workers": workers}))
+    recording, runtime_ms = decoded(fixtures / f"{variant}.mp4")
+    decoded_at = time.perf_counter()
+    alignment = align_recording(transcript.words, recording, **({} if workers is None else {"workers": workers}))
     aligned = time.perf_counter()
-    runtime_ms = len(samples) * 1000 // 16000
     cues = recut(alignment.words, DEFAULT_STYLE, runtime_ms)
     done = time.perf_counter()
     used = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
     scores = score_variant(alignment.words, cues, truth)
     errors = cue_errors(alignment.words, cues, truth)
     inside = [abs(error.error_s) for error in errors if error.sentence is None]
-    stages = {"decode": decoded - began, **alignment.stages, "recut": done - aligned}
+    stages = {"decode": decoded_at - began, **alignment.stages, "recut": done - aligned}
     stage_cpu = dict(zip(stages, tree.stage_cpu(began, list(stages.values())), strict=True))
     return {"variant": variant, "audio_s": runtime_ms / 1000, "wall_s": done - began,
             "cpu_s": sum(usage.ru_utime + usage.ru_stime for usage in used), "peak_mb": tree.peak_mb,

@@ -1,7 +1,7 @@
 """Decode any media's audio to mono PCM with PyAV (the only module that imports av).
 
-Long programmes are decoded as a stream of chunks so a three-hour file never becomes one giant array:
-the waveform reduces each chunk to peaks as it goes, alignment concatenates them for shorter files.
+Long programmes are decoded as a stream of chunks so a three-hour file never becomes one giant float array:
+the waveform reduces each chunk to peaks as it goes, auto-sync keeps it as 16-bit PCM (editor.timing.recording).
 """
 
 from __future__ import annotations

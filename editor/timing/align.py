@@ -24,7 +24,7 @@ import numpy as np
 from editor.core.model import LOW_CONFIDENCE, Word
 from editor.timing.anchors import Anchor, consistent_chain, every_match, is_strong, longest_ms, match_chunk
 from editor.timing.assemble import timed_words
-from editor.timing.chunks import chunk_bounds, frame_energy
+from editor.timing.chunks import chunk_bounds
 from editor.timing.confidence import HeardTimeline, placed_support
 from editor.timing.gaps import Onsets
 from editor.timing.recognize import (
@@ -34,15 +34,15 @@ from editor.timing.recognize import (
     align_span,
     dictionary_text,
     load_dictionary,
-    pcm_bytes,
     recognize_chunk,
 )
+from editor.timing.recording import Recording, recording_of
 from editor.timing.script import Script, make_script, script_pronunciations
 from editor.timing.spans import Span, gap_boundaries, plan_spans, span_times
 from editor.timing.word_onsets import Rises
 from editor.timing.workers import MAX_WORKERS, AlignmentCancelled, Progress, Workers
 
-__all__ = ["SAMPLE_RATE", "Alignment", "AlignmentCancelled", "align_words"]
+__all__ = ["SAMPLE_RATE", "Alignment", "AlignmentCancelled", "align_recording", "align_words"]
 
 SAMPLE_RATE = 16_000
 PARALLEL_FROM_MS = 90_000  # shorter audio is aligned in this process: starting workers would cost more
@@ -73,7 +73,7 @@ class Alignment:
 class _Task:
     """One alignment: the audio, the transcript as tokens, and the workers that run recogniser jobs."""
 
-    audio: np.ndarray
+    audio: Recording
     script: Script
     pronunciations: dict[str, list[str]]
     phones_before: list[int]  # phones of tokens 0..k-1
@@ -83,7 +83,7 @@ class _Task:
 
     @property
     def duration_ms(self) -> int:
-        return len(self.audio) * 1000 // SAMPLE_RATE
+        return self.audio.duration_ms
 
     def run(self, work: Callable[[Job], Result], count: int, make_job: Callable[[int], Job], low: float,
             high: float) -> list[Result]:
@@ -97,7 +97,7 @@ class _Task:
         return same and not any(token in self.breaks for token in range(first + 1, last + 1))
 
     def pcm(self, start_ms: int, end_ms: int) -> bytes:
-        return pcm_bytes(self.audio[start_ms * SAMPLE_RATE // 1000: end_ms * SAMPLE_RATE // 1000])
+        return self.audio.pcm_bytes(start_ms, end_ms)
 
     def plan(self, anchors: list[Anchor]) -> list[Span]:
         return plan_spans(self.script, self.breaks, anchors, self.duration_ms, self.phones_before)
@@ -119,21 +119,29 @@ def align_words(
     progress: Callable[[float], None] | None = None, cancelled: Callable[[], bool] | None = None,
     workers: int | None = None,
 ) -> Alignment:
+    """Words timed from float samples in memory (see align_recording)."""
+    return align_recording(words, recording_of(_at_recogniser_rate(samples, sample_rate)), progress=progress,
+                           cancelled=cancelled, workers=workers)
+
+
+def align_recording(
+    words: Sequence[Word], audio: Recording, *, progress: Callable[[float], None] | None = None,
+    cancelled: Callable[[], bool] | None = None, workers: int | None = None,
+) -> Alignment:
     """Words timed from the audio; with no speech heard the words come back unchanged.
 
     `workers` is the number of recogniser processes (0: all in this process; None: as many as pay off);
     the result is the same whatever it is.
     """
     clock = _Stopwatch()
-    audio = _at_recogniser_rate(samples, sample_rate)
     dictionary = load_dictionary()
     script = make_script(words, dictionary)
-    if not script.tokens or len(audio) < SAMPLE_RATE // 10:
+    if not script.tokens or len(audio.pcm) < SAMPLE_RATE // 10:
         return Alignment(list(words), [], speech_found=False)
     pronunciations = script_pronunciations(script, dictionary)
     phone_counts = [len(pronunciations[token][0].split()) for token in script.tokens]
     if workers is None:
-        workers = MAX_WORKERS if len(audio) >= PARALLEL_FROM_MS * SAMPLE_RATE // 1000 else 0
+        workers = MAX_WORKERS if audio.duration_ms >= PARALLEL_FROM_MS else 0
     clock.lap("prepare")
     with Workers(dictionary_text(pronunciations), cancelled, workers) as pool:
         task = _Task(audio, script, pronunciations, [0, *itertools.accumulate(phone_counts)],
@@ -146,8 +154,8 @@ def align_words(
         clock.lap("place")
     if progress is not None:
         progress(1.0)
-    onsets = Onsets(frame_energy(audio, SAMPLE_RATE))
-    timed, gap_spans = timed_words(words, script, pronunciations, anchors, placements, heard, onsets, Rises(audio))
+    timed, gap_spans = timed_words(words, script, pronunciations, anchors, placements, heard, Onsets(audio.energy),
+                                   Rises(audio.emphasised))
     clock.lap("assemble")
     return Alignment(timed, gap_spans, speech_found=True, stages=clock.laps)
 
@@ -167,7 +175,7 @@ class _Stopwatch:
 
 def _hear_anchors(task: _Task) -> tuple[list[Anchor], list[HeardWord]]:
     """Recognise every chunk against the transcript text near it; the consistent runs it heard anchor."""
-    bounds = chunk_bounds(task.audio, SAMPLE_RATE)
+    bounds = chunk_bounds(task.audio.energy, task.duration_ms)
     windows = [_window(task.script, start, end, task.duration_ms) for start, end in bounds]
 
     def chunk_job(index: int) -> ChunkJob:

@@ -29,10 +29,9 @@ def frame_energy(samples: np.ndarray, sample_rate: int) -> np.ndarray:
     return energy
 
 
-def chunk_bounds(samples: np.ndarray, sample_rate: int, chunk_ms: int = CHUNK_MS) -> list[tuple[int, int]]:
-    """(start_ms, end_ms) of consecutive chunks covering the audio, each cut at a quiet frame."""
-    duration_ms = len(samples) * 1000 // sample_rate
-    energy = frame_energy(samples, sample_rate)
+def chunk_bounds(energy: np.ndarray, duration_ms: int, chunk_ms: int = CHUNK_MS) -> list[tuple[int, int]]:
+    """(start_ms, end_ms) of consecutive chunks covering the audio, each cut at a quiet frame (`energy`: the
+    audio's frame_energy)."""
     cuts = [0]
     while duration_ms - cuts[-1] > chunk_ms * 3 // 2:
         target = (cuts[-1] + chunk_ms) // FRAME_MS

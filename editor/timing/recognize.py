@@ -19,6 +19,7 @@ import numpy as np
 import pocketsphinx
 from pocketsphinx.lm import ArpaBoLM
 
+from editor.timing.recording import pcm16
 from editor.timing.worker_lifetime import end_with_parent
 
 FRAME_MS = 10
@@ -195,4 +196,4 @@ def _decode(decoder: Any, pcm: bytes, offset_ms: int, keep_garbage: bool = False
 
 def pcm_bytes(samples: np.ndarray) -> bytes:
     """Float samples in [-1, 1] as the 16-bit PCM the recogniser reads."""
-    return bytes((np.clip(samples, -1.0, 1.0) * 32767).astype("<i2").tobytes())
+    return bytes(pcm16(samples).tobytes())

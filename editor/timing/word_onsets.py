@@ -28,10 +28,10 @@ MIN_ROOM_FRAMES = 3  # fewer frames of room noise than this in a pause give no f
 
 
 class Rises:
-    """Word starts after pauses, read from one recording's samples (16 kHz mono)."""
+    """Word starts after pauses, read from one recording's pre-emphasised frame energies (emphasised_energy)."""
 
-    def __init__(self, samples: np.ndarray) -> None:
-        self._samples = samples
+    def __init__(self, emphasised: np.ndarray) -> None:
+        self._emphasised = emphasised
 
     def start_after_pause(self, start_ms: int, pause_from_ms: int) -> int:
         """Where a word the recogniser started at start_ms, after quiet since pause_from_ms, is first heard
@@ -40,7 +40,7 @@ class Rises:
         floor_from = max(first - FLOOR_MS // FRAME_MS, -(-pause_from_ms // FRAME_MS), 1)
         if (first - floor_from) * FRAME_MS < MIN_FLOOR_MS:
             return start_ms
-        energy = self._energy(floor_from, first + SURE_WITHIN_MS // FRAME_MS)
+        energy = self._emphasised[floor_from: first + SURE_WITHIN_MS // FRAME_MS]
         floor = _floor(energy[: first - floor_from])
         sure = np.flatnonzero(energy[first - floor_from:] > SURE * floor)
         if len(sure) == 0:
@@ -51,12 +51,13 @@ class Rises:
         moved = (rise - (first - floor_from)) * FRAME_MS
         return start_ms if moved > LOOK_AHEAD_MS else (floor_from + rise) * FRAME_MS
 
-    def _energy(self, first_frame: int, end_frame: int) -> np.ndarray:
-        """Mean square of each pre-emphasised frame in [first_frame, end_frame)."""
-        piece = self._samples[first_frame * FRAME - 1: end_frame * FRAME].astype(np.float64)
-        emphasised = piece[1:] - PRE_EMPHASIS * piece[:-1]
-        whole = len(emphasised) // FRAME * FRAME
-        return np.asarray((emphasised[:whole].reshape(-1, FRAME) ** 2).mean(axis=1))
+
+def emphasised_energy(samples: np.ndarray, before: float) -> np.ndarray:
+    """Mean square of each whole 10 ms frame of 16 kHz samples after pre-emphasis; `before` is the sample
+    preceding them (so a recording measured in pieces gets the energies it gets whole)."""
+    piece = np.concatenate([[before], samples[: len(samples) // FRAME * FRAME].astype(np.float64)])
+    emphasised = piece[1:] - PRE_EMPHASIS * piece[:-1]
+    return np.asarray((emphasised.reshape(-1, FRAME) ** 2).mean(axis=1))
 
 
 def _floor(pause: np.ndarray) -> float:

@@ -19,11 +19,12 @@ from editor.core.model import Document, Word
 from editor.core.recording_doubt import recording_doubt_limit
 from editor.core.style import CaptionStyle
 from editor.formats.errors import FormatError
-from editor.media.audio import MediaError, decode_audio, media_duration_ms
-from editor.timing.align import SAMPLE_RATE, Alignment, AlignmentCancelled, align_words
+from editor.media.audio import MediaError, iter_audio_chunks, media_duration_ms
+from editor.timing.align import SAMPLE_RATE, Alignment, AlignmentCancelled, align_recording
 from editor.timing.autosync import SyncSettingError
+from editor.timing.recording import Recording, recorded
 from editor.workflows.cut_short import cut_short_note
-from editor.workflows.sync_scope import SyncScope, audio_of, shifted, synced, whole_document
+from editor.workflows.sync_scope import SyncScope, samples_of, shifted, synced, whole_document
 
 Progress = Callable[[float], None]
 DECODE_SHARE = 0.1  # decoding is quick next to recognition: the first tenth of the progress
@@ -82,14 +83,23 @@ def align_scope(media: Path, scope: SyncScope, *, progress: Progress | None = No
     """The scope's words aligned to the media's speech (MediaError, DecodeCancelled, AlignmentCancelled)."""
     report = progress or (lambda _fraction: None)
     stop = cancelled or (lambda: False)
-    samples = decode_audio(media, SAMPLE_RATE, progress=lambda f: report(f * DECODE_SHARE), cancelled=stop)
-    clip = audio_of(scope, samples, SAMPLE_RATE)
+    clip, decoded_ms = decoded(media, *samples_of(scope, SAMPLE_RATE), progress=lambda f: report(f * DECODE_SHARE),
+                               cancelled=stop)
     with _turn_to_align(stop):
-        alignment = align_words(scope.words, clip, SAMPLE_RATE, cancelled=stop,
-                                progress=lambda f: report(DECODE_SHARE + f * (1 - DECODE_SHARE)))
-    decoded_ms = len(samples) * 1000 // SAMPLE_RATE
+        alignment = align_recording(scope.words, clip, cancelled=stop,
+                                    progress=lambda f: report(DECODE_SHARE + f * (1 - DECODE_SHARE)))
     note = cut_short_note(decoded_ms, media_duration_ms(media))
     return AlignResult(scope, shifted(alignment, scope.start_ms), decoded_ms, note)
+
+
+def decoded(media: Path, first: int = 0, last: int | None = None, *, progress: Progress | None = None,
+            cancelled: Callable[[], bool] | None = None) -> tuple[Recording, int]:
+    """The media's samples first..last-1 (at SAMPLE_RATE) as auto-sync reads them, and the media's running
+    time as decoded (ms)."""
+    expected = (media_duration_ms(media) or 0) * SAMPLE_RATE // 1000  # sizes the recording's array
+    chunks = iter_audio_chunks(media, SAMPLE_RATE, progress=progress, cancelled=cancelled)
+    recording, samples = recorded(chunks, first, last, expected)
+    return recording, samples * 1000 // SAMPLE_RATE
 
 
 @contextmanager

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-import numpy as np
-
 from editor.core.edits import EditError, replace_range
 from editor.core.model import Document, Word
 from editor.core.style import CaptionStyle, style_named
@@ -62,11 +60,10 @@ def selected_cues(document: Document, rows: list[int]) -> SyncScope:
     return SyncScope(first, stop, words, start, end, whole=False)
 
 
-def audio_of(scope: SyncScope, samples: np.ndarray, sample_rate: int) -> np.ndarray:
-    """The part of the decoded audio the scope is aligned against."""
+def samples_of(scope: SyncScope, sample_rate: int) -> tuple[int, int | None]:
+    """The samples first..last-1 of the audio the scope is aligned against (last None: to the end)."""
     first = scope.start_ms * sample_rate // 1000
-    last = len(samples) if scope.end_ms is None else max(first, scope.end_ms * sample_rate // 1000)
-    return samples[first:last]
+    return first, None if scope.end_ms is None else max(first, scope.end_ms * sample_rate // 1000)
 
 
 def shifted(alignment: Alignment, offset_ms: int) -> Alignment:
