@@ -35,6 +35,11 @@ _GARBAGE_ENTRY = 1e-3
 _GARBAGE_REPEAT = 0.5
 SPAN_BEAMS = (None, "1e-100")
 MIN_SPAN_BYTES = 3200  # 100 ms of 16-bit audio at 16 kHz: too short to hold a word
+BYTES_PER_MS = 32  # 16-bit audio at 16 kHz
+# No word takes this long, even one the search stretched over music or an insert (up to 3.9 s seen): the
+# search stayed in that word, so the chunk is heard afresh from RESUME_AFTER_MS past the word's start.
+STUCK_WORD_MS = 5000
+RESUME_AFTER_MS = 500
 
 
 class HeardWord(NamedTuple):
@@ -135,7 +140,20 @@ def hear_chunk(decoder: Any, job: ChunkJob) -> list[HeardWord]:
     finally:
         os.unlink(handle.name)
     decoder.activate_search("chunk")
-    return _decode(decoder, job.pcm, job.offset_ms)
+    return _past_stuck_words(decoder, job, _decode(decoder, job.pcm, job.offset_ms))
+
+
+def _past_stuck_words(decoder: Any, job: ChunkJob, heard: list[HeardWord]) -> list[HeardWord]:
+    """The words heard, where the search stayed in one word far longer than any word takes heard again from
+    just after that word's start: in low rumble a voice the model fits poorly had one word heard from 7 s to
+    the end of a 26 s chunk and nothing after it, so the rest of the programme went unanchored (16 s late)."""
+    kept: list[HeardWord] = []
+    while (stuck := next((n for n, word in enumerate(heard) if word.end_ms - word.start_ms > STUCK_WORD_MS), None)) \
+            is not None:
+        resume_ms = heard[stuck].start_ms + RESUME_AFTER_MS
+        kept += heard[:stuck]
+        heard = _decode(decoder, job.pcm[(resume_ms - job.offset_ms) * BYTES_PER_MS:], resume_ms)
+    return kept + heard
 
 
 def align_span(job: SpanJob) -> list[HeardWord] | None:
