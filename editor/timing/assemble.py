@@ -28,7 +28,7 @@ from editor.timing.sentence_pauses import (
     open_after_the_insert,
     open_after_the_pause,
 )
-from editor.timing.spans import Span, span_times, unheard_speech
+from editor.timing.spans import Span, heard_beside_the_cut, span_times, unheard_speech
 from editor.timing.word_onsets import Rises
 
 QUIET_START_MS = 80  # a sentence's first word that starts with this much quiet starts too early
@@ -56,7 +56,8 @@ def timed_words(
     phones = [len(pronunciations[token][0].split()) for token in script.tokens]
     phone_ms = _phone_ms(anchors, phones, onsets)
     after_gap = {token for token, word in enumerate(script.owner) if word > 0 and words[word - 1].is_gap}
-    sentence_ends = {start - 1 for start in script.sentence_starts}
+    sentence_starts = set(script.sentence_starts)
+    sentence_ends = {start - 1 for start in sentence_starts}
     unsupported: set[int] = set()
 
     def fill(span: Span) -> Times:
@@ -65,10 +66,13 @@ def timed_words(
         unheard.update(gap_speech)
         return times
 
+    def beside_the_cut(span: Span) -> Times:
+        return heard_beside_the_cut(span, timeline.overlapping(span.start_ms, span.end_ms), phones, sentence_starts)
+
     for span, placed in placements:
         outcome = None if _unheard_at_the_start(span, placed, timeline, pronunciations, onsets) else placed
         unheard.update(unheard_speech(span, outcome))
-        for index, (start, end, was_placed) in span_times(span, outcome, fill).items():
+        for index, (start, end, was_placed) in span_times(span, outcome, fill, beside_the_cut).items():
             times[index] = (start, end)
             token = script.tokens[index]
             score = placed_support(token, start, end, timeline, pronunciations) if was_placed else UNPLACED

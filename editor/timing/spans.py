@@ -10,7 +10,7 @@ stretched over speech that is not theirs.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 
 from editor.core.model import Word
@@ -22,6 +22,7 @@ UNHEARD = None  # an item where speech the transcript lacks may be absorbed
 # A span with this much more time than its words need may hold untranscribed speech between sentences too.
 ROOM_FACTOR = 1.5
 ROOM_MS = 1500
+CUT_EDGE_MIN_PHONES = 5  # words heard at the edge of a cut keep their place if this long (a second look's single word)
 
 
 @dataclass(frozen=True)
@@ -86,15 +87,20 @@ def gap_boundaries(script: Script, words: Sequence[Word]) -> set[int]:
 
 def span_times(
     span: Span, placed: list[HeardWord] | None, fill: Callable[[Span], dict[int, tuple[int, int]]],
+    beside_the_cut: Callable[[Span], dict[int, tuple[int, int]]] = lambda _: {},
 ) -> dict[int, tuple[int, int, bool]]:
     """Token index -> (start_ms, end_ms, placed) inside the span.
 
     Tokens the aligner left out sit at the end of the token before them; if the whole span failed, `fill`
-    puts its tokens on the span's speech (see fallback.py), or, when it has no room for them, all sit at its
-    start (unheard). Either way they are marked as not placed.
+    puts its tokens on the span's speech (see fallback.py), or, when it has no room for them, those said
+    on either side of the cut keep where they were heard (`beside_the_cut`, placed) and the rest sit where
+    the cut is (unheard), at the span's start if none was heard. The others are marked as not placed.
     """
     if placed is None and not span.has_room:
-        return {index: (span.start_ms, span.start_ms, False) for index in range(span.first, span.last)}
+        kept = beside_the_cut(span)
+        cut = max((end for _, end in kept.values()), default=span.start_ms)
+        return {index: (*kept[index], True) if index in kept else (cut, cut, False)
+                for index in range(span.first, span.last)}
     if placed is None:
         return {index: (start, end, False) for index, (start, end) in fill(span).items()}
     times: dict[int, tuple[int, int, bool]] = {}
@@ -111,6 +117,25 @@ def span_times(
     for rest in range(index, span.last):
         times[rest] = (cursor, cursor, False)
     return times
+
+
+def heard_beside_the_cut(
+    span: Span, heard: Sequence[HeardWord], phones: Sequence[int], sentence_starts: Container[int],
+) -> dict[int, tuple[int, int]]:
+    """Token index -> (start_ms, end_ms) of the span's first words, up to the end of their sentence, that the
+    recogniser heard in order from its start (`heard`: the words heard inside it, in time order; `phones[k]`:
+    token k's phones), when the span has no room for all its words: a passage cut from the programme leaves
+    the words said before the cut in the audio ("... a very strong relationship." before a cut, the next
+    sentence's first word searched for its pause from the span's start: 0.8 s early, on "relationship").
+    Enough of them to be no chance, as a single word heard on a second look anchors (CUT_EDGE_MIN_PHONES)."""
+    kept: dict[int, tuple[int, int]] = {}
+    index = span.first
+    for word in heard:
+        if index >= span.last or index in sentence_starts or word.token != _token_at(span, index):
+            break
+        kept[index] = (word.start_ms, word.end_ms)
+        index += 1
+    return kept if sum(phones[token] for token in kept) >= CUT_EDGE_MIN_PHONES else {}
 
 
 def _token_at(span: Span, index: int) -> str:
