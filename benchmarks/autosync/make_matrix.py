@@ -38,6 +38,12 @@ EXTRA_SPEECH = [
     "This programme is brought to you by our sponsors. Thank you for watching, and have a good evening.",
     "And now a look at the sports scores. The home team won again last night in the final minutes.",
     "Doctors say a walk after dinner is good for your heart. Our health reporter has the details tonight.",
+    # 2-3 s each: a presenter's aside or a second voice's few words, as short as the inserts that put sentences early
+    "Stay with us, more after the break.",
+    "That was our reporter in the capital.",
+    "Back to you in the studio, Tom.",
+    "Here is what we know so far tonight.",
+    "Thanks, Sarah, a busy night for everyone.",
 ]
 
 
