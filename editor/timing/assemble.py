@@ -19,7 +19,7 @@ from editor.timing.beside_inserts import move_beside_inserts
 from editor.timing.chunks import FRAME_MS
 from editor.timing.confidence import HEARD, UNPLACED, HeardTimeline, placed_support
 from editor.timing.fallback import fill_failed_span
-from editor.timing.gaps import FOREIGN_PAUSE_MS, PHRASE_PAUSE_MS, Onsets, place_untimed
+from editor.timing.gaps import FOREIGN_PAUSE_MS, FOREIGN_SPEECH_MS, PHRASE_PAUSE_MS, Onsets, place_untimed
 from editor.timing.recognize import GARBAGE, HeardWord
 from editor.timing.script import Script
 from editor.timing.sentence_pauses import (
@@ -38,7 +38,6 @@ ONSET_SLACK_MS = 60
 SHORT_WORD_PHONES = 2
 SHORT_WORD_FLOOR = LOW_CONFIDENCE
 DEFAULT_PHONE_MS = 60.0  # the pace (speech frames per phone) when nothing was heard to measure it by
-FOREIGN_SPEECH_MS = 1000  # absorbed unheard speech this long is speech the transcript lacks, not a misheard word
 
 Times = dict[int, tuple[int, int]]
 

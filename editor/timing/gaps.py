@@ -24,6 +24,7 @@ PAUSE_MS = 50
 # cut at a pause of at least PHRASE_PAUSE_MS (see _gap_speech).
 GAP_SPEECH_MS = 3000
 PHRASE_PAUSE_MS = 300
+FOREIGN_SPEECH_MS = 1000  # unheard speech this long is speech the transcript lacks, not a misheard word or two
 FOREIGN_PAUSE_MS = 300  # the pause that ends speech the transcript lacks, before a sentence of its own
 DIGITAL_SILENCE = (1 / 32768) ** 2  # a frame's mean square below one 16-bit step: no microphone is open
 
@@ -146,24 +147,30 @@ def _gap_speech(onset: Onsets, before: int, stretch: tuple[int, int], opens_sent
     """Where the unheard speech lies: the absorbed stretch, its start moved to a clearer onset nearby (for a
     gap that opens a sentence, the one after the longest pause: the sentence before may end in a misheard
     word whose tail the aligner left to the gap). A gap that opens a sentence whose stretch starts after a
-    pause keeps that start: the speech between the sentence before and that pause is an insert's, the gap's
-    words were said after it ("-- for." between two inserts: moved back to the first insert's onset, 3.5 s
-    early). A stretch too long for a gap's few words holds speech that is not the gap's (a programme
-    insert): a gap that opens a sentence keeps the end of it, leading into the sentence's words; any other
-    gap keeps the start, running on from the words before it."""
+    pause, with an insert's worth of speech (FOREIGN_SPEECH_MS) between the sentence before and that pause,
+    keeps that start: the gap's words were said after the insert ("-- for." between two inserts: moved back
+    to the first insert's onset, 3.5 s early). Less speech there is the gap's own first words. A stretch too
+    long for a gap's few words holds speech that is not the gap's (a programme insert): a gap that opens a
+    sentence keeps the end of it, leading into the sentence's words; any other gap keeps the start, running
+    on from the words before it."""
     start, end = stretch
     took_the_pause = start <= before + PAUSE_MS  # the phone loop took the pause too: speech starts at an onset
     if took_the_pause and opens_sentence:  # the pause between sentences, not one inside a misheard last word
         start = onset.after_longest_pause(before, end, PAUSE_MS) or start
     elif took_the_pause:
         start = onset(before, end) or start
-    elif not (opens_sentence and onset.quiet(start - PAUSE_MS, start)):  # the stretch starts inside speech
+    elif not (opens_sentence and onset.quiet(start - PAUSE_MS, start) and _insert_between(onset, before, start)):
         start = min(start, onset(before, start) or start)
     if end - start <= GAP_SPEECH_MS:
         return start, end
     if opens_sentence:
         return onset.after_longest_pause(end - GAP_SPEECH_MS, end, PHRASE_PAUSE_MS) or start, end
     return start, onset.pause_after(start, start + GAP_SPEECH_MS, PHRASE_PAUSE_MS)
+
+
+def _insert_between(onset: Onsets, start_ms: int, end_ms: int) -> bool:
+    """Too much speech lies between start and end to be a misheard word or two: speech the transcript lacks."""
+    return int(onset.speech_frames(start_ms, end_ms).sum()) * FRAME_MS >= FOREIGN_SPEECH_MS
 
 
 def _share(words: Sequence[Word], start_ms: int, end_ms: int) -> list[Word]:

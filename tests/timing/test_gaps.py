@@ -49,3 +49,16 @@ def test_a_gap_that_opens_a_sentence_after_an_insert_starts_with_its_own_speech(
              Word("for.", other_end - 200, other_end)]
     placed, _ = place_untimed(words, [words[0], None, words[2]], [0, 1, 1], {1: (own_start, other_end - 200)}, onsets)
     assert abs((placed[1].start_ms or 0) - own_start) <= 60
+
+
+def test_a_gap_that_opens_a_sentence_keeps_its_first_words_said_before_a_pause(speech_folder: Path) -> None:
+    # The gap's words "Everyone here | that" with a pause between them: the aligner started the gap's stretch after
+    # that pause; the speech before it is too short to be an insert, so the gap starts with its first word.
+    speech = speak([0.4, "The government has not been responding to the needs of the people.", 0.5,
+                    "Everyone here", 0.35, "that for.", 0.6, "Eight or nine years now.", 0.4], speech_folder)
+    onsets = Onsets(frame_energy(with_noise(speech.samples), RATE))
+    sentence_end, (first_start, _), (that_start, that_end) = (speech.phrases[0][2], speech.phrase("Everyone here"),
+                                                               speech.phrase("that for."))
+    words = [Word("people.", sentence_end - 400, sentence_end, 1.0), Word("--"), Word("for.", that_end - 200, that_end)]
+    placed, _ = place_untimed(words, [words[0], None, words[2]], [0, 1, 1], {1: (that_start, that_end - 200)}, onsets)
+    assert abs((placed[1].start_ms or 0) - first_start) <= 60
