@@ -187,24 +187,11 @@ def _start_sentences_at_speech(
             onset = onsets.after_longest_pause(search_from, search_to, SENTENCE_PAUSE_MS)
         if onset is None and squeezed and _pause_misplaced(times, index, next_start, speech_ms[index], onsets):
             onset = next_start - round(speech_ms[index])
-        elif onset is None and squeezed and index + 1 in starts:
-            times[index] = _midway(times[index - 1][1], next_start, speech_ms[index])
-            continue
         if onset is not None and onset > end and not (squeezed or stranded) and _own_pause(times, index):
             continue  # a pause after all its sound, where the aligner gave it a pause of its own, is its sentence's
         if onset is not None:
             onset = min(onset, next_start)
             times[index] = (onset, max(min(end, next_start), onset))
-
-
-def _midway(low: int, high: int, said_ms: float) -> tuple[int, int]:
-    """Where a one-word sentence the noise hides is said, squeezed by the aligner with no onset of its own
-    between the sentences around it (`low`, `high`): midway, the pause before it as long as the one after
-    ("AKA." said softly in rumble, squeezed against the next sentence: 0.6 s late)."""
-    room = max(high - low, 0)
-    said = min(round(said_ms), room)
-    start = low + (room - said) // 2
-    return start, start + said
 
 
 def _own_pause(times: Times, index: int) -> bool:
