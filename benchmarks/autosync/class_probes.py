@@ -4,8 +4,9 @@ said by espeak-ng beside an insert (speech the transcript lacks), in four voices
     .venv/bin/python benchmarks/autosync/class_probes.py [CASE ...]     # about 3 CPU minutes for all
 
 Classes: a phrase the transcript says twice, the later copy right before an insert ("That is not." / "That is
-not."); a short sentence beside an insert or an intro ("-- for.", "Two.", "From him.", "To success."); a
-sentence whose first word an insert before it says too ("... together against the storm", "Against sisal").
+not."); a short sentence beside an insert or an intro ("-- for.", "Two.", "From him.", "To success."), or
+between two ("-- for."); a sentence whose first word an insert before it says too ("... together against the
+storm", "Against sisal").
 Each row is one case in one voice at one noise level (the standard deviation of white noise added to speech
 peaking near 0.5): the error of each scored sentence's first word (ms, + late). The last line counts the
 rows with an error over 800 ms, issue 10's limit.
@@ -34,6 +35,7 @@ LIMIT_MS = 800
 SPONSORS = "This programme is brought to you by our sponsors. Thank you for watching, and have a good evening."
 WEATHER = "We will be right back after these messages. Stay with us for the weather and the traffic report."
 COMING_UP = "Coming up next, the best places to eat on a budget this summer, and a chef who grows his own lettuce."
+REPORTER = "That was our reporter in the capital."
 MINISTER = "The minister arrived in Baghdad on Monday morning with his advisors."
 TALKS = "The talks will go on until the end of the week in the capital."
 KERRY = "Kerry urged the leaders to form a new government as soon as possible."
@@ -59,6 +61,9 @@ CASES: dict[str, Case] = {
         [(2, "That is not."), (3, TALKS)]),
     "-- for. after an insert": beside_an_insert("-- for.", "Three hundred for.", WEATHER, after_it=True),
     "-- for. before an insert": beside_an_insert("-- for.", "Three hundred for.", WEATHER, after_it=False),
+    "-- for. between inserts": (
+        [0.4, MINISTER, 0.5, WEATHER, 0.55, "Three hundred for.", 0.2, REPORTER, 0.4, TALKS, 0.5, KERRY, 0.5],
+        [MINISTER, "-- for.", TALKS, KERRY], [(1, "Three hundred for."), (2, TALKS)]),
     "Two. before an insert": (
         [0.4, MINISTER, 0.5, "How many of them are there.", 0.4, "Two.", 0.3, SPONSORS, 0.4, TALKS, 0.5],
         [MINISTER, "How many of them are there.", "Two.", TALKS], [(2, "Two."), (3, TALKS)]),
