@@ -7,6 +7,10 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
+
+from editor.media.audio import iter_audio_chunks
+
 TONE_HZ = 440
 TONE_SECONDS = 3
 
@@ -19,6 +23,11 @@ _CODECS = {
 }
 
 MakeMedia = Callable[..., Path]
+
+
+def decoded_samples(path: Path, sample_rate: int = 16000, cancelled: Callable[[], bool] | None = None) -> np.ndarray:
+    """The whole audio track as one float32 array, as the decoder streams it."""
+    return np.concatenate(list(iter_audio_chunks(path, sample_rate, cancelled=cancelled)))
 
 
 def generate_media(

@@ -18,8 +18,6 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-import numpy as np
-
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -32,16 +30,16 @@ from editor.checks.word_spans import word_spans  # noqa: E402
 from editor.core.glossary import glossary_of  # noqa: E402
 from editor.core.model import Document, GlossaryTerm  # noqa: E402
 from editor.core.style import DEFAULT_STYLE  # noqa: E402
-from editor.media.audio import decode_audio  # noqa: E402
 from editor.timing import evidence  # noqa: E402
-from editor.timing.align import SAMPLE_RATE  # noqa: E402
 from editor.timing.heard_phones import hear_phones  # noqa: E402
 from editor.timing.recognize import dictionary_text  # noqa: E402
+from editor.timing.recording import Recording  # noqa: E402
 from editor.timing.sounds_like import candidates_for, rescore, slots_of, stretches_from, topic_words  # noqa: E402
 from editor.timing.spoken_choice import weigh_readings  # noqa: E402
 from editor.timing.weighing import questions, weighed  # noqa: E402
 from editor.timing.word_sounds import phones_distance  # noqa: E402
 from editor.timing.workers import Progress, Workers  # noqa: E402
+from editor.workflows.autosync import decoded  # noqa: E402
 
 NO_PROGRESS = Progress(None, 0.0, 1.0, 1)
 
@@ -51,31 +49,31 @@ def heard_document(fixtures: Path, voice: str, fresh: bool, same_weights: bool) 
     audio = fixtures / f"proofing-{voice}.wav"
     document, _, _ = synced(SAMPLE, audio, CACHE / f"proofing-{voice}.synced.cueline")
     document = replace(document, glossary=tuple(GlossaryTerm(name) for name in GLOSSARY))
-    samples = decode_audio(audio, SAMPLE_RATE)
-    with_phones = evidence._with_heard(document, _phones(document, samples, voice, fresh))
+    recording, _ = decoded(audio)
+    with_phones = evidence._with_heard(document, _phones(document, recording, voice, fresh))
     cache = Path(f"/tmp/explain-{voice}-answers.pickle")
     if same_weights and cache.exists():
         return with_phones, pickle.loads(cache.read_bytes())
     asked = questions(with_phones)
     with Workers(dictionary_text({}), None, True) as workers:
-        answers = workers.run(weigh_readings, len(asked), lambda i: evidence._readings_job(asked[i], samples),
+        answers = workers.run(weigh_readings, len(asked), lambda i: evidence._readings_job(asked[i], recording),
                               NO_PROGRESS)
     found = dict(weighed(asked, answers))
     cache.write_bytes(pickle.dumps(found))
     return with_phones, found
 
 
-def _phones(document: Document, samples: np.ndarray, voice: str, fresh: bool) -> dict:
+def _phones(document: Document, recording: Recording, voice: str, fresh: bool) -> dict:
     """The phones heard over each word (cached per voice: hearing is most of the time)."""
     cache = Path(f"/tmp/explain-{voice}.pickle")
     if cache.exists() and not fresh:
         return dict(pickle.loads(cache.read_bytes()))
     stretches = evidence._stretches(document)
-    duration = len(samples) * 1000 // SAMPLE_RATE
+    duration = recording.duration_ms
 
     def job(index: int) -> evidence.PhoneJob:
         start, end = evidence._bounds(document, stretches[index], duration)
-        return evidence.PhoneJob(evidence.pcm_bytes(samples[start * 16: end * 16]), start)
+        return evidence.PhoneJob(recording.pcm_bytes(start, end), start)
 
     with Workers(dictionary_text({}), None, True) as workers:
         heard = workers.run(hear_phones, len(stretches), job, NO_PROGRESS)

@@ -46,10 +46,8 @@ from editor.checks.word_spans import word_spans  # noqa: E402
 from editor.core.model import Document, GlossaryTerm  # noqa: E402
 from editor.core.style import DEFAULT_STYLE  # noqa: E402
 from editor.formats.registry import read_file, write_file  # noqa: E402
-from editor.media.audio import decode_audio  # noqa: E402
-from editor.timing.align import SAMPLE_RATE  # noqa: E402
 from editor.timing.evidence import gather_evidence  # noqa: E402
-from editor.workflows.autosync import Synced, sync_to_media  # noqa: E402
+from editor.workflows.autosync import Synced, decoded, sync_to_media  # noqa: E402
 from editor.workflows.open_file import Opened, open_file  # noqa: E402
 
 FIXTURES = ROOT / "benchmarks" / "fixtures"
@@ -91,9 +89,9 @@ def synced(transcript: Path, audio: Path, cache: Path) -> tuple[Document, float,
 
 
 def listened(document: Document, audio: Path) -> tuple[Document, float, float]:
-    samples = decode_audio(audio, SAMPLE_RATE)
+    recording, _ = decoded(audio)
     began, cpu = time.monotonic(), cpu_seconds()
-    heard = gather_evidence(document, samples)
+    heard = gather_evidence(document, recording)
     return heard, time.monotonic() - began, cpu_seconds() - cpu
 
 

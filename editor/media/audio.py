@@ -80,29 +80,6 @@ def _container_duration_ms(container: av.container.InputContainer) -> int | None
     return None
 
 
-def decode_audio(
-    path: Path,
-    sample_rate: int = DEFAULT_SAMPLE_RATE,
-    progress: ProgressCallback | None = None,
-    cancelled: CancelCheck | None = None,
-) -> np.ndarray:
-    """The whole audio track as float32 mono in [-1, 1], resampled for speech alignment.
-
-    The chunks are copied into one array sized from the stated duration as they arrive, so an hour (230 MB)
-    is never held twice, as in a list of chunks and their concatenation; audio past the estimate is appended.
-    """
-    duration_ms = media_duration_ms(path) or 0
-    audio = np.empty(duration_ms * sample_rate // 1000, dtype=np.float32)
-    filled, beyond = 0, []
-    for chunk in iter_audio_chunks(path, sample_rate, progress=progress, cancelled=cancelled):
-        fits = min(chunk.size, audio.size - filled)
-        audio[filled: filled + fits] = chunk[:fits]
-        filled += fits
-        if fits < chunk.size:
-            beyond.append(chunk[fits:])
-    return np.concatenate([audio[:filled], *beyond]) if beyond else audio[:filled]
-
-
 def iter_audio_chunks(
     path: Path,
     sample_rate: int = DEFAULT_SAMPLE_RATE,

@@ -1,7 +1,7 @@
 """Audio evidence for proofing: the phones the speech holds over every timed word, then what they support.
 
-Runs after auto-sync (it needs word times) on the same 16 kHz samples. Speech is cut into stretches at
-pauses and `--` gaps; a free phone recogniser hears each stretch (in worker processes for long audio); each
+Runs after auto-sync (it needs word times) on the same 16 kHz recording (recording.py). Speech is cut into
+stretches at pauses and `--` gaps; a free phone recogniser hears each stretch (in worker processes for long audio); each
 phone goes to the word whose time holds its middle. The phones propose candidates (glossary names, the
 transcript's topic words, joined words, words one sound away); forced alignment weighs each against the
 written words over the same audio (weighing.py, spoken_choice.py); `sounds_like.rescore` then gives every
@@ -14,17 +14,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-import numpy as np
-
 from editor.core.model import Cue, Document, Word
 from editor.timing.heard_phones import HeardPhone, PhoneJob, hear_phones
-from editor.timing.recognize import dictionary_text, pcm_bytes
+from editor.timing.recognize import dictionary_text
+from editor.timing.recording import Recording
 from editor.timing.sounds_like import rescore
 from editor.timing.spoken_choice import ReadingsJob, weigh_readings
 from editor.timing.weighing import Question, questions, weighed
 from editor.timing.workers import Progress, Workers
 
-SAMPLE_RATE = 16_000
 PAUSE_MS = 400  # a pause this long ends a stretch
 MAX_STRETCH_MS = 20_000
 EDGE_MS = 100  # audio kept around a stretch, so its first and last phones are whole
@@ -36,19 +34,19 @@ _Place = tuple[int, int]  # (cue index, word index)
 
 
 def gather_evidence(
-    document: Document, samples: np.ndarray, *, progress: Callable[[float], None] | None = None,
+    document: Document, audio: Recording, *, progress: Callable[[float], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> Document:
-    """The document with every timed word's heard phones, support and alternatives (16 kHz mono samples).
+    """The document with every timed word's heard phones, support and alternatives.
 
     Raises timing.workers.AlignmentCancelled when `cancelled` turns true; the caller keeps its document.
     """
     stretches = _stretches(document)
-    duration_ms = len(samples) * 1000 // SAMPLE_RATE
+    duration_ms = audio.duration_ms
 
     def job(index: int) -> PhoneJob:
         start, end = _bounds(document, stretches[index], duration_ms)
-        return PhoneJob(pcm_bytes(samples[start * SAMPLE_RATE // 1000: end * SAMPLE_RATE // 1000]), start)
+        return PhoneJob(audio.pcm_bytes(start, end), start)
 
     with Workers(dictionary_text({}), cancelled, duration_ms >= PARALLEL_FROM_MS) as workers:
         heard = workers.run(hear_phones, len(stretches), job, Progress(progress, 0.0, LISTENING_SHARE, len(stretches)))
@@ -56,7 +54,7 @@ def gather_evidence(
                   for place, text in _assign(document, stretch, found).items()}
         with_phones = _with_heard(document, phones)
         asked = questions(with_phones)
-        answers = workers.run(weigh_readings, len(asked), lambda index: _readings_job(asked[index], samples),
+        answers = workers.run(weigh_readings, len(asked), lambda index: _readings_job(asked[index], audio),
                               Progress(progress, LISTENING_SHARE, WEIGHING_SHARE, len(asked)))
     result = rescore(with_phones, weighed(asked, answers))
     if progress is not None:
@@ -64,9 +62,8 @@ def gather_evidence(
     return result
 
 
-def _readings_job(question: Question, samples: np.ndarray) -> ReadingsJob:
-    span = samples[question.start_ms * SAMPLE_RATE // 1000: question.end_ms * SAMPLE_RATE // 1000]
-    return ReadingsJob(pcm_bytes(span), question.readings, question.widen)
+def _readings_job(question: Question, audio: Recording) -> ReadingsJob:
+    return ReadingsJob(audio.pcm_bytes(question.start_ms, question.end_ms), question.readings, question.widen)
 
 
 def _word(document: Document, place: _Place) -> Word:

@@ -19,10 +19,9 @@ from editor.core.model import Document, GlossaryTerm
 from editor.core.style import CaptionStyle
 from editor.formats.decoding import read_text
 from editor.formats.errors import FormatError
-from editor.media.audio import MediaError, decode_audio
-from editor.timing.align import SAMPLE_RATE
+from editor.media.audio import MediaError
 from editor.timing.evidence import gather_evidence
-from editor.workflows.autosync import NoSpeech, sync_to_media, unreadable_media
+from editor.workflows.autosync import NoSpeech, decoded, sync_to_media, unreadable_media
 from editor.workflows.problems import ProblemKind, in_time_order
 
 Progress = Callable[[float], None]
@@ -79,10 +78,10 @@ def listen_for_evidence(document: Document, media: Path, *, progress: Progress |
     """The document's timed words with what the media's audio says at each (FormatError if unreadable)."""
     report = progress or (lambda _fraction: None)
     try:
-        samples = decode_audio(media, SAMPLE_RATE, progress=lambda f: report(f * 0.05), cancelled=cancelled)
+        audio, _ = decoded(media, progress=lambda f: report(f * 0.05), cancelled=cancelled)
     except MediaError as error:
         raise unreadable_media(error, media) from None
-    return gather_evidence(document, samples, progress=lambda f: report(0.05 + 0.95 * f), cancelled=cancelled)
+    return gather_evidence(document, audio, progress=lambda f: report(0.05 + 0.95 * f), cancelled=cancelled)
 
 
 def carry_evidence(current: Document, heard: Document) -> Document:

@@ -6,13 +6,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from mediagen import TONE_HZ, TONE_SECONDS, MakeMedia
+from mediagen import TONE_HZ, TONE_SECONDS, MakeMedia, decoded_samples
 
 from editor.media.audio import (
     DecodeCancelled,
     MediaError,
     MediaInfo,
-    decode_audio,
     iter_audio_chunks,
     media_duration_ms,
     probe_media,
@@ -26,7 +25,7 @@ def dominant_frequency(samples: np.ndarray, sample_rate: int) -> float:
 
 @pytest.mark.parametrize("name", ["clip.mp4", "clip.mkv", "clip.webm", "clip.mp3", "clip.wav"])
 def test_every_common_container_decodes_to_the_tone_at_16k(make_media: MakeMedia, name: str) -> None:
-    samples = decode_audio(make_media(name))
+    samples = decoded_samples(make_media(name))
     assert samples.dtype == np.float32
     assert abs(samples.size - TONE_SECONDS * 16000) <= 16000 * 0.05  # lossy codecs pad a frame or so
     assert dominant_frequency(samples, 16000) == pytest.approx(TONE_HZ, abs=2)
@@ -34,17 +33,17 @@ def test_every_common_container_decodes_to_the_tone_at_16k(make_media: MakeMedia
 
 
 def test_aac_padding_is_trimmed_so_sample_times_match_media_times(bars_mp4: Path) -> None:
-    assert decode_audio(bars_mp4).size == TONE_SECONDS * 16000
+    assert decoded_samples(bars_mp4).size == TONE_SECONDS * 16000
 
 
 def test_other_sample_rates_scale_the_length(tone_wav: Path) -> None:
-    assert decode_audio(tone_wav, sample_rate=8000).size == TONE_SECONDS * 8000
+    assert decoded_samples(tone_wav, sample_rate=8000).size == TONE_SECONDS * 8000
 
 
 def test_chunks_stream_the_same_samples_as_the_whole_decode(tone_wav: Path) -> None:
     chunks = list(iter_audio_chunks(tone_wav, chunk_seconds=0.5))
     assert len(chunks) >= 5
-    np.testing.assert_array_equal(np.concatenate(chunks), decode_audio(tone_wav))
+    np.testing.assert_array_equal(np.concatenate(chunks), decoded_samples(tone_wav))
 
 
 def test_progress_rises_to_one(tone_wav: Path) -> None:
@@ -58,7 +57,7 @@ def test_progress_rises_to_one(tone_wav: Path) -> None:
 
 def test_cancel_stops_the_decode(tone_wav: Path) -> None:
     with pytest.raises(DecodeCancelled):
-        decode_audio(tone_wav, cancelled=lambda: True)
+        decoded_samples(tone_wav, cancelled=lambda: True)
 
 
 def test_duration_is_read_from_the_container(bars_mp4: Path, tone_wav: Path) -> None:
@@ -70,26 +69,26 @@ def test_a_subtitle_file_picked_as_media_is_refused_with_its_name(tmp_path: Path
     fake = tmp_path / "interview.mp4"
     fake.write_text("1\n00:00:01,000 --> 00:00:02,000\nHello\n")
     with pytest.raises(MediaError, match=r"interview\.mp4: damaged, or not a media file"):
-        decode_audio(fake)
+        decoded_samples(fake)
 
 
 def test_garbage_bytes_are_refused_by_both_functions(tmp_path: Path) -> None:
     fake = tmp_path / "noise.mkv"
     fake.write_bytes(bytes(range(256)) * 64)
-    for read in (decode_audio, media_duration_ms):
+    for read in (decoded_samples, media_duration_ms):
         with pytest.raises(MediaError, match=r"noise\.mkv: damaged, or not a media file"):
             read(fake)
 
 
 def test_a_missing_file_says_so(tmp_path: Path) -> None:
     with pytest.raises(MediaError, match="does not exist"):
-        decode_audio(tmp_path / "gone.wav")
+        decoded_samples(tmp_path / "gone.wav")
 
 
 def test_a_silent_video_says_it_has_no_audio_and_what_to_open_instead(make_media: MakeMedia) -> None:
     mute = make_media("mute.mp4", audio=False)
     with pytest.raises(MediaError) as raised:
-        decode_audio(mute)
+        decoded_samples(mute)
     assert str(raised.value) == (f"{mute}: the file has no audio track: auto-sync and listening need the speech, so "
                                  "open a copy of the programme with its sound")
 
@@ -111,7 +110,7 @@ def test_audio_in_a_codec_without_a_decoder_is_named_not_a_crash(tone_wav: Path,
     fmt = wav.index(b"fmt ") + 8
     wav[fmt: fmt + 2] = (0x1234).to_bytes(2, "little")  # a WAVE format tag no decoder knows
     odd.write_bytes(bytes(wav))
-    for job in (decode_audio, probe_media):
+    for job in (decoded_samples, probe_media):
         with pytest.raises(MediaError, match=r"odd\.wav: its audio is in a format this editor cannot decode"):
             job(odd)
 
@@ -120,7 +119,7 @@ def test_a_truncated_wav_gives_the_audio_before_the_cut(tone_wav: Path, tmp_path
     damaged = tmp_path / "cut.wav"
     whole = tone_wav.read_bytes()
     damaged.write_bytes(whole[: len(whole) // 2])
-    assert decode_audio(damaged).size == pytest.approx(TONE_SECONDS * 16000 / 2, rel=0.02)
+    assert decoded_samples(damaged).size == pytest.approx(TONE_SECONDS * 16000 / 2, rel=0.02)
 
 
 def test_a_truncated_mp4_is_reported_as_damaged(bars_mp4: Path, tmp_path: Path) -> None:
@@ -128,7 +127,7 @@ def test_a_truncated_mp4_is_reported_as_damaged(bars_mp4: Path, tmp_path: Path) 
     whole = bars_mp4.read_bytes()
     damaged.write_bytes(whole[: len(whole) // 2])  # the index (moov) is at the end: nothing is playable
     with pytest.raises(MediaError, match=r"cut\.mp4: damaged"):
-        decode_audio(damaged)
+        decoded_samples(damaged)
 
 
 def test_probe_tells_sound_and_picture_apart(bars_mp4: Path, tone_wav: Path, make_media: MakeMedia) -> None:

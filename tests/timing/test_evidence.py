@@ -11,6 +11,7 @@ from flite_speech import flite_speech
 from editor.core.model import Cue, Document, GlossaryTerm, Word
 from editor.timing.align import SAMPLE_RATE, align_words
 from editor.timing.evidence import gather_evidence
+from editor.timing.recording import recording_of
 from editor.timing.sounds_like import rescore
 
 SAID = "John Kerry is this morning in Erbil in the north."
@@ -22,7 +23,7 @@ def test_heard_phones_point_at_the_name_that_was_said(speech_folder: Path) -> No
     samples = flite_speech(SAID, speech_folder)
     alignment = align_words([Word(text) for text in WRITTEN.split()], samples, SAMPLE_RATE)
     cue = Cue(0, len(samples) * 1000 // SAMPLE_RATE, WRITTEN, tuple(alignment.words))
-    document = gather_evidence(Document(cues=(cue,), glossary=GLOSSARY), samples)
+    document = gather_evidence(Document(cues=(cue,), glossary=GLOSSARY), recording_of(samples))
     words = {word.text: word for word in document.cues[0].words}
     assert all(word.support is not None for word in document.cues[0].words)
     best = words["their"].alternatives[0]
@@ -171,7 +172,7 @@ def test_a_two_sound_word_is_weighed_against_its_one_sound_neighbour(speech_fold
     samples = flite_speech(said, speech_folder)
     alignment = align_words([Word(text) for text in written.split()], samples, SAMPLE_RATE)
     cue = Cue(0, len(samples) * 1000 // SAMPLE_RATE, written, tuple(alignment.words))
-    words = gather_evidence(Document(cues=(cue,)), samples).cues[0].words
+    words = gather_evidence(Document(cues=(cue,)), recording_of(samples)).cues[0].words
     assert [alternative.text for alternative in words[3].alternatives][:1] == ["eyes"]
     assert not any(word.alternatives for index, word in enumerate(words) if index != 3)
 
@@ -186,7 +187,7 @@ def test_speech_says_pudding_and_already_where_the_transcript_heard_putting_and_
         samples = flite_speech(said, speech_folder)
         alignment = align_words([Word(text) for text in written.split()], samples, SAMPLE_RATE)
         cue = Cue(0, len(samples) * 1000 // SAMPLE_RATE, written, tuple(alignment.words))
-        words = gather_evidence(Document(cues=(cue,)), samples).cues[0].words
+        words = gather_evidence(Document(cues=(cue,)), recording_of(samples)).cues[0].words
         offered = {word.text: [alt.text for alt in word.alternatives] for word in words if word.alternatives}
         assert offered == {garbled: ["pudding" if garbled == "putting" else "already"]}
 

@@ -13,6 +13,7 @@ from spoken import speak
 from editor.core.model import Cue, Document, GlossaryTerm, Word
 from editor.timing.align import SAMPLE_RATE, align_words
 from editor.timing.evidence import gather_evidence
+from editor.timing.recording import recording_of
 from editor.timing.recording_fit import STRICTEST, TRUSTED, demand_for, misfit
 from editor.timing.sounds_like import ordinary_word_fits, rescore, slots_of
 from editor.timing.weighing import questions
@@ -29,7 +30,7 @@ ORDINARY = {"weather": "W EH DH ER", "service": "S ER V AH S", "heavy": "HH EH V
 def fits_of_speech(samples: np.ndarray) -> list[float]:
     alignment = align_words([Word(text) for text in TEXT.split()], samples, SAMPLE_RATE)
     duration = len(samples) * 1000 // SAMPLE_RATE
-    document = gather_evidence(Document(cues=(Cue(0, duration, TEXT, tuple(alignment.words)),)), samples)
+    document = gather_evidence(Document(cues=(Cue(0, duration, TEXT, tuple(alignment.words)),)), recording_of(samples))
     return ordinary_word_fits(slots_of(document))
 
 
