@@ -46,12 +46,14 @@ def write_tone(path: Path, seconds: float = 1.0) -> Path:
 
 
 def check_audio_decoding(tone: Path) -> str:
-    from editor.media.audio import decode_audio
+    """The tone read as auto-sync and listening read media: decoded by PyAV, kept as 16-bit PCM."""
+    from editor.workflows.autosync import decoded
 
-    samples = decode_audio(tone)
-    if abs(len(samples) - SAMPLE_RATE) > SAMPLE_RATE // 100:
-        raise RuntimeError(f"decoded {len(samples)} samples from 1 s of audio, expected about {SAMPLE_RATE}")
-    return f"PyAV decoded {tone.name} to {len(samples)} samples at 16 kHz"
+    recording, _ = decoded(tone)
+    samples = len(recording.pcm)
+    if abs(samples - SAMPLE_RATE) > SAMPLE_RATE // 100:
+        raise RuntimeError(f"decoded {samples} samples from 1 s of audio, expected about {SAMPLE_RATE}")
+    return f"PyAV decoded {tone.name} to {samples} samples at 16 kHz"
 
 
 def check_speech_model(tone: Path) -> str:
