@@ -20,21 +20,24 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog
 from editor.app.align_worker import AlignWorker
 from editor.core.edits import EditError
 from editor.core.model import Cue, Document, is_gap_text
+from editor.core.timecode import format_runtime
 from editor.core.wording import counted
 from editor.ui.dialogs import plain_label
 from editor.ui.doubtful_words import DoubtfulWordMarks, token_at, word_at
 from editor.ui.host import FeatureHost
 from editor.ui.media_panel import MediaPanel
 from editor.ui.menus import add_action
+from editor.workflows.cut_short import CUT_SHORT_MS
 
 if TYPE_CHECKING:
     from editor.workflows.autosync import AlignResult
     from editor.workflows.sync_scope import SyncScope
 
 PROGRESS_STEPS = 1000
+SYNC_SELECTION_KEY = "Ctrl+Alt+A"
 AUTOSYNC_ACTIONS = (  # name, label, key: keys no other action of the window uses
     ("autosync_document", "&Auto-sync the whole document to the speech", "Ctrl+Shift+A"),
-    ("autosync_selection", "Auto-sync the &selected cues", "Ctrl+Alt+A"),
+    ("autosync_selection", "Auto-sync the &selected cues", SYNC_SELECTION_KEY),
     ("play_gap", "Play the `--` &gap at the text cursor", "Ctrl+Shift+P"),
 )
 
@@ -153,7 +156,8 @@ class AutoSync(QObject):
         self._close_progress()
         outcome = apply_alignment(started_from or session.document, result, session.style)
         if isinstance(outcome, NoSpeech):
-            why = f" {outcome.cut_short[0].upper()}{outcome.cut_short[1:]}." if outcome.cut_short else ""
+            why = outcome.cut_short or _audio_ends_before(result, started_from or session.document)
+            why = f" {why[0].upper()}{why[1:]}." if why else ""
             self._tell(f"No speech of the transcript found in the media: nothing changed.{why}")
             return
         if session.document is not started_from:
@@ -218,6 +222,20 @@ class AutoSync(QObject):
         """Stop a running sync and wait for its thread, before the window goes away."""
         self.worker.shutdown()
         self._close_progress()
+
+
+def _audio_ends_before(result: AlignResult, document: Document) -> str:
+    """Why a sync found no speech when the media's audio ends well before the synced cues do (a clip, or the
+    wrong file: the aligner needs a share of the scope's words in the audio), with what to do; else ""."""
+    cues = document.cues[result.scope.first: result.scope.stop]
+    if not cues or cues[-1].end_ms - result.media_ms <= CUT_SHORT_MS:
+        return ""
+    audio = f"its audio ends at {format_runtime(result.media_ms)}"
+    if result.scope.whole:
+        return (f"{audio}, the captions run to {format_runtime(cues[-1].end_ms)}: open the whole programme, or "
+                f"select the cues its audio holds and sync only those ({SYNC_SELECTION_KEY})")
+    return (f"{audio}, the selected cues run from {format_runtime(cues[0].start_ms)} to "
+            f"{format_runtime(cues[-1].end_ms)}: is this the programme's media?")
 
 
 def attach_autosync(window: FeatureHost, media: MediaPanel) -> AutoSync:

@@ -214,6 +214,24 @@ def test_media_without_speech_changes_nothing_and_says_so(sync_window, tmp_path,
     assert not autosync.worker.running
 
 
+@pytest.mark.parametrize(("keys", "said"), [
+    (CTRL | SHIFT, "Its audio ends at 00:04, the captions run to 00:30: open the whole programme, or select the "
+                   "cues its audio holds and sync only those (Ctrl+Alt+A)"),
+    (CTRL | ALT, "Its audio ends at 00:04, the selected cues run from 00:"),
+], ids=["whole-document", "selected-cues-after-its-end"])
+def test_media_ending_long_before_the_cues_says_so(sync_window, tmp_path, qtbot, keys, said: str) -> None:  # type: ignore[no-untyped-def]
+    window, panel, _autosync = sync_window
+    clip = generate_media(tmp_path / "clip.wav", seconds=4, video=False)
+    assert window.files.open_path(write_transcript(tmp_path, 30))  # the captions lined up along 0:30
+    assert panel.open_media(clip, remember=False)  # as if the stretch offer was answered "keep the timing"
+    window.select_cue(len(window.session.document.cues) - 1)  # the last cue: all of it after 0:04
+    before, depth = window.session.document, window.session.undo_stack.count()
+    press(qtbot, window, Qt.Key.Key_A, keys)
+    qtbot.waitUntil(lambda: "No speech" in message_text(window), timeout=ALIGN_TIMEOUT_MS)
+    assert said in message_text(window)
+    assert window.session.document is before and window.session.undo_stack.count() == depth
+
+
 def test_without_media_auto_sync_asks_for_it(sync_window, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
     window, _panel, autosync = sync_window
     assert window.files.open_path(write_transcript(tmp_path, SECONDS))
