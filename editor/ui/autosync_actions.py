@@ -235,7 +235,7 @@ def _audio_ends_before(result: AlignResult, document: Document) -> str:
         return (f"{audio}, the captions run to {format_runtime(cues[-1].end_ms)}: open the whole programme, or "
                 f"select the cues its audio holds and sync only those ({SYNC_SELECTION_KEY})")
     return (f"{audio}, the selected cues run from {format_runtime(cues[0].start_ms)} to "
-            f"{format_runtime(cues[-1].end_ms)}: is this the programme's media?")
+            f"{format_runtime(cues[-1].end_ms)}: select cues its audio holds, or open the whole programme")
 
 
 def attach_autosync(window: FeatureHost, media: MediaPanel) -> AutoSync:

@@ -5,6 +5,7 @@ plays exactly its span of audio."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -215,9 +216,10 @@ def test_media_without_speech_changes_nothing_and_says_so(sync_window, tmp_path,
 
 
 @pytest.mark.parametrize(("keys", "said"), [
-    (CTRL | SHIFT, "Its audio ends at 00:04, the captions run to 00:30: open the whole programme, or select the "
-                   "cues its audio holds and sync only those (Ctrl+Alt+A)"),
-    (CTRL | ALT, "Its audio ends at 00:04, the selected cues run from 00:"),
+    (CTRL | SHIFT, r"Its audio ends at 00:04, the captions run to 00:30: open the whole programme, or select the "
+                   r"cues its audio holds and sync only those \(Ctrl\+Alt\+A\)\.$"),
+    (CTRL | ALT, r"Its audio ends at 00:04, the selected cues run from 00:[12]\d to 00:30: select cues its audio "
+                 r"holds, or open the whole programme\.$"),
 ], ids=["whole-document", "selected-cues-after-its-end"])
 def test_media_ending_long_before_the_cues_says_so(sync_window, tmp_path, qtbot, keys, said: str) -> None:  # type: ignore[no-untyped-def]
     window, panel, _autosync = sync_window
@@ -228,7 +230,7 @@ def test_media_ending_long_before_the_cues_says_so(sync_window, tmp_path, qtbot,
     before, depth = window.session.document, window.session.undo_stack.count()
     press(qtbot, window, Qt.Key.Key_A, keys)
     qtbot.waitUntil(lambda: "No speech" in message_text(window), timeout=ALIGN_TIMEOUT_MS)
-    assert said in message_text(window)
+    assert re.search(said, message_text(window)), message_text(window)
     assert window.session.document is before and window.session.undo_stack.count() == depth
 
 
