@@ -149,10 +149,11 @@ def _gap_speech(onset: Onsets, before: int, stretch: tuple[int, int], opens_sent
     word whose tail the aligner left to the gap). A gap that opens a sentence whose stretch starts after a
     pause, with an insert's worth of speech (FOREIGN_SPEECH_MS) between the sentence before and that pause,
     keeps that start: the gap's words were said after the insert ("-- for." between two inserts: moved back
-    to the first insert's onset, 3.5 s early). Less speech there is the gap's own first words. A stretch too
-    long for a gap's few words holds speech that is not the gap's (a programme insert): a gap that opens a
-    sentence keeps the end of it, leading into the sentence's words; any other gap keeps the start, running
-    on from the words before it."""
+    to the first insert's onset, 3.5 s early), or the start after a longer pause that ends the insert
+    (_after_a_longer_pause). Less speech there is the gap's own first words. A stretch too long for a gap's
+    few words holds speech that is not the gap's (a programme insert): a gap that opens a sentence keeps the
+    end of it, leading into the sentence's words; any other gap keeps the start, running on from the words
+    before it."""
     start, end = stretch
     took_the_pause = start <= before + PAUSE_MS  # the phone loop took the pause too: speech starts at an onset
     if took_the_pause and opens_sentence:  # the pause between sentences, not one inside a misheard last word
@@ -161,11 +162,27 @@ def _gap_speech(onset: Onsets, before: int, stretch: tuple[int, int], opens_sent
         start = onset(before, end) or start
     elif not (opens_sentence and onset.quiet(start - PAUSE_MS, start) and _insert_between(onset, before, start)):
         start = min(start, onset(before, start) or start)
+    else:
+        start = _after_a_longer_pause(onset, before, start)
     if end - start <= GAP_SPEECH_MS:
         return start, end
     if opens_sentence:
         return onset.after_longest_pause(end - GAP_SPEECH_MS, end, PHRASE_PAUSE_MS) or start, end
     return start, onset.pause_after(start, start + GAP_SPEECH_MS, PHRASE_PAUSE_MS)
+
+
+def _after_a_longer_pause(onset: Onsets, before: int, start: int) -> int:
+    """The gap's start after an insert: the stretch's own start, unless a pause longer than the one before it
+    ends within a gap's words (GAP_SPEECH_MS) of that pause, after the insert's onset. Then the longer pause
+    ends the insert and the stretch's pause ends the gap's sentence: the aligner put the stretch on the next
+    sentence's first word ("-- for." after a 5 s insert opened 2.1 s late)."""
+    insert_onset = onset(before, start)
+    if insert_onset is None:
+        return start
+    words_end = onset.quiet_since(before, start)
+    longer = onset.after_longest_pause(max(insert_onset, words_end - GAP_SPEECH_MS), start,
+                                       start - words_end + FRAME_MS)
+    return longer or start
 
 
 def _insert_between(onset: Onsets, start_ms: int, end_ms: int) -> bool:

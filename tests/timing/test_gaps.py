@@ -62,3 +62,25 @@ def test_a_gap_that_opens_a_sentence_keeps_its_first_words_said_before_a_pause(s
     words = [Word("people.", sentence_end - 400, sentence_end, 1.0), Word("--"), Word("for.", that_end - 200, that_end)]
     placed, _ = place_untimed(words, [words[0], None, words[2]], [0, 1, 1], {1: (that_start, that_end - 200)}, onsets)
     assert abs((placed[1].start_ms or 0) - first_start) <= 60
+
+
+def test_a_gap_that_opens_a_sentence_after_an_insert_starts_before_its_words_not_at_the_next_sentence(
+    speech_folder: Path,
+) -> None:
+    # An insert of another voice (about 5 s) after the sentence before, a pause, the gap's unheard words and
+    # "for.", a shorter pause, then the next sentence: the aligner gave the gap a stretch on the next sentence's
+    # first word. Kept as the start after a pause, the cue opened 2.1 s late; its words start after the longest
+    # pause since the insert.
+    said = "Really fighters government for."
+    before = speak([0.4, "The government has not been responding to the needs of the people.", 0.5], speech_folder)
+    insert = speak([SPONSORS, 0.3, "Stay with us for the weather."], speech_folder, "en-gb-scotland")
+    after = speak([0.8, said, 0.5, "Eight or nine years now.", 0.4], speech_folder)
+    samples = np.concatenate([before.samples, insert.samples, after.samples])
+    onsets = Onsets(frame_energy(with_noise(samples), RATE))
+    shift = (len(before.samples) + len(insert.samples)) * 1000 // RATE
+    sentence_end = before.phrases[0][2]
+    own_start, next_start = after.phrase(said)[0] + shift, after.phrase("Eight or nine years now.")[0] + shift
+    words = [Word("people.", sentence_end - 400, sentence_end, 1.0), Word("--"),
+             Word("for.", next_start + 300, next_start + 500)]
+    placed, _ = place_untimed(words, [words[0], None, words[2]], [0, 1, 1], {1: (next_start, next_start + 300)}, onsets)
+    assert abs((placed[1].start_ms or 0) - own_start) <= 60
