@@ -51,15 +51,24 @@ class CueTextEdit(QPlainTextEdit):
         self.focus_left.emit()
 
 
+# X11's line-edit keys that also move with Ctrl (Ctrl+E: end of line): Home and End do it in a time field, and
+# the window's actions need the Ctrl keys (Ctrl+E exports SRT)
+_LINE_END_KEYS = (QKeySequence.StandardKey.MoveToEndOfLine, QKeySequence.StandardKey.MoveToStartOfLine,
+                  QKeySequence.StandardKey.DeleteEndOfLine)
+
+
 class TimeField(QLineEdit):
-    """A start or end time: Undo and Redo take back what was typed in it, else they are the document's."""
+    """A start or end time: Undo and Redo take back what was typed in it, else they are the document's; the
+    window's Ctrl keys reach the window."""
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
             (event.matches(QKeySequence.StandardKey.Undo) and not self.isUndoAvailable())
             or (event.matches(QKeySequence.StandardKey.Redo) and not self.isRedoAvailable())
+            or (event.modifiers() & Qt.KeyboardModifier.ControlModifier
+                and any(event.matches(key) for key in _LINE_END_KEYS))
         ):
-            event.ignore()  # nothing of its own to undo: the window's Undo/Redo actions have the key
+            event.ignore()  # the window's action has the key
             return False
         return super().event(event)
 

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import gc
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -76,3 +80,21 @@ def show_timeline(qtbot):
         return timeline
 
     return show
+
+
+@pytest.fixture(scope="module")
+def x_display() -> Iterator[str]:
+    """Our own Xvfb on a display number it picks itself (-displayfd), so parallel servers never collide."""
+    assert shutil.which("Xvfb"), "Xvfb is needed for the tests under a real X server (./dev.sh test installs it)"
+    read_end, write_end = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x720x24", "-nolisten", "tcp"],
+        pass_fds=(write_end,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    os.close(write_end)
+    with os.fdopen(read_end) as announced:
+        number = announced.readline().strip()
+    assert number, "Xvfb did not start"
+    yield f":{number}"
+    server.terminate()
+    server.wait(timeout=10)

@@ -4,7 +4,11 @@ document from a time field, and the navigator's filter chosen by key."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from answer_dialogs import when_dialog_opens
@@ -19,6 +23,7 @@ from editor.ui.media_panel import attach_media
 from editor.ui.navigator_actions import attach_navigator
 
 ALT = Qt.KeyboardModifier.AltModifier
+EXPORT_KEY_TEST = "test_export_srt_key_works_from_a_time_field"
 MNEMONIC = re.compile(r"&([^&])")
 
 
@@ -145,3 +150,36 @@ def test_undo_reaches_the_document_from_a_time_field_with_nothing_typed(proofing
     qtbot.keyClicks(start, "1")  # typed into the field: Ctrl+Z takes that back first, as in any field
     qtbot.keyClick(start, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert start.text() == "00:00:00.000" and window.session.document.cues[0].text == "xthe Beisel group"
+
+
+@pytest.mark.skipif(os.environ.get("QT_QPA_PLATFORM") != "xcb", reason="X11's line-edit keys: run under Xvfb below")
+@pytest.mark.parametrize("field", ["start_field", "end_field"])
+def test_export_srt_key_works_from_a_time_field(proofing, qtbot, field: str) -> None:  # type: ignore[no-untyped-def]
+    """A time field took Ctrl+E as "end of line" (X11's line-edit keys; End does that): after auto-sync left the
+    focus in the End field, Ctrl+E exported nothing."""
+    window, _navigator = proofing
+    window.select_cue(0)
+    time_field = getattr(window.cue_editor, field)
+    time_field.setFocus()
+    qtbot.waitUntil(time_field.hasFocus)
+    asked: list[str] = []
+
+    def answer(dialog: QWidget) -> None:
+        asked.append(dialog.windowTitle())
+        dialog.close()
+
+    when_dialog_opens(answer)
+    qtbot.keyClick(time_field, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(asked))
+    assert asked[0].startswith("Export SRT")
+
+
+@pytest.mark.xvfb
+def test_export_srt_key_works_from_a_time_field_under_x11(x_display: str) -> None:
+    """The test above on a real X server: offscreen Qt has none of X11's line-edit keys."""
+    environment = {**os.environ, "DISPLAY": x_display, "QT_QPA_PLATFORM": "xcb"}
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"{__file__}::{EXPORT_KEY_TEST}"],
+        env=environment, cwd=Path(__file__).resolve().parents[2], capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0 and "2 passed" in result.stdout, result.stdout + result.stderr

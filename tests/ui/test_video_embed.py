@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,24 +15,6 @@ from mediagen import generate_media
 pytestmark = pytest.mark.xvfb
 CHECK_SCRIPT = Path(__file__).with_name("embedded_video_check.py")
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def x_display() -> Iterator[str]:
-    """Our own Xvfb on a display number it picks itself (-displayfd), so parallel servers never collide."""
-    assert shutil.which("Xvfb"), "Xvfb is needed for the embedded-video test (./dev.sh test installs it)"
-    read_end, write_end = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x720x24", "-nolisten", "tcp"],
-        pass_fds=(write_end,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    os.close(write_end)
-    with os.fdopen(read_end) as announced:
-        number = announced.readline().strip()
-    assert number, "Xvfb did not start"
-    yield f":{number}"
-    server.terminate()
-    server.wait(timeout=10)
 
 
 def test_vlc_draws_the_picture_inside_our_pane_under_our_caption(x_display: str, tmp_path: Path) -> None:
