@@ -34,8 +34,8 @@ _FILLERS = ("<s>", "</s>", "<sil>", "[NOISE]", "[SPEECH]")
 _GARBAGE_ENTRY = 1e-3
 _GARBAGE_REPEAT = 0.5
 SPAN_BEAMS = (None, "1e-100")
-MIN_SPAN_BYTES = 3200  # 100 ms of 16-bit audio at 16 kHz: too short to hold a word
 BYTES_PER_MS = 32  # 16-bit audio at 16 kHz
+MIN_SPAN_BYTES = 100 * BYTES_PER_MS  # 100 ms: too short to hold a word
 # No word takes this long, even one the search stretched over music or an insert (up to 3.9 s seen): the
 # search stayed in that word, so the chunk is heard afresh from RESUME_AFTER_MS past the word's start.
 STUCK_WORD_MS = 5000
