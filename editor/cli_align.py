@@ -48,4 +48,4 @@ def synced_to_media(document: Document, options: argparse.Namespace, style: Capt
 def _summary(media: Path, synced: Synced, seconds: float) -> str:
     return (f"{media}: {counted(synced.words_timed, 'word')} aligned in {seconds:.0f} s; {synced.doubtful} the audio "
             f"hardly supports (cueline check lists them); {counted(synced.gaps_placed, '`--` gap')} placed"
-            + (f"; {synced.cut_short}" if synced.cut_short else ""))
+            + "".join(f"; {note}" for note in (synced.left_after_audio, synced.cut_short) if note))

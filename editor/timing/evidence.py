@@ -71,12 +71,13 @@ def _word(document: Document, place: _Place) -> Word:
 
 
 def _stretches(document: Document) -> list[list[_Place]]:
-    """Runs of timed words spoken without a long pause or a `--` gap between them."""
+    """Runs of words auto-sync timed from the speech, spoken without a long pause or a `--` gap between them
+    (a word it did not time has an estimate at most, maybe past the end of an excerpt's audio)."""
     stretches: list[list[_Place]] = []
     current: list[_Place] = []
     for cue_index, cue in enumerate(document.cues):
         for word_index, word in enumerate(cue.words):
-            if word.is_gap or word.start_ms is None or word.end_ms is None:
+            if word.is_gap or word.confidence is None or word.start_ms is None or word.end_ms is None:
                 current = _closed(stretches, current)
                 continue
             if current:

@@ -167,8 +167,9 @@ class AutoSync(QObject):
         timed, gaps = counted(outcome.words_timed, "word"), counted(outcome.gaps_placed, "`--` gap")
         report = f"{result.scope.label}: {timed} timed, {outcome.doubtful} with low confidence (see the checks), " \
                  f"{gaps} placed"
-        if outcome.cut_short:
-            self._tell(f"{report}; {outcome.cut_short}.")
+        notes = [note for note in (outcome.left_after_audio, outcome.cut_short) if note]
+        if notes:
+            self._tell(f"{report}; {'; '.join(notes)}.")
         else:
             self.window.report(report)
 
@@ -227,10 +228,14 @@ class AutoSync(QObject):
 def _audio_ends_before(result: AlignResult, document: Document) -> str:
     """Why a sync found no speech when the media's audio ends well before the synced cues do (a clip, or the
     wrong file: the aligner needs a share of the scope's words in the audio), with what to do; else ""."""
+    audio = f"its audio ends at {format_runtime(result.media_ms)}"
+    if result.scope.audio_ends_ms is not None:  # the cues before its end were tried: they are not what it says
+        return (f"{audio}, the captions run to {format_runtime(document.cues[-1].end_ms)}, and it does not say the "
+                f"words of the cues before {format_runtime(result.media_ms)}: open the programme's media (an "
+                "excerpt is synced only if it starts where the programme starts)")
     cues = document.cues[result.scope.first: result.scope.stop]
     if not cues or cues[-1].end_ms - result.media_ms <= CUT_SHORT_MS:
         return ""
-    audio = f"its audio ends at {format_runtime(result.media_ms)}"
     if result.scope.whole:
         return (f"{audio}, the captions run to {format_runtime(cues[-1].end_ms)}: open the whole programme, or "
                 f"select the cues its audio holds and sync only those ({SYNC_SELECTION_KEY})")

@@ -23,6 +23,7 @@ from editor.core.wording import counted
 if TYPE_CHECKING:
     from editor.ui.main_window import MainWindow
     from editor.ui.media_panel import MediaPanel
+    from editor.workflows.autosync import AlignResult
 
 LISTEN_KEY = "Ctrl+Shift+H"
 UNDO_LABEL = "Audio evidence (what the speech says at each word)"
@@ -100,11 +101,12 @@ class Listening(QObject):
             self.worker.shutdown()  # closed (not minimised): no listening thread may outlive the window
         return False
 
-    def follow_autosync(self, _result: object) -> None:
-        """Listen again after each auto-sync lands (it lands in the same event, just before this runs)."""
-        QTimer.singleShot(0, self, lambda: self.listen(quiet=True))
+    def follow_autosync(self, result: AlignResult) -> None:
+        """Listen again after each auto-sync lands (it lands in the same event, just before this runs), on the
+        audio the sync decoded when it is this media's whole audio."""
+        QTimer.singleShot(0, self, lambda: self.listen(quiet=True, synced=result))
 
-    def listen(self, quiet: bool = False) -> None:
+    def listen(self, quiet: bool = False, synced: AlignResult | None = None) -> None:
         """Hear the media at every timed word of the document, in the background."""
         media = self.media.media_file()
         document = self.window.session.document
@@ -113,7 +115,7 @@ class Listening(QObject):
         elif not any(word.confidence is not None for cue in document.cues for word in cue.words):
             message = "Auto-sync first (Ctrl+Shift+A): listening needs each word's time in the speech."
         else:
-            self.worker.start(media, document)
+            self.worker.start(media, document, synced.audio_of(media) if synced is not None else None)
             self._glossary = document.glossary
             self.progress.show_fraction(0.0)
             return

@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 
@@ -18,13 +18,14 @@ from editor.checks.low_confidence import doubtful_in_recording
 from editor.core.model import Document, Word
 from editor.core.recording_doubt import recording_doubt_limit
 from editor.core.style import CaptionStyle
+from editor.core.timecode import format_runtime
 from editor.formats.errors import FormatError
 from editor.media.audio import MediaError, iter_audio_chunks, media_duration_ms
 from editor.timing.align import SAMPLE_RATE, Alignment, AlignmentCancelled, align_recording
 from editor.timing.autosync import SyncSettingError
 from editor.timing.recording import Recording, recorded
 from editor.workflows.cut_short import cut_short_note
-from editor.workflows.sync_scope import SyncScope, samples_of, shifted, synced, whole_document
+from editor.workflows.sync_scope import SyncScope, samples_of, shifted, synced, whole_document, within_audio
 
 Progress = Callable[[float], None]
 DECODE_SHARE = 0.1  # decoding is quick next to recognition: the first tenth of the progress
@@ -35,12 +36,19 @@ _ALIGNING = threading.Lock()
 @dataclass(frozen=True)
 class AlignResult:
     """A finished alignment: the scope it covered, the alignment in programme time, the media's running time
-    as decoded, and a note when that stops well before the end the file states."""
+    as decoded, a note when that stops well before the end the file states, and the programme's audio when the
+    scope was aligned against all of it, so listening, which follows each sync, need not decode it again."""
 
     scope: SyncScope
     alignment: Alignment
     media_ms: int
     cut_short: str = ""
+    recording: Recording | None = field(default=None, repr=False, compare=False)
+    media: Path | None = None  # the file the recording is of
+
+    def audio_of(self, media: Path | None) -> Recording | None:
+        """The programme's audio as this sync decoded it, if that was `media`'s (None: decode it afresh)."""
+        return self.recording if media is not None and media == self.media else None
 
 
 @dataclass(frozen=True)
@@ -52,6 +60,7 @@ class Synced:
     doubtful: int
     gaps_placed: int
     cut_short: str = ""  # the media's audio stops early: say so beside the figures
+    left_after_audio: str = ""  # an excerpt's sync: which cues, after the end of its audio, were left as they were
 
 
 @dataclass(frozen=True)
@@ -83,13 +92,15 @@ def align_scope(media: Path, scope: SyncScope, *, progress: Progress | None = No
     """The scope's words aligned to the media's speech (MediaError, DecodeCancelled, AlignmentCancelled)."""
     report = progress or (lambda _fraction: None)
     stop = cancelled or (lambda: False)
-    clip, decoded_ms = decoded(media, *samples_of(scope, SAMPLE_RATE), progress=lambda f: report(f * DECODE_SHARE),
-                               cancelled=stop)
+    first, last = samples_of(scope, SAMPLE_RATE)
+    clip, decoded_ms = decoded(media, first, last, progress=lambda f: report(f * DECODE_SHARE), cancelled=stop)
+    scope = within_audio(scope, decoded_ms)
     with _turn_to_align(stop):
         alignment = align_recording(scope.words, clip, cancelled=stop,
                                     progress=lambda f: report(DECODE_SHARE + f * (1 - DECODE_SHARE)))
     note = cut_short_note(decoded_ms, media_duration_ms(media))
-    return AlignResult(scope, shifted(alignment, scope.start_ms), decoded_ms, note)
+    whole_audio = clip if (first, last) == (0, None) else None
+    return AlignResult(scope, shifted(alignment, scope.start_ms), decoded_ms, note, whole_audio, media)
 
 
 def decoded(media: Path, first: int = 0, last: int | None = None, *, progress: Progress | None = None,
@@ -125,7 +136,7 @@ def apply_alignment(document: Document, result: AlignResult, style: CaptionStyle
                        lead_in_ms=lead_in_ms, linger_ms=linger_ms)
     except SyncSettingError as error:
         raise FormatError(str(error)) from None
-    return _outcome(after, result)
+    return replace(_outcome(after, result), left_after_audio=_left_after_audio(result.scope, document, after))
 
 
 def _outcome(document: Document, result: AlignResult) -> Synced:
@@ -137,23 +148,34 @@ def _outcome(document: Document, result: AlignResult) -> Synced:
     return Synced(document, len(spoken), doubtful, len(alignment.gap_spans), result.cut_short)
 
 
+def _left_after_audio(scope: SyncScope, before: Document, after: Document) -> str:
+    """What a whole-document sync of an excerpt left alone, numbered as the cues are after it; else ""."""
+    rest = before.cues[scope.stop:]
+    if scope.audio_ends_ms is None or not rest:
+        return ""
+    first = len(after.cues) - len(rest) + 1
+    return (f"its audio ends at {format_runtime(scope.audio_ends_ms)}, so only the cues before that were synced: "
+            f"cues {first}-{len(after.cues)} ({format_runtime(rest[0].start_ms)} to {format_runtime(rest[-1].end_ms)}) "
+            "are left as they were")
+
+
 def sync_to_media(document: Document, media: Path, style: CaptionStyle, *, lead_in_ms: int = 0,
                   linger_ms: int | None = None, progress: Progress | None = None) -> SyncOutcome:
     """The whole job for a batch run: every word of the document aligned to the media, the cues cut again."""
-    result = _aligned_whole(document, media, progress)
+    result = aligned_whole(document, media, progress)
     return apply_alignment(document, result, style, lead_in_ms=lead_in_ms, linger_ms=linger_ms)
 
 
 def time_words_in_place(document: Document, media: Path, *, progress: Progress | None = None) -> SyncOutcome:
     """Every word timed from the media's speech, each cue kept as the file has it (its number, its text and
     its times): what `cueline check` reports on a caption file, so its cue numbers are the file's."""
-    result = _aligned_whole(document, media, progress)
+    result = aligned_whole(document, media, progress)
     if not result.alignment.speech_found:
         return NoSpeech(result.cut_short)
     return _outcome(_words_onto_cues(document, result.alignment.words), result)
 
 
-def _aligned_whole(document: Document, media: Path, progress: Progress | None = None) -> AlignResult:
+def aligned_whole(document: Document, media: Path, progress: Progress | None = None) -> AlignResult:
     """Every word of the document aligned to the whole media; FormatError naming media that cannot be read."""
     try:
         return align_scope(media, whole_document(document), progress=progress)

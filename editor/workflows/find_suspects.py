@@ -21,12 +21,14 @@ from editor.formats.decoding import read_text
 from editor.formats.errors import FormatError
 from editor.media.audio import MediaError
 from editor.timing.evidence import gather_evidence
-from editor.workflows.autosync import NoSpeech, decoded, sync_to_media, unreadable_media
+from editor.timing.recording import Recording
+from editor.workflows.autosync import NoSpeech, aligned_whole, apply_alignment, decoded, unreadable_media
 from editor.workflows.problems import ProblemKind, in_time_order
 
 Progress = Callable[[float], None]
 WORD_KINDS = (ProblemKind.SUSPECT, ProblemKind.SPELLING)
 SHOWN = 3  # suggestions listed per suspect
+DECODE_SHARE = 0.05  # decoding the audio, when it is not handed over: the first twentieth of listening's progress
 
 
 @dataclass(frozen=True)
@@ -74,14 +76,17 @@ def with_terms(document: Document, terms: Sequence[GlossaryTerm]) -> Document:
 
 
 def listen_for_evidence(document: Document, media: Path, *, progress: Progress | None = None,
-                        cancelled: Callable[[], bool] | None = None) -> Document:
-    """The document's timed words with what the media's audio says at each (FormatError if unreadable)."""
+                        cancelled: Callable[[], bool] | None = None, audio: Recording | None = None) -> Document:
+    """The document's timed words with what the media's audio says at each (FormatError if unreadable);
+    `audio` is the media's whole audio when the auto-sync just before decoded it (AlignResult.recording)."""
     report = progress or (lambda _fraction: None)
-    try:
-        audio, _ = decoded(media, progress=lambda f: report(f * 0.05), cancelled=cancelled)
-    except MediaError as error:
-        raise unreadable_media(error, media) from None
-    return gather_evidence(document, audio, progress=lambda f: report(0.05 + 0.95 * f), cancelled=cancelled)
+    if audio is None:
+        try:
+            audio, _ = decoded(media, progress=lambda f: report(f * DECODE_SHARE), cancelled=cancelled)
+        except MediaError as error:
+            raise unreadable_media(error, media) from None
+    return gather_evidence(document, audio, progress=lambda f: report(DECODE_SHARE + (1 - DECODE_SHARE) * f),
+                           cancelled=cancelled)
 
 
 def carry_evidence(current: Document, heard: Document) -> Document:
@@ -104,11 +109,13 @@ def find_suspects(document: Document, style: CaptionStyle, *, media: Path | None
     document = with_terms(document, terms)
     heard = False
     if media is not None:
+        audio = None
         if not is_aligned(document):
-            outcome = sync_to_media(document, media, style)
-            document = document if isinstance(outcome, NoSpeech) else outcome.document
+            result = aligned_whole(document, media)
+            outcome = apply_alignment(document, result, style)
+            document, audio = (document if isinstance(outcome, NoSpeech) else outcome.document), result.audio_of(media)
         if is_aligned(document):
-            document, heard = listen_for_evidence(document, media, progress=progress), True
+            document, heard = listen_for_evidence(document, media, progress=progress, audio=audio), True
     issues = tuple(run_checks(document, style))
     problems = in_time_order(document, issues, WORD_KINDS)
     suspects = tuple(

@@ -4,7 +4,9 @@ their neighbours, as plain data the worker thread, the command line and the test
 A selection sync aligns only the selected cues' words (from the first selected cue to the last, the cues
 between included) against the audio from the previous cue's end to the next cue's start, each narrowed by
 the style's minimum gap; only those cues are cut again, inside that span, and every other cue stays as it
-was. A whole-document sync aligns every word against the whole audio and cuts the document again.
+was. A whole-document sync aligns every word against the whole audio and cuts the document again; on an
+excerpt of the programme (the captions run on well past its audio) it syncs the cues the audio holds, as a
+selection from the first cue, and leaves the cues after the audio's end as they were.
 """
 
 from __future__ import annotations
@@ -12,12 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from editor.core.edits import EditError, replace_range
-from editor.core.model import Document, Word
+from editor.core.model import Cue, Document, Word
 from editor.core.style import CaptionStyle, style_named
 from editor.core.wording import counted
 from editor.timing.align import Alignment
 from editor.timing.autosync import synced_document
 from editor.timing.pipeline import recut
+from editor.workflows.cut_short import CUT_SHORT_MS
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,8 @@ class SyncScope:
     start_ms: int = 0
     end_ms: int | None = None  # None: to the end of the media
     whole: bool = True
+    cues: tuple[Cue, ...] = ()  # a whole document's cues, so the scope can be cut where the audio ends
+    audio_ends_ms: int | None = None  # a whole-document sync cut there: the cues after it are left as they were
 
     @property
     def label(self) -> str:
@@ -42,7 +47,19 @@ def whole_document(document: Document) -> SyncScope:
     """Every word of the document against the whole audio."""
     if not document.words:
         raise EditError("the document has no words to sync")
-    return SyncScope(0, len(document.cues), tuple(document.words))
+    return SyncScope(0, len(document.cues), tuple(document.words), cues=document.cues)
+
+
+def within_audio(scope: SyncScope, audio_ms: int) -> SyncScope:
+    """A whole-document scope cut to the cues that start before the audio ends, when the captions run on well
+    past it (an excerpt opened with the whole programme's transcript): the aligner needs a share of the scope's
+    words in the audio (a twentieth), which the cues after its end would drown. Any other scope as it is."""
+    if not scope.whole or not scope.cues or scope.cues[-1].end_ms - audio_ms <= CUT_SHORT_MS:
+        return scope
+    held = tuple(cue for cue in scope.cues if cue.start_ms < audio_ms)
+    if not held:
+        return scope
+    return SyncScope(0, len(held), tuple(Document(cues=held).words), whole=False, audio_ends_ms=audio_ms)
 
 
 def selected_cues(document: Document, rows: list[int]) -> SyncScope:

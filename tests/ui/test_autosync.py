@@ -20,6 +20,8 @@ from timing.spoken import RATE, Speech, speak, write_wav
 from editor.core.model import Cue, Document
 from editor.media.player import Player
 from editor.ui.autosync_actions import AutoSync, attach_autosync
+from editor.ui.evidence_actions import UNDO_LABEL as LISTENED
+from editor.ui.evidence_actions import attach_listening
 from editor.ui.main_window import MainWindow
 from editor.ui.media_panel import MediaPanel, attach_media
 
@@ -216,8 +218,9 @@ def test_media_without_speech_changes_nothing_and_says_so(sync_window, tmp_path,
 
 
 @pytest.mark.parametrize(("keys", "said"), [
-    (CTRL | SHIFT, r"Its audio ends at 00:04, the captions run to 00:30: open the whole programme, or select the "
-                   r"cues its audio holds and sync only those \(Ctrl\+Alt\+A\)\.$"),
+    (CTRL | SHIFT, r"Its audio ends at 00:04, the captions run to 00:30, and it does not say the words of the cues "
+                   r"before 00:04: open the programme's media \(an excerpt is synced only if it starts where the "
+                   r"programme starts\)\.$"),
     (CTRL | ALT, r"Its audio ends at 00:04, the selected cues run from 00:[12]\d to 00:30: select cues its audio "
                  r"holds, or open the whole programme\.$"),
 ], ids=["whole-document", "selected-cues-after-its-end"])
@@ -232,6 +235,39 @@ def test_media_ending_long_before_the_cues_says_so(sync_window, tmp_path, qtbot,
     qtbot.waitUntil(lambda: "No speech" in message_text(window), timeout=ALIGN_TIMEOUT_MS)
     assert re.search(said, message_text(window)), message_text(window)
     assert window.session.document is before and window.session.undo_stack.count() == depth
+
+
+def test_an_excerpt_with_the_whole_programme_s_transcript_syncs_the_cues_its_audio_holds(  # type: ignore[no-untyped-def]
+    sync_window, programme, tmp_path, qtbot
+) -> None:
+    """The programme's first 11 s against a transcript that runs on for 2:30 (14 times as long) said "No speech
+    ... found": the aligner needs a twentieth of the words anchored. Now the cues the audio holds are synced, the
+    rest are left as they were, and the message says which; listening then hears the synced words only."""
+    window, panel, _autosync = sync_window
+    listening = attach_listening(window, panel)
+    speech, media, _transcript = programme
+    later = " ".join(f"Later story number {n} went on about the weather and the roads." for n in range(1, 31))
+    transcript = tmp_path / "programme.txt"
+    transcript.write_text(f"Talks\n\n2:30 | 06/24/14\n\nTranscript for Talks\n{TRANSCRIBED} {later}\n")
+    assert window.files.open_path(transcript)
+    assert panel.open_media(media, remember=False)  # as if the stretch offer was answered "keep the timing"
+    before = window.session.document
+    press(qtbot, window, Qt.Key.Key_A, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: message_text(window) != "", timeout=ALIGN_TIMEOUT_MS)
+    synced = window.session.undo_stack.undoText()
+    assert re.fullmatch(r"Auto-sync \d+ cues", synced), message_text(window)
+    cues = window.session.document.cues
+    after_audio = len(before.cues) - int(synced.split()[1])
+    assert re.search(rf"its audio ends at 00:11, so only the cues before that were synced: cues "
+                     rf"{len(cues) - after_audio + 1}-{len(cues)} \(00:1\d to 02:30\) are left as they were\.$",
+                     message_text(window)), message_text(window)
+    assert cues[-after_audio:] == before.cues[-after_audio:]
+    for sentence, start, _end in speech.phrases:
+        assert any(abs(cue.start_ms - start) <= NEAR_MS and cue.text.startswith(sentence.split()[0]) for cue in cues)
+    qtbot.waitUntil(lambda: window.session.undo_stack.undoText() == LISTENED, timeout=ALIGN_TIMEOUT_MS)
+    heard = [word for cue in window.session.document.cues for word in cue.words if word.heard]
+    assert heard and all(word.confidence is not None for word in heard)
+    listening.worker.shutdown()
 
 
 def test_without_media_auto_sync_asks_for_it(sync_window, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -9,7 +9,8 @@ from editor.core.edits import EditError
 from editor.core.model import Cue, Document, Word
 from editor.core.style import style_named
 from editor.timing.align import Alignment
-from editor.workflows.sync_scope import samples_of, selected_cues, shifted, synced, whole_document
+from editor.workflows.cut_short import CUT_SHORT_MS
+from editor.workflows.sync_scope import samples_of, selected_cues, shifted, synced, whole_document, within_audio
 
 STYLE = style_named("streaming")
 
@@ -62,3 +63,14 @@ def test_no_speech_changes_nothing() -> None:
     before = document()
     silent = Alignment(list(before.words), [], speech_found=False)
     assert synced(before, whole_document(before), silent, 8000, STYLE) is before
+
+
+def test_a_whole_document_sync_of_an_excerpt_covers_the_cues_its_audio_holds() -> None:
+    whole = whole_document(document())
+    assert within_audio(whole, 7800 - CUT_SHORT_MS) is whole  # a programme a little short: synced whole
+    excerpt = within_audio(whole, 2500)
+    assert (excerpt.first, excerpt.stop, excerpt.whole, excerpt.audio_ends_ms) == (0, 2, False, 2500)
+    assert [word.text for word in excerpt.words] == ["One", "two.", "Three", "--", "four."]
+    assert excerpt.label == "Auto-sync 2 cues"
+    selection = selected_cues(document(), [3])
+    assert within_audio(selection, 2500) is selection
