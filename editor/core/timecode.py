@@ -9,6 +9,7 @@ MS_PER_MINUTE = 60 * MS_PER_SECOND
 MS_PER_HOUR = 60 * MS_PER_MINUTE
 
 _TIMECODE = re.compile(r"^\s*(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?\s*$")
+_RUNTIME_IN_MINUTES = re.compile(r"^\s*(\d+):([0-5]\d)\s*$")  # `64:40`: how headers write a programme past the hour
 
 
 class TimecodeError(ValueError):
@@ -46,8 +47,9 @@ def parse_timecode(text: str) -> int:
 
 
 def parse_runtime(text: str) -> int:
-    """A programme runtime such as `12:45` or `1:02:03`; must be longer than zero."""
-    ms = parse_timecode(text)
+    """A programme runtime such as `12:45`, `64:40` (minutes past the hour) or `1:02:03`; longer than zero."""
+    minutes = _RUNTIME_IN_MINUTES.match(text)
+    ms = int(minutes[1]) * MS_PER_MINUTE + int(minutes[2]) * MS_PER_SECOND if minutes else parse_timecode(text)
     if ms <= 0:
         raise TimecodeError(f"a runtime must be longer than zero: {text!r}")
     return ms

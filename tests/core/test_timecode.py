@@ -50,6 +50,13 @@ def test_runtime_text_matches_transcript_headers() -> None:
     assert format_runtime(3_723_000) == "1:02:03"
 
 
+def test_a_runtime_past_the_hour_may_be_written_in_minutes() -> None:
+    """A 64:40 programme's transcript header ("64:40 | 06/24/14") was refused: minutes must be below 60."""
+    assert parse_runtime("64:40") == parse_runtime("1:04:40") == 3_880_000
+    with pytest.raises(TimecodeError, match="below 60"):
+        parse_runtime("64:75")
+
+
 def test_frame_length_at_broadcast_rates() -> None:
     assert frame_ms(29.97) == 33
     assert frame_ms(25) == 40

@@ -65,6 +65,13 @@ def test_a_malformed_header_runtime_is_named_with_its_file_and_line(tmp_path: Pa
     assert isinstance(open_file(path, STYLE, runtime_ms=30_000), Opened)  # a given runtime overrides it
 
 
+def test_an_hour_long_programme_s_runtime_in_minutes_opens(tmp_path: Path) -> None:
+    """"64:40 | 06/24/14" (long.transcript.txt's header) was refused: minutes and seconds must be below 60."""
+    path = write(tmp_path, "hour.txt", f"A title\n\nA summary\n64:40 | 06/24/14\n\nTranscript for A title\n{BODY}")
+    opened = open_file(path, STYLE)
+    assert isinstance(opened, Opened) and opened.document.runtime_ms == 3_880_000
+
+
 def test_unreadable_files_name_the_file_and_the_line(tmp_path: Path) -> None:
     broken = write(tmp_path, "broken.srt", "1\n00:00:01,000 --> nonsense\nText\n")
     outcome = open_file(broken, STYLE)
