@@ -80,6 +80,7 @@ class _Task:
     breaks: set[int]  # tokens a `--` gap precedes
     workers: Workers
     progress: Callable[[float], None] | None
+    clock: _Stopwatch
 
     @property
     def duration_ms(self) -> int:
@@ -145,13 +146,11 @@ def align_recording(
     clock.lap("prepare")
     with Workers(dictionary_text(pronunciations), cancelled, workers) as pool:
         task = _Task(audio, script, pronunciations, [0, *itertools.accumulate(phone_counts)],
-                     gap_boundaries(script, words), pool, progress)
+                     gap_boundaries(script, words), pool, progress, clock)
         anchors, heard = _hear_anchors(task)
-        clock.lap("recognise")
         if not _speech_heard(anchors, script):
             return Alignment(list(words), [], speech_found=False, stages=clock.laps)
         anchors, placements = _place_between(task, anchors, heard)
-        clock.lap("place")
     if progress is not None:
         progress(1.0)
     timed, gap_spans = timed_words(words, script, pronunciations, anchors, placements, heard, Onsets(audio.energy),
@@ -183,12 +182,14 @@ def _hear_anchors(task: _Task) -> tuple[list[Anchor], list[HeardWord]]:
         return ChunkJob(task.pcm(start, end), start, tuple(task.script.sentences_between(*window)))
 
     heard_by_chunk = task.run(recognize_chunk, len(bounds), chunk_job, 0.0, RECOGNITION_SHARE)
+    task.clock.lap("recognise")
     runs = [
         run for (first, last), heard in zip(windows, heard_by_chunk, strict=True)
         for run in match_chunk(task.script.tokens[first:last], first, heard, task.breaks)
     ]
-    return (consistent_chain(runs, task.phones_before, unbroken=task.unbroken),
-            [word for heard in heard_by_chunk for word in heard])
+    chain = consistent_chain(runs, task.phones_before, unbroken=task.unbroken)
+    task.clock.lap("chain")
+    return chain, [word for heard in heard_by_chunk for word in heard]
 
 
 def _place_between(
@@ -198,13 +199,16 @@ def _place_between(
     words the first pass heard in a span but the aligner put elsewhere anchor where they were heard."""
     spans = task.plan(anchors)
     done = task.place(spans, RECOGNITION_SHARE, PLACING_SHARE)
+    task.clock.lap("place")
     failed = [span for span, outcome in done.items() if outcome is None and _worth_a_second_look(span)]
     misplaced = _heard_elsewhere(task, done, heard)
     if not failed and not misplaced:
         return anchors, list(done.items())
     anchors = _second_look(task, failed, anchors, misplaced)
+    task.clock.lap("second look")
     spans = task.plan(anchors)
     done.update(task.place([span for span in spans if span not in done], (PLACING_SHARE + 1) / 2, 1.0))
+    task.clock.lap("place again")
     return anchors, [(span, done[span]) for span in spans]
 
 
