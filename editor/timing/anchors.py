@@ -15,6 +15,8 @@ import difflib
 from collections.abc import Callable, Container, Sequence
 from typing import NamedTuple
 
+import numpy as np
+
 from editor.timing.recognize import HeardWord
 
 MIN_RUN = 2
@@ -103,22 +105,31 @@ def consistent_chain(
     `phones_before[k]` counts the phones of tokens 0..k-1, to tell how long the words between runs take.
     Two short words ("that is") are heard by chance too often to anchor anything, so a run needs three
     tokens or enough phones. `unbroken(a, b)` tells that tokens a..b belong to one sentence with no `--`
-    between them: runs there lie within speaking distance of each other (see _gain).
+    between them: runs there lie within speaking distance of each other (see _gains).
+
+    Each run weighs its PREDECESSORS runs before it at once (numpy): one at a time, an hour's chain of single
+    anchors after the second look took 1.5 s of this process while the workers waited.
     """
     strong = (run for run in runs if is_strong(run, phones_before, min_phones))
     ordered = sorted(strong, key=lambda run: (run[0].start_ms, run[0].token))
-    best = [(len(run), 0) for run in ordered]  # tokens, then the least time the words between lack
+    arrays = _RunArrays(ordered, phones_before)
+    # The best chain ending in each run: its tokens, then the least time the words between its runs lack (negated)
+    best_tokens, best_lacking = arrays.size.copy(), np.zeros(len(ordered), dtype=np.int64)
     parent = [-1] * len(ordered)
-    for position, run in enumerate(ordered):
-        for earlier in range(max(0, position - PREDECESSORS), position):
-            gain = _gain(ordered[earlier], run, phones_before, unbroken)
-            if gain is None:
-                continue
-            score = (best[earlier][0] + gain, best[earlier][1] - _lacking_ms(ordered[earlier], run, phones_before))
-            if score > best[position]:
-                best[position], parent[position] = score, earlier
+    for position in range(1, len(ordered)):
+        low = max(0, position - PREDECESSORS)
+        follows, gains, lacking = _gains(arrays, low, position, unbroken)
+        if not follows.any():
+            continue
+        tokens, lacks = best_tokens[low:position] + gains, best_lacking[low:position] - lacking
+        top = tokens[follows].max()
+        tied = follows & (tokens == top)
+        least_lacking = lacks[tied].max()
+        earlier = int(np.flatnonzero(tied & (lacks == least_lacking))[0])  # the first of equals, as one by one
+        if (top, least_lacking) > (best_tokens[position], 0):
+            best_tokens[position], best_lacking[position], parent[position] = top, least_lacking, low + earlier
     chain: list[Anchor] = []
-    position = max(range(len(ordered)), key=lambda n: (best[n], -n), default=-1)
+    position = max(range(len(ordered)), key=lambda n: (best_tokens[n], best_lacking[n], -n), default=-1)
     while position >= 0:
         chain[:0] = ordered[position]
         position = parent[position]
@@ -135,27 +146,38 @@ def is_strong(run: Run, phones_before: Sequence[int], min_phones: int = MIN_RUN_
     return len(run) >= 3 or phones_before[run[-1].token + 1] - phones_before[run[0].token] >= min_phones
 
 
-def _lacking_ms(first: Run, second: Run, phones_before: Sequence[int]) -> int:
-    """How much less time there is between two runs than the words between take at an ordinary pace: of
-    two chains with as many tokens, the one whose words have time to be said is right."""
-    phones_between = phones_before[second[0].token] - phones_before[first[-1].token + 1]
-    return max(0, phones_between * ORDINARY_PHONE_MS - (second[0].start_ms - first[-1].end_ms))
+class _RunArrays:
+    """The runs' first and last tokens and times, and sizes, as arrays (one entry per run)."""
+
+    def __init__(self, runs: Sequence[Run], phones_before: Sequence[int]) -> None:
+        self.phones_before = np.asarray(phones_before, dtype=np.int64)
+        self.first_token = np.array([run[0].token for run in runs], dtype=np.int64)
+        self.first_start = np.array([run[0].start_ms for run in runs], dtype=np.int64)
+        self.last_token = np.array([run[-1].token for run in runs], dtype=np.int64)
+        self.last_end = np.array([run[-1].end_ms for run in runs], dtype=np.int64)
+        self.size = np.array([len(run) for run in runs], dtype=np.int64)
 
 
-def _gain(
-    first: Run, second: Run, phones_before: Sequence[int], unbroken: Callable[[int, int], bool] | None = None,
-) -> int | None:
-    """Tokens the second run adds after the first: all of them when the words between fit in the time
-    between, less SKIP_PENALTY when they do not (they are taken as cut from the audio) or when both runs lie
-    in one stretch of a sentence (`unbroken`) further apart than its words between take to say even slowly
-    with a pause: speech the transcript lacks has a `--` or a sentence's end beside it, so one of the runs
-    was likely heard in other speech (a phrase the transcript says twice, heard in an insert 6 s on: "think
-    it's in"); None when the second run does not come after the first in both transcript and time."""
-    time_between = second[0].start_ms - first[-1].end_ms
-    if second[0].token <= first[-1].token or time_between < -PHONE_SLACK_MS:
-        return None
-    phones_between = phones_before[second[0].token] - phones_before[first[-1].token + 1]
-    far = time_between > longest_ms(phones_between) and unbroken is not None and unbroken(first[-1].token,
-                                                                                         second[0].token)
-    fits = time_between >= phones_between * MIN_PHONE_MS - PHONE_SLACK_MS and not far
-    return len(second) if fits else len(second) - SKIP_PENALTY
+def _gains(runs: _RunArrays, low: int, position: int, unbroken: Callable[[int, int], bool] | None = None,
+           ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For each of runs low..position-1: whether run `position` comes after it in both transcript and time, the
+    tokens it then adds, and how much less time there is between the two than the words between take at an
+    ordinary pace (of two chains with as many tokens, the one whose words have time to be said is right).
+
+    A run adds all its tokens when the words between fit in the time between, less SKIP_PENALTY when they
+    do not (they are taken as cut from the audio) or when both runs lie in one stretch of a sentence
+    (`unbroken`) further apart than its words between take to say even slowly with a pause: speech the
+    transcript lacks has a `--` or a sentence's end beside it, so one of the runs was likely heard in other
+    speech (a phrase the transcript says twice, heard in an insert 6 s on: "think it's in").
+    """
+    earlier = slice(low, position)
+    token, last_tokens = runs.first_token[position], runs.last_token[earlier]
+    time_between = runs.first_start[position] - runs.last_end[earlier]
+    phones_between = runs.phones_before[token] - runs.phones_before[last_tokens + 1]
+    follows = (last_tokens < token) & (time_between >= -PHONE_SLACK_MS)
+    far = follows & (time_between > phones_between * SLOW_PHONE_MS + PAUSE_IN_SENTENCE_MS)  # longest_ms, at once
+    for index in np.flatnonzero(far):
+        far[index] = unbroken is not None and unbroken(int(last_tokens[index]), int(token))
+    fits = (time_between >= phones_between * MIN_PHONE_MS - PHONE_SLACK_MS) & ~far
+    gains = np.where(fits, runs.size[position], runs.size[position] - SKIP_PENALTY)
+    return follows, gains, np.maximum(0, phones_between * ORDINARY_PHONE_MS - time_between)
