@@ -56,14 +56,16 @@ def _joined_transcript(times: int, duration: float) -> str:
 
 
 def _joined_truth(truths: list[dict], lengths: list[float]) -> dict:
-    """Sentences, foreign audio and missing sentences of every part, moved to the part's place in the hour."""
+    """Sentences (and their words' times), foreign audio and missing sentences of every part, moved to the part's
+    place in the hour."""
     sentences: list[dict] = []
     foreign: list[list] = []
     missing: list[int] = []
     offset = 0.0
     for truth, length in zip(truths, lengths, strict=True):
         first = len(sentences)
-        moved = ({**s, "i": first + s["i"], "start": s["start"] + offset, "end": s["end"] + offset}
+        moved = ({**s, "i": first + s["i"], "start": s["start"] + offset, "end": s["end"] + offset,
+                  "words": [{**word, "start": word["start"] + offset} for word in s.get("words", [])]}
                  for s in truth["sentences"])
         sentences.extend(moved)
         foreign.extend([start + offset, end + offset, kind] for start, end, kind in truth.get("foreign", []))
