@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from editor.app.align_worker import AlignWorker
+from editor.app.time_left import TimeLeft
 from editor.core.edits import EditError
 from editor.core.model import Cue, Document, is_gap_text
 from editor.core.timecode import format_runtime
@@ -52,6 +53,7 @@ class AutoSync(QObject):
         self.progress: QProgressDialog | None = None
         self.message: QMessageBox | None = None
         self._started_from: Document | None = None
+        self._doing, self._time_left = "", TimeLeft()  # what the progress dialog says, per sync
         self.marks = DoubtfulWordMarks(window.text_pane, self._current_cue,
                                        lambda: (window.session.document, window.session.style))
         self.actions = self._build_actions()
@@ -115,7 +117,9 @@ class AutoSync(QObject):
 
     def _open_progress(self, media: Path) -> None:
         dialog = QProgressDialog("", "&Cancel", 0, PROGRESS_STEPS, self.window.widget)
-        dialog.setLabel(plain_label(f"Aligning the words to the speech in {media.name}…", dialog))
+        self._doing = f"Aligning the words to the speech in {media.name}…"
+        self._time_left = TimeLeft()
+        dialog.setLabel(plain_label(f"{self._doing}\n", dialog))  # the second line says the time left
         dialog.setObjectName("autosync_progress")
         dialog.setWindowTitle("Auto-sync")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -128,7 +132,8 @@ class AutoSync(QObject):
         self.progress = dialog
 
     def _show_progress(self, fraction: float) -> None:
-        if self.progress is not None:
+        if self.progress is not None:  # the label first: a modal dialog's setValue lets the result land
+            self.progress.setLabelText(f"{self._doing}\n{self._time_left.update(fraction)}")
             self.progress.setValue(min(PROGRESS_STEPS - 1, round(fraction * PROGRESS_STEPS)))
 
     def cancel(self) -> None:

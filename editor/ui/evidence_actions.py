@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QToolButton, QWidget
 
 from editor.app.commands import push_edit
 from editor.app.evidence_worker import EvidenceWorker
+from editor.app.time_left import TimeLeft
 from editor.core.model import Document
 from editor.core.style import CaptionStyle
 from editor.core.wording import counted
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 LISTEN_KEY = "Ctrl+Shift+H"
 UNDO_LABEL = "Audio evidence (what the speech says at each word)"
 PROGRESS_STEPS = 1000
+LISTENING = "Listening for garbled words… %p%"
 
 
 class ListeningProgress(QWidget):
@@ -38,9 +40,11 @@ class ListeningProgress(QWidget):
         self.setObjectName("listening_progress")
         self.bar = QProgressBar(self)
         self.bar.setRange(0, PROGRESS_STEPS)
-        self.bar.setFormat("Listening for garbled words… %p%")
+        self.bar.setFormat(LISTENING)
         self.bar.setToolTip("Suspect words join the checks and F8 when listening ends; keep editing meanwhile")
-        self.bar.setMinimumWidth(self.fontMetrics().horizontalAdvance("Listening for garbled words… 100%") + 24)
+        widest = f"{LISTENING.replace('%p', '100')} · About 10 min left"
+        self.bar.setMinimumWidth(self.fontMetrics().horizontalAdvance(widest) + 24)
+        self._time_left = TimeLeft()
         self.stop = QToolButton(self)
         self.stop.setText("Stop")
         self.stop.setToolTip("Stop listening (nothing changes; Media ▸ Listen starts it again)")
@@ -50,8 +54,16 @@ class ListeningProgress(QWidget):
         row.addWidget(self.stop)
         self.hide()
 
+    def start(self) -> None:
+        """A listening job starts: its time left is measured afresh."""
+        self._time_left = TimeLeft()
+        self.bar.setFormat(LISTENING)
+        self.show_fraction(0.0)
+
     def show_fraction(self, fraction: float) -> None:
         self.bar.setValue(round(min(1.0, max(0.0, fraction)) * PROGRESS_STEPS))
+        left = self._time_left.update(fraction)
+        self.bar.setFormat(f"{LISTENING} · {left}" if left else LISTENING)
         self.show()
 
 
@@ -117,7 +129,7 @@ class Listening(QObject):
         else:
             self.worker.start(media, document, synced.audio_of(media) if synced is not None else None)
             self._glossary = document.glossary
-            self.progress.show_fraction(0.0)
+            self.progress.start()
             return
         if not quiet:
             self.window.report(message)
