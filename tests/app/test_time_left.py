@@ -1,5 +1,6 @@
-"""The time left that auto-sync's progress dialog and listening's bar show: nothing until the job has a pace,
-then the pace since the first report (decoding, before it, is far quicker), in words staff plan with."""
+"""The time left that auto-sync's progress dialog and listening's bar show: nothing in the first seconds,
+then the pace of the last quarter of the run (at least 10 s), so a quick first stage (decoding) does not make
+the rest look quick, in words staff plan with."""
 
 from __future__ import annotations
 
@@ -16,28 +17,24 @@ class Clock:
         return self.now
 
 
-def test_the_time_left_follows_the_pace_since_the_first_report() -> None:
-    clock = Clock()
-    left = TimeLeft(clock)
-    clock.now = 3.0
-    assert left.update(0.10) == ""  # decoding done: the first report sets the start
-    clock.now = 6.0
-    assert left.update(0.13) == ""  # 3 s in: too soon to say
-    clock.now = 63.0
-    assert left.update(0.19) == "About 9 min left"  # 0.09 in 60 s: 0.81 left takes 540 s
-    clock.now = 303.0
-    assert left.update(0.70) == "About 3 min left"  # 0.6 in 300 s: 150 s
-    clock.now = 393.0
-    assert left.update(0.96) == "About 20 s left"  # 0.86 in 390 s: 18 s
-    assert left.update(0.99) == "A few seconds left"
+def reported(left: TimeLeft, clock: Clock, steps: list[tuple[float, float]]) -> str:
+    """The text after reports at (seconds, fraction)."""
+    text = ""
+    for clock.now, fraction in steps:
+        text = left.update(fraction)
+    return text
 
 
-def test_a_sliver_of_progress_says_nothing_yet() -> None:
+def test_a_quick_first_stage_does_not_make_the_rest_look_quick() -> None:
     clock = Clock()
     left = TimeLeft(clock)
-    left.update(0.10)
-    clock.now = 30.0
-    assert left.update(0.11) == ""
+    decoding = [(second / 2, second / 60) for second in range(7)]  # a tenth of the bar in 3 s
+    assert reported(left, clock, decoding) == ""  # too soon to say
+    recognising = [(3.0 + 5 * step, 0.1 + 0.01 * step) for step in range(1, 13)]  # then 1 % every 5 s
+    assert reported(left, clock, recognising) == "About 6 min left"  # 78 % at 1 % per 5 s: 390 s
+    steady = [(3.0 + 5 * step, 0.1 + 0.01 * step) for step in range(13, 88)]
+    assert reported(left, clock, steady) == "About 20 s left"  # 3 % left at 1 % per 5 s: 15 s
+    assert reported(left, clock, [(443.0, 0.995)]) == "A few seconds left"
 
 
 def test_times_are_said_in_minutes_tens_of_seconds_or_a_few_seconds() -> None:
