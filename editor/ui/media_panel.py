@@ -26,7 +26,7 @@ from editor.ui.host import FeatureHost
 from editor.ui.transport import TransportBar, build_media_menu, let_focused_buttons_take_space
 from editor.ui.video_pane import VideoPane
 from editor.workflows.cut_short import cut_short_note
-from editor.workflows.stretch import MediaDiffers, MediaFits, WrongMedia, fit_to_media
+from editor.workflows.stretch import MediaDiffers, MediaFits, MediaRunsOn, WrongMedia, fit_to_media
 
 MEDIA_FILTER = (
     "Media (*.mp4 *.m4v *.mov *.mkv *.webm *.avi *.mpg *.ts *.mxf *.mp3 *.m4a *.aac *.wav *.flac *.ogg);;"
@@ -287,14 +287,20 @@ class MediaPanel(QObject):
         self.playback.release()
 
 
-def _stretch_chosen(parent: QWidget, fit: MediaDiffers | WrongMedia) -> bool:
-    """Ask before stretching; for media that looks like another file, keeping the timing is the default."""
+def _stretch_chosen(parent: QWidget, fit: MediaDiffers | MediaRunsOn | WrongMedia) -> bool:
+    """Ask before stretching; for media that looks like another file, or that may just run on after the last
+    caption, keeping the timing is the default."""
     durations = (f"The media runs {format_runtime(fit.media_ms)}, the captions are timed for "
                  f"{format_runtime(fit.timing_ms)}.")
     if isinstance(fit, WrongMedia):
         title, icon = "Is this the right media?", QMessageBox.Icon.Warning
         question = (f"{durations}\nOne is {fit.ratio:.0f} times as long as the other: this looks like a different "
                     "file, not another cut of the programme. Keep the timing?")
+    elif isinstance(fit, MediaRunsOn):
+        title, icon = "Media runs on after the captions", QMessageBox.Icon.Question
+        question = (f"The media runs {format_runtime(fit.media_ms)}, the last caption ends at "
+                    f"{format_runtime(fit.timing_ms)}: a programme often runs on after its last caption. Stretch "
+                    "all cue times to fit the media (only if they were timed for another cut)?")
     else:
         title, icon = "Media duration differs", QMessageBox.Icon.Question
         question = f"{durations}\nStretch all cue times to fit the media?"
@@ -303,7 +309,7 @@ def _stretch_chosen(parent: QWidget, fit: MediaDiffers | WrongMedia) -> bool:
     box.setTextFormat(Qt.TextFormat.PlainText)
     stretch = box.addButton("&Stretch to the media", QMessageBox.ButtonRole.AcceptRole)
     keep = box.addButton("&Keep the timing", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(keep if isinstance(fit, WrongMedia) else stretch)
+    box.setDefaultButton(stretch if isinstance(fit, MediaDiffers) else keep)
     box.exec()
     return box.clickedButton() is stretch
 

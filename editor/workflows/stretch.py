@@ -34,6 +34,12 @@ class MediaDiffers(_Mismatch):
     """A different cut of the programme: offer `stretched` for staff to accept."""
 
 
+class MediaRunsOn(_Mismatch):
+    """Captions that state no runtime (a caption file: the timing is where its last cue ends) ending before the
+    media does: the programme likely runs on after its last caption (credits, music), so the stretch is offered
+    with keeping the timing as the answer to a quick Enter (a file synced to this very media would drift)."""
+
+
 class WrongMedia(_Mismatch):
     """So far from the timing that it is another file: keep the timing unless staff choose `stretched`."""
 
@@ -43,7 +49,7 @@ class WrongMedia(_Mismatch):
         return max(self.media_ms, self.timing_ms) / max(1, min(self.media_ms, self.timing_ms))
 
 
-MediaFit = MediaFits | MediaDiffers | WrongMedia
+MediaFit = MediaFits | MediaDiffers | MediaRunsOn | WrongMedia
 
 
 def fit_to_media(document: Document, media_ms: int | None, *, always: bool = False) -> MediaFit:
@@ -56,4 +62,6 @@ def fit_to_media(document: Document, media_ms: int | None, *, always: bool = Fal
     stretched = stretch_to_runtime(document, media_ms)
     if max(media_ms, timing_ms) > WRONG_MEDIA_RATIO * min(media_ms, timing_ms):
         return WrongMedia(media_ms, timing_ms, stretched)
+    if document.runtime_ms is None and media_ms > timing_ms and not always:
+        return MediaRunsOn(media_ms, timing_ms, stretched)
     return MediaDiffers(media_ms, timing_ms, stretched)

@@ -315,6 +315,26 @@ def test_a_media_longer_than_the_timing_offers_to_stretch(media_window, clip: Pa
     assert window.session.document.cues[1].end_ms == 2900
 
 
+def test_a_caption_file_ending_before_its_media_keeps_its_timing_on_enter(media_window, clip: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """An SRT synced to this media, reopened with it, was offered a stretch with "Stretch" as the default: Enter
+    stretched synced captions by the seconds the programme runs on after its last caption."""
+    window, panel = media_window
+    window.session.load(Document(cues=(Cue(0, 1000, "One."), Cue(1000, 4600, "Two."))), None)
+    before = window.session.document
+    seen: list[str] = []
+
+    def press_enter(dialog: QWidget) -> None:
+        assert isinstance(dialog, QMessageBox)
+        seen.append(f"{dialog.windowTitle()}: {dialog.text()}")
+        qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)
+
+    when_dialog_opens(press_enter)
+    panel.open_media(clip)
+    assert seen and seen[0].startswith("Media runs on after the captions: The media runs 00:06, the last caption "
+                                       "ends at 00:05"), seen
+    assert window.session.document.cues == before.cues
+
+
 def test_captions_for_12_45_against_a_6_second_clip_are_called_the_wrong_media_and_kept(  # type: ignore[no-untyped-def]
     media_window, clip: Path, qtbot
 ) -> None:

@@ -6,7 +6,7 @@ from editor.core.model import Cue, Document
 from editor.core.style import style_named
 from editor.paths import sample_transcript_path
 from editor.workflows.open_file import Opened, open_file
-from editor.workflows.stretch import MediaDiffers, MediaFits, WrongMedia, fit_to_media
+from editor.workflows.stretch import MediaDiffers, MediaFits, MediaRunsOn, WrongMedia, fit_to_media
 
 
 def sample() -> Document:
@@ -33,3 +33,12 @@ def test_a_small_difference_or_an_unknown_duration_offers_nothing() -> None:
     assert fit_to_media(document, 10_300) == MediaFits()
     assert fit_to_media(document, None) == MediaFits()
     assert isinstance(fit_to_media(document, 10_300, always=True), MediaDiffers)
+
+
+def test_a_caption_file_ending_before_its_media_may_just_run_on() -> None:
+    """Captions synced to this media, exported as SRT and reopened with it, end where the last word ends: the
+    question whether to stretch them must not default to yes."""
+    captions = Document(cues=(Cue(250, 3_400, "And mister"), Cue(110_000, 114_000, "for your country.")))
+    assert isinstance(fit_to_media(captions, 115_280), MediaRunsOn)
+    assert isinstance(fit_to_media(captions, 112_000), MediaDiffers)  # captions past the media's end
+    assert isinstance(fit_to_media(captions, 115_280, always=True), MediaDiffers)  # asked for from the menu
