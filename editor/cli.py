@@ -31,7 +31,7 @@ from editor.media.audio import picture_size
 from editor.version import cueline_version
 from editor.workflows.autosync import media_runtime_ms
 from editor.workflows.export import export_document
-from editor.workflows.open_file import NeedsRuntime, Opened, OpenOutcome, import_transcript, open_file
+from editor.workflows.open_file import MalformedRuntime, NeedsRuntime, Opened, OpenOutcome, import_transcript, open_file
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_USER_ERROR = 0, 1, 2
 EXIT_READER_GONE = 128 + signal.SIGPIPE  # what a shell reports for cat or grep stopped by a closed pipe
@@ -111,10 +111,10 @@ def _add_import(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 def _run_import(options: argparse.Namespace) -> int:
     style = style_named(options.style) if options.style else DEFAULT_STYLE
-    runtime = options.runtime
-    if runtime is None and options.media is not None:
-        runtime = media_runtime_ms(options.media)
-    document = _opened(import_transcript(options.transcript, style, runtime_ms=runtime)).document
+    outcome = import_transcript(options.transcript, style, runtime_ms=options.runtime)
+    if isinstance(outcome, NeedsRuntime | MalformedRuntime) and options.media is not None:  # its header says none
+        outcome = import_transcript(options.transcript, style, runtime_ms=media_runtime_ms(options.media))
+    document = _opened(outcome).document
     if options.media is not None:
         document = synced_to_media(document, options, style)
     _write_document(document, options.output, options)

@@ -5,7 +5,7 @@ A selection sync aligns only the selected cues' words (from the first selected c
 between included) against the audio from the previous cue's end to the next cue's start, each narrowed by
 the style's minimum gap; only those cues are cut again, inside that span, and every other cue stays as it
 was. A whole-document sync aligns every word against the whole audio and cuts the document again; on an
-excerpt of the programme (the captions run on well past its audio) it syncs the cues the audio holds, as a
+excerpt of the programme (the captions run on far past its audio) it syncs the cues the audio holds, as a
 selection from the first cue, and leaves the cues after the audio's end as they were.
 """
 
@@ -21,6 +21,7 @@ from editor.timing.align import Alignment
 from editor.timing.autosync import synced_document
 from editor.timing.pipeline import recut
 from editor.workflows.cut_short import CUT_SHORT_MS
+from editor.workflows.stretch import WRONG_MEDIA_RATIO
 
 
 @dataclass(frozen=True)
@@ -51,10 +52,13 @@ def whole_document(document: Document) -> SyncScope:
 
 
 def within_audio(scope: SyncScope, audio_ms: int) -> SyncScope:
-    """A whole-document scope cut to the cues that start before the audio ends, when the captions run on well
+    """A whole-document scope cut to the cues that start before the audio ends, when the captions run on far
     past it (an excerpt opened with the whole programme's transcript): the aligner needs a share of the scope's
-    words in the audio (a twentieth), which the cues after its end would drown. Any other scope as it is."""
-    if not scope.whole or not scope.cues or scope.cues[-1].end_ms - audio_ms <= CUT_SHORT_MS:
+    words in the audio (a twentieth), and the words after its end would each become a caption at its last
+    instant. Media only somewhat shorter (another cut, an ident trimmed) is synced whole, as the aligner
+    handles passages the audio lacks. Any other scope as it is."""
+    captions_end = scope.cues[-1].end_ms if scope.cues else 0
+    if not scope.whole or captions_end - audio_ms <= CUT_SHORT_MS or captions_end <= WRONG_MEDIA_RATIO * audio_ms:
         return scope
     held = tuple(cue for cue in scope.cues if cue.start_ms < audio_ms)
     if not held:

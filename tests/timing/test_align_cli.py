@@ -88,3 +88,21 @@ def test_a_lead_in_beyond_100_ms_is_refused(programme: tuple[Speech, Path, Path]
     out = tmp_path / "out.srt"
     assert main(["import", str(transcript), "--media", str(media), "-o", str(out), "--lead-in", "300"]) == 2
     assert "lead-in must be 0-100 ms" in capsys.readouterr().err
+
+
+def test_an_excerpt_with_the_whole_programme_s_transcript_syncs_what_its_audio_holds(
+    programme: tuple[Speech, Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The programme's first 16 s against a transcript along 2:00: the transcript was lined up along the media
+    instead of its header, and every word the audio lacks became a 1 ms caption at its last instant."""
+    speech, media, _transcript = programme
+    later = " ".join(f"Later story number {n} went on about the weather and the roads." for n in range(1, 27))
+    transcript = tmp_path / "programme.txt"
+    transcript.write_text(f"Title\n\n2:00 | 06/24/14\n\nTranscript for Title\n{' '.join(SENTENCES)} {later}\n")
+    out = tmp_path / "out.srt"
+    assert main(["import", str(transcript), "--media", str(media), "-o", str(out)]) == 0
+    assert "are left as they were" in capsys.readouterr().err
+    cues = read_file(out).document.cues
+    assert cues[-1].end_ms > 100_000 and min(cue.end_ms - cue.start_ms for cue in cues) >= 500
+    start, _end = speech.phrase(SENTENCES[0])
+    assert any(cue.text.startswith("The minister") and abs(cue.start_ms - start) <= 150 for cue in cues)
