@@ -230,6 +230,7 @@ def _heard_elsewhere(task: _Task, done: dict[Span, Placed], heard: list[HeardWor
             part for run in runs for part in _by_sentence(run, task.script.sentence_starts)
             if is_strong(part, task.phones_before, MISPLACED_MIN_PHONES) and _within_reach(task, span, part)
             and _placed_apart(part, times) and not _rival_heard(task, part, times, timeline)
+            and not _said_again_there(task, part, times)
         ]
     return found
 
@@ -252,6 +253,18 @@ def _rival_heard(task: _Task, run: list[Anchor], times: dict[int, tuple[int, int
         for token, (start, end, was_placed) in times.items()
         if was_placed and start < high and end > low and not run[0].token <= token <= run[-1].token
     )
+
+
+def _said_again_there(task: _Task, run: list[Anchor], times: dict[int, tuple[int, int, bool]]) -> bool:
+    """The aligner put the run's words, where the transcript says them again, on the run's sound ("... from
+    the -- that is not. That is not."): the run is as much a hearing of that copy as of its own, so it is no
+    sign that the aligner misplaced them (anchoring the first copy on the second's sound put the second 1.5 s
+    late)."""
+    low, high = run[0].start_ms, run[-1].end_ms
+    there = [task.script.tokens[token] for token, (start, end, was_placed) in sorted(times.items())
+             if was_placed and start < high and end > low and not run[0].token <= token <= run[-1].token]
+    said = [task.script.tokens[anchor.token] for anchor in run]
+    return any(there[offset: offset + len(said)] == said for offset in range(len(there)))
 
 
 def _by_sentence(run: list[Anchor], sentence_starts: Sequence[int]) -> list[list[Anchor]]:

@@ -506,3 +506,38 @@ def test_fresh_processes_write_the_same_captions_whatever_the_workers_and_hash_s
                         str(workers), str(out)], check=True, cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": seed})
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
+
+
+
+
+PULLING = "Pulling some people towards that potential."
+DEFINITION = "The definition here America is gonna help Iraqis."
+PROMISES = "Not in the promises that are made but in the actions that are taken."
+
+
+def said_twice(middle: list[str | float], folder: Path, voice: str) -> Speech:
+    """The phrases and pauses `middle` (a sentence ending with the words the next one says again, then that
+    one and a pause) said between PULLING and DEFINITION, then PROMISES."""
+    return speak([0.4, PULLING, 0.5, *middle, DEFINITION, 0.5, PROMISES, 0.5], folder, voice)
+
+
+def second_copy_error_ms(written: str, speech: Speech, said: str, samples: np.ndarray) -> int:
+    """How far the sentence "That is not." after `written` (said as `said`) is aligned from its speech."""
+    transcript = f"{PULLING} {written} That is not. {DEFINITION} {PROMISES}"
+    aligned = align_words(words_of(transcript), samples, RATE).words
+    second = next(word for word in aligned if word.text == "That")
+    return abs((second.start_ms or 0) - speech.phrase(said)[0])
+
+
+def test_a_sentence_the_one_before_ends_with_keeps_its_speech_when_only_it_was_heard(speech_folder: Path) -> None:
+    # "... from the -- that is not. That is not.": the first copy is said "that's not", so only the second is
+    # heard as the phrase. The words heard there anchored the first sentence's copy on the second's sound (the
+    # aligner had put each copy on its own), and "That is not." went into the pause after it, 1.5 s late.
+    written = ("And our question are three hundred American advisors enough to keep them -- -- and if not are you "
+               "president we America is not connected from the -- that is not.")
+    said = ("And our question are three hundred American advisors enough to keep them in check and if not are you "
+            "president we America is not connected from the")
+    speech = said_twice([said, 0.05, "border", 0.1, "that's not.", 0.4, "That is not.", 0.7], speech_folder, "en-us+m5")
+    error = second_copy_error_ms(written, speech, "That is not.", with_rumble(speech.samples, 14, 1))
+    assert error <= LEAD_IN_AND_SLACK_MS
+
