@@ -3,10 +3,9 @@
 A span fails when its words do not fit the audio the recogniser heard (garbled text, noise, speech the
 transcript lacks). Spreading its words evenly over the whole span put a sentence's first words on whatever
 opened the span: a programme insert, music, or a long pause. Instead each run of words between two places
-where unheard speech may sit, and each sentence in it, keeps only the time its phones take at the pace the
-anchors measured, counted on frames that hold speech, against the side an anchor holds: the words after a
-slot lead into the next sentence or anchor, the words before the span's first slot run on from the anchor
-before.
+where unheard speech may sit keeps only the time its phones take at the pace the anchors measured, counted
+on frames that hold speech, against the side an anchor holds: the words after a slot lead into the next
+anchor, the words before the span's first slot run on from the anchor before.
 """
 
 from __future__ import annotations
@@ -20,8 +19,8 @@ from editor.timing.gaps import Onsets
 
 Times = dict[int, tuple[int, int]]
 SpeechFrames = Callable[[int, int], np.ndarray]  # (start_ms, end_ms) -> one bool per 10 ms frame: speech there
-SNAP_BEFORE_MS = 1500  # how far before where its pace puts a run of words after a slot its pause may lie
-SNAP_PAUSE_MS = 150  # the least pause a run of words is said after
+SNAP_BEFORE_MS = 1500  # how far before where its pace puts a run of words its pause may lie
+SNAP_PAUSE_MS = 150
 
 
 def fill_failed_span(
@@ -33,12 +32,12 @@ def fill_failed_span(
     run that a `--` precedes (`after_gap`): the gap's words are said between the pause and the run. `ends`
     holds the tokens that end a sentence."""
     start_ms, end_ms = bounds
-    groups = _groups(items, first, ends)
+    groups = _groups(items)
     times: Times = {}
     unheard: Times = {}
     cursor = end_ms
     for number in range(len(groups) - 1, -1, -1):
-        offset, count, after_slot = groups[number]
+        offset, count = groups[number]
         token = first + offset
         need = sum(phones[offset: offset + count]) * phone_ms
         closes = token in after_gap and _closes_before_a_slot(items, count, token, ends)
@@ -46,8 +45,7 @@ def fill_failed_span(
             frames = _speech_from(speech.speech_frames, start_ms, cursor, need)
         else:
             frames = _speech_until(speech.speech_frames, start_ms, cursor, need)
-            reach = SNAP_BEFORE_MS if after_slot else round(need) + SNAP_PAUSE_MS
-            onset = _onset_before(speech, frames, (start_ms, cursor), reach)
+            onset = _onset_before(speech, frames, start_ms, cursor)
             if token in after_gap and onset is not None and onset < frames[0]:
                 unheard[token] = (onset, frames[0])
             elif onset is not None:
@@ -71,16 +69,12 @@ def _closes_before_a_slot(items: Sequence[str | None], count: int, token: int, e
     return token + count - 1 in ends and after < len(items) and items[after] is None
 
 
-def _onset_before(speech: Onsets, frames: list[int], bounds: tuple[int, int], reach_ms: int) -> int | None:
-    """Where speech resumes after the longest pause at most `reach_ms` before where the pace put a run of
-    words (inside `bounds`): the pace is a guess, the pause before a sentence (or after an insert) is in the
-    audio. After a slot the pause may lie far back (SNAP_BEFORE_MS); a sentence that follows another of the
-    span's looks back only its own length, or a short one ("A" before its heard "rare setback") would go to
-    any longer pause a second back, inside the sentence before."""
+def _onset_before(speech: Onsets, frames: list[int], start_ms: int, end_ms: int) -> int | None:
+    """Where speech resumes after the longest pause near where the pace put a run of words: the pace is a
+    guess, the pause before a sentence (or after an insert) is in the audio."""
     if not frames:
         return None
-    start_ms, end_ms = bounds
-    low, high = max(start_ms, frames[0] - reach_ms), end_ms - FRAME_MS
+    low, high = max(start_ms, frames[0] - SNAP_BEFORE_MS), end_ms - FRAME_MS
     return speech.after_longest_pause(low, high, SNAP_PAUSE_MS) if low < high else None
 
 
@@ -89,24 +83,19 @@ def _speech_frames_from(speech: Onsets, start_ms: int, end_ms: int) -> list[int]
     return [start_ms + int(frame) * FRAME_MS for frame in loud]
 
 
-def _groups(items: Sequence[str | None], first: int, ends: Container[int]) -> list[tuple[int, int, bool]]:
-    """(offset of its first token, token count, whether a slot precedes it) of each run of tokens between
-    slots, cut after each token that ends a sentence (`first` is the first token's index): a sentence is said
-    after a pause of its own, so each leads into the next sentence, not all of them into the anchor after the
-    span ("that is not. That is not. The definition here" run together put all three sentences after the
-    longest pause among them, 2.2 s late)."""
-    groups: list[tuple[int, int, bool]] = []
-    offset, open_run, after_slot = 0, False, False
+def _groups(items: Sequence[str | None]) -> list[tuple[int, int]]:
+    """(offset of its first token, token count) of each run of tokens between slots."""
+    groups: list[tuple[int, int]] = []
+    offset, open_run = 0, False
     for item in items:
         if item is None:
-            open_run, after_slot = False, True
+            open_run = False
             continue
         if open_run:
-            groups[-1] = (groups[-1][0], groups[-1][1] + 1, groups[-1][2])
+            groups[-1] = (groups[-1][0], groups[-1][1] + 1)
         else:
-            groups.append((offset, 1, after_slot))
-            after_slot = False
-        open_run = first + offset not in ends
+            groups.append((offset, 1))
+            open_run = True
         offset += 1
     return groups
 
