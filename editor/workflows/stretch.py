@@ -14,6 +14,9 @@ from editor.timing.retime import document_runtime_ms, should_offer_stretch, stre
 # a few percent; squeezed or spread by half again, captions read at speeds no viewer can follow or sit far
 # from their words. Beyond this ratio the media is another programme (12:45 of captions against a 30 s clip).
 WRONG_MEDIA_RATIO = 1.5
+# A transcript header states the runtime in whole seconds ("64:40"): media up to a second longer or shorter is
+# that runtime, and stretching to it would only move the estimate by the header's rounding.
+HEADER_PRECISION_MS = 1000
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,7 @@ def fit_to_media(document: Document, media_ms: int | None, *, always: bool = Fal
     timing_ms = document_runtime_ms(document)
     if media_ms is None or media_ms <= 0 or timing_ms <= 0:
         return MediaFits()
-    if not always and not should_offer_stretch(document, media_ms):
+    if not always and (not should_offer_stretch(document, media_ms) or _within_its_rounding(document, media_ms)):
         return MediaFits()
     stretched = stretch_to_runtime(document, media_ms)
     if max(media_ms, timing_ms) > WRONG_MEDIA_RATIO * min(media_ms, timing_ms):
@@ -65,3 +68,9 @@ def fit_to_media(document: Document, media_ms: int | None, *, always: bool = Fal
     if document.runtime_ms is None and media_ms > timing_ms and not always:
         return MediaRunsOn(media_ms, timing_ms, stretched)
     return MediaDiffers(media_ms, timing_ms, stretched)
+
+
+def _within_its_rounding(document: Document, media_ms: int) -> bool:
+    """The document states a runtime in whole seconds and the media is that runtime to the second."""
+    stated = document.runtime_ms
+    return stated is not None and stated % HEADER_PRECISION_MS == 0 and abs(media_ms - stated) < HEADER_PRECISION_MS

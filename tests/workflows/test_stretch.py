@@ -42,3 +42,12 @@ def test_a_caption_file_ending_before_its_media_may_just_run_on() -> None:
     assert isinstance(fit_to_media(captions, 115_280), MediaRunsOn)
     assert isinstance(fit_to_media(captions, 112_000), MediaDiffers)  # captions past the media's end
     assert isinstance(fit_to_media(captions, 115_280, always=True), MediaDiffers)  # asked for from the menu
+
+
+def test_a_header_runtime_in_whole_seconds_fits_media_within_that_second() -> None:
+    """The hour's transcript says 64:40 and its media runs 1:04:40.600: the question came up, "Stretch" first."""
+    hour = Document(cues=(Cue(0, 3_879_000, "Words."),), runtime_ms=3_880_000)
+    assert fit_to_media(hour, 3_880_600) == MediaFits()
+    assert fit_to_media(hour, 3_879_400) == MediaFits()
+    assert isinstance(fit_to_media(hour, 3_881_100), MediaDiffers)
+    assert isinstance(fit_to_media(hour, 3_880_600, always=True), MediaDiffers)
