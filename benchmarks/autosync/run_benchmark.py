@@ -77,10 +77,11 @@ def one(variant: str, workers: int | None, fixtures: Path = FIXTURES) -> dict[st
     inside = [abs(error.error_s) for error in errors if error.sentence is None]
     stages = {"decode": decoded_at - began, **alignment.stages, "recut": done - aligned}
     stage_cpu = dict(zip(stages, tree.stage_cpu(began, list(stages.values())), strict=True))
+    stage_own_cpu = dict(zip(stages, tree.stage_cpu(began, list(stages.values()), own=True), strict=True))
     return {"variant": variant, "audio_s": runtime_ms / 1000, "wall_s": done - began,
             "cpu_s": sum(usage.ru_utime + usage.ru_stime for usage in used), "peak_mb": tree.peak_mb,
             "peak_split_mb": tree.peak_split_mb, "peak_stage": tree.peak_stage(began, stages),
-            "stages": stages, "stage_cpu": stage_cpu, **scores._asdict(),
+            "stages": stages, "stage_cpu": stage_cpu, "stage_own_cpu": stage_own_cpu, **scores._asdict(),
             "inside_sentences": [len(inside), *(summary(inside) if inside else ())],
             "worst": [error._asdict() | {"error_s": error.error_s}
                       for error in sorted(errors, key=lambda error: -abs(error.error_s))[:WORST_SHOWN]]}
@@ -106,7 +107,8 @@ def _details(result: dict[str, Any]) -> str:
 
 def _row(result: dict[str, object]) -> str:
     fmt = lambda triple: " / ".join(f"{value:.3f}" for value in triple)  # type: ignore[attr-defined]  # noqa: E731
-    stages = ", ".join(f"{name} {seconds:.1f} / {result['stage_cpu'][name]:.1f}"  # type: ignore[index]
+    stages = ", ".join(f"{name} {seconds:.1f} / {result['stage_cpu'][name]:.1f} "  # type: ignore[index]
+                       f"({result['stage_own_cpu'][name]:.1f})"  # type: ignore[index]
                        for name, seconds in result["stages"].items())  # type: ignore[attr-defined]
     return (f"| {result['variant']} | {result['audio_s']:.0f} s | {fmt(result['cue_starts'])} | "
             f"{result['sentence_max']:.3f} | {result['earliest_s']:.3f} | {result['bad_cues']} | "
@@ -118,7 +120,7 @@ def _row(result: dict[str, object]) -> str:
 HEADER = ("| variant | audio | cue starts median / p95 / max (s) | sentence starts max (s) | earliest cue before "
           "its speech (s) | cues holding foreign audio or a pause > 1.5 s | cues holding two recordings | "
           "lacking words flagged unheard | words flagged doubtful | wall | CPU (all processes) | peak memory | "
-          "stages (wall / CPU s) |")
+          "stages (wall / CPU s, this process's CPU in brackets) |")
 
 
 def main() -> None:

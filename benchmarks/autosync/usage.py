@@ -30,14 +30,16 @@ class TreeUsage:
         self._me = psutil.Process()
         self._times: list[float] = []
         self._cpu: list[float] = []
+        self._own_cpu: list[float] = []  # this process's alone: work no worker shares
         self._lock = threading.Lock()
         threading.Thread(target=self._watch, daemon=True).start()
 
-    def stage_cpu(self, began: float, walls: Sequence[float]) -> list[float]:
-        """CPU seconds of consecutive stages that started at perf_counter `began` and took `walls` seconds."""
+    def stage_cpu(self, began: float, walls: Sequence[float], own: bool = False) -> list[float]:
+        """CPU seconds of consecutive stages that started at perf_counter `began` and took `walls` seconds (with
+        `own`, this process's alone)."""
         self._sample()
         with self._lock:
-            times, cpu = np.asarray(self._times), np.asarray(self._cpu)
+            times, cpu = np.asarray(self._times), np.asarray(self._own_cpu if own else self._cpu)
         at_bounds = np.interp(list(itertools.accumulate(walls, initial=began)), times, cpu)
         return [float(after - before) for before, after in itertools.pairwise(at_bounds)]
 
@@ -55,7 +57,8 @@ class TreeUsage:
 
     def _sample(self) -> None:
         own = self._me.cpu_times()
-        cpu = own.user + own.system + own.children_user + own.children_system
+        own_cpu = own.user + own.system
+        cpu = own_cpu + own.children_user + own.children_system
         main_rss, children_rss = self._me.memory_info().rss, 0
         for child in self._me.children(recursive=True):
             with contextlib.suppress(psutil.Error):
@@ -65,6 +68,7 @@ class TreeUsage:
         with self._lock:
             self._times.append(now)
             self._cpu.append(cpu)
+            self._own_cpu.append(own_cpu)
             if (main_rss + children_rss) / 2**20 > self.peak_mb:
                 self.peak_mb, self.peak_at = (main_rss + children_rss) / 2**20, now
                 self.peak_split_mb = (main_rss / 2**20, children_rss / 2**20)
