@@ -2,7 +2,8 @@
 
 A dynamic programme weighs, for every possible cue, where it ends (sentence end best, never inside a
 never-split pair), how long it stays on screen and how fast it must be read. Every word lands in exactly
-one cue, in order; a cue only exceeds the line limits when a single word is longer than a line.
+one cue, in order; a cue only exceeds the line limits when a single word is longer than a line, and only
+stays on screen longer than the maximum duration when it is a single word.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ _CUE_COST = 20  # every cue costs something, so cues fill up instead of flashing
 _CUE_BREAK_WEIGHT = 2  # a poor break between cues hurts more than inside one, where both lines show at once
 _PAUSE_BONUS = 12  # a silence between words is a natural place to change captions
 _SHORT_COST = 80  # per missing share of the minimum duration
-_LONG_COST_PER_SECOND = 120
 _FAST_COST_PER_CPS = 6  # above the target speed
 _TOO_FAST_COST_PER_CPS = 40  # above the hard limit
 _LONG_SILENCE_MS = 2000  # a cue should not sit on screen across a silence longer than this
@@ -59,6 +59,11 @@ def _shown_until(end: int | None, next_start: int | None, style: CaptionStyle) -
     return max(end, min(next_start - style.min_gap_ms, end + style.chain_gap_ms))
 
 
+def _too_long(start: int | None, until: int | None, style: CaptionStyle) -> bool:
+    """Whether a cue would stay on screen past the style's maximum (the max-duration check flags it)."""
+    return start is not None and until is not None and until - start > style.max_duration_ms
+
+
 def _timing_cost(start: int | None, until: int | None, chars: int, silence_ms: int, style: CaptionStyle) -> float:
     if start is None or until is None:
         return 0.0
@@ -66,8 +71,6 @@ def _timing_cost(start: int | None, until: int | None, chars: int, silence_ms: i
     cost = max(0, silence_ms - _LONG_SILENCE_MS) / 1000 * _SILENCE_COST_PER_SECOND
     if duration < style.min_duration_ms:
         cost += (style.min_duration_ms - duration) / style.min_duration_ms * _SHORT_COST
-    if duration > style.max_duration_ms:
-        cost += (duration - style.max_duration_ms) / 1000 * _LONG_COST_PER_SECOND
     cps = chars * 1000 / duration
     cost += max(0.0, cps - style.target_cps) * _FAST_COST_PER_CPS
     return cost + max(0.0, cps - style.max_cps) * _TOO_FAST_COST_PER_CPS
@@ -92,6 +95,8 @@ def _best_cue_ends(layout: _Layout, style: CaptionStyle) -> list[int]:
                 if lines > style.max_lines:
                     break
                 silence = max(silence, layout.pauses_before[last])
+                if _too_long(layout.starts[first], layout.shown_until[last], style):
+                    break  # a split can always avoid it; one word alone may stay too long (nothing to split)
             cost = best[first] + _CUE_COST + _CUE_BREAK_WEIGHT * layout.boundary_costs[last]
             cost += _timing_cost(layout.starts[first], layout.shown_until[last], chars, silence, style)
             if lines == 2:

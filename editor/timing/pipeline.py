@@ -56,8 +56,9 @@ def _share_boundary(cues: list[Cue], index: int, style: CaptionStyle, earliest: 
     if span <= 0 or first_chars + second_chars == 0:
         return
     balanced_end = first.start_ms + round(span * first_chars / (first_chars + second_chars))
-    low = max(earliest, first.start_ms + style.min_duration_ms)
-    high = min(latest, second.end_ms - style.min_gap_ms - style.min_duration_ms, first.start_ms + style.max_duration_ms)
+    second_ends = second.end_ms - style.min_gap_ms  # the boundary at this would leave the second cue no time
+    low = max(earliest, first.start_ms + style.min_duration_ms, second_ends - style.max_duration_ms)
+    high = min(latest, second_ends - style.min_duration_ms, first.start_ms + style.max_duration_ms)
     if low <= high:
         end = min(max(balanced_end, low), high)
         cues[index] = first.with_times(first.start_ms, end)

@@ -1,11 +1,13 @@
 """The whole job without media: the seed transcript lined up along 12:45, and cue-time fitting rules."""
 
 import itertools
+import random
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from editor.checks.registry import run_checks
 from editor.core.model import Cue, Word
 from editor.core.style import STYLES
 from editor.core.transcript import Transcript, parse_transcript
@@ -17,6 +19,7 @@ from editor.timing.pipeline import (
     line_up_transcript,
     recut,
 )
+from editor.workflows.open_file import Opened, import_transcript
 
 STREAMING = STYLES["streaming"]
 SEED_RUNTIME_MS = 765_000
@@ -174,3 +177,62 @@ def test_evening_never_moves_a_boundary_further_than_the_slack():
     evened = even_out_reading_speed(cues, STREAMING)
     for before, after in zip(cues, evened, strict=True):
         assert abs(after.end_ms - before.end_ms) <= ESTIMATE_SLACK_MS
+
+
+# real-a's transcript (a novel, card calls, a sonnet, a speech): paced along its 1:55 its closing words were cut
+# as one 7.2 s cue, over the 7 s maximum.
+REAL_A = (
+    'And mister john dashwood had then leisure to consider how much there might be prudently in his power'
+    ' to do for them. He was not an ill disposed young man. Unless to be rather cold hearted and rather '
+    'selfish is to be ill disposed. Had he married a more a amiable woman he might have been made still '
+    'more respectable than he was. He might even have been made amiable himself. Ten of clubs. Four queen'
+    ' of clubs. Seven of clubs. Five five. Eight of spades four of clubs seven of hearts. Go forward ten '
+    "meters. From fairest creatures we desire increase, That thereby beauty's rose might never die, But "
+    'as the riper should by time decease, His tender heir might bear his memory: But thou contracted to '
+    "thine own bright eyes, Feed'st thy light's flame with self-substantial fuel, Making a famine where "
+    "abundance lies, Thy self thy foe, to thy sweet self too cruel: Thou that art now the world's fresh "
+    'ornament, And only herald to the gaudy spring, Within thine own bud buriest thy content, And tender '
+    "churl mak'st waste in niggarding: Pity the world, or else this glutton be, To eat the world's due, "
+    'by the grave and thee.. And so my fellow Americans, ask not what your country can do for you, ask '
+    'what you can do for your country.'
+)
+
+
+def _lined_up_file(tmp_path, body: str, runtime: str, style_name: str = "streaming"):
+    path = tmp_path / "programme.txt"
+    path.write_text(f"Programme\n\nSummary\n{runtime} | 01/01/26\n\nTranscript for Programme\n{body}\n",
+                    encoding="utf-8")
+    opened = import_transcript(path, STYLES[style_name])
+    assert isinstance(opened, Opened)
+    return opened.document
+
+
+_VOCABULARY = ("the minister said forces would hold the line near Baghdad while leaders in Washington weighed "
+               "airstrikes against fighters advancing from the north").split()
+
+
+def _slow_words_without_stops(seed: int) -> str:
+    """Four minutes of words at 90 a minute with no punctuation: no sentence end to cut a long cue at."""
+    choose = random.Random(seed).choice
+    return " ".join(choose(_VOCABULARY) for _ in range(4 * 90))
+
+
+@pytest.mark.parametrize("style_name", sorted(STYLES))
+@pytest.mark.parametrize(("body", "runtime"), [
+    (REAL_A, "1:55"), *((_slow_words_without_stops(seed), "4:00") for seed in range(6))
+])
+def test_a_lined_up_transcript_never_keeps_a_cue_of_several_words_past_the_maximum(tmp_path, body, runtime,
+                                                                                  style_name):
+    style = STYLES[style_name]
+    document = _lined_up_file(tmp_path, body, runtime, style_name)
+    too_long = [cue.text for cue in document.cues if cue.duration_ms > style.max_duration_ms]
+    assert not too_long
+    assert not [issue for issue in run_checks(document, style) if issue.rule == "max-duration"]
+
+
+def test_evening_never_lengthens_the_next_cue_past_the_maximum():
+    gap = STREAMING.min_gap_ms
+    sparse = cue(0, 2000, "x" * 5)
+    long_dense = Cue(2000 + gap, 2000 + gap + STREAMING.max_duration_ms - 100, "y" * 120)
+    evened = even_out_reading_speed([sparse, long_dense], STREAMING)
+    assert evened[1].duration_ms <= STREAMING.max_duration_ms
