@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from editor.workflows.sync_scope import SyncScope
 
 PROGRESS_STEP = 0.005  # report each half percent, not every chunk
-WAIT_ON_SHUTDOWN_MS = 30_000  # cancelling takes effect between recogniser jobs (a few seconds at most)
+WAIT_ON_SHUTDOWN_MS = 30_000  # generous: Cancel stops the recogniser workers at once, this process at its next check
 
 
 class _AlignThread(JobThread):
@@ -51,5 +51,5 @@ class AlignWorker(LatestJobRunner):
         self.launch(_AlignThread(job, Path(media_path), scope, self))
 
     def shutdown(self, timeout_ms: int = WAIT_ON_SHUTDOWN_MS) -> None:
-        """Cancel and wait for the job; cancelling takes effect between recogniser jobs."""
+        """Cancel and wait for the job to end."""
         super().shutdown(timeout_ms)

@@ -2,8 +2,8 @@
 
 One pool of worker processes serves a whole alignment (starting one costs about a second). Jobs are made
 only as workers free up, so an hour of audio is never copied into jobs all at once; each job is a few
-seconds of audio, so checking for cancellation between jobs keeps the wait short. A short file is
-handled in this process, where starting workers would cost more than it saves.
+seconds of audio, checked for cancellation between jobs, and on cancel the jobs still running are stopped. A
+short file is handled in this process, where starting workers would cost more than it saves.
 """
 
 from __future__ import annotations
@@ -52,8 +52,19 @@ class Workers:
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
                  ) -> None:
-        if self._pool is not None:  # on cancel, do not wait for the jobs already running
-            self._pool.shutdown(wait=kind is None, cancel_futures=True)
+        if self._pool is None:
+            return
+        if kind is None:
+            self._pool.shutdown()
+            return
+        # Cancelled (or failed): stop the jobs already running too, so no worker spends seconds of CPU on a
+        # result nobody will read. (ProcessPoolExecutor.terminate_workers() does this from Python 3.14.)
+        workers = list((self._pool._processes or {}).values())
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        for worker in workers:
+            worker.terminate()
+        for worker in workers:
+            worker.join()
 
     def run(self, work: Callable[[Job], Result], count: int, make_job: Callable[[int], Job], progress: Progress
             ) -> list[Result]:

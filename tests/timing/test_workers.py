@@ -1,14 +1,22 @@
 """The recogniser's worker processes end with the editor that started them, even when it is killed (kill -9,
-a crash) in the middle of an auto-sync: they used to wait for jobs forever, with their decoders in memory."""
+a crash) in the middle of an auto-sync: they used to wait for jobs forever, with their decoders in memory; and
+they stop at once when auto-sync is cancelled."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+
+import pytest
+
+from editor.timing.recognize import dictionary_text
+from editor.timing.workers import AlignmentCancelled, Progress, Workers
 
 # Starts a pool of two workers, lets them finish a job each, then keeps the pool open (as an auto-sync does
 # between jobs) and names the workers; the test kills it there.
@@ -51,3 +59,23 @@ def test_workers_end_when_the_editor_is_killed(tmp_path: Path) -> None:
     for pid in left:
         os.kill(pid, signal.SIGKILL)
     assert left == []
+
+
+def test_cancel_stops_the_jobs_already_running_at_once() -> None:
+    """Cancel used to let each worker finish its current job (3-6 s of CPU on a recogniser job)."""
+    polls = 0
+
+    def cancelled() -> bool:  # cancel once the workers have had a second and more to start their jobs
+        nonlocal polls
+        polls += 1
+        return polls > 15
+
+    endless = range(10**12)  # summing it keeps a worker busy for hours
+    add_up: Callable[[range], int] = sum
+    try:
+        with pytest.raises(AlignmentCancelled), Workers(dictionary_text({}), cancelled, 2) as workers:
+            workers.run(add_up, 4, lambda _index: endless, Progress(None, 0.0, 1.0, 4))
+        assert multiprocessing.active_children() == []
+    finally:
+        for child in multiprocessing.active_children():
+            child.kill()
