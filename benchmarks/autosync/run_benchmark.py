@@ -79,7 +79,7 @@ def one(variant: str, workers: int | None, fixtures: Path = FIXTURES) -> dict[st
     stage_cpu = dict(zip(stages, tree.stage_cpu(began, list(stages.values())), strict=True))
     stage_own_cpu = dict(zip(stages, tree.stage_cpu(began, list(stages.values()), own=True), strict=True))
     return {"variant": variant, "audio_s": runtime_ms / 1000, "wall_s": done - began,
-            "cpu_s": sum(usage.ru_utime + usage.ru_stime for usage in used), "peak_mb": tree.peak_mb,
+            "cpu_s": sum(usage.ru_utime + usage.ru_stime for usage in used) - tree.sampler_cpu, "peak_mb": tree.peak_mb,
             "peak_split_mb": tree.peak_split_mb, "peak_stage": tree.peak_stage(began, stages),
             "stages": stages, "stage_cpu": stage_cpu, "stage_own_cpu": stage_own_cpu, **scores._asdict(),
             "inside_sentences": [len(inside), *(summary(inside) if inside else ())],
