@@ -5,6 +5,11 @@ The job is editor.workflows.autosync's, run off the GUI thread by editor.app.ali
 applied only if the document is still the one the job started from, as one undo step
 (editor.app.commands.push_edit), so undo restores the previous timing exactly. Cancel, media without speech
 and unreadable media leave the document untouched and say so.
+
+While a sync runs the window's panes and menus wait (disabled), but the progress dialog is not modal: a modal
+dialog makes Qt drop the window's close button, and staff expect to quit. Closing the window (its close
+button, or Quit from the dialog) asks first; if confirmed the sync is cancelled and the window closes the usual
+way, asking about unsaved changes.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from editor.app.align_worker import AlignWorker
 from editor.app.time_left import TimeLeft
@@ -27,7 +32,7 @@ from editor.ui.dialogs import plain_label
 from editor.ui.doubtful_words import DoubtfulWordMarks, token_at, word_at
 from editor.ui.host import FeatureHost
 from editor.ui.media_panel import MediaPanel
-from editor.ui.menus import add_action
+from editor.ui.menus import QUIT_KEY, add_action
 from editor.workflows.cut_short import CUT_SHORT_MS
 
 if TYPE_CHECKING:
@@ -54,6 +59,7 @@ class AutoSync(QObject):
         self.message: QMessageBox | None = None
         self._started_from: Document | None = None
         self._doing, self._time_left = "", TimeLeft()  # what the progress dialog says, per sync
+        self._held: list[QWidget] = []  # the window's panes and menus, disabled while the sync runs
         self.marks = DoubtfulWordMarks(window.text_pane, self._current_cue,
                                        lambda: (window.session.document, window.session.style))
         self.actions = self._build_actions()
@@ -122,14 +128,37 @@ class AutoSync(QObject):
         dialog.setLabel(plain_label(f"{self._doing}\n", dialog))  # the second line says the time left
         dialog.setObjectName("autosync_progress")
         dialog.setWindowTitle("Auto-sync")
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setWindowModality(Qt.WindowModality.NonModal)  # see the module docstring
         dialog.setMinimumDuration(0)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         dialog.canceled.connect(self.cancel)
+        quit_here = QAction("Quit", dialog)
+        quit_here.setShortcut(QUIT_KEY)
+        quit_here.triggered.connect(self.window.widget.close)
+        dialog.addAction(quit_here)
+        self._hold_window()
         dialog.setValue(0)
         dialog.show()
         self.progress = dialog
+
+    def _hold_window(self) -> None:
+        """Disable the window's panes and menus (its shown direct children, not its dialogs) until the sync ends;
+        one deleted meanwhile (a bar the window replaced) is forgotten."""
+        children = self.window.widget.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        self._held = [child for child in children if child.isVisible() and not child.isWindow() and child.isEnabled()]
+        for child in self._held:
+            child.setEnabled(False)
+            child.destroyed.connect(lambda _gone=None, child=child: self._forget_held(child))
+
+    def _forget_held(self, child: QWidget) -> None:
+        if child in self._held:
+            self._held.remove(child)
+
+    def _release_window(self) -> None:
+        for child in self._held:
+            child.setEnabled(True)
+        self._held = []
 
     def _show_progress(self, fraction: float) -> None:
         if self.progress is not None:  # the label first: a modal dialog's setValue lets the result land
@@ -150,6 +179,7 @@ class AutoSync(QObject):
             self.progress.close()
             self.progress.deleteLater()
             self.progress = None
+            self._release_window()
         self._started_from = None
 
     # ----- results -----
@@ -220,7 +250,14 @@ class AutoSync(QObject):
     # ----- shutdown -----
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window.widget and event.type() == QEvent.Type.Hide and not event.spontaneous():
+        if watched is not self.window.widget:
+            return False
+        if event.type() == QEvent.Type.Close and self.progress is not None:
+            if not _confirm_quit(self.window.widget):
+                event.ignore()
+                return True  # the window stays, the sync runs on
+            self.cancel()  # then the window's own close: unsaved changes are asked about as always
+        if event.type() == QEvent.Type.Hide and not event.spontaneous():
             self.shutdown()  # closed (not minimised): no alignment thread may outlive the window
         return False
 
@@ -228,6 +265,19 @@ class AutoSync(QObject):
         """Stop a running sync and wait for its thread, before the window goes away."""
         self.worker.shutdown()
         self._close_progress()
+
+
+def _confirm_quit(parent: QWidget) -> bool:
+    """Whether staff closing the window mean to cancel the sync running and quit."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Auto-sync is running",
+                      "Auto-sync is still running. Cancel it and quit Cueline?", parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setInformativeText("Nothing you typed is lost: if there are unsaved changes you are asked about them next.")
+    quit_button = box.addButton("&Quit", QMessageBox.ButtonRole.AcceptRole)
+    keep = box.addButton("&Keep syncing", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.exec()
+    return box.clickedButton() is quit_button
 
 
 def _audio_ends_before(result: AlignResult, document: Document) -> str:

@@ -17,6 +17,7 @@ from editor.ui.file_actions import FileActions
 
 Shortcut = str | QKeySequence.StandardKey
 FOCUS_PARTS = ("table", "text", "timeline", "checks")
+QUIT_KEY = "Ctrl+Q"  # also quits from the auto-sync progress dialog, which keeps the window's menus waiting
 
 
 class MenuHost(Protocol):
@@ -71,7 +72,7 @@ def _file_menu(window: MenuHost) -> None:
     _setting_toggle(window, menu, "srt_bom", "SRT with byte order &mark (BOM)", "Ctrl+Alt+B", SRT_BOM)
     _setting_toggle(window, menu, "srt_crlf", "SRT with &Windows line ends (CRLF)", "Ctrl+Alt+L", SRT_CRLF)
     menu.addSeparator()
-    add_action(menu, "quit", "&Quit", "Ctrl+Q", window.close)
+    add_action(menu, "quit", "&Quit", QUIT_KEY, window.close)
 
 
 def _setting_toggle(window: MenuHost, menu: QMenu, name: str, text: str, key: str, setting: Setting[bool]) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from answer_dialogs import answer_in_turn, press_button, when_dialog_opens
 from mediagen import generate_media
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QHelpEvent
@@ -305,3 +306,51 @@ def test_auto_sync_keys_collide_with_no_other_shortcut(sync_window) -> None:  # 
     assert {"Ctrl+Shift+A", "Ctrl+Alt+A", "Ctrl+Shift+P"} <= set(owners)
     in_media_menu = {action.objectName() for action in window.media_menu.actions()}
     assert {"autosync_document", "autosync_selection", "play_gap"} <= in_media_menu
+
+
+def close_as_staff_do(qtbot, window: MainWindow, how: str) -> None:  # type: ignore[no-untyped-def]
+    """The window manager's close button (a modal dialog made Qt drop it), or Ctrl+Q in the progress dialog."""
+    if how == "close-button":
+        window.windowHandle().close()
+        return
+    progress = window.findChild(QProgressDialog, "autosync_progress")
+    progress.activateWindow()
+    qtbot.waitUntil(progress.isActiveWindow)
+    qtbot.keyClick(progress, Qt.Key.Key_Q, CTRL)
+
+
+LONG_SECONDS = 300  # a sync of five minutes of audio still runs while the test closes the window twice
+
+
+@pytest.fixture(scope="module")
+def long_programme(programme, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:  # type: ignore[no-untyped-def]
+    """The talks followed by silence to five minutes, and the transcript with that runtime."""
+    speech, _media, _transcript = programme
+    folder = tmp_path_factory.mktemp("long-autosync")
+    padded = np.concatenate([speech.samples, np.zeros(LONG_SECONDS * RATE - len(speech.samples), np.float32)])
+    transcript = folder / "transcript.txt"
+    transcript.write_text(f"Talks\n\n5:00 | 06/24/14\n\nTranscript for Talks\n{TRANSCRIBED}\n")
+    return write_wav(padded, folder / "talks.wav"), transcript
+
+
+@pytest.mark.parametrize("how", ["close-button", "ctrl-q"])
+def test_closing_the_window_while_syncing_asks_then_cancels_and_keeps_what_was_typed(  # type: ignore[no-untyped-def]
+        sync_window, long_programme, qtbot, how: str) -> None:
+    window, panel, autosync = sync_window
+    media, transcript = long_programme
+    open_programme(window, panel, transcript, media)
+    qtbot.keyClicks(window.cue_editor.text_field, "x")
+    typed = window.session.document
+    press(qtbot, window, Qt.Key.Key_A, CTRL | SHIFT)
+    asked: list[str] = []
+    answer_in_turn(press_button("Keep syncing", asked))
+    close_as_staff_do(qtbot, window, how)
+    assert window.isVisible() and autosync.worker.running and "still running" in asked[0]
+    answer_in_turn(press_button("Quit", asked), press_button("Cancel", asked))  # Cancel: of the unsaved changes
+    close_as_staff_do(qtbot, window, how)
+    assert "Save the changes" in asked[2] and window.isVisible()
+    qtbot.waitUntil(lambda: autosync.worker.idle, timeout=ALIGN_TIMEOUT_MS)
+    qtbot.wait(50)  # any late result would arrive now
+    assert window.session.document is typed and window.cue_editor.text_field.isEnabled()
+    when_dialog_opens(press_button("Discard"))
+    assert window.close()
