@@ -4,6 +4,8 @@ With no file the window opens on the bundled sample lined up along its 12:45; wi
 project, subtitle file or transcript (or, if it cannot be read, what it opens without one, and then says why).
 Either way a recovery file left by a crash is offered back first.
 With `--media` the window plays that media too (a project reopens its own media by itself).
+A file named at start is opened once the window is painted, with a note saying so: lining up and checking an
+hour's transcript takes seconds, and the window stayed black meanwhile.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import os
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QDeadlineTimer, QEventLoop, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -58,10 +61,31 @@ def open_window(path: Path | None, media: Path | None = None) -> MainWindow:
     attach_listening(window, panel)
     attach_navigator(window, panel)
     window.show()
+    note = f"Opening {path.name}…" if path is not None else ""
+    if note:
+        painted_first(window, note)  # an hour's transcript takes seconds to line up and check
     window.files.open_at_start(path)
+    if note and window.statusBar().currentMessage() == note:
+        window.statusBar().clearMessage()  # nothing said what opened (the sample, after a file it could not read)
     if media is not None:
         panel.open_media(media)
     return window
+
+
+FIRST_PAINT_WAIT_MS = 2000  # a window system that has not shown the window by then is not waited for longer
+
+
+def painted_first(window: MainWindow, note: str) -> None:
+    """The shown window painted now, `note` in its status bar, rather than left black until the work that
+    follows is done; waits for the window system to show it (FIRST_PAINT_WAIT_MS at most)."""
+    window.statusBar().showMessage(note)
+    handle = window.windowHandle()
+    waited = QDeadlineTimer(FIRST_PAINT_WAIT_MS)
+    wake = QTimer(interval=FIRST_PAINT_WAIT_MS, singleShot=True)  # ends the wait below if no window event comes
+    wake.start()
+    while handle is not None and not handle.isExposed() and not waited.hasExpired():
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    window.repaint()
 
 
 def run_editor(path: Path | None, media: Path | None = None) -> int:
