@@ -135,6 +135,7 @@ class AutoSync(QObject):
         dialog.canceled.connect(self.cancel)
         quit_here = QAction("Quit", dialog)
         quit_here.setShortcut(QUIT_KEY)
+        quit_here.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # the window's own Quit waits too
         quit_here.triggered.connect(self.window.widget.close)
         dialog.addAction(quit_here)
         self._hold_window()

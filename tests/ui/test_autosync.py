@@ -309,9 +309,13 @@ def test_auto_sync_keys_collide_with_no_other_shortcut(sync_window) -> None:  # 
 
 
 def close_as_staff_do(qtbot, window: MainWindow, how: str) -> None:  # type: ignore[no-untyped-def]
-    """The window manager's close button (a modal dialog made Qt drop it), or Ctrl+Q in the progress dialog."""
+    """The window manager's close button (a modal dialog made Qt drop it), or Ctrl+Q in the window or in the
+    progress dialog."""
     if how == "close-button":
         window.windowHandle().close()
+        return
+    if how == "ctrl-q-in-window":
+        press(qtbot, window, Qt.Key.Key_Q, CTRL)
         return
     progress = window.findChild(QProgressDialog, "autosync_progress")
     progress.activateWindow()
@@ -333,7 +337,7 @@ def long_programme(programme, tmp_path_factory: pytest.TempPathFactory) -> tuple
     return write_wav(padded, folder / "talks.wav"), transcript
 
 
-@pytest.mark.parametrize("how", ["close-button", "ctrl-q"])
+@pytest.mark.parametrize("how", ["close-button", "ctrl-q", "ctrl-q-in-window"])
 def test_closing_the_window_while_syncing_asks_then_cancels_and_keeps_what_was_typed(  # type: ignore[no-untyped-def]
         sync_window, long_programme, qtbot, how: str) -> None:
     window, panel, autosync = sync_window
