@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Container, Sequence
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 import numpy as np
 
 from editor.timing.recognize import HeardWord
+
+Phones = TypeVar("Phones", int, np.ndarray)  # one count, or one per run (consistent_chain weighs runs at once)
 
 MIN_RUN = 2
 MIN_RUN_PHONES = 8
@@ -136,7 +138,7 @@ def consistent_chain(
     return chain
 
 
-def longest_ms(phones: int) -> int:
+def longest_ms(phones: Phones) -> Phones:
     """The longest that words of this many phones take to say: slowly, with a long pause among them."""
     return phones * SLOW_PHONE_MS + PAUSE_IN_SENTENCE_MS
 
@@ -175,7 +177,7 @@ def _gains(runs: _RunArrays, low: int, position: int, unbroken: Callable[[int, i
     time_between = runs.first_start[position] - runs.last_end[earlier]
     phones_between = runs.phones_before[token] - runs.phones_before[last_tokens + 1]
     follows = (last_tokens < token) & (time_between >= -PHONE_SLACK_MS)
-    far = follows & (time_between > phones_between * SLOW_PHONE_MS + PAUSE_IN_SENTENCE_MS)  # longest_ms, at once
+    far = follows & (time_between > longest_ms(phones_between))
     for index in np.flatnonzero(far):
         far[index] = unbroken is not None and unbroken(int(last_tokens[index]), int(token))
     fits = (time_between >= phones_between * MIN_PHONE_MS - PHONE_SLACK_MS) & ~far
