@@ -39,6 +39,7 @@ from editor.timing.recognize import (
 from editor.timing.recording import Recording, recording_of
 from editor.timing.script import Script, make_script, script_pronunciations
 from editor.timing.spans import Span, gap_boundaries, plan_spans, span_times
+from editor.timing.speech_likeness import music_frames
 from editor.timing.word_onsets import Rises
 from editor.timing.workers import MAX_WORKERS, AlignmentCancelled, Progress, Workers
 
@@ -153,7 +154,8 @@ def align_recording(
         anchors, placements = _place_between(task, anchors, heard)
     if progress is not None:
         progress(1.0)
-    timed, gap_spans = timed_words(words, script, pronunciations, anchors, placements, heard, Onsets(audio.energy),
+    onsets = Onsets(audio.energy, music_frames(audio.pcm, len(audio.energy)))
+    timed, gap_spans = timed_words(words, script, pronunciations, anchors, placements, heard, onsets,
                                    Rises(audio.emphasised))
     clock.lap("assemble")
     return Alignment(timed, gap_spans, speech_found=True, stages=clock.laps)

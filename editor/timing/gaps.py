@@ -61,10 +61,13 @@ def speech_onsets(
 
 
 class Onsets:
-    """Speech onsets in one recording."""
+    """Speech onsets in one recording. Frames where music plays (`music`, see speech_likeness.py) count as
+    quiet, however loud: nobody speaks there (music louder than a quiet voice passed the threshold, and the
+    sentence after it went on it)."""
 
-    def __init__(self, energy: np.ndarray) -> None:
-        self._energy, self._threshold = energy, loudness_threshold(energy)
+    def __init__(self, energy: np.ndarray, music: np.ndarray | None = None) -> None:
+        self._threshold = loudness_threshold(energy)
+        self._energy = energy if music is None or not music.any() else np.where(music[: len(energy)], 0.0, energy)
 
     def __call__(self, start_ms: int, end_ms: int) -> int | None:
         """The first onset after a short pause in [start, end)."""
