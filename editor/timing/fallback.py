@@ -30,7 +30,10 @@ def fill_failed_span(
     """Token index -> (start_ms, end_ms) for the tokens of a failed span (`items` holds None at each slot
     for unheard speech, `phones[k]` the phones of the span's k-th token), and the unheard speech before each
     run that a `--` precedes (`after_gap`): the gap's words are said between the pause and the run. `ends`
-    holds the tokens that end a sentence."""
+    holds the tokens that end a sentence. Words of one sentence do not reach over music for speech (a quiet
+    voice after music has less loud speech than its pace asks for: "And our question ..." took the sentence
+    before's, 10 s early): a run going on into its sentence's next words takes speech only after the last
+    music before them, a run going on from its sentence's anchored words only before the first music."""
     start_ms, end_ms = bounds
     groups = _groups(items)
     times: Times = {}
@@ -42,10 +45,13 @@ def fill_failed_span(
         need = sum(phones[offset: offset + count]) * phone_ms
         closes = token in after_gap and _closes_before_a_slot(items, count, token, ends)
         if number == 0 and (items[0] is not None or closes or _runs_on(first, token, after_gap)):
-            frames = _speech_from(speech.speech_frames, start_ms, cursor, need)
+            opens = token == 0 or token - 1 in ends  # else it runs on from its sentence's anchored words
+            frames = _speech_from(speech.speech_frames, *(
+                (start_ms, cursor) if opens else speech.without_music(start_ms, cursor)), need)
         else:
-            frames = _speech_until(speech.speech_frames, start_ms, cursor, need)
-            onset = _onset_before(speech, frames, start_ms, cursor)
+            low = start_ms if token + count - 1 in ends else speech.since_music(start_ms, cursor)[0]
+            frames = _speech_until(speech.speech_frames, low, cursor, need)
+            onset = _onset_before(speech, frames, low, cursor)
             if token in after_gap and onset is not None and onset < frames[0]:
                 unheard[token] = (onset, frames[0])
             elif onset is not None:

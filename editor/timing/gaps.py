@@ -67,7 +67,20 @@ class Onsets:
 
     def __init__(self, energy: np.ndarray, music: np.ndarray | None = None) -> None:
         self._threshold = loudness_threshold(energy)
-        self._energy = energy if music is None or not music.any() else np.where(music[: len(energy)], 0.0, energy)
+        self._music = np.zeros(len(energy), bool) if music is None else music[: len(energy)]
+        self._energy = np.where(self._music, 0.0, energy) if self._music.any() else energy
+
+    def without_music(self, start_ms: int, end_ms: int) -> tuple[int, int]:
+        """The part of [start, end) that no music interrupts, seen from its start: where the first music in it
+        begins (end if none)."""
+        music = np.flatnonzero(self._music[start_ms // FRAME_MS: end_ms // FRAME_MS])
+        return start_ms, (start_ms // FRAME_MS + int(music[0])) * FRAME_MS if len(music) else end_ms
+
+    def since_music(self, start_ms: int, end_ms: int) -> tuple[int, int]:
+        """The part of [start, end) that no music interrupts, seen from its end: from where the last music in it
+        stops (start if none)."""
+        music = np.flatnonzero(self._music[start_ms // FRAME_MS: end_ms // FRAME_MS])
+        return (start_ms // FRAME_MS + int(music[-1]) + 1) * FRAME_MS if len(music) else start_ms, end_ms
 
     def __call__(self, start_ms: int, end_ms: int) -> int | None:
         """The first onset after a short pause in [start, end)."""

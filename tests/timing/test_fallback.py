@@ -69,3 +69,29 @@ def test_words_that_take_less_speech_than_their_pace_says_still_start_after_the_
     speech = recording((LOUD, 6000), (QUIET, 1500), (LOUD, 1000))
     times, _ = fill_failed_span([None, "as", "everybody", "knows"], 0, (0, 8500), [2, 7, 3], 250.0, speech, (), ())
     assert abs(times[0][0] - 7500) <= 50
+
+
+def test_a_sentence_does_not_reach_back_over_music_for_its_words() -> None:
+    # 0-2 s the sentence before, 3-9 s music, 10-11.2 s the next sentence, said quickly, up to its anchor at 11.2 s;
+    # the pace asks for more speech than it has, and a `--` parts its words.
+    stretches = [(LOUD, 2000), (QUIET, 1000), (LOUD, 6000), (QUIET, 1000), (LOUD, 1200)]
+    energy = np.concatenate([np.full(ms // 10, level) for level, ms in stretches])
+    music = np.zeros(len(energy), bool)
+    music[300:900] = True
+    items = ["pulling", "some", "people", None, "and", "our", "question", None, "and", "if", "not", "are", "you"]
+    times, _ = fill_failed_span(items, 40, (0, 11200), [6, 3, 4, 3, 2, 6, 3, 2, 3, 2, 2], 100.0,
+                                Onsets(energy, music), after_gap={46}, ends={42})
+    assert times[43][0] >= 9000  # "And our question" after the music, not on the sentence before it
+    assert times[40][0] < 2000
+
+
+def test_words_running_on_from_their_anchor_do_not_reach_over_music() -> None:
+    # an anchor mid-sentence ends at 0; the sentence's last words run on 0-0.8 s, quickly; 2-8 s music; then
+    # speech the transcript lacks, 9-10.5 s.
+    stretches = [(LOUD, 800), (QUIET, 1200), (LOUD, 6000), (QUIET, 1000), (LOUD, 1500)]
+    energy = np.concatenate([np.full(ms // 10, level) for level, ms in stretches])
+    music = np.zeros(len(energy), bool)
+    music[200:800] = True
+    times, _ = fill_failed_span(["said", "on", "monday", None], 10, (0, 10500), [3, 2, 5], 120.0,
+                                Onsets(energy, music), (), ends={12})
+    assert times[12][1] <= 900  # "monday" ends with the sentence's speech, not after the music

@@ -66,6 +66,7 @@ def test_words_of_a_failed_span_after_music_go_on_the_speech_after_it(speech_fol
     onsets = Onsets(recording.energy, music_frames(recording.pcm, len(recording.energy)))
     tokens = SENTENCES[2].lower().rstrip(".").split()
     span_start, (sentence_start, sentence_end) = sentences[1][1] + 50, sentences[2]  # after the anchor's sound
+    ends = {99, 99 + len(tokens)}  # the anchored sentence before ends at token 99; this one opens at 100
     times, _ = fill_failed_span(tokens, 100, (span_start, sentence_end + 200), [3] * len(tokens), 75.0, onsets, (),
-                                ())
+                                ends)
     assert abs(times[100][0] - sentence_start) <= 150
