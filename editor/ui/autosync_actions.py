@@ -199,7 +199,7 @@ class AutoSync(QObject):
         if session.document is not started_from:
             self._tell("The document changed while auto-sync ran: nothing changed. Run it again.")
             return
-        self.window.push_edit(result.scope.label, outcome.document, result.scope.first)
+        self.window.push_edit(result.scope.label, outcome.document, result.scope.first_after)
         timed, gaps = counted(outcome.words_timed, "word"), counted(outcome.gaps_placed, "`--` gap")
         report = f"{result.scope.label}: {timed} timed, {outcome.doubtful} with low confidence (see the checks), " \
                  f"{gaps} placed"
@@ -286,9 +286,8 @@ def _audio_ends_before(result: AlignResult, document: Document) -> str:
     wrong file: the aligner needs a share of the scope's words in the audio), with what to do; else ""."""
     audio = f"its audio ends at {format_runtime(result.media_ms)}"
     if result.scope.audio_ends_ms is not None:  # the cues before its end were tried: they are not what it says
-        return (f"{audio}, the captions run to {format_runtime(document.cues[-1].end_ms)}, and it does not say the "
-                f"words of the cues before {format_runtime(result.media_ms)}: open the programme's media (an "
-                "excerpt is synced only if it starts where the programme starts)")
+        return (f"{audio}, the captions run to {format_runtime(document.cues[-1].end_ms)}, and no stretch of it says "
+                "the transcript's words: open the programme's media, or an excerpt of it")
     cues = document.cues[result.scope.first: result.scope.stop]
     if not cues or cues[-1].end_ms - result.media_ms <= CUT_SHORT_MS:
         return ""

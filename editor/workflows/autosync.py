@@ -23,9 +23,10 @@ from editor.formats.errors import FormatError
 from editor.media.audio import MediaError, iter_audio_chunks, media_duration_ms
 from editor.timing.align import SAMPLE_RATE, Alignment, AlignmentCancelled, align_recording
 from editor.timing.autosync import SyncSettingError
+from editor.timing.excerpt import locate_excerpt
 from editor.timing.recording import Recording, recorded
 from editor.workflows.cut_short import cut_short_note
-from editor.workflows.sync_scope import SyncScope, samples_of, shifted, synced, whole_document, within_audio
+from editor.workflows.sync_scope import SyncScope, is_excerpt, samples_of, shifted, synced, whole_document, within_audio
 
 Progress = Callable[[float], None]
 DECODE_SHARE = 0.1  # decoding is quick next to recognition: the first tenth of the progress
@@ -94,7 +95,8 @@ def align_scope(media: Path, scope: SyncScope, *, progress: Progress | None = No
     stop = cancelled or (lambda: False)
     first, last = samples_of(scope, SAMPLE_RATE)
     clip, decoded_ms = decoded(media, first, last, progress=lambda f: report(f * DECODE_SHARE), cancelled=stop)
-    scope = within_audio(scope, decoded_ms)
+    said = locate_excerpt(scope.words, clip) if is_excerpt(scope, decoded_ms) else None
+    scope = within_audio(scope, decoded_ms, said)
     with _turn_to_align(stop):
         alignment = align_recording(scope.words, clip, cancelled=stop,
                                     progress=lambda f: report(DECODE_SHARE + f * (1 - DECODE_SHARE)))
@@ -149,14 +151,24 @@ def _outcome(document: Document, result: AlignResult) -> Synced:
 
 
 def _left_after_audio(scope: SyncScope, before: Document, after: Document) -> str:
-    """What a whole-document sync of an excerpt left alone, numbered as the cues are after it; else ""."""
+    """What a whole-document sync of an excerpt synced and left alone, numbered as the cues are after it;
+    else ""."""
+    if scope.audio_ends_ms is None:
+        return ""
+    if scope.moves_to_front:
+        synced_count = len(after.cues) - (len(before.cues) - (scope.stop - scope.first))
+        return (f"this clip holds cues {scope.first + 1}-{scope.stop} of the transcript, from the middle of the "
+                f"programme: they are synced to it and now come first (cues 1-{synced_count}); the cues it does not "
+                f"hold follow them in their order, moved after its end (cues {synced_count + 1}-{len(after.cues)})")
     rest = before.cues[scope.stop:]
-    if scope.audio_ends_ms is None or not rest:
+    if not rest:
         return ""
     first = len(after.cues) - len(rest) + 1
+    moved_ms = after.cues[first - 1].start_ms - rest[0].start_ms
+    moved = f", moved {moved_ms / 1000:.1f} s later to follow the synced cues" if moved_ms else ""
     return (f"its audio ends at {format_runtime(scope.audio_ends_ms)}, so only the cues before that were synced: "
-            f"cues {first}-{len(after.cues)} ({format_runtime(rest[0].start_ms)} to {format_runtime(rest[-1].end_ms)}) "
-            "are left as they were")
+            f"cues {first}-{len(after.cues)} ({format_runtime(rest[0].start_ms + moved_ms)} to "
+            f"{format_runtime(rest[-1].end_ms + moved_ms)}) are left as they were{moved}")
 
 
 def sync_to_media(document: Document, media: Path, style: CaptionStyle, *, lead_in_ms: int = 0,

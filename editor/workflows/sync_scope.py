@@ -5,15 +5,19 @@ A selection sync aligns only the selected cues' words (from the first selected c
 between included) against the audio from the previous cue's end to the next cue's start, each narrowed by
 the style's minimum gap; only those cues are cut again, inside that span, and every other cue stays as it
 was. A whole-document sync aligns every word against the whole audio and cuts the document again; on an
-excerpt of the programme (the captions run on far past its audio) it syncs the cues the audio holds, as a
-selection from the first cue, and leaves the cues after the audio's end as they were.
+excerpt of the programme (the captions run on far past its audio) it syncs the cues the audio holds, found
+in the transcript by editor.timing.excerpt, and leaves the others as they were. An excerpt from the start
+keeps its place; one from the middle comes first, in its own time, and the cues it does not hold follow it
+in their order, moved after its end (a document has one timeline, the media's).
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from dataclasses import dataclass, replace
 
-from editor.core.edits import EditError, replace_range
+from editor.core.edits import EditError, replace_range, shift_cues
 from editor.core.model import Cue, Document, Word
 from editor.core.style import CaptionStyle, style_named
 from editor.core.wording import counted
@@ -35,7 +39,17 @@ class SyncScope:
     end_ms: int | None = None  # None: to the end of the media
     whole: bool = True
     cues: tuple[Cue, ...] = ()  # a whole document's cues, so the scope can be cut where the audio ends
-    audio_ends_ms: int | None = None  # a whole-document sync cut there: the cues after it are left as they were
+    audio_ends_ms: int | None = None  # an excerpt's sync (its audio ends there): the cues it lacks stay as they were
+
+    @property
+    def moves_to_front(self) -> bool:
+        """An excerpt from the middle of the programme: its cues come first once synced (see excerpt_first)."""
+        return self.audio_ends_ms is not None and self.first > 0
+
+    @property
+    def first_after(self) -> int:
+        """Where the scope's first cue is once synced."""
+        return 0 if self.moves_to_front else self.first
 
     @property
     def label(self) -> str:
@@ -51,19 +65,34 @@ def whole_document(document: Document) -> SyncScope:
     return SyncScope(0, len(document.cues), tuple(document.words), cues=document.cues)
 
 
-def within_audio(scope: SyncScope, audio_ms: int) -> SyncScope:
-    """A whole-document scope cut to the cues that start before the audio ends, when the captions run on far
-    past it (an excerpt opened with the whole programme's transcript): the aligner needs a share of the scope's
-    words in the audio (a twentieth), and the words after its end would each become a caption at its last
-    instant. Media only somewhat shorter (another cut, an ident trimmed) is synced whole, as the aligner
-    handles passages the audio lacks. Any other scope as it is."""
+def is_excerpt(scope: SyncScope, audio_ms: int) -> bool:
+    """A whole-document scope whose captions run on far past the audio (an excerpt opened with the whole
+    programme's transcript): the aligner needs a share of the scope's words in the audio (a twentieth), and the
+    words it lacks would each become a caption at an edge of the audio. Media only somewhat shorter (another
+    cut, an ident trimmed) is synced whole, as the aligner handles passages the audio lacks."""
     captions_end = scope.cues[-1].end_ms if scope.cues else 0
-    if not scope.whole or captions_end - audio_ms <= CUT_SHORT_MS or captions_end <= WRONG_MEDIA_RATIO * audio_ms:
+    return scope.whole and captions_end - audio_ms > CUT_SHORT_MS and captions_end > WRONG_MEDIA_RATIO * audio_ms
+
+
+def within_audio(scope: SyncScope, audio_ms: int, said: range | None = None) -> SyncScope:
+    """An excerpt's scope: the cues holding the words it says (`said`, indices into the scope's words, as
+    editor.timing.excerpt found them), else the cues that start before its audio ends. Any other scope as it is."""
+    if not is_excerpt(scope, audio_ms):
         return scope
-    held = tuple(cue for cue in scope.cues if cue.start_ms < audio_ms)
-    if not held:
+    if said:
+        first, stop = _cues_holding(scope.cues, said)
+    else:
+        first, stop = 0, sum(cue.start_ms < audio_ms for cue in scope.cues)
+    if stop <= first:
         return scope
-    return SyncScope(0, len(held), tuple(Document(cues=held).words), whole=False, audio_ends_ms=audio_ms)
+    words = tuple(Document(cues=scope.cues[first:stop]).words)
+    return SyncScope(first, stop, words, whole=False, cues=scope.cues, audio_ends_ms=audio_ms)
+
+
+def _cues_holding(cues: tuple[Cue, ...], said: range) -> tuple[int, int]:
+    """The cues first..stop-1 whose words include those numbered `said` (counted over all the cues' words)."""
+    ends = list(itertools.accumulate(len(Document(cues=(cue,)).words) for cue in cues))
+    return bisect.bisect_right(ends, said.start), bisect.bisect_right(ends, said.stop - 1) + 1
 
 
 def selected_cues(document: Document, rows: list[int]) -> SyncScope:
@@ -110,4 +139,20 @@ def synced(document: Document, scope: SyncScope, alignment: Alignment, media_ms:
         return synced_document(document, alignment, style, media_ms, lead_in_ms=lead_in_ms, linger_ms=linger_ms)
     limit = media_ms if scope.end_ms is None else scope.end_ms
     cues = recut(alignment.words, style, limit, linger_ms=style.max_linger_ms)
+    if scope.audio_ends_ms is not None:
+        return excerpt_first(document, scope, cues, style.min_gap_ms)
     return replace_range(document, scope.first, scope.stop, cues)
+
+
+def excerpt_first(document: Document, scope: SyncScope, synced_cues: list[Cue], gap_ms: int) -> Document:
+    """An excerpt synced: its cues first, in its time, then the cues before it (from the middle of the
+    programme) and the cues after it, each run in its order and with its own times, moved later only as far as
+    it must to follow (the estimate may put the cue after an excerpt's last words before they are said)."""
+    before, after = document.cues[: scope.first], document.cues[scope.stop:]
+    moved = document.with_cues((*synced_cues, *before, *after))
+    first = len(synced_cues)
+    for run in (range(first, first + len(before)), range(first + len(before), len(moved.cues))):
+        if run and run.start > 0:
+            lag = moved.cues[run.start - 1].end_ms + gap_ms - moved.cues[run.start].start_ms
+            moved = shift_cues(moved, run, max(0, lag))
+    return moved

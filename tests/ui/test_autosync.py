@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -219,9 +220,8 @@ def test_media_without_speech_changes_nothing_and_says_so(sync_window, tmp_path,
 
 
 @pytest.mark.parametrize(("keys", "said"), [
-    (CTRL | SHIFT, r"Its audio ends at 00:04, the captions run to 00:30, and it does not say the words of the cues "
-                   r"before 00:04: open the programme's media \(an excerpt is synced only if it starts where the "
-                   r"programme starts\)\.$"),
+    (CTRL | SHIFT, r"Its audio ends at 00:04, the captions run to 00:30, and no stretch of it says the transcript's "
+                   r"words: open the programme's media, or an excerpt of it\.$"),
     (CTRL | ALT, r"Its audio ends at 00:04, the selected cues run from 00:[12]\d to 00:30: select cues its audio "
                  r"holds, or open the whole programme\.$"),
 ], ids=["whole-document", "selected-cues-after-its-end"])
@@ -238,6 +238,24 @@ def test_media_ending_long_before_the_cues_says_so(sync_window, tmp_path, qtbot,
     assert window.session.document is before and window.session.undo_stack.count() == depth
 
 
+def stories(when: str, count: int) -> str:
+    """Sentences the programme's audio does not say, before or after what it says."""
+    return " ".join(f"{when} story number {n} went on about the weather and the roads." for n in range(1, count + 1))
+
+
+def sync_with_whole_transcript(qtbot, sync_window, media: Path, transcript: Path, before: str, after: str) -> Document:  # type: ignore[no-untyped-def]
+    """The clip opened with a transcript along 2:30 that holds `before` and `after` around what it says, then
+    auto-synced; the document as it was before the sync."""
+    window, panel, _autosync = sync_window
+    transcript.write_text(f"Talks\n\n2:30 | 06/24/14\n\nTranscript for Talks\n{before} {TRANSCRIBED} {after}\n")
+    assert window.files.open_path(transcript)
+    assert panel.open_media(media, remember=False)  # as if the stretch offer was answered "keep the timing"
+    document = window.session.document
+    press(qtbot, window, Qt.Key.Key_A, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: message_text(window) != "", timeout=ALIGN_TIMEOUT_MS)
+    return document
+
+
 def test_an_excerpt_with_the_whole_programme_s_transcript_syncs_the_cues_its_audio_holds(  # type: ignore[no-untyped-def]
     sync_window, programme, tmp_path, qtbot
 ) -> None:
@@ -247,14 +265,7 @@ def test_an_excerpt_with_the_whole_programme_s_transcript_syncs_the_cues_its_aud
     window, panel, _autosync = sync_window
     listening = attach_listening(window, panel)
     speech, media, _transcript = programme
-    later = " ".join(f"Later story number {n} went on about the weather and the roads." for n in range(1, 31))
-    transcript = tmp_path / "programme.txt"
-    transcript.write_text(f"Talks\n\n2:30 | 06/24/14\n\nTranscript for Talks\n{TRANSCRIBED} {later}\n")
-    assert window.files.open_path(transcript)
-    assert panel.open_media(media, remember=False)  # as if the stretch offer was answered "keep the timing"
-    before = window.session.document
-    press(qtbot, window, Qt.Key.Key_A, CTRL | SHIFT)
-    qtbot.waitUntil(lambda: message_text(window) != "", timeout=ALIGN_TIMEOUT_MS)
+    before = sync_with_whole_transcript(qtbot, sync_window, media, tmp_path / "programme.txt", "", stories("Later", 30))
     synced = window.session.undo_stack.undoText()
     assert re.fullmatch(r"Auto-sync \d+ cues", synced), message_text(window)
     cues = window.session.document.cues
@@ -269,6 +280,32 @@ def test_an_excerpt_with_the_whole_programme_s_transcript_syncs_the_cues_its_aud
     heard = [word for cue in window.session.document.cues for word in cue.words if word.heard]
     assert heard and all(word.confidence is not None for word in heard)
     listening.worker.shutdown()
+
+
+def test_an_excerpt_from_the_middle_of_the_programme_is_found_and_synced(  # type: ignore[no-untyped-def]
+    sync_window, programme, tmp_path, qtbot
+) -> None:
+    """11 s of the programme from its middle, against the whole transcript (2:30): it said "No speech ... found".
+    Now the cues it holds are found, synced in its time and put first; the others follow in their order."""
+    window, _panel, _autosync = sync_window
+    speech, media, _transcript = programme
+    transcript = tmp_path / "programme.txt"
+    before = sync_with_whole_transcript(qtbot, sync_window, media, transcript, stories("Earlier", 15),
+                                        stories("Later", 15))
+    said = re.search(r"this clip holds cues (\d+)-(\d+) of the transcript, from the middle of the programme: they "
+                     r"are synced to it and now come first \(cues 1-(\d+)\); the cues it does not hold follow them in "
+                     r"their order, moved after its end \(cues (\d+)-(\d+)\)\.$", message_text(window))
+    assert said, message_text(window)
+    first, last, synced_count = int(said[1]) - 1, int(said[2]), int(said[3])
+    held = " ".join(cue.text for cue in before.cues[first:last]).split()
+    assert held[:2] == ["The", "minister"] and held[-2:] == ["the", "news."]
+    cues = window.session.document.cues
+    assert " ".join(cue.text for cue in cues[:synced_count]).split() == held
+    for sentence, start, _end in speech.phrases:
+        assert any(abs(cue.start_ms - start) <= NEAR_MS and cue.text.startswith(sentence.split()[0]) for cue in cues)
+    assert [cue.text for cue in cues[synced_count:]] == [cue.text for cue in before.cues[:first] + before.cues[last:]]
+    assert all(cue.end_ms <= following.start_ms for cue, following in pairwise(cues))
+    assert window.current_index() == 0
 
 
 def test_without_media_auto_sync_asks_for_it(sync_window, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]

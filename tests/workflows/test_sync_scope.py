@@ -3,6 +3,8 @@ free; the alignment of a clip comes back in programme time."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from editor.core.edits import EditError
@@ -74,3 +76,20 @@ def test_a_whole_document_sync_of_an_excerpt_covers_the_cues_its_audio_holds() -
     assert excerpt.label == "Auto-sync 2 cues"
     selection = selected_cues(document(), [3])
     assert within_audio(selection, 2500) is selection
+
+
+def test_an_excerpt_from_the_middle_comes_first_and_the_other_cues_follow_it_in_their_order() -> None:
+    before = document()
+    excerpt = within_audio(whole_document(before), 2500, said=range(5, 8))  # "Five six. Seven": cues 3 and 4
+    assert (excerpt.first, excerpt.stop, excerpt.moves_to_front, excerpt.first_after) == (2, 4, True, 0)
+    assert [word.text for word in excerpt.words] == ["Five", "six.", "Seven", "eight."]
+    heard = Alignment([Word("Five", 100, 400, 1.0), Word("six.", 400, 900, 1.0), Word("Seven", 1300, 1600, 1.0),
+                       Word("eight.", 1600, 2000, 1.0)], [], speech_found=True)
+    after = synced(before, excerpt, heard, 2500, STYLE)
+    *clip, earlier, later = after.cues
+    assert " ".join(cue.text for cue in clip) == "Five six. Seven eight." and (earlier.text, later.text) == (
+        "One two.", "Three -- four.")
+    assert clip[0].start_ms == 100 and clip[-1].end_ms <= 2500
+    assert earlier.start_ms == clip[-1].end_ms + STYLE.min_gap_ms
+    assert later.start_ms - before.cues[1].start_ms == earlier.start_ms - before.cues[0].start_ms  # its own times
+    assert all(cue.end_ms <= following.start_ms for cue, following in pairwise(after.cues))
