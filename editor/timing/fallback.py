@@ -14,6 +14,7 @@ from collections.abc import Callable, Container, Sequence
 
 import numpy as np
 
+from editor.timing.anchors import MIN_PHONE_MS, PHONE_SLACK_MS
 from editor.timing.chunks import FRAME_MS
 from editor.timing.gaps import Onsets
 
@@ -55,7 +56,9 @@ def fill_failed_span(
         else:
             low = start_ms if token + count - 1 in ends else speech.since_music(start_ms, cursor)[0]
             frames = _speech_until(speech.speech_frames, low, cursor, need)
-            onset = _onset_before(speech, frames, low, cursor)
+            sentences = any(token + n in ends for n in range(count - 1))  # the run holds a sentence's end
+            least_ms = sum(phones[offset: offset + count]) * MIN_PHONE_MS - PHONE_SLACK_MS if sentences else 0
+            onset = _onset_before(speech, frames, low, cursor - max(FRAME_MS, round(least_ms)))
             if token in after_gap and onset is not None and onset < frames[0]:
                 unheard[token] = (onset, frames[0])
             elif onset is not None:
@@ -104,12 +107,15 @@ def _closes_before_a_slot(items: Sequence[str | None], count: int, token: int, e
     return token + count - 1 in ends and after < len(items) and items[after] is None
 
 
-def _onset_before(speech: Onsets, frames: list[int], start_ms: int, end_ms: int) -> int | None:
+def _onset_before(speech: Onsets, frames: list[int], start_ms: int, latest_ms: int) -> int | None:
     """Where speech resumes after the longest pause near where the pace put a run of words: the pace is a
-    guess, the pause before a sentence (or after an insert) is in the audio."""
+    guess, the pause before a sentence (or after an insert) is in the audio. Not after `latest_ms`: for a run
+    of several sentences, a later pause leaves it no room to be said even fast, so it is one between two of its
+    sentences ("that is not. That is not. | The definition here" all put after it, 2.6 s late). A run of one
+    sentence has no such pause, and its words may be shorter than its text (swapped words)."""
     if not frames:
         return None
-    low, high = max(start_ms, frames[0] - SNAP_BEFORE_MS), end_ms - FRAME_MS
+    low, high = max(start_ms, frames[0] - SNAP_BEFORE_MS), latest_ms
     return speech.after_longest_pause(low, high, SNAP_PAUSE_MS) if low < high else None
 
 

@@ -95,3 +95,13 @@ def test_words_running_on_from_their_anchor_do_not_reach_over_music() -> None:
     times, _ = fill_failed_span(["said", "on", "monday", None], 10, (0, 10500), [3, 2, 5], 120.0,
                                 Onsets(energy, music), (), ends={12})
     assert times[12][1] <= 900  # "monday" ends with the sentence's speech, not after the music
+
+
+def test_a_run_of_several_sentences_is_not_put_after_the_pause_between_two_of_them() -> None:
+    # after a `--`: its words 0-0.6 s, "... that is not." 0.8-1.3 s, "That is not." 1.6-2.4 s, a long pause, "The
+    # definition here" 3.8-4.7 s, then its anchor: the longest pause near them is the one before the last sentence,
+    # with no room after it for them all.
+    speech = recording((LOUD, 600), (QUIET, 200), (LOUD, 500), (QUIET, 300), (LOUD, 800), (QUIET, 1400), (LOUD, 900))
+    times, _ = fill_failed_span([None, "that", "is", "not", "that", "is", "not", "the", "definition", "here"], 10,
+                                (0, 4700), [2, 2, 3, 2, 2, 3, 2, 9, 3], 60.0, speech, after_gap={10}, ends={12, 15})
+    assert times[13][0] < 2400  # "That is not." on its own speech, not squeezed after 3.8 s with the rest
