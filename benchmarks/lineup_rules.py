@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from editor.checks.registry import run_checks
-from editor.core.style import STYLES, reading_chars
+from editor.core.style import STYLES, characters_per_second, reading_chars
 from editor.core.transcript import Transcript
 from editor.formats.registry import read_file
 from editor.paths import sample_transcript_path
@@ -27,7 +27,8 @@ from editor.timing.pipeline import line_up_transcript
 FIXTURES = Path(__file__).parent / "fixtures"
 TIMING_RULES = ("max-duration", "min-duration", "reading-speed", "reading-speed-limit")
 # seed, minutes, words a minute, share of words ending a sentence (as many again end a clause)
-GENERATED = ((1, 10, 150, 0.05), (2, 10, 110, 0.01), (3, 10, 190, 0.08), (4, 5, 90, 0.0), (5, 5, 170, 0.03))
+GENERATED = ((1, 10, 150, 0.05), (2, 10, 110, 0.01), (3, 10, 190, 0.08), (4, 5, 90, 0.0), (5, 5, 170, 0.03),
+             (6, 8, 160, 0.04), (7, 8, 180, 0.02))
 
 
 def generated(folder: Path, seed: int, minutes: int, words_a_minute: int, stops: float) -> Path:
@@ -71,9 +72,10 @@ def main() -> None:
                 by_rule = Counter(issue.rule for issue in issues)
                 chars = sum(reading_chars(cue.text) for cue in document.cues)
                 mean_cps = chars * 1000 / (transcript.runtime_ms or 1)
+                fastest = max(characters_per_second(cue) for cue in document.cues)
                 print(f"{style.name:9} {name:38} {len(document.cues):5} cues, "
                       f"{len({issue.cue_index for issue in issues}):4} break a rule {dict(by_rule)} "
-                      f"(mean {mean_cps:.1f} CPS, target {style.target_cps:g})")
+                      f"(mean {mean_cps:.1f} CPS, fastest cue {fastest:.1f}, target {style.target_cps:g})")
 
 
 if __name__ == "__main__":

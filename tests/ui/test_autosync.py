@@ -271,9 +271,11 @@ def test_an_excerpt_with_the_whole_programme_s_transcript_syncs_the_cues_its_aud
     cues = window.session.document.cues
     after_audio = len(before.cues) - int(synced.split()[1])
     assert re.search(rf"its audio ends at 00:11, so only the cues before that were synced: cues "
-                     rf"{len(cues) - after_audio + 1}-{len(cues)} \(00:1\d to 02:30\) are left as they were\.$",
-                     message_text(window)), message_text(window)
-    assert cues[-after_audio:] == before.cues[-after_audio:]
+                     rf"{len(cues) - after_audio + 1}-{len(cues)} \(00:1\d to 02:3\d\) are left as they were(, moved "
+                     r"0\.\d s later to follow the synced cues)?\.$", message_text(window)), message_text(window)
+    left, was = cues[-after_audio:], before.cues[-after_audio:]  # moved as one if the estimate put them too early
+    assert [(cue.text, cue.duration_ms, cue.start_ms - left[0].start_ms) for cue in left] == \
+        [(cue.text, cue.duration_ms, cue.start_ms - was[0].start_ms) for cue in was]
     for sentence, start, _end in speech.phrases:
         assert any(abs(cue.start_ms - start) <= NEAR_MS and cue.text.startswith(sentence.split()[0]) for cue in cues)
     qtbot.waitUntil(lambda: window.session.undo_stack.undoText() == LISTENED, timeout=ALIGN_TIMEOUT_MS)
