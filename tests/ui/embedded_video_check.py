@@ -15,11 +15,14 @@ import time
 from pathlib import Path
 
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from editor.core.model import Cue, Document
 from editor.media.player import Player, PlayerState
 from editor.ui.video_pane import VideoPane
+
+
+BOX_GREY = 0xF0  # the message box's background, a grey the test picture does not hold
 
 
 def x11_children(window_id: int) -> list[int]:
@@ -56,6 +59,35 @@ def wait_for(app: QApplication, condition, timeout: float = 20.0) -> bool:  # ty
     return True
 
 
+def after_a_dialog(app: QApplication, pane: VideoPane) -> dict[str, float]:
+    """How much of the paused picture shows while a message box covers it, and once it has closed: with no
+    compositor (Xvfb, a plain X session) VLC must draw the uncovered picture again itself."""
+    box = QMessageBox(QMessageBox.Icon.Information, "Note", "A message over the video. " * 12)
+    box.setStyleSheet(f"background-color: rgb({BOX_GREY}, {BOX_GREY}, {BOX_GREY});")
+    box.show()
+    wait_for(app, box.isVisible)
+    box.setGeometry(pane.mapToGlobal(pane.rect().topLeft()).x(), pane.mapToGlobal(pane.rect().topLeft()).y(),
+                    pane.width(), pane.height())
+    wait_for(app, lambda: False, timeout=0.5)
+    covered = grey_share(app.primaryScreen().grabWindow(pane.video_window_handle()).toImage())
+    box.close()
+    wait_for(app, lambda: False, timeout=1.0)
+    surface = app.primaryScreen().grabWindow(pane.video_window_handle()).toImage()
+    return {"covered_grey_share": covered, "after_dialog_lit_share": lit_share(surface),
+            "after_dialog_grey_share": grey_share(surface)}
+
+
+def grey_share(image: QImage) -> float:
+    """Share of sampled pixels of the message box's light grey (what a stale picture would keep showing)."""
+    grey = total = 0
+    for y in range(0, image.height(), 8):
+        for x in range(0, image.width(), 8):
+            colour = image.pixelColor(x, y)
+            total += 1
+            grey += all(abs(channel - BOX_GREY) <= 2 for channel in (colour.red(), colour.green(), colour.blue()))
+    return grey / max(total, 1)
+
+
 def main() -> int:
     media, screenshot = Path(sys.argv[1]), Path(sys.argv[2])
     app = QApplication(sys.argv[:1])
@@ -76,7 +108,8 @@ def main() -> int:
     children = x11_children(pane.video_window_handle())
     surface = app.primaryScreen().grabWindow(pane.video_window_handle()).toImage()
     app.primaryScreen().grabWindow(pane.winId()).save(str(screenshot))
-    report = {"has_vout": drawing, "vlc_children": len(children), "lit_share": lit_share(surface)}
+    report = {"has_vout": drawing, "vlc_children": len(children), "lit_share": lit_share(surface),
+              **after_a_dialog(app, pane)}
     print(json.dumps({**report, "caption": pane.caption_text()}))
     player.release()
     return 0
