@@ -1,7 +1,8 @@
 """Run under a real X server (DISPLAY set, QT_QPA_PLATFORM=xcb) by test_video_embed.py.
 
 Plays MEDIA in a VideoPane, then prints one JSON line: whether VLC's video window is a child of our
-surface window, how much of the grabbed surface is not black, and the caption the overlay shows.
+surface window, how much of the grabbed surface is not black, how much of it a message box covered and what
+shows once the box has closed (after_a_dialog), and the caption the overlay shows.
 Usage: python embedded_video_check.py MEDIA SCREENSHOT.png
 """
 
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from editor.core.model import Cue, Document
 from editor.media.player import Player, PlayerState
 from editor.ui.video_pane import VideoPane
-
 
 BOX_GREY = 0xF0  # the message box's background, a grey the test picture does not hold
 
