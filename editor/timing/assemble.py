@@ -18,7 +18,6 @@ from editor.timing.anchors import MAX_PAUSE_IN_RUN_MS, Anchor
 from editor.timing.beside_inserts import move_beside_inserts
 from editor.timing.chunks import FRAME_MS
 from editor.timing.confidence import HEARD, UNPLACED, HeardTimeline, placed_support
-from editor.timing.cut_passages import cut_sentences
 from editor.timing.fallback import fill_failed_span
 from editor.timing.gaps import FOREIGN_PAUSE_MS, FOREIGN_SPEECH_MS, PHRASE_PAUSE_MS, Onsets, place_untimed
 from editor.timing.recognize import GARBAGE, HeardWord
@@ -60,14 +59,9 @@ def timed_words(
     sentence_ends = {start - 1 for start in sentence_starts}
     unsupported: set[int] = set()
 
-    said_ms = _said_ms_per_phone(anchors, phones)
-
     def fill(span: Span) -> Times:
-        cut = cut_sentences(span, script.tokens, timeline.overlapping(span.start_ms, span.end_ms), phones,
-                            script.sentence_starts, said_ms)
         times, gap_speech = fill_failed_span(span.items, span.first, (span.start_ms, span.end_ms),
-                                             phones[span.first: span.last], phone_ms, onsets, after_gap, sentence_ends,
-                                             cut)
+                                             phones[span.first: span.last], phone_ms, onsets, after_gap, sentence_ends)
         unheard.update(gap_speech)
         return times
 
@@ -127,14 +121,6 @@ def _phone_ms(anchors: Sequence[Anchor], phones: Sequence[int], onsets: Onsets) 
     spoken = sum(phones[anchor.token] for anchor in anchors)
     loud = sum(int(onsets.speech_frames(anchor.start_ms, anchor.end_ms).sum()) for anchor in anchors)
     return loud * FRAME_MS / spoken if spoken and loud else DEFAULT_PHONE_MS
-
-
-def _said_ms_per_phone(anchors: Sequence[Anchor], phones: Sequence[int]) -> float:
-    """The speaker's pace with the pauses left out: milliseconds per phone of the words the recogniser heard, from
-    each word's start to its end."""
-    spoken = sum(phones[anchor.token] for anchor in anchors)
-    said = sum(anchor.end_ms - anchor.start_ms for anchor in anchors)
-    return said / spoken if spoken and said else DEFAULT_PHONE_MS
 
 
 def _floored(token: str, score: float, pronunciations: dict[str, list[str]]) -> float:

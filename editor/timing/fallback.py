@@ -26,7 +26,7 @@ SNAP_PAUSE_MS = 150
 
 def fill_failed_span(
     items: Sequence[str | None], first: int, bounds: tuple[int, int], phones: Sequence[int], phone_ms: float,
-    speech: Onsets, after_gap: Container[int], ends: Container[int], cut: Container[int] = (),
+    speech: Onsets, after_gap: Container[int], ends: Container[int],
 ) -> tuple[Times, Times]:
     """Token index -> (start_ms, end_ms) for the tokens of a failed span (`items` holds None at each slot
     for unheard speech, `phones[k]` the phones of the span's k-th token), and the unheard speech before each
@@ -34,11 +34,7 @@ def fill_failed_span(
     holds the tokens that end a sentence. Words of one sentence do not reach over music for speech (a quiet
     voice after music has less loud speech than its pace asks for: "And our question ..." took the sentence
     before's, 10 s early): a run going on into its sentence's next words takes speech only after the last
-    music before them, a run going on from its sentence's anchored words only before the first music. The
-    tokens in `cut` (sentences the audio lacks, see cut_passages.py) take no speech (see _around_the_cut)."""
-    cut_from = next((offset for offset in range(len(phones)) if first + offset in cut), None)
-    if cut_from is not None:
-        return _around_the_cut(items, first, bounds, phones, phone_ms, speech, after_gap, ends, cut, cut_from)
+    music before them, a run going on from its sentence's anchored words only before the first music."""
     start_ms, end_ms = bounds
     groups = _groups(items)
     times: Times = {}
@@ -65,31 +61,6 @@ def fill_failed_span(
                 frames = _speech_frames_from(speech, onset, cursor)
         times.update(_share(frames, token, phones[offset: offset + count], cursor))
         cursor = min(cursor, times[token][0], *(unheard[token][:1] if token in unheard else ()))
-    return times, unheard
-
-
-def _around_the_cut(
-    items: Sequence[str | None], first: int, bounds: tuple[int, int], phones: Sequence[int], phone_ms: float,
-    speech: Onsets, after_gap: Container[int], ends: Container[int], cut: Container[int], cut_from: int,
-) -> tuple[Times, Times]:
-    """A failed span with a passage cut from the audio from its `cut_from`-th token: the edit joined the words
-    before the cut to those after it at a pause, the longest near where the words before end at their pace
-    (SNAP_BEFORE_MS either side). The words before it are placed before that pause, those after it from where
-    it ends, and the cut's tokens sit there, with no time of their own."""
-    start_ms, end_ms = bounds
-    cut_to = next((offset for offset in range(cut_from, len(phones)) if first + offset not in cut), len(phones))
-    item_of = [index for index, item in enumerate(items) if item is not None] + [len(items)]
-    said_by = start_ms + round(sum(phones[:cut_from]) * phone_ms)
-    low, high = max(start_ms, said_by - SNAP_BEFORE_MS), min(end_ms, said_by + SNAP_BEFORE_MS)
-    joined = (speech.after_longest_pause(low, high, SNAP_PAUSE_MS) if cut_from and low < high else None) or start_ms
-    times, unheard = fill_failed_span(items[: item_of[cut_from]], first, (start_ms, joined), phones[:cut_from],
-                                      phone_ms, speech, after_gap, ends) if cut_from else ({}, {})
-    times.update({first + offset: (joined, joined) for offset in range(cut_from, cut_to)})
-    if cut_to < len(phones):
-        after, gap_speech = fill_failed_span(items[item_of[cut_to]:], first + cut_to, (joined, end_ms),
-                                             phones[cut_to:], phone_ms, speech, after_gap, ends, cut)
-        times.update(after)
-        unheard.update(gap_speech)
     return times, unheard
 
 
