@@ -59,9 +59,25 @@ def fill_failed_span(
                 unheard[token] = (onset, frames[0])
             elif onset is not None:
                 frames = _speech_frames_from(speech, onset, cursor)
-        times.update(_share(frames, token, phones[offset: offset + count], cursor))
+        said_by = cursor
+        if not frames and number + 1 < len(groups) and token + count - 1 not in ends:
+            count, frames, said_by = _with_the_next(groups[number + 1], offset, first, times, unheard, speech)
+        times.update(_share(frames, token, phones[offset: offset + count], said_by))
         cursor = min(cursor, times[token][0], *(unheard[token][:1] if token in unheard else ()))
     return times, unheard
+
+
+def _with_the_next(
+    following: tuple[int, int], offset: int, first: int, times: Times, unheard: Times, speech: Onsets,
+) -> tuple[int, list[int], int]:
+    """A run of words (from its `offset`-th token) left no speech of its own before the next run of its sentence
+    (music before it, see fill_failed_span) shares that run's speech with it: the token count, speech frames and
+    end of the two as one run; the `--` between them takes none ("And our question ..." after music, flagged as
+    unheard when the words after the `--` took all the speech there)."""
+    following_offset, following_count = following
+    unheard.pop(first + following_offset, None)
+    start, end = times[first + following_offset][0], times[first + following_offset + following_count - 1][1]
+    return following_offset + following_count - offset, _speech_frames_from(speech, start, end), end
 
 
 def _runs_on(first: int, token: int, after_gap: Container[int]) -> bool:

@@ -82,6 +82,7 @@ def test_a_sentence_does_not_reach_back_over_music_for_its_words() -> None:
     times, _ = fill_failed_span(items, 40, (0, 11200), [6, 3, 4, 3, 2, 6, 3, 2, 3, 2, 2], 100.0,
                                 Onsets(energy, music), after_gap={46}, ends={42})
     assert times[43][0] >= 9000  # "And our question" after the music, not on the sentence before it
+    assert all(times[token][1] > times[token][0] for token in (43, 44, 45))  # on speech: not flagged unheard
     assert times[40][0] < 2000
 
 
