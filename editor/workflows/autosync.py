@@ -15,7 +15,7 @@ from itertools import islice
 from pathlib import Path
 
 from editor.checks.low_confidence import doubtful_in_recording
-from editor.core.model import Document, Word
+from editor.core.model import Cue, Document, Word
 from editor.core.recording_doubt import recording_doubt_limit
 from editor.core.style import CaptionStyle
 from editor.core.timecode import format_runtime
@@ -155,20 +155,24 @@ def _left_after_audio(scope: SyncScope, before: Document, after: Document) -> st
     else ""."""
     if scope.audio_ends_ms is None:
         return ""
+    synced_count = next((n for n, cue in enumerate(after.cues) if not _aligned(cue)), len(after.cues))
     if scope.moves_to_front:
-        synced_count = len(after.cues) - (len(before.cues) - (scope.stop - scope.first))
         return (f"this clip holds cues {scope.first + 1}-{scope.stop} of the transcript, from the middle of the "
                 f"programme: they are synced to it and now come first (cues 1-{synced_count}); the cues it does not "
                 f"hold follow them in their order, moved after its end (cues {synced_count + 1}-{len(after.cues)})")
     rest = before.cues[scope.stop:]
-    if not rest:
+    if synced_count == len(after.cues) or not rest:
         return ""
-    first = len(after.cues) - len(rest) + 1
-    moved_ms = after.cues[first - 1].start_ms - rest[0].start_ms
+    moved_ms = after.cues[len(after.cues) - len(rest)].start_ms - rest[0].start_ms
     moved = f", moved {moved_ms / 1000:.1f} s later to follow the synced cues" if moved_ms else ""
     return (f"its audio ends at {format_runtime(scope.audio_ends_ms)}, so only the cues before that were synced: "
-            f"cues {first}-{len(after.cues)} ({format_runtime(rest[0].start_ms + moved_ms)} to "
-            f"{format_runtime(rest[-1].end_ms + moved_ms)}) are left as they were{moved}")
+            f"cues {synced_count + 1}-{len(after.cues)} ({format_runtime(after.cues[synced_count].start_ms)} to "
+            f"{format_runtime(after.cues[-1].end_ms)}) are left as they were{moved}")
+
+
+def _aligned(cue: Cue) -> bool:
+    """The cue holds words auto-sync timed (each has a confidence; an estimate has none)."""
+    return any(word.confidence is not None for word in cue.words)
 
 
 def sync_to_media(document: Document, media: Path, style: CaptionStyle, *, lead_in_ms: int = 0,

@@ -95,6 +95,15 @@ def _cues_holding(cues: tuple[Cue, ...], said: range) -> tuple[int, int]:
     return bisect.bisect_right(ends, said.start), bisect.bisect_right(ends, said.stop - 1) + 1
 
 
+def _heard_span(timed: list[Word], estimated: tuple[Word, ...]) -> range:
+    """The aligned words from the first to the last the audio holds; all of them where it holds none, or where
+    the words' estimated times are unknown (a caption file's cues carry none to fall back on)."""
+    heard = [index for index, word in enumerate(timed) if not word.is_unheard and not word.is_gap]
+    if not heard or not all(word.is_timed for word in estimated):
+        return range(len(timed))
+    return range(heard[0], heard[-1] + 1)
+
+
 def selected_cues(document: Document, rows: list[int]) -> SyncScope:
     """The selected cues (and any between them) against the audio their neighbours leave free."""
     if not rows:
@@ -138,21 +147,29 @@ def synced(document: Document, scope: SyncScope, alignment: Alignment, media_ms:
     if scope.whole:
         return synced_document(document, alignment, style, media_ms, lead_in_ms=lead_in_ms, linger_ms=linger_ms)
     limit = media_ms if scope.end_ms is None else scope.end_ms
-    cues = recut(alignment.words, style, limit, linger_ms=style.max_linger_ms)
     if scope.audio_ends_ms is not None:
-        return excerpt_first(document, scope, cues, style.min_gap_ms)
+        return excerpt_first(document, scope, alignment.words, style, limit)
+    cues = recut(alignment.words, style, limit, linger_ms=style.max_linger_ms)
     return replace_range(document, scope.first, scope.stop, cues)
 
 
-def excerpt_first(document: Document, scope: SyncScope, synced_cues: list[Cue], gap_ms: int) -> Document:
+def excerpt_first(document: Document, scope: SyncScope, timed: list[Word], style: CaptionStyle, limit: int,
+                  ) -> Document:
     """An excerpt synced: its cues first, in its time, then the cues before it (from the middle of the
     programme) and the cues after it, each run in its order and with its own times, moved later only as far as
-    it must to follow (the estimate may put the cue after an excerpt's last words before they are said)."""
-    before, after = document.cues[: scope.first], document.cues[scope.stop:]
+    it must to follow (the estimate may put the cue after an excerpt's last words before they are said). The
+    scope's words the audio lacks at its edges (the excerpt starts or ends inside a cue) join those runs with
+    their estimated times, rather than being squeezed into the excerpt's first or last instant."""
+    heard = _heard_span(timed, scope.words)
+    synced_cues = recut(timed[heard.start: heard.stop], style, limit, linger_ms=style.max_linger_ms)
+    lead = recut(scope.words[: heard.start], style, None)
+    following = document.cues[scope.stop].start_ms - style.min_gap_ms if scope.stop < len(document.cues) else None
+    trail = recut(scope.words[heard.stop:], style, following)  # still ending where the cue it came from did
+    before, after = (*document.cues[: scope.first], *lead), (*trail, *document.cues[scope.stop:])
     moved = document.with_cues((*synced_cues, *before, *after))
     first = len(synced_cues)
     for run in (range(first, first + len(before)), range(first + len(before), len(moved.cues))):
         if run and run.start > 0:
-            lag = moved.cues[run.start - 1].end_ms + gap_ms - moved.cues[run.start].start_ms
+            lag = moved.cues[run.start - 1].end_ms + style.min_gap_ms - moved.cues[run.start].start_ms
             moved = shift_cues(moved, run, max(0, lag))
     return moved

@@ -93,3 +93,19 @@ def test_an_excerpt_from_the_middle_comes_first_and_the_other_cues_follow_it_in_
     assert earlier.start_ms == clip[-1].end_ms + STYLE.min_gap_ms
     assert later.start_ms - before.cues[1].start_ms == earlier.start_ms - before.cues[0].start_ms  # its own times
     assert all(cue.end_ms <= following.start_ms for cue, following in pairwise(after.cues))
+
+
+def test_words_an_excerpt_lacks_at_its_edge_keep_their_estimate_instead_of_its_last_instant() -> None:
+    said = "One two. Three four. Five six.".split()
+    estimated = [Word(text, 1000 * n, 1000 * n + 800) for n, text in enumerate(said)]
+    before = Document(cues=(Cue(0, 1800, "One two.", tuple(estimated[:2])), Cue(2000, 3800, "Three four.",
+                                tuple(estimated[2:4])), Cue(4000, 5800, "Five six.", tuple(estimated[4:]))),
+                      runtime_ms=8000, style_name=STYLE.name)
+    excerpt = within_audio(whole_document(before), 700, said=range(2, 4))  # a 0.7 s clip: "Three four." in cue 2
+    assert (excerpt.first, excerpt.stop) == (1, 2)
+    heard = Alignment([Word("Three", 100, 500, 1.0), Word("four.", 700, 700, 0.0)], [], speech_found=True)
+    assert heard.words[1].is_unheard  # the clip ends before "four."
+    after = synced(before, excerpt, heard, 700, STYLE)
+    assert [cue.text for cue in after.cues] == ["Three", "One two.", "four.", "Five six."]
+    assert after.cues[0].end_ms <= 700 and after.cues[2].duration_ms >= 800  # "four." as long as its estimate
+    assert all(cue.end_ms <= following.start_ms for cue, following in pairwise(after.cues))
