@@ -59,12 +59,10 @@ class Workers:
             return
         # Cancelled (or failed): stop the jobs already running too, so no worker spends seconds of CPU on a
         # result nobody will read. (ProcessPoolExecutor.terminate_workers() does this from Python 3.14.)
-        workers = list((self._pool._processes or {}).values())
-        self._pool.shutdown(wait=False, cancel_futures=True)
-        for worker in workers:
+        for worker in list((self._pool._processes or {}).values()):
             worker.terminate()
-        for worker in workers:
-            worker.join()
+        self._pool.shutdown(cancel_futures=True)  # its manager thread reaps the stopped workers (only it: a
+        # second thread joining them too could miss its child and leave it unreaped)
 
     def run(self, work: Callable[[Job], Result], count: int, make_job: Callable[[int], Job], progress: Progress
             ) -> list[Result]:
