@@ -13,8 +13,9 @@ APT_PACKAGES=(
   libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1
   libdbus-1-3 fonts-dejavu-core
 )
-TEST_APT_PACKAGES=(xvfb xauth ffmpeg espeak-ng flite nsis shellcheck)  # nsis, shellcheck: tests/packaging
-PACKAGE_APT_PACKAGES=(binutils)
+# nsis, shellcheck: tests/packaging; g++, python3-dev: tests/timing compiles the aligner's kernels as the build does
+TEST_APT_PACKAGES=(xvfb xauth ffmpeg espeak-ng flite nsis shellcheck g++ python3-dev)
+PACKAGE_APT_PACKAGES=(binutils g++ python3-dev)  # g++, python3-dev: packaging/compile_kernels.py
 
 missing_packages() {
   local pkg

@@ -4,7 +4,8 @@
 # Builds with the system Python (pyenv's leaks its library path and an unstripped libpython into the bundle)
 # in a build venv at OUTDIR/venv, reused by the next build. CUELINE_BUILD_WORKTREE=1 builds the working tree
 # (uncommitted changes included) instead of HEAD. The build machine needs what ./dev.sh installs (libvlc too:
-# the smoke test runs cueline-selfcheck) and binutils (PyInstaller and build_deb.sh read ELF headers).
+# the smoke test runs cueline-selfcheck), binutils (PyInstaller and build_deb.sh read ELF headers), and g++ with
+# Python's headers (python3-dev) for compile_kernels.py.
 set -euo pipefail
 OUTDIR=$(realpath -m "${1:?usage: packaging/build_linux.sh OUTDIR}")
 REPO=$(cd "$(dirname "$0")/.." && pwd)
@@ -35,6 +36,13 @@ setup_build_venv() {
     cp "$OUTDIR/src/requirements.lock" "$venv/requirements.lock"
   fi
   "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation "$OUTDIR/src"
+}
+
+compile_kernels() {
+  # The aligner's numba kernels as an extension module in the exported sources, so the bundle needs no numba.
+  local started=$SECONDS
+  "$OUTDIR/venv/bin/python" "$OUTDIR/src/packaging/compile_kernels.py" "$OUTDIR/src"
+  echo "kernels compiled ahead of time: $((SECONDS - started)) s"
 }
 
 freeze() {
@@ -72,6 +80,7 @@ main() {
   mkdir -p "$OUTDIR"
   export_sources
   setup_build_venv
+  compile_kernels
   freeze
   find "$OUTDIR/dist/cueline" -xtype l -print -delete  # links left pointing at excluded Qt libraries
   write_notices

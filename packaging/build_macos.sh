@@ -19,6 +19,12 @@ setup_build_venv() {
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation "$OUTDIR/src"
 }
 
+compile_kernels() {
+  # The aligner's numba kernels as an extension module in the exported sources (needs Xcode's command line
+  # tools), so the bundle carries neither numba nor llvmlite.
+  "$VENV/bin/python" "$OUTDIR/src/packaging/compile_kernels.py" "$OUTDIR/src"
+}
+
 freeze() {
   "$VENV/bin/pyinstaller" --noconfirm --clean --log-level WARN \
     --distpath "$OUTDIR/dist" --workpath "$OUTDIR/work" "$OUTDIR/src/packaging/cueline.spec"
@@ -45,5 +51,6 @@ make_dmg() {
 
 mkdir -p "$OUTDIR"
 setup_build_venv
+compile_kernels
 freeze
 make_dmg

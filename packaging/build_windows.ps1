@@ -46,6 +46,12 @@ function Install-BuildVenv {
     Invoke-Checked "$Venv\Scripts\python.exe" ($pip + @("--no-deps", "--no-build-isolation", $Src))
 }
 
+function Invoke-CompileKernels {
+    # The aligner's numba kernels as an extension module in the exported sources (needs MSVC, as the
+    # windows-2022 runner has), so the bundle carries neither numba nor llvmlite.
+    Invoke-Checked "$Venv\Scripts\python.exe" @("$Src\packaging\compile_kernels.py", $Src)
+}
+
 function Invoke-Freeze {
     $started = Get-Date
     Invoke-Checked "$Venv\Scripts\pyinstaller.exe" @("--noconfirm", "--clean", "--log-level", "WARN",
@@ -85,6 +91,7 @@ function New-Installer {
 New-Item -ItemType Directory -Force $OutDir | Out-Null
 Export-Sources
 Install-BuildVenv
+Invoke-CompileKernels
 Invoke-Freeze
 Write-Notices
 Test-Bundle

@@ -78,10 +78,15 @@ def cpython_licence() -> tuple[Path, ...]:
     return tuple(place for place in places if place.is_file())
 
 
-def python_components(top_modules: set[str]) -> list[Component]:
-    """CPython for the standard library, and each distribution whose modules were bundled."""
+def compiled_in(internal: Path) -> set[str]:
+    """Distributions whose code is compiled into a bundled module of ours (components.toml's [compiled-in])."""
+    return {name for name, stem in KNOWN.get("compiled-in", {}).items() if any(internal.glob(f"{stem}*"))}
+
+
+def python_components(top_modules: set[str], compiled_into_ours: set[str]) -> list[Component]:
+    """CPython for the standard library, and each distribution whose modules were bundled or compiled in."""
     by_module = metadata.packages_distributions()
-    names = {dist for module in top_modules - OWN_MODULES for dist in by_module.get(module, [])}
+    names = {dist for module in top_modules - OWN_MODULES for dist in by_module.get(module, [])} | compiled_into_ours
     if top_modules & (set(sys.stdlib_module_names) | {"_pyi_rth_utils"}):
         names.add("pyinstaller")  # its run-time hooks (pyi_rth_*) are in every bundle
     found = [
@@ -234,7 +239,7 @@ def main() -> int:
         print("notices: no licence known for these bundled files; add them to packaging/components.toml:",
               *unknown_libraries, *unknown_data, sep="\n  ", file=sys.stderr)
         return 1
-    components = python_components(bundled_top_modules(options.workdir)) + natives + data
+    components = python_components(bundled_top_modules(options.workdir), compiled_in(internal)) + natives + data
     notices = render(components, *product_line())
     licenses = internal / "licenses"
     copy_texts(components, licenses)

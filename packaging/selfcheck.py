@@ -1,7 +1,8 @@
 """`cueline-selfcheck`: checks that an installed Cueline has everything it loads at run time.
 
 Support staff run it when the editor does not start: it names what is missing (the bundled sample,
-the speech model, PyAV's FFmpeg, VLC, worker processes, Qt's platform plugin) instead of a traceback.
+the speech model, the aligner's compiled kernels, PyAV's FFmpeg, VLC, worker processes, Qt's platform
+plugin) instead of a traceback.
 Exit code 0 when all checks pass, 1 otherwise.
 """
 
@@ -68,6 +69,19 @@ def check_speech_model(tone: Path) -> str:
     return f"pocketsphinx model loaded from {pocketsphinx.get_model_path()}"
 
 
+def check_aligner(tone: Path) -> str:
+    """Our own aligner hears the tone: its compiled kernels load (an installer's, compiled at build time)."""
+    from editor.timing.acoustic import jit
+    from editor.timing.acoustic.listen import ListenJob
+    from editor.timing.acoustic.listener import Listener
+
+    with wave.open(str(tone), "rb") as audio:
+        pcm = audio.readframes(audio.getnframes())
+    Listener({"tone": ("T", "OW", "N")}).hear(ListenJob(pcm, 0, ("tone",)))
+    how = "compiled ahead of time" if jit.ahead_of_time() else "compiled by numba on this machine"
+    return f"aligner kernels {how}"
+
+
 def check_video_player(tone: Path) -> str:
     from editor.media.player import Player
 
@@ -118,6 +132,7 @@ def main() -> int:
             run("spell check", check_spelling_dictionary),
             run("audio decoding", lambda: check_audio_decoding(tone)),
             run("speech model", lambda: check_speech_model(tone)),
+            run("aligner", lambda: check_aligner(tone)),
             run("video player", lambda: check_video_player(tone)),
             run("worker process", check_worker_process),
             run("Qt", check_qt_platform),

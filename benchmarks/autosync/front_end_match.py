@@ -35,28 +35,15 @@ from score import read_wav  # noqa: E402
 
 from editor.core.transcript import parse_transcript  # noqa: E402
 from editor.timing import recognize  # noqa: E402
+from editor.timing.acoustic.features import mel_filters  # noqa: E402
 from editor.timing.align import SAMPLE_RATE, _window  # noqa: E402
 from editor.timing.chunks import chunk_bounds, frame_energy  # noqa: E402
 from editor.timing.script import make_script, script_pronunciations  # noqa: E402
 
 SHIFT, SIZE, FFT_SIZE, FILTERS, CEPSTRA, LIFTER = 160, 410, 512, 25, 13, 22
-LOWEST_HZ, HIGHEST_HZ, PRE_EMPHASIS = 130.0, 6800.0, 0.97
+PRE_EMPHASIS = 0.97
 MAX_GAIN = 20.0
 NEIGHBOURS = np.convolve(np.ones(FILTERS), np.ones(9), "same")  # filters within 4 of each, at the edges fewer
-
-
-def mel_filters() -> np.ndarray:
-    """Triangular filters, even on the mel scale, their corners rounded to FFT bins, each of unit area."""
-    to_mel, from_mel = (lambda hz: 2595.0 * np.log10(1 + hz / 700.0)), (lambda m: 700.0 * (10 ** (m / 2595.0) - 1))
-    step = (to_mel(HIGHEST_HZ) - to_mel(LOWEST_HZ)) / (FILTERS + 1)
-    bin_hz = SAMPLE_RATE / FFT_SIZE
-    hz = np.arange(FFT_SIZE // 2 + 1) * bin_hz
-    filters = np.zeros((FILTERS, len(hz)))
-    for index in range(FILTERS):
-        low, mid, high = (round(from_mel(to_mel(LOWEST_HZ) + (index + k) * step) / bin_hz) * bin_hz for k in range(3))
-        rising, falling = (hz - low) / (mid - low), (high - hz) / (high - mid)
-        filters[index] = np.clip(np.minimum(rising, falling), 0, None) * 2.0 / (high - low)
-    return filters
 
 
 def cepstra(pcm: bytes, noise_removal: bool) -> np.ndarray:

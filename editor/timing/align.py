@@ -16,18 +16,20 @@ import functools
 import itertools
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 import numpy as np
 
 from editor.core.model import LOW_CONFIDENCE, Word
+from editor.timing.acoustic.listen import Hearing, ListenJob, hear_chunk, init_listener
 from editor.timing.anchors import Anchor, consistent_chain, every_match, is_strong, longest_ms, match_chunk
 from editor.timing.assemble import timed_words
 from editor.timing.chunks import chunk_bounds
 from editor.timing.confidence import HeardTimeline, placed_support
 from editor.timing.gaps import Onsets
 from editor.timing.recognize import (
+    GARBAGE,
     ChunkJob,
     HeardWord,
     SpanJob,
@@ -48,7 +50,13 @@ __all__ = ["SAMPLE_RATE", "Alignment", "AlignmentCancelled", "align_recording", 
 SAMPLE_RATE = 16_000
 PARALLEL_FROM_MS = 90_000  # shorter audio is aligned in this process: starting workers would cost more
 WINDOW_MARGIN_TOKENS = 160  # how far (in tokens) the text a chunk may hear reaches beyond its estimate
-RECOGNITION_SHARE, PLACING_SHARE = 0.75, 0.9  # where each stage ends on the progress bar
+LISTENED_SHARE, RECOGNITION_SHARE, PLACING_SHARE = 0.6, 0.75, 0.9  # where each stage ends on the progress bar
+# nats a frame our own aligner's words must gain over the free phone loop for a chunk to keep its hearing; below,
+# recognition hears the chunk (as before the own aligner). Some voices fit the model poorly: their words score
+# barely above the loop and the path leaves transcript speech to gaps. Tune half, per chunk (sentence openings
+# heard within 150 ms of their start): flite rms or kal16 alone 0.57-0.99 (24 of 38 openings, t-mix-shorts),
+# slt or awb alone 1.17-2.45 (35 of 37); espeak-ng en-us+f3 0.78-1.64, 4 of 39 chunks below 0.9 (t-espeak-18dB)
+FIT_MIN = 0.9
 REFINE_MIN_TOKENS = 3  # a span whose words did not fit gets a second look if it is this long...
 REFINE_MIN_MS = 1500  # ...and lasts this long
 REFINE_MIN_PHONES = 5  # a single word heard on a second look anchors if it is this long (and within reach)
@@ -145,10 +153,18 @@ def align_recording(
     if workers is None:
         workers = MAX_WORKERS if audio.duration_ms >= PARALLEL_FROM_MS else 0
     clock.lap("prepare")
-    with Workers(dictionary_text(pronunciations), cancelled, workers) as pool:
+    # One pool per stage, each holding only what its jobs use: our own aligner (numba and its model) in one
+    # process hearing on threads (its loops let go of the GIL), then recogniser processes to place. Both in
+    # every worker took 621 MB with two workers on a 12:45 programme.
+    with Workers(pronunciations, cancelled, workers, init_listener, threads=True) as listeners:
         task = _Task(audio, script, pronunciations, [0, *itertools.accumulate(phone_counts)],
-                     gap_boundaries(script, words), pool, progress, clock)
-        anchors, heard = _hear_anchors(task)
+                     gap_boundaries(script, words), listeners, progress, clock)
+        chunks = _chunks(task)
+        hearings = _listen(task, chunks)
+        clock.lap("listen")
+    with Workers(dictionary_text(pronunciations), cancelled, workers) as recognisers:
+        task = replace(task, workers=recognisers)
+        anchors, heard = _hear_anchors(task, chunks, hearings)
         if not _speech_heard(anchors, script):
             return Alignment(list(words), [], speech_found=False, stages=clock.laps)
         anchors, placements = _place_between(task, anchors, heard)
@@ -174,24 +190,56 @@ class _Stopwatch:
         self._last = now
 
 
-def _hear_anchors(task: _Task) -> tuple[list[Anchor], list[HeardWord]]:
-    """Recognise every chunk against the transcript text near it; the consistent runs it heard anchor."""
-    bounds = chunk_bounds(task.audio.energy, task.duration_ms)
-    windows = [_window(task.script, start, end, task.duration_ms) for start, end in bounds]
+@dataclass(frozen=True)
+class _Chunk:
+    """A stretch of the audio heard on its own, and the transcript tokens first..last-1 it may say."""
 
-    def chunk_job(index: int) -> ChunkJob:
-        (start, end), window = bounds[index], windows[index]
-        return ChunkJob(task.pcm(start, end), start, tuple(task.script.sentences_between(*window)))
+    start_ms: int
+    end_ms: int
+    first: int
+    last: int
 
-    heard_by_chunk = task.run(recognize_chunk, len(bounds), chunk_job, 0.0, RECOGNITION_SHARE)
+
+def _chunks(task: _Task) -> list[_Chunk]:
+    return [_Chunk(start, end, *_window(task.script, start, end, task.duration_ms))
+            for start, end in chunk_bounds(task.audio.energy, task.duration_ms)]
+
+
+def _listen(task: _Task, chunks: list[_Chunk]) -> list[Hearing]:
+    """Every chunk heard by our own aligner against the transcript text near it."""
+
+    def listen_job(index: int) -> ListenJob:
+        chunk = chunks[index]
+        opening = tuple(token - chunk.first for token in task.script.sentence_starts
+                        if chunk.first <= token < chunk.last)
+        return ListenJob(task.pcm(chunk.start_ms, chunk.end_ms), chunk.start_ms,
+                         task.script.tokens[chunk.first: chunk.last], opening)
+
+    return task.run(hear_chunk, len(chunks), listen_job, 0.0, LISTENED_SHARE)
+
+
+def _hear_anchors(task: _Task, chunks: list[_Chunk], hearings: list[Hearing]) -> tuple[list[Anchor], list[HeardWord]]:
+    """What each chunk says: as our own aligner heard it where the transcript's words fit its speech, else as
+    recognition hears it (see FIT_MIN); the consistent runs heard anchor."""
+    poor = [index for index, hearing in enumerate(hearings) if hearing.fit < FIT_MIN]
+
+    def recognise_job(index: int) -> ChunkJob:
+        chunk = chunks[poor[index]]
+        return ChunkJob(task.pcm(chunk.start_ms, chunk.end_ms), chunk.start_ms,
+                        tuple(task.script.sentences_between(chunk.first, chunk.last)))
+
+    heard_by_chunk = [hearing.words for hearing in hearings]
+    recognised = task.run(recognize_chunk, len(poor), recognise_job, LISTENED_SHARE, RECOGNITION_SHARE)
+    for index, words in zip(poor, recognised, strict=True):
+        heard_by_chunk[index] = words
     task.clock.lap("recognise")
     runs = [
-        run for (first, last), heard in zip(windows, heard_by_chunk, strict=True)
-        for run in match_chunk(task.script.tokens[first:last], first, heard, task.breaks)
+        run for chunk, heard in zip(chunks, heard_by_chunk, strict=True)
+        for run in match_chunk(task.script.tokens[chunk.first: chunk.last], chunk.first, heard, task.breaks)
     ]
     chain = consistent_chain(runs, task.phones_before, unbroken=task.unbroken)
     task.clock.lap("chain")
-    return chain, [word for heard in heard_by_chunk for word in heard]
+    return chain, [word for words in heard_by_chunk for word in words if word.token != GARBAGE]
 
 
 def _place_between(

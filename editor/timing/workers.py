@@ -11,9 +11,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from types import TracebackType
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from editor.timing.recognize import init_worker
 
@@ -40,10 +40,15 @@ class Progress:
 
 
 class Workers:
-    """Recogniser processes for one alignment (or this process alone, when `count` is 0)."""
+    """Processes for one stage of an alignment (or this process alone, when `count` is 0), each readied once by
+    `ready(setup)`: by default recognisers, `setup` being their dictionary. With `threads`, one process runs
+    `count` jobs at a time on threads: for work that lets go of the GIL (compiled loops), so what it loads is
+    held once, and never by the editor's own process."""
 
-    def __init__(self, dictionary: str, cancelled: Callable[[], bool] | None, count: int) -> None:
-        self._dictionary, self._cancelled, self._count = dictionary, cancelled, count
+    def __init__(self, setup: Any, cancelled: Callable[[], bool] | None, count: int,
+                 ready: Callable[[Any], None] = init_worker, threads: bool = False) -> None:
+        self._setup, self._ready, self._threads = setup, ready, threads
+        self._cancelled, self._count = cancelled, count
         self._pool: ProcessPoolExecutor | None = None
         self._ready_here = False
 
@@ -70,30 +75,34 @@ class Workers:
         if self._count == 0 or count < 2:
             return self._run_here(work, count, make_job, progress)
         pool = self._started()
-        results: dict[int, Result] = {}
-        running: dict[Future[Result], int] = {}
+        batch = self._count if self._threads else 1  # jobs a process runs at once
+        results: dict[int, list[Result]] = {}
+        running: dict[Future[list[Result]], int] = {}
         upcoming = 0
-        while len(results) < count:
-            while upcoming < count and len(running) < self._count * (1 + JOBS_AHEAD):
-                running[pool.submit(work, make_job(upcoming))] = upcoming
-                upcoming += 1
+        while upcoming < count or running:
+            while upcoming < count and len(running) * batch < self._count * (1 + JOBS_AHEAD):
+                jobs = [make_job(index) for index in range(upcoming, min(count, upcoming + batch))]
+                running[pool.submit(_run_batch, work, jobs)] = upcoming
+                upcoming += len(jobs)
             self._check_cancelled()
             finished, _ = wait(running, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
             for future in finished:
                 results[running.pop(future)] = future.result()
-            progress.step(len(results))
-        return [results[index] for index in range(count)]
+            progress.step(sum(map(len, results.values())))
+        return [result for first in sorted(results) for result in results[first]]
 
     def _started(self) -> ProcessPoolExecutor:
         if self._pool is None:
             context = multiprocessing.get_context("spawn")  # fork is unsafe once Qt or threads are running
-            self._pool = ProcessPoolExecutor(self._count, context, init_worker, (self._dictionary,))
+            os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # each worker is one core's worth of work
+            processes, threads = (1, self._count) if self._threads else (self._count, 0)
+            self._pool = ProcessPoolExecutor(processes, context, _ready_process, (self._ready, self._setup, threads))
         return self._pool
 
     def _run_here(self, work: Callable[[Job], Result], count: int, make_job: Callable[[int], Job],
                   progress: Progress) -> list[Result]:
         if not self._ready_here:
-            init_worker(self._dictionary)
+            self._ready(self._setup)
             self._ready_here = True
         results = []
         for index in range(count):
@@ -105,3 +114,17 @@ class Workers:
     def _check_cancelled(self) -> None:
         if self._cancelled is not None and self._cancelled():
             raise AlignmentCancelled
+
+
+_THREADS: list[ThreadPoolExecutor] = []  # a worker's threads, when its jobs run on threads
+
+
+def _ready_process(ready: Callable[[Any], None], setup: Any, threads: int) -> None:
+    ready(setup)
+    if threads:
+        _THREADS[:] = [ThreadPoolExecutor(threads)]
+
+
+def _run_batch(work: Callable[[Job], Result], jobs: list[Job]) -> list[Result]:
+    """Results of `work` on the jobs, on the worker's threads where it has them."""
+    return list(_THREADS[0].map(work, jobs)) if _THREADS else [work(job) for job in jobs]
