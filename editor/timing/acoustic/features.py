@@ -13,7 +13,7 @@ import functools
 
 import numpy as np
 
-from editor.timing.acoustic.jit import compiled
+from editor.timing.acoustic.jit import compiled, inlined
 
 SAMPLE_RATE, SHIFT, SIZE, FFT_SIZE, FILTERS, CEPSTRA, LIFTER = 16_000, 160, 410, 512, 25, 13, 22
 LOWEST_HZ, HIGHEST_HZ, PRE_EMPHASIS = 130.0, 6800.0, 0.97
@@ -127,7 +127,7 @@ def _without_noise(mel_power: np.ndarray, neighbours: np.ndarray) -> np.ndarray:
     return cleaned
 
 
-@compiled
+@inlined
 def _follow(value: float, envelope: float) -> float:  # pragma: no cover - compiled
     """An envelope that follows values up slowly and down fast."""
     return 0.995 * envelope + 0.005 * value if value >= envelope else 0.5 * envelope + 0.5 * value

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from editor.timing.acoustic.jit import compiled, single_threaded_blas
+from editor.timing.acoustic.jit import compiled, inlined, single_threaded_blas
 from editor.timing.acoustic.model import AcousticModel
 
 BLOCK_FRAMES = 500  # frames scored at once: bounds the density table to ~30 MB
@@ -95,7 +95,7 @@ def _keep_top(table: np.ndarray, values: np.ndarray, where: np.ndarray) -> None:
                 where[frame, book, rank] = density
 
 
-@compiled
+@inlined
 def senone_score(values: np.ndarray, where: np.ndarray, log_weights: np.ndarray, codebook: np.ndarray, frame: int,
                  senone: int) -> float:  # pragma: no cover - compiled
     """One senone's log-likelihood on one frame: per stream, its weights over the codebook's top densities."""

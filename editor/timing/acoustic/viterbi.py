@@ -14,10 +14,10 @@ from typing import NamedTuple
 import numpy as np
 
 from editor.timing.acoustic.chain import Chain
-from editor.timing.acoustic.jit import compiled
+from editor.timing.acoustic.jit import compiled, inlined
 from editor.timing.acoustic.scorer import Tops, senone_score
 
-START, SELF = -2, -1  # where a gap or a token's first state came from, when not another token's last state
+START, SELF = np.int32(-2), np.int32(-1)  # where a gap or a token's first state came from, when not another token's last state
 NONE = np.float32(-1e30)
 Model = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]  # best densities, where, log weights, codebooks
 
@@ -71,9 +71,11 @@ def _search(layout: tuple[np.ndarray, np.ndarray], owner: np.ndarray, stay: np.n
             score: np.ndarray) -> None:  # pragma: no cover - compiled
     firsts, word_of = layout
     frames, states, tokens, words = len(gap), len(owner), len(firsts) - 1, word_of[-1] + 1
-    moved = np.zeros((frames, states), np.uint8)
-    entered = np.full((frames, tokens), START, np.int32)
-    gapped = np.full((frames, words + 1), START, np.int32)
+    # back pointers, written only where the search steps (the trace reads no others): most of a chunk's
+    # window is never entered, and its pages are never touched
+    moved = np.empty((frames, states), np.uint8)
+    entered = np.empty((frames, tokens), np.int32)
+    gapped = np.empty((frames, words + 1), np.int32)
     cache = np.zeros(len(model[3]), np.float32)
     stamp = np.full(len(model[3]), -1, np.int64)
     value = np.empty(states, np.float32)
@@ -84,8 +86,10 @@ def _search(layout: tuple[np.ndarray, np.ndarray], owner: np.ndarray, stay: np.n
     exits = np.empty(tokens, np.float32)
     reach = np.empty(words + 1, np.float32)
     reach_from = np.empty(words + 1, np.int32)
+    top, gaps_top = value.max(), gaps.max()  # the best state's and the best gap's value on the last frame
     for frame in range(1, frames):
-        floor = max(value.max(), gaps.max()) - beam
+        floor = max(top, gaps_top) - beam
+        top, gaps_top = NONE, NONE
         _reach(layout, leave, value, costs, landings, exits, reach, reach_from)
         for token in range(tokens - 1, -1, -1):  # backwards, so a state's predecessor is still last frame's
             word = word_of[token]
@@ -95,8 +99,10 @@ def _search(layout: tuple[np.ndarray, np.ndarray], owner: np.ndarray, stay: np.n
             if not alive[token] and entry < floor:
                 continue
             entered[frame, token] = source
-            alive[token] = _step_token(firsts[token], firsts[token + 1], entry, floor, stay, leave, senone, model,
-                                       cache, stamp, frame, value, moved[frame])
+            best = _step_token(firsts[token], firsts[token + 1], entry, floor, stay, leave, senone, model, cache,
+                               stamp, frame, value, moved[frame])
+            alive[token] = best > NONE
+            top = max(top, best)
         for word in range(words + 1):
             if reach[word] - pause[word] > gaps[word]:
                 gaps[word] = reach[word] - pause[word]
@@ -104,28 +110,30 @@ def _search(layout: tuple[np.ndarray, np.ndarray], owner: np.ndarray, stay: np.n
             else:
                 gapped[frame, word] = SELF
             gaps[word] += gap[frame]
+            gaps_top = max(gaps_top, gaps[word])
     _trace(layout, owner, moved, entered, gapped, value, gaps, visits, in_gap)
     score[0] = max(value.max(), gaps.max())
 
 
-@compiled
+@inlined
 def _step_token(low: int, high: int, entry: float, floor: float, stay: np.ndarray, leave: np.ndarray,
                 senone: np.ndarray, model: Model, cache: np.ndarray, stamp: np.ndarray, frame: int,
-                value: np.ndarray, moved: np.ndarray) -> bool:  # pragma: no cover - compiled
-    """One frame of one token's states (entered with `entry`); whether any is still within the beam."""
-    alive = False
+                value: np.ndarray, moved: np.ndarray) -> float:  # pragma: no cover - compiled
+    """One frame of one token's states (entered with `entry`); the best state's value, NONE where none is still
+    within the beam (a token none of whose states is, is not stepped again until a path enters it)."""
+    best = NONE
     for state in range(high - 1, low - 1, -1):
         kept = value[state] + stay[state]
         came = entry if state == low else value[state - 1] + leave[state - 1]
+        moved[state] = came > kept
         if came > kept:
             kept = came
-            moved[state] = 1
         if kept < floor:
             value[state] = NONE
         else:
             value[state] = kept + _emission(model, cache, stamp, frame, senone[state])
-            alive = True
-    return alive
+            best = max(best, value[state])
+    return best
 
 
 @compiled
@@ -156,7 +164,7 @@ def _reach(layout: tuple[np.ndarray, np.ndarray], leave: np.ndarray, value: np.n
             reach[word], reach_from[word] = jumped, anywhere
 
 
-@compiled
+@inlined
 def _emission(model: Model, cache: np.ndarray, stamp: np.ndarray, frame: int, senone: int
               ) -> float:  # pragma: no cover - compiled
     """A senone's score on a frame, computed once per frame however many states share it."""
