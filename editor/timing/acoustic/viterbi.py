@@ -81,7 +81,7 @@ def _search(layout: tuple[np.ndarray, np.ndarray], owner: np.ndarray, stay: np.n
     value = np.empty(states, np.float32)
     for state in range(states):
         value[state] = _emission(model, cache, stamp, 0, senone[state])
-    alive = np.ones(tokens, np.bool_)
+    reached = firsts[1:].copy()  # per token: past its last state within the beam (its first state: none)
     gaps = np.full(words + 1, gap[0])  # gaps[w]: the best path sitting in the gap before word w
     exits = np.empty(tokens, np.float32)
     reach = np.empty(words + 1, np.float32)
@@ -96,12 +96,12 @@ def _search(layout: tuple[np.ndarray, np.ndarray], owner: np.ndarray, stay: np.n
             entry, source = reach[word], reach_from[word]
             if gaps[word] > entry:
                 entry, source = gaps[word], SELF
-            if not alive[token] and entry < floor:
+            low = firsts[token]
+            if reached[token] == low and entry < floor:
                 continue
             entered[frame, token] = source
-            best = _step_token(firsts[token], firsts[token + 1], entry, floor, stay, leave, senone, model, cache,
-                               stamp, frame, value, moved[frame])
-            alive[token] = best > NONE
+            best, reached[token] = _step_token(low, min(reached[token] + 1, firsts[token + 1]), entry, floor, stay,
+                                               leave, senone, model, cache, stamp, frame, value, moved[frame])
             top = max(top, best)
         for word in range(words + 1):
             if reach[word] - pause[word] > gaps[word]:
@@ -118,10 +118,11 @@ def _search(layout: tuple[np.ndarray, np.ndarray], owner: np.ndarray, stay: np.n
 @inlined
 def _step_token(low: int, high: int, entry: float, floor: float, stay: np.ndarray, leave: np.ndarray,
                 senone: np.ndarray, model: Model, cache: np.ndarray, stamp: np.ndarray, frame: int,
-                value: np.ndarray, moved: np.ndarray) -> float:  # pragma: no cover - compiled
-    """One frame of one token's states (entered with `entry`); the best state's value, NONE where none is still
-    within the beam (a token none of whose states is, is not stepped again until a path enters it)."""
-    best = NONE
+                value: np.ndarray, moved: np.ndarray) -> tuple[float, int]:  # pragma: no cover - compiled
+    """One frame of a token's states low..high-1 (entered with `entry`; those after them hold no path and
+    cannot get one this frame); the best state's value (NONE where none is still within the beam: the token is
+    not stepped again until a path enters it) and past the last state that is."""
+    best, last = NONE, low
     for state in range(high - 1, low - 1, -1):
         kept = value[state] + stay[state]
         came = entry if state == low else value[state - 1] + leave[state - 1]
@@ -132,8 +133,8 @@ def _step_token(low: int, high: int, entry: float, floor: float, stay: np.ndarra
             value[state] = NONE
         else:
             value[state] = kept + _emission(model, cache, stamp, frame, senone[state])
-            best = max(best, value[state])
-    return best
+            best, last = max(best, value[state]), max(last, state + 1)
+    return best, last
 
 
 @compiled
