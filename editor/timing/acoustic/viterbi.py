@@ -14,7 +14,7 @@ from typing import NamedTuple
 import numpy as np
 
 from editor.timing.acoustic.chain import Chain
-from editor.timing.acoustic.jit import compiled, inlined
+from editor.timing.acoustic.jit import compiled
 from editor.timing.acoustic.scorer import Tops, senone_score
 
 START, SELF = np.int32(-2), np.int32(-1)  # where a gap or a token's first state came from, when not another token's last state
@@ -70,17 +70,18 @@ def _search(layout: tuple[np.ndarray, np.ndarray], owner: np.ndarray, stay: np.n
             landings: np.ndarray, pause: np.ndarray, beam: np.float32, visits: np.ndarray, in_gap: np.ndarray,
             score: np.ndarray) -> None:  # pragma: no cover - compiled
     firsts, word_of = layout
+    values, where, log_weights, codebook = model
     frames, states, tokens, words = len(gap), len(owner), len(firsts) - 1, word_of[-1] + 1
     # back pointers, written only where the search steps (the trace reads no others): most of a chunk's
     # window is never entered, and its pages are never touched
     moved = np.empty((frames, states), np.uint8)
     entered = np.empty((frames, tokens), np.int32)
     gapped = np.empty((frames, words + 1), np.int32)
-    cache = np.zeros(len(model[3]), np.float32)
-    stamp = np.full(len(model[3]), -1, np.int64)
+    cache = np.zeros(len(codebook), np.float32)  # each senone's score, computed once a frame (on `stamp`)
+    stamp = np.full(len(codebook), -1, np.int64)  # however many states share it
     value = np.empty(states, np.float32)
     for state in range(states):
-        value[state] = _emission(model, cache, stamp, 0, senone[state])
+        value[state] = senone_score(values, where, log_weights, codebook, 0, senone[state])
     reached = firsts[1:].copy()  # per token: past its last state within the beam (its first state: none)
     gaps = np.full(words + 1, gap[0])  # gaps[w]: the best path sitting in the gap before word w
     exits = np.empty(tokens, np.float32)
@@ -100,9 +101,24 @@ def _search(layout: tuple[np.ndarray, np.ndarray], owner: np.ndarray, stay: np.n
             if reached[token] == low and entry < floor:
                 continue
             entered[frame, token] = source
-            best, reached[token] = _step_token(low, min(reached[token] + 1, firsts[token + 1]), entry, floor, stay,
-                                               leave, senone, model, cache, stamp, frame, value, moved[frame])
-            top = max(top, best)
+            # the token's states, up to the one after its last within the beam (those after it hold no path and
+            # cannot get one this frame); written out here, not in a helper: a call handing over the arrays
+            # cost more than the step (numba counts references to each array passed)
+            last = low
+            for state in range(min(reached[token] + 1, firsts[token + 1]) - 1, low - 1, -1):
+                kept = value[state] + stay[state]
+                came = entry if state == low else value[state - 1] + leave[state - 1]
+                moved[frame, state] = came > kept
+                kept = max(kept, came)
+                if kept < floor:
+                    value[state] = NONE
+                    continue
+                unit = senone[state]
+                if stamp[unit] != frame:
+                    cache[unit], stamp[unit] = senone_score(values, where, log_weights, codebook, frame, unit), frame
+                value[state] = kept + cache[unit]
+                top, last = max(top, value[state]), max(last, state + 1)
+            reached[token] = last  # a token none of whose states is within the beam waits for a path to enter it
         for word in range(words + 1):
             if reach[word] - pause[word] > gaps[word]:
                 gaps[word] = reach[word] - pause[word]
@@ -114,27 +130,6 @@ def _search(layout: tuple[np.ndarray, np.ndarray], owner: np.ndarray, stay: np.n
     _trace(layout, owner, moved, entered, gapped, value, gaps, visits, in_gap)
     score[0] = max(value.max(), gaps.max())
 
-
-@inlined
-def _step_token(low: int, high: int, entry: float, floor: float, stay: np.ndarray, leave: np.ndarray,
-                senone: np.ndarray, model: Model, cache: np.ndarray, stamp: np.ndarray, frame: int,
-                value: np.ndarray, moved: np.ndarray) -> tuple[float, int]:  # pragma: no cover - compiled
-    """One frame of a token's states low..high-1 (entered with `entry`; those after them hold no path and
-    cannot get one this frame); the best state's value (NONE where none is still within the beam: the token is
-    not stepped again until a path enters it) and past the last state that is."""
-    best, last = NONE, low
-    for state in range(high - 1, low - 1, -1):
-        kept = value[state] + stay[state]
-        came = entry if state == low else value[state - 1] + leave[state - 1]
-        moved[state] = came > kept
-        if came > kept:
-            kept = came
-        if kept < floor:
-            value[state] = NONE
-        else:
-            value[state] = kept + _emission(model, cache, stamp, frame, senone[state])
-            best, last = max(best, value[state]), max(last, state + 1)
-    return best, last
 
 
 @compiled
@@ -164,15 +159,6 @@ def _reach(layout: tuple[np.ndarray, np.ndarray], leave: np.ndarray, value: np.n
         if jumped > reach[word]:
             reach[word], reach_from[word] = jumped, anywhere
 
-
-@inlined
-def _emission(model: Model, cache: np.ndarray, stamp: np.ndarray, frame: int, senone: int
-              ) -> float:  # pragma: no cover - compiled
-    """A senone's score on a frame, computed once per frame however many states share it."""
-    if stamp[senone] != frame:
-        cache[senone] = senone_score(model[0], model[1], model[2], model[3], frame, senone)
-        stamp[senone] = frame
-    return float(cache[senone])
 
 
 @compiled
