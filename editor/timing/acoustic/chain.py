@@ -16,6 +16,7 @@ import numpy as np
 from editor.timing.acoustic.model import AcousticModel
 
 SILENCE = "SIL"
+Pronunciations = tuple[tuple[str, ...], ...]  # a word's ways to be said, each a tuple of phones
 
 
 @dataclass(frozen=True)
@@ -34,35 +35,48 @@ class Chain:
         return int(self.word_of[-1]) + 1 if len(self.word_of) else 0
 
 
-def word_chain(model: AcousticModel, words: Sequence[Sequence[Sequence[str]]]) -> Chain:
-    """The chain of words, each given as its pronunciations (phone lists, every phone one of the model's CI
-    phones); a neighbouring word is taken in its first pronunciation for the context."""
-    senones: list[np.ndarray] = []
-    stays: list[np.ndarray] = []
-    leaves: list[np.ndarray] = []
-    firsts, word_of = [0], []
-    for index, pronunciations in enumerate(words):
-        before = words[index - 1][0][-1] if index > 0 else SILENCE
-        after = words[index + 1][0][0] if index + 1 < len(words) else SILENCE
-        for phones in pronunciations:
-            for position, phone in enumerate(phones):
-                left = phones[position - 1] if position > 0 else before
-                right = phones[position + 1] if position + 1 < len(phones) else after
-                triphone = model.phone_id(phone, left, right, _place(position, len(phones)))
-                matrix = model.transitions[model.phone_matrix[triphone]]
-                senones.append(model.phone_senones[triphone])
-                stays.append(np.diagonal(matrix[:, :3]).copy())
-                leaves.append(np.array([matrix[0, 1], matrix[1, 2], matrix[2, 3]], np.float32))
-            firsts.append(firsts[-1] + 3 * len(phones))
-            word_of.append(index)
-    empty = np.zeros(0, np.float32)
-    return Chain(
-        np.asarray(firsts, np.int64),
-        np.asarray(word_of, np.int64),
-        np.concatenate(senones).astype(np.int64) if senones else np.zeros(0, np.int64),
-        np.concatenate(stays).astype(np.float32) if stays else empty,
-        np.concatenate(leaves).astype(np.float32) if leaves else empty,
-    )
+class Chains:
+    """Word chains in one model; each word's states between given neighbours are made once per process (a
+    chunk's transcript window shares most of its words with the windows of the chunks beside it, and a
+    12:45 programme's chains took 0.5 s CPU made afresh for every chunk)."""
+
+    def __init__(self, model: AcousticModel) -> None:
+        self.model = model
+        self._words: dict[tuple[Pronunciations, str, str], tuple[np.ndarray, ...]] = {}
+
+    def chain(self, words: Sequence[Pronunciations]) -> Chain:
+        """The chain of words, each given as its pronunciations (phone tuples, every phone one of the model's
+        CI phones); a neighbouring word is taken in its first pronunciation for the context."""
+        pieces = [self._word(pronunciations, words[index - 1][0][-1] if index > 0 else SILENCE,
+                             words[index + 1][0][0] if index + 1 < len(words) else SILENCE)
+                  for index, pronunciations in enumerate(words)]
+        if not pieces:
+            empty = np.zeros(0, np.float32)
+            return Chain(np.zeros(1, np.int64), np.zeros(0, np.int64), np.zeros(0, np.int64), empty, empty)
+        sizes, senones, stays, leaves = (np.concatenate(part) for part in zip(*pieces, strict=True))
+        return Chain(np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64),
+                     np.repeat(np.arange(len(words)), [len(piece[0]) for piece in pieces]).astype(np.int64),
+                     senones, stays, leaves)
+
+    def _word(self, pronunciations: Pronunciations, before: str, after: str) -> tuple[np.ndarray, ...]:
+        """States of each pronunciation of a word between the phones `before` and `after`: per pronunciation
+        its count; per state its senone, and the log probabilities of staying and of moving on."""
+        key = (pronunciations, before, after)
+        if key not in self._words:
+            senones, stays, leaves = [], [], []
+            for phones in pronunciations:
+                for position, phone in enumerate(phones):
+                    left = phones[position - 1] if position > 0 else before
+                    right = phones[position + 1] if position + 1 < len(phones) else after
+                    triphone = self.model.phone_id(phone, left, right, _place(position, len(phones)))
+                    matrix = self.model.transitions[self.model.phone_matrix[triphone]]
+                    senones.append(self.model.phone_senones[triphone])
+                    stays.append(np.diagonal(matrix[:, :3]))
+                    leaves.append(np.array([matrix[0, 1], matrix[1, 2], matrix[2, 3]]))
+            self._words[key] = (np.array([3 * len(phones) for phones in pronunciations], np.int64),
+                                np.concatenate(senones).astype(np.int64), np.concatenate(stays).astype(np.float32),
+                                np.concatenate(leaves).astype(np.float32))
+        return self._words[key]
 
 
 def _place(position: int, count: int) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from editor.timing.acoustic.chain import word_chain
+from editor.timing.acoustic.chain import Chains
 from editor.timing.acoustic.features import features
 from editor.timing.acoustic.listen import Hearing, ListenJob
 from editor.timing.acoustic.model import AcousticModel, load_model
@@ -56,7 +56,9 @@ class Listener:
     def __init__(self, pronunciations: dict[str, list[str]], model: AcousticModel | None = None) -> None:
         self.model = model or load_model()
         self.scorer = Scorer(self.model)
-        self.phones = {token: [variant.split() for variant in variants] for token, variants in pronunciations.items()}
+        self.phones = {token: tuple(tuple(variant.split()) for variant in variants)
+                       for token, variants in pronunciations.items()}
+        self.chains = Chains(self.model)
         self._ci = self.model.phone_senones[: len(self.model.phones)].ravel()
         self._quiet = self.model.phone_senones[[self.model.silence, self.model.phones.index(NOISE)]].ravel()
         self._loop = loop_transitions(self.model)
@@ -84,7 +86,7 @@ class Listener:
         frames = features(samples)
         if not job.tokens:
             frames = frames[:0]
-        chain = word_chain(self.model, [self.phones[token] for token in job.tokens])
+        chain = self.chains.chain([self.phones[token] for token in job.tokens])
         tops = self.scorer.codebook_tops(frames)
         loop = loop_gains(self.scorer.scores(tops, self._ci), *self._loop)
         silence = self.scorer.scores(tops, self._quiet).max(axis=1)

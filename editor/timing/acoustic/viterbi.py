@@ -17,7 +17,9 @@ from editor.timing.acoustic.chain import Chain
 from editor.timing.acoustic.jit import compiled
 from editor.timing.acoustic.scorer import Tops, senone_score
 
-START, SELF = np.int32(-2), np.int32(-1)  # where a gap or a token's first state came from, when not another token's last state
+# where a gap or a token's first state came from, when not another token's last state (int32 as the back pointers
+# are: numba's ahead-of-time build cannot type a variable holding either with a Python int)
+START, SELF = np.int32(-2), np.int32(-1)
 NONE = np.float32(-1e30)
 Model = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]  # best densities, where, log weights, codebooks
 
@@ -145,7 +147,7 @@ def _reach(layout: tuple[np.ndarray, np.ndarray], leave: np.ndarray, value: np.n
     tokens, words = len(exits), len(reach) - 1
     for token in range(tokens):
         exits[token] = value[firsts[token + 1] - 1] + leave[firsts[token + 1] - 1]
-    best, best_from, token = NONE, START, 0
+    best, best_from, token = NONE, int(START), 0
     for word in range(words + 1):
         reach[word], reach_from[word] = best, best_from
         best -= skip_cost
