@@ -25,7 +25,7 @@ class Tops(NamedTuple):
     """Each frame's best densities per stream and codebook: log densities, best first, and which they are."""
 
     values: np.ndarray  # (frames, streams, codebooks, TOP) float32
-    where: np.ndarray  # (frames, streams, codebooks, TOP) int64
+    where: np.ndarray  # (frames, streams, codebooks, TOP) uint8: a codebook has 128 densities
 
 
 class Scorer:
@@ -40,7 +40,7 @@ class Scorer:
         """The TOP best densities of every codebook on (frames, streams, dims) features."""
         streams, codebooks = self.model.means.shape[:2]
         values = np.empty((len(frames), streams, codebooks, TOP), np.float32)
-        where = np.empty((len(frames), streams, codebooks, TOP), np.int64)
+        where = np.empty((len(frames), streams, codebooks, TOP), np.uint8)
         for first in range(0, len(frames), BLOCK_FRAMES):
             block = frames[first: first + BLOCK_FRAMES]
             for stream, product in enumerate(self._products):
