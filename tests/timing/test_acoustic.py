@@ -9,9 +9,10 @@ import pocketsphinx
 import pytest
 from spoken import RATE, Speech, speak
 
-from editor.timing.acoustic.listen import ListenJob
+from editor.timing.acoustic.listen import Hearing, ListenJob, hear_chunk, init_listener
 from editor.timing.acoustic.listener import Listener
 from editor.timing.recognize import GARBAGE, HeardWord, load_dictionary, pcm_bytes
+from editor.timing.workers import Progress, Workers
 
 SAID = "the parliament convened on the first of july", "nobody expected the president to agree so quickly"
 
@@ -77,3 +78,22 @@ def test_speech_the_transcript_lacks_is_absorbed_not_given_to_words(speech: Spee
     assert ours[0].start_ms >= offset + speech.phrase(SAID[0])[0] + 1200  # "the parliament convened on the" before
     absorbed = [word for word in heard if word.token == GARBAGE and word.end_ms <= ours[0].start_ms]
     assert absorbed and absorbed[0].start_ms <= offset + speech.phrase(SAID[0])[0] + 200  # heard as other speech
+
+
+def test_chunks_are_heard_alike_here_and_side_by_side_on_a_workers_threads(speech: Speech) -> None:
+    # Whether recognition hears a chunk again depends on its fit (align.py, FIT_MIN): it must not depend on
+    # how many workers there are, nor on what the other threads hear meanwhile (they share one listener)
+    words = [*SAID[0].split(), *SAID[1].split()]
+    dictionary = load_dictionary()
+    half = len(speech.samples) // 2
+    jobs = [ListenJob(pcm_bytes(piece), offset, tuple(words[first:]))
+            for piece, offset, first in ((speech.samples, 0, 0), (speech.samples[half:], 100, 3),
+                                         (speech.samples[:half], 0, 0), (speech.samples, 50, 8))]
+
+    def heard(workers: int) -> list[Hearing]:
+        with Workers({word: dictionary[word] for word in words}, None, workers, init_listener, threads=True) as pool:
+            return list(pool.run(hear_chunk, len(jobs), jobs.__getitem__, Progress(None, 0.0, 1.0, len(jobs))))
+
+    alone = heard(0)
+    assert len({hearing.fit for hearing in alone}) == len(jobs)  # four different chunks
+    assert heard(2) == alone
