@@ -34,7 +34,7 @@ from editor.timing import recognize
 from editor.timing.acoustic import listen, listener, phone_loop
 from editor.timing.align import SAMPLE_RATE, _window
 from editor.timing.anchors import Anchor, Run, consistent_chain, match_chunk
-from editor.timing.chunks import chunk_bounds
+from editor.timing.chunks import chunk_bounds, frame_energy
 from editor.timing.script import Script, make_script, script_pronunciations
 
 TOLERANCE_S = 0.5
@@ -57,7 +57,7 @@ def heard_runs(variant: str, recogniser: bool) -> tuple[dict[str, Any], Script, 
     duration_ms = len(audio) * 1000 // SAMPLE_RATE
     runs: list[Run] = []
     began = time.process_time()
-    for start, end in chunk_bounds(audio, SAMPLE_RATE):
+    for start, end in chunk_bounds(frame_energy(audio, SAMPLE_RATE), duration_ms):
         first, last = _window(script, start, end, duration_ms)
         pcm = recognize.pcm_bytes(audio[start * SAMPLE_RATE // 1000: end * SAMPLE_RATE // 1000])
         if recogniser:
