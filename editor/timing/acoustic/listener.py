@@ -74,8 +74,7 @@ class Listener:
         path gains over a path spending every frame in a gap (the phone loop, or silence), per frame it spends
         in words."""
         path, speech, gap = self._search(job)
-        absorbed = _absorbed(job, path.in_gap, speech)
-        words = sorted(_entered_from_silence(_placed(job, path), absorbed) + absorbed, key=lambda word: word.start_ms)
+        words = sorted(_placed(job, path) + _absorbed(job, path.in_gap, speech), key=lambda word: word.start_ms)
         in_words = max(int(np.count_nonzero(~path.in_gap)), 1)
         return Hearing(words, (path.score - float(gap.sum())) / in_words)
 
@@ -106,16 +105,6 @@ def _placed(job: ListenJob, path: Path) -> list[HeardWord]:
     alone = np.minimum(after, before) * FRAME_MS > ALONE_MS
     return [HeardWord(job.tokens[word], job.offset_ms + int(start) * FRAME_MS, job.offset_ms + int(end) * FRAME_MS)
             for word, start, end in zip(path.word[~alone], starts[~alone], ends[~alone], strict=True)]
-
-
-def _entered_from_silence(placed: list[HeardWord], absorbed: list[HeardWord]) -> list[HeardWord]:
-    """The words but those the path entered straight from speech it left to a gap: such a word starts where
-    the path stopped absorbing, not where it was heard. A voice that fits the model poorly lends a sentence's
-    short first word to the gap and says it in the gap's last frames ("Our assistance", flite awb in
-    t-mix-inserts: the opening absorbed, "our" squeezed into 70 ms, its caption 0.22 s late); left unheard,
-    the placing stage places it between the anchors, as it does a word recognition misheard."""
-    ends = {word.end_ms for word in absorbed}
-    return [word for word in placed if word.start_ms not in ends]
 
 
 def _absorbed(job: ListenJob, in_gap: np.ndarray, speech: np.ndarray) -> list[HeardWord]:
