@@ -20,6 +20,7 @@ export_sources() {
   else
     cp -a "$REPO/editor" "$REPO/resources" "$REPO/packaging" "$REPO/pyproject.toml" "$REPO/requirements.lock" \
       "$REPO/README.md" "$REPO/LICENSE" "$OUTDIR/src/"
+    rm -f "$OUTDIR/src/editor/timing/acoustic/_aot_"*  # ./dev.sh's kernels: compile_kernels() builds them afresh
     echo "sources: working tree $REPO"
   fi
 }
