@@ -32,7 +32,7 @@ from score import read_wav, sentence_first_words
 from editor.core.transcript import parse_transcript
 from editor.timing import recognize
 from editor.timing.acoustic import listen, listener, phone_loop
-from editor.timing.align import LEAD_IN_MS, SAMPLE_RATE, _window
+from editor.timing.align import SAMPLE_RATE, _window
 from editor.timing.anchors import Anchor, Run, consistent_chain, match_chunk
 from editor.timing.chunks import chunk_bounds, frame_energy
 from editor.timing.script import Script, make_script, script_pronunciations
@@ -59,15 +59,13 @@ def heard_runs(variant: str, recogniser: bool) -> tuple[dict[str, Any], Script, 
     began = time.process_time()
     for start, end in chunk_bounds(frame_energy(audio, SAMPLE_RATE), duration_ms):
         first, last = _window(script, start, end, duration_ms)
-        lead_in = min(LEAD_IN_MS, start) if not recogniser else 0
-        pcm = recognize.pcm_bytes(audio[(start - lead_in) * SAMPLE_RATE // 1000: end * SAMPLE_RATE // 1000])
+        pcm = recognize.pcm_bytes(audio[start * SAMPLE_RATE // 1000: end * SAMPLE_RATE // 1000])
         if recogniser:
             job = recognize.ChunkJob(pcm, start, tuple(script.sentences_between(first, last)))
             heard = recognize.recognize_chunk(job)
         else:
             opening = tuple(token - first for token in script.sentence_starts if first <= token < last)
-            job = listen.ListenJob(pcm, start - lead_in, script.tokens[first:last], opening, lead_in)
-            heard = listen.hear_chunk(job).words
+            heard = listen.hear_chunk(listen.ListenJob(pcm, start, script.tokens[first:last], opening)).words
         runs += match_chunk(script.tokens[first:last], first, heard)
     spent = time.process_time() - began
     return truth, script, sentence_first_words(words), runs, spent

@@ -57,12 +57,6 @@ LISTENED_SHARE, RECOGNITION_SHARE, PLACING_SHARE = 0.6, 0.75, 0.9  # where each 
 # heard within 150 ms of their start): flite rms or kal16 alone 0.57-0.99 (24 of 38 openings, t-mix-shorts),
 # slt or awb alone 1.17-2.45 (35 of 37); espeak-ng en-us+f3 0.78-1.64, 4 of 39 chunks below 0.9 (t-espeak-18dB)
 FIT_MIN = 0.9
-# audio before each chunk our own aligner hears with it, for context only: a chunk cut right before a sentence
-# lost its opening words to a gap more often than one heard with the second before it (t-espeak-edited, a
-# passage cut out: "I would disagree" after the cut, "I would" absorbed, its cue 0.36 s early). Own hearing,
-# sentence-opening anchors heard: t-espeak-edited 101 -> 107 (error max .478 -> .055 s), t-mix-inserts 120 ->
-# 123, t-espeak-18dB 109 -> 115, t-pauses-inserts 75 -> 76; about 5 % more audio heard
-LEAD_IN_MS = 1000
 REFINE_MIN_TOKENS = 3  # a span whose words did not fit gets a second look if it is this long...
 REFINE_MIN_MS = 1500  # ...and lasts this long
 REFINE_MIN_PHONES = 5  # a single word heard on a second look anchors if it is this long (and within reach)
@@ -218,9 +212,8 @@ def _listen(task: _Task, chunks: list[_Chunk]) -> list[Hearing]:
         chunk = chunks[index]
         opening = tuple(token - chunk.first for token in task.script.sentence_starts
                         if chunk.first <= token < chunk.last)
-        lead_in = min(LEAD_IN_MS, chunk.start_ms)
-        return ListenJob(task.pcm(chunk.start_ms - lead_in, chunk.end_ms), chunk.start_ms - lead_in,
-                         task.script.tokens[chunk.first: chunk.last], opening, lead_in)
+        return ListenJob(task.pcm(chunk.start_ms, chunk.end_ms), chunk.start_ms,
+                         task.script.tokens[chunk.first: chunk.last], opening)
 
     return task.run(hear_chunk, len(chunks), listen_job, 0.0, LISTENED_SHARE)
 

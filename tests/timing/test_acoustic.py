@@ -97,14 +97,3 @@ def test_chunks_are_heard_alike_here_and_side_by_side_on_a_workers_threads(speec
     alone = heard(0)
     assert len({hearing.fit for hearing in alone}) == len(jobs)  # four different chunks
     assert heard(2) == alone
-
-
-def test_words_heard_in_a_chunks_lead_in_are_left_to_the_chunk_before(speech: Speech) -> None:
-    # align.py hears each chunk with the second before it, for context: what is said there is the chunk before's
-    words = [*SAID[0].split(), *SAID[1].split()]
-    lead_in, offset = speech.phrase(SAID[1])[0] - 250, 5000  # the first sentence and most of the pause after it
-    job = ListenJob(pcm_bytes(speech.samples), offset, tuple(words), (0, len(SAID[0].split())), lead_in)
-    heard = listener_for(words).hear(job)
-    assert heard and all(word.start_ms >= offset + lead_in for word in heard)
-    assert [word.token for word in heard if word.token != GARBAGE] == SAID[1].split()
-    assert abs(heard[0].start_ms - offset - speech.phrase(SAID[1])[0]) <= 60

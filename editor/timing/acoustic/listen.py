@@ -18,14 +18,12 @@ if TYPE_CHECKING:
 
 
 class ListenJob(NamedTuple):
-    """One chunk of 16-bit mono 16 kHz audio and the transcript tokens it may say, in order; the audio may open
-    with a lead-in (the end of the chunk before), heard for context only: no word heard in it is kept."""
+    """One chunk of 16-bit mono 16 kHz audio and the transcript tokens it may say, in order."""
 
     pcm: bytes
     offset_ms: int
     tokens: tuple[str, ...]
     sentence_starts: tuple[int, ...] = ()  # which of the tokens open a sentence
-    lead_in_ms: int = 0
 
 
 class Hearing(NamedTuple):

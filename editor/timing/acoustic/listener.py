@@ -80,8 +80,7 @@ class Listener:
         path, speech, gap = self._search(job)
         absorbed = _absorbed(job, path.in_gap, speech)
         squeezed = self._squeezed(job, path, absorbed)
-        heard = sorted(_placed(job, path, ~squeezed) + absorbed, key=lambda word: word.start_ms)
-        words = _after_the_lead_in(job, heard)
+        words = sorted(_placed(job, path, ~squeezed) + absorbed, key=lambda word: word.start_ms)
         in_words = max(int(np.count_nonzero(~path.in_gap)), 1)
         return Hearing(words, (path.score - float(gap.sum())) / in_words)
 
@@ -129,14 +128,6 @@ def _placed(job: ListenJob, path: Path, kept: np.ndarray) -> list[HeardWord]:
     said = kept & ~(np.minimum(after, before) * FRAME_MS > ALONE_MS)
     return [HeardWord(job.tokens[word], job.offset_ms + int(start) * FRAME_MS, job.offset_ms + int(end) * FRAME_MS)
             for word, start, end in zip(path.word[said], starts[said], ends[said], strict=True)]
-
-
-def _after_the_lead_in(job: ListenJob, words: list[HeardWord]) -> list[HeardWord]:
-    """The words heard in the chunk's own audio (the chunk before keeps those of the lead-in); absorbed speech
-    reaching into it starts where it does."""
-    own = job.offset_ms + job.lead_in_ms
-    return [word._replace(start_ms=max(word.start_ms, own)) for word in words
-            if word.start_ms >= own or (word.token == GARBAGE and word.end_ms > own)]
 
 
 def _absorbed(job: ListenJob, in_gap: np.ndarray, speech: np.ndarray) -> list[HeardWord]:
