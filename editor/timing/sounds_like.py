@@ -298,7 +298,9 @@ def candidates_for(span: Sequence[Slot], terms: Iterable[GlossaryTerm], vocabula
     """Glossary names and the document's topic words of about the span's length, joined words, and (for one
     word) its sound neighbours, each with the gain that scores 1.0: a neighbour differs by one close sound, so
     it can gain at most half a phone. A span holding one of the topic words is no garble of a name: the
-    transcriber wrote that name often, so knew it ("here America is", "Kerry": never Maliki, Nouri)."""
+    transcriber wrote that name often, so knew it ("here America is", "Kerry": never Maliki, Nouri). Nor is a
+    candidate with the span's very letters, only spaces, hyphens or case apart ("Thy self", "thyself"): the
+    same words, written another way."""
     text = " ".join(slot.word.text for slot in span)
     plain = letters(text)
     length = _length(text, text)
@@ -311,12 +313,13 @@ def candidates_for(span: Sequence[Slot], terms: Iterable[GlossaryTerm], vocabula
         }
         found |= {word: FULL_GAIN for word in _topic_alikes(text, vocabulary) if word not in found}
     if len(span) == 2:
-        joined = {plain, _DOUBLED.sub(r"\1", plain)}  # "all. Ready" -> "already"
-        found |= {word: FULL_GAIN for word in joined if word in load_dictionary()}
+        joined = _DOUBLED.sub(r"\1", plain)  # "all. Ready" -> "already"
+        if joined in load_dictionary():
+            found[joined] = FULL_GAIN
     shortest = WEIGHED_NEIGHBOUR_MIN_PHONES if weighing else NEIGHBOUR_MIN_PHONES
     if len(span) == 1 and _worth_neighbours(span[0], shortest):
         found |= {word: CLOSE_COST / length for word in neighbours(span[0].word.text) if word not in found}
-    return found
+    return {word: gain for word, gain in found.items() if letters(word) != plain}
 
 
 def topic_words(document: Document) -> frozenset[str]:

@@ -154,6 +154,13 @@ def test_words_that_sound_the_same_are_told_apart_by_the_words_around() -> None:
         assert heard.cues[1].words[2].alternatives == ()
 
 
+def test_words_written_apart_are_not_heard_as_the_same_words_run_together() -> None:
+    """ "Thy self" said as written sounds like "thyself", but only the space differs: the same words, no garble."""
+    apart = cue_heard(("know", "N OW"), ("Thy", "DH AY"), ("self", "S EH L F"), ("well", "W EH L"))
+    words = rescore(Document(cues=(apart,))).cues[0].words
+    assert [alt.text for word in words for alt in word.alternatives] == []
+
+
 def test_support_is_measured_against_how_well_the_recording_is_heard() -> None:
     """On a recording whose ordinary words the phones fit poorly (0.6 here), a word heard as well as they are is
     supported as a word on a well-heard recording would be: every support rises by the shortfall."""
