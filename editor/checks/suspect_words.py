@@ -17,10 +17,9 @@ from editor.checks.spelling import inside_sentence, misspellings, words_of_terms
 from editor.checks.suggestions import merged
 from editor.checks.word_spans import word_spans
 from editor.core.glossary import Proposal, glossary_of, propose_replacements
-from editor.core.model import Cue, Document, HeardAlternative, Word
+from editor.core.model import EDGE_PUNCTUATION, Cue, Document, HeardAlternative, Word
 from editor.core.phonetic import sound_alike_score
 from editor.core.style import CaptionStyle
-from editor.core.words import EDGE_PUNCTUATION
 
 NAME = "suspect-word"
 AUDIO_FLAG = 0.35  # what the audio sounds like must beat the transcript at least this clearly to be flagged

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 from editor.checks.issue import TextSpan
-from editor.core.model import Cue
-from editor.core.words import EDGE_PUNCTUATION
+from editor.core.model import EDGE_PUNCTUATION, Cue
 
 _TOKEN = re.compile(r"\S+")
 

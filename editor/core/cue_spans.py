@@ -74,9 +74,13 @@ def span_context(text: str, start: int, end: int) -> str:
 def replace_in_cue(cue: Cue, start: int, end: int, replacement: str) -> Cue:
     """The cue with text[start:end] replaced; the other words keep their times, the new ones share the span's.
 
-    A replacement word has no confidence: staff chose it, so it is no longer doubtful.
+    A replacement word has no confidence: staff chose it, so it is no longer doubtful. The same words re-cased or
+    re-punctuated ("Dashwood" for "dashwood") are still what was said, and keep their times and evidence.
     """
     text = cue.text[:start] + replacement + cue.text[end:]
+    respelt = cue.with_text(text)
+    if respelt.words:
+        return respelt
     words, touched = timed_words(cue), tokens_touched(cue.text, start, end)
     if not words or not touched:
         return cue.with_text(text)

@@ -14,9 +14,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from editor.core.model import Cue, Document, GlossaryTerm, is_gap_text
+from editor.core.model import EDGE_PUNCTUATION, Cue, Document, GlossaryTerm, is_gap_text
 from editor.core.phonetic import MIN_SOUND, key_weight, phrase_key, sound_alike_score
-from editor.core.words import EDGE_PUNCTUATION
 
 HINT_MARK = "~"
 EXAMPLE_LINE = "ISIL ~ sisal, Beisel"

@@ -7,11 +7,17 @@ from dataclasses import dataclass, replace
 
 GAP_TOKEN = re.compile(r"^-{2,}$")
 LOW_CONFIDENCE = 0.5  # an aligned word below this is one the audio hardly supports: likely garbled
+EDGE_PUNCTUATION = "\"'“”‘’()[]{}<>.,;:!?…*«»"  # what may cling to a word's edges and is not the word
 
 
 def is_gap_text(text: str) -> bool:
     """True for a `--` run: speech the transcriber could not hear."""
     return bool(GAP_TOKEN.match(text))
+
+
+def spoken_form(token: str) -> str:
+    """A token as it is said: whatever its case and the punctuation at its edges ("Dashwood," says "dashwood")."""
+    return token.strip(EDGE_PUNCTUATION).casefold()
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,9 +89,17 @@ class Cue:
         return self.text.split("\n")
 
     def with_text(self, text: str) -> Cue:
-        """The cue with new text; timed words survive only if the words themselves did not change."""
-        keep_words = self.words and [w.text for w in self.words] == text.split()
-        return replace(self, text=text, words=self.words if keep_words else ())
+        """The cue with new text; its timed words survive, written as the text now writes them, only if they are
+        still the words said: a word re-cased or re-punctuated ("dashwood" typed as "Dashwood") sounds the same,
+        so its times and audio evidence hold as listening again would find them."""
+        tokens = text.split()
+        same_words = len(tokens) == len(self.words) and all(
+            spoken_form(word.text) == spoken_form(token) for word, token in zip(self.words, tokens, strict=True))
+        if not same_words:
+            return replace(self, text=text, words=())
+        words = tuple(word if word.text == token else replace(word, text=token)
+                      for word, token in zip(self.words, tokens, strict=True))
+        return replace(self, text=text, words=words)
 
     def with_times(self, start_ms: int, end_ms: int) -> Cue:
         return replace(self, start_ms=start_ms, end_ms=end_ms)

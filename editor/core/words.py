@@ -51,7 +51,6 @@ FUNCTION_WORDS = CONJUNCTIONS | PREPOSITIONS
 ABBREVIATIONS = frozenset("mr. mrs. ms. dr. prof. gen. sen. rep. gov. st. vs. etc. e.g. i.e. u.s. u.k.".split())
 
 SPEAKER_CHANGE = frozenset({">>", ">>>"})  # US broadcast transcripts mark a new speaker (>>) or story (>>>)
-EDGE_PUNCTUATION = "\"'“”‘’()[]{}<>.,;:!?…*«»"  # what may cling to a word's edges and is not the word
 _TRAILING_CLOSERS = "\"')]»”’"
 _SENTENCE_END = re.compile(r"[.!?…]+$")
 _CLAUSE_END = re.compile(r"[,;:—–]$")

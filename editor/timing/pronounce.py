@@ -11,8 +11,7 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 
-from editor.core.model import is_gap_text
-from editor.core.words import EDGE_PUNCTUATION
+from editor.core.model import EDGE_PUNCTUATION, is_gap_text
 
 _SPLITTERS = re.compile(r"[-–—/&+]+")
 _NUMBER = re.compile(r"(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?%?")

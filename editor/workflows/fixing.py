@@ -9,9 +9,8 @@ from collections.abc import Sequence
 from editor.core.edits import SpanChange, replace_range, replace_spans
 from editor.core.fit_lines import fits_lines
 from editor.core.linebreak import break_lines
-from editor.core.model import Document
+from editor.core.model import EDGE_PUNCTUATION, Document, spoken_form
 from editor.core.style import CaptionStyle
-from editor.core.words import EDGE_PUNCTUATION
 from editor.workflows.recutting import recut_range
 
 _WORD = re.compile(r"\S+")
@@ -20,22 +19,18 @@ _WORD = re.compile(r"\S+")
 def placed(text: str, start: int, end: int, replacement: str) -> tuple[int, int, str]:
     """Where a fix goes and what it writes: over the neighbouring words the replacement already holds too, so
     "Brett McGurk" for "Mcguirk" after "Brett" does not write "Brett" twice."""
-    words = [_bare(word) for word in replacement.split()]
+    words = [spoken_form(word) for word in replacement.split()]
     before = list(_WORD.finditer(text, 0, start))
     for count in range(len(words) - 1, 0, -1):
-        if len(before) >= count and [_bare(m.group()) for m in before[-count:]] == words[:count]:
+        if len(before) >= count and [spoken_form(m.group()) for m in before[-count:]] == words[:count]:
             start = before[-count].start()
             break
     after = list(_WORD.finditer(text, end))
     for count in range(len(words) - 1, 0, -1):
-        if len(after) >= count and [_bare(m.group()) for m in after[:count]] == words[-count:]:
+        if len(after) >= count and [spoken_form(m.group()) for m in after[:count]] == words[-count:]:
             last = after[count - 1].group()
             return start, after[count - 1].end(), replacement + last[len(last.rstrip(EDGE_PUNCTUATION)):]
     return start, end, replacement
-
-
-def _bare(word: str) -> str:
-    return word.strip(EDGE_PUNCTUATION).casefold()
 
 
 def with_fixes(document: Document, changes: Sequence[SpanChange], style: CaptionStyle) -> Document:

@@ -7,6 +7,7 @@ from editor.checks import dictionary
 from editor.checks.issue import Severity
 from editor.checks.registry import RULES
 from editor.checks.spelling import NAME, RULE, check, misspellings, words_of_terms
+from editor.core.edits import SpanChange, replace_spans, set_text
 from editor.core.glossary import glossary_of
 from editor.core.model import Cue, Document, GlossaryTerm, HeardAlternative, Word
 from editor.core.style import DEFAULT_STYLE, STYLES
@@ -130,6 +131,19 @@ def test_a_capitalised_word_the_audio_supports_is_a_name_not_a_misspelling() -> 
     document = Document(cues=(Cue(0, 1400, "Crocker. Everly. Franzen.", said),))
     flagged = [issue.message for issue in check(document, DEFAULT_STYLE)]
     assert flagged == ["unknown word “Everly”", "unknown word “Franzen”"]
+
+
+def test_a_name_typed_with_its_capital_stays_a_name_the_audio_supports() -> None:
+    """Staff correct "dashwood" to "Dashwood" (typed, or by the fix): the audio that supported the word still does,
+    so the correction is not flagged as an unknown word."""
+    said = (Word("They", 0, 300, 1.0, heard="DH EY", support=1.0),
+            Word("met", 300, 600, 1.0, heard="M EH T", support=1.0),
+            Word("dashwood.", 600, 1200, 1.0, heard="D AE SH W UH D", support=1.0))
+    document = Document(cues=(Cue(0, 1200, "They met dashwood.", said),))
+    assert [issue.message for issue in check(document, DEFAULT_STYLE)] == ["unknown word “dashwood”"]
+    typed = set_text(document, 0, "They met Dashwood.")
+    fixed = replace_spans(document, [SpanChange(0, 9, 17, "Dashwood")])
+    assert check(typed, DEFAULT_STYLE) == check(fixed, DEFAULT_STYLE) == []
 
 
 def test_a_capitalised_word_after_a_name_inside_a_sentence_is_its_surname() -> None:

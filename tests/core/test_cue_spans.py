@@ -52,3 +52,10 @@ def test_part_of_a_word_replaced_keeps_the_word_and_its_time() -> None:
     cue = Cue(0, 1000, "Mcguirk's plan", (Word("Mcguirk's", 0, 500, 0.2), Word("plan", 500, 1000, 0.9)))
     fixed = replace_in_cue(cue, 0, 7, "McGurk")
     assert fixed.text == "McGurk's plan" and fixed.words[0] == Word("McGurk's", 0, 500)
+
+
+def test_a_fix_that_only_recases_a_word_keeps_its_times_and_evidence() -> None:
+    heard = Word("crocker", 1000, 1500, 0.9, heard="K R AA K ER", support=1.0)
+    cue = Cue(900, 1600, "crocker", (heard,))
+    assert replace_in_cue(cue, 0, 7, "Crocker").words == (Word("Crocker", 1000, 1500, 0.9, heard="K R AA K ER",
+                                                                 support=1.0),)

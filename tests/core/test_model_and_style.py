@@ -18,6 +18,17 @@ def test_editing_text_keeps_timed_words_only_when_the_words_are_unchanged() -> N
     assert cue.with_text("Good evening").words == ()
 
 
+def test_a_word_typed_again_with_another_case_or_punctuation_keeps_what_the_audio_said() -> None:
+    """ "dashwood" corrected to "Dashwood," is the same word said: its times and audio evidence stay with it;
+    an apostrophe inside a word makes another word ("well", "we'll")."""
+    name = Word("dashwood", 300, 800, 0.9, heard="D AE SH W UH D", support=0.97)
+    cue = Cue(0, 1100, "met dashwood well", (Word("met", 0, 300, 0.9), name, Word("well", 800, 1100, 0.9)))
+    typed = cue.with_text("met Dashwood, well")
+    assert typed.words[1] == Word("Dashwood,", 300, 800, 0.9, heard="D AE SH W UH D", support=0.97)
+    assert [word.text for word in typed.words] == ["met", "Dashwood,", "well"]
+    assert cue.with_text("met Dashwood we'll").words == ()
+
+
 def test_document_words_fall_back_to_cue_text_tokens() -> None:
     doc = Document(cues=(Cue(0, 1000, "Kerry says\n-- Iraq"),))
     assert [w.text for w in doc.words] == ["Kerry", "says", "--", "Iraq"]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from flite_speech import flite_speech
 
+from editor.core.edits import set_text
 from editor.core.model import Cue, Document, GlossaryTerm, Word
 from editor.timing.align import SAMPLE_RATE, align_words
 from editor.timing.evidence import gather_evidence
@@ -263,3 +264,18 @@ def test_a_name_the_transcript_writes_often_is_no_garble_of_another() -> None:
     weighed = {(n, 1, 1, "Maliki"): 8.0 for n in range(4)}
     heard = rescore(document, weighed).cues
     assert [[alt.text for alt in cue.words[1].alternatives] for cue in heard] == [[], [], [], ["Maliki"]]
+
+
+def test_a_word_typed_again_with_its_capital_holds_what_listening_again_finds(speech_folder: Path) -> None:
+    """Staff type "dashwood" as "Dashwood": the cue's words keep the evidence heard before the edit, the very
+    evidence auto-sync and listening again would find, so no check flags the corrected word for want of it."""
+    said, written = "The letter from Dashwood came this morning.", "The letter from dashwood came this morning."
+    samples = flite_speech(said, speech_folder)
+
+    def heard(text: str) -> Document:
+        words = align_words([Word(token) for token in text.split()], samples, SAMPLE_RATE).words
+        cue = Cue(0, len(samples) * 1000 // SAMPLE_RATE, text, tuple(words))
+        return gather_evidence(Document(cues=(cue,)), recording_of(samples))
+
+    typed = set_text(heard(written), 0, said)
+    assert typed.cues[0].words == heard(said).cues[0].words
