@@ -123,6 +123,12 @@ def check(document: Document, style: CaptionStyle) -> list[Issue]:
     return issues
 
 
+def heard_as_written(cue: Cue, start: int) -> bool:
+    """Whether the word at `start` of the cue's text is a capitalised word the audio supports as written: a name,
+    which the text pane does not underline either."""
+    return _heard_fixes(cue, set()).get(start) == ()
+
+
 def _heard_fixes(cue: Cue, names: set[str]) -> dict[int, tuple[Fix, ...]]:
     """By where a word starts: what the audio sounds like instead of it; () for a capitalised word the audio
     supports as written, a name rather than a misspelling ("Crocker")."""

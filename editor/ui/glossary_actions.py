@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject
 from editor.checks.ignoring import IgnoredIndex
 from editor.checks.issue import Issue, Severity, TextSpan
 from editor.checks.spelling import NAME as SPELLING_RULE
+from editor.checks.spelling import heard_as_written
 from editor.core.glossary import glossary_of, with_glossary
 from editor.core.model import Document, GlossaryTerm
 from editor.ui.glossary_dialog import GlossaryDialog
@@ -26,7 +27,7 @@ class GlossaryActions(QObject):
         self._host = host
         self._session = host.session
         self.spelling = attach_spelling(host.text_pane, self.terms, self.add_term, lambda: self._session.style.spelling,
-                                        self._is_ignored_misspelling)
+                                        self._not_flagged)
         self._ignored_seen = self._session.document.ignored
         self._session.cues_spliced.connect(self._follow_glossary)  # also after undo of a glossary edit
         self._session.document_replaced.connect(self._follow_glossary)
@@ -54,10 +55,15 @@ class GlossaryActions(QObject):
             self._ignored_seen = self._session.document.ignored
             self.spelling.rehighlight()
 
-    def _is_ignored_misspelling(self, text: str, start: int, end: int) -> bool:
-        """Whether staff ignored the misspelling at text[start:end] of the current cue, shown in the text pane."""
+    def _not_flagged(self, text: str, start: int, end: int) -> bool:
+        """Whether the misspelling at text[start:end] of the current cue, shown in the text pane, is no problem:
+        staff ignored it, or the audio supports it as a name (as the spelling check judges). The pane is drawn as
+        each key is typed, before the document takes the text: the cue is judged as that edit will leave it."""
         document, row = self._session.document, self._host.current_index()
-        if not document.ignored or row is None or row >= len(document.cues) or document.cues[row].text != text:
+        if row is None or row >= len(document.cues):
             return False
+        cue = document.cues[row].with_text(text)
+        if heard_as_written(cue, start):
+            return True
         misspelling = Issue(row, Severity.WARNING, SPELLING_RULE, "", TextSpan(start, end))
-        return IgnoredIndex.of(document.ignored).covers(document.cues[row], misspelling)
+        return bool(document.ignored) and IgnoredIndex.of(document.ignored).covers(cue, misspelling)

@@ -25,7 +25,8 @@ GLOSSARY_SUGGESTION_SCORE = 0.6  # a glossary name this close in sound is offere
 SUGGESTIONS_SHOWN = 6
 LOAD_DELAY_MS = 50  # the word list is read once the window has painted: its JSON parse holds the GIL
 TextWidget = QPlainTextEdit | QTextEdit
-IsIgnored = Callable[[str, int, int], bool]  # the edit's whole text, a misspelling's start and end: ignored?
+# the edit's whole text, a misspelling's start and end: no problem (ignored by staff, a name the audio supports)?
+IsIgnored = Callable[[str, int, int], bool]
 
 
 def _misspelt_format() -> QTextCharFormat:
