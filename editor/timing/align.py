@@ -23,11 +23,11 @@ import numpy as np
 
 from editor.core.model import LOW_CONFIDENCE, Word
 from editor.timing.acoustic.listen import Hearing, ListenJob, hear_chunk, init_listener
-from editor.timing.anchors import Anchor, Run, consistent_chain, every_match, is_strong, longest_ms, match_chunk
+from editor.timing.anchors import Anchor, consistent_chain, every_match, is_strong, longest_ms, match_chunk
 from editor.timing.assemble import timed_words
-from editor.timing.chunks import FRAME_MS, chunk_bounds
+from editor.timing.chunks import chunk_bounds
 from editor.timing.confidence import HeardTimeline, placed_support
-from editor.timing.gaps import PAUSE_MS, Onsets
+from editor.timing.gaps import Onsets
 from editor.timing.recognize import (
     GARBAGE,
     ChunkJob,
@@ -40,6 +40,7 @@ from editor.timing.recognize import (
 )
 from editor.timing.recording import Recording, recording_of
 from editor.timing.script import Script, make_script, script_pronunciations
+from editor.timing.sentence_edges import sentence_edges
 from editor.timing.spans import Span, gap_boundaries, plan_spans, span_times
 from editor.timing.speech_likeness import music_frames
 from editor.timing.word_onsets import Rises
@@ -57,14 +58,6 @@ LISTENED_SHARE, RECOGNITION_SHARE, PLACING_SHARE = 0.6, 0.75, 0.9  # where each 
 # heard within 150 ms of their start): flite rms or kal16 alone 0.57-0.99 (24 of 38 openings, t-mix-shorts),
 # slt or awb alone 1.17-2.45 (35 of 37); espeak-ng en-us+f3 0.78-1.64, 4 of 39 chunks below 0.9 (t-espeak-18dB)
 FIT_MIN = 0.9
-# How far before where our own aligner starts a sentence's first word its sound may rise out of the pause
-# before it (and after where it ends its last word, fall into the pause after it). The path lends a word's
-# edge that fits the model worse than the free phone loop to the gap: openings started late on the tune half
-# (t-mix-inserts "Mr. secretary" 0.28 s, "And our officials" 0.11 s; no opening moved later or worse on 12
-# tune variants), sentences ended early (t-mix-inserts median 0.105 -> 0.057 s before the sentence's end,
-# t-espeak-18dB 0.068 -> 0.056; #9's sample "today." 0.20 s early, and with it the phones heard over the
-# stretch it ends); a rise or fall further off is another sound's.
-EDGE_REACH_MS = 300
 REFINE_MIN_TOKENS = 3  # a span whose words did not fit gets a second look if it is this long...
 REFINE_MIN_MS = 1500  # ...and lasts this long
 REFINE_MIN_PHONES = 5  # a single word heard on a second look anchors if it is this long (and within reach)
@@ -245,36 +238,10 @@ def _hear_anchors(task: _Task, chunks: list[_Chunk], hearings: list[Hearing]) ->
     runs = []
     for index, (chunk, heard) in enumerate(zip(chunks, heard_by_chunk, strict=True)):
         found = match_chunk(task.script.tokens[chunk.first: chunk.last], chunk.first, heard, task.breaks)
-        runs += found if index in poor else _sentence_edges(found, heard, openings, onsets)
+        runs += found if index in poor else sentence_edges(found, heard, openings, onsets)
     chain = consistent_chain(runs, task.phones_before, unbroken=task.unbroken)
     task.clock.lap("chain")
     return chain, [word for words in heard_by_chunk for word in words if word.token != GARBAGE]
-
-
-def _sentence_edges(runs: list[Run], heard: list[HeardWord], openings: set[int], onsets: Onsets) -> list[Run]:
-    """The runs our own aligner heard, with each sentence's first word started where its sound rises out of the
-    pause before it, and its last word ended where its sound falls into the pause after it, where that is within
-    EDGE_REACH_MS and not past the word heard on that side."""
-    said = [word for word in heard if word.token != GARBAGE]
-    ends, starts = sorted(word.end_ms for word in said), sorted(word.start_ms for word in said)
-
-    def risen(anchor: Anchor) -> Anchor:
-        before = bisect.bisect_right(ends, anchor.start_ms)
-        earliest = max(anchor.start_ms - EDGE_REACH_MS, ends[before - 1] if before else 0)
-        rise = onsets.last_after_pause(earliest, anchor.start_ms + FRAME_MS, PAUSE_MS)
-        return anchor._replace(start_ms=rise) if rise is not None and rise < anchor.start_ms else anchor
-
-    def fallen(anchor: Anchor) -> Anchor:
-        after = bisect.bisect_left(starts, anchor.end_ms)
-        latest = min(anchor.end_ms + EDGE_REACH_MS, starts[after] if after < len(starts) else anchor.end_ms)
-        fall = onsets.pause_after(anchor.end_ms - FRAME_MS, latest, PAUSE_MS)
-        return anchor._replace(end_ms=fall) if anchor.end_ms < fall < latest else anchor
-
-    def edged(anchor: Anchor) -> Anchor:
-        anchor = risen(anchor) if anchor.token in openings else anchor
-        return fallen(anchor) if anchor.token + 1 in openings else anchor
-
-    return [[edged(anchor) for anchor in run] for run in runs]
 
 
 def _place_between(

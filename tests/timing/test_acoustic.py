@@ -119,7 +119,7 @@ def test_a_sentence_opening_squeezed_into_absorbed_speech_is_not_heard_there(spe
 
 def test_a_sentence_opening_after_a_pause_starts_where_its_sound_rises(speech_folder: Path) -> None:
     # flite awb's "Our" fits the model poorly: the path gives the word's first 0.18 s to the gap after the
-    # pause and enters it late (align.py, EDGE_REACH_MS); the sentence before says other words than written
+    # pause and enters it late (sentence_edges.py, EDGE_REACH_MS); the sentence before says other words than written
     said, written = ("And they've been here consistently working this local officials plus up.",
                      "And they've been here consistently working this we have plus up.")
     opening = "Our assistance to Iraq over the last year."
@@ -131,7 +131,7 @@ def test_a_sentence_opening_after_a_pause_starts_where_its_sound_rises(speech_fo
 
 
 def test_a_sentence_ending_before_a_pause_ends_where_its_sound_falls(speech_folder: Path) -> None:
-    # the path gives the tail of flite slt's "today" to the gap and ends it 0.09 s early (align.py,
+    # the path gives the tail of flite slt's "today" to the gap and ends it 0.09 s early (sentence_edges.py,
     # EDGE_REACH_MS); the phones heard over a stretch of words depend on where it ends (#9's proofing)
     said, written, after = ("ABC's Alex Markwart who sat down today.", "ABC's Alex Mark Clark who sat down today.",
                             "One on one with the secretary of state in Iraq.")
